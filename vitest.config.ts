@@ -1,9 +1,26 @@
 import { defineConfig } from 'vitest/config';
 
+// Storage and API tests (*.db.test.ts) run twice: on embedded PGlite and on a PostgreSQL server.
+const dbTests = ['packages/server/src/**/*.db.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'scripts/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    projects: [
+      { test: { name: 'core', include: ['packages/core/src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'server',
+          include: ['packages/server/src/**/*.test.ts'],
+          exclude: dbTests,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      { test: { name: 'pglite', include: dbTests, env: { MOTCUA_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 180_000 } },
+      { test: { name: 'postgres', include: dbTests, env: { MOTCUA_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 180_000 } },
+      { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000, fileParallelism: false } },
+    ],
   },
 });

@@ -1,0 +1,69 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { registerErrorHandling } from './platform/errors.ts';
+import { installAccessControl, type ActorResolver } from './platform/access.ts';
+import { registerWeb } from './platform/web.ts';
+import type { AppContext } from './platform/context.ts';
+import { ping } from './db/database.ts';
+import { UnitsService } from './modules/units/service.ts';
+import { unitsRoutes } from './modules/units/routes.ts';
+import { CatalogService } from './modules/catalog/service.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
+
+export interface BuildOptions {
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+  logger?: boolean | { level: string };
+  /** Until the identity module resolves sessions and tokens, everyone is anonymous. */
+  resolveActor?: ActorResolver;
+}
+
+/** Builds the Fastify instance from the modules; nothing else happens here. */
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Motcua API',
+        description: 'Dịch vụ công một cửa cấp xã — one-stop public administrative services.',
+        version: '0.1.0',
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  installAccessControl(app, options.resolveActor ?? (async () => ({ kind: 'anonymous' })));
+
+  const units = new UnitsService(ctx);
+  const catalog = new CatalogService(ctx);
+
+  app.get(
+    '/health',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['platform'], summary: 'Liveness and database reachability' },
+    },
+    async (_request, reply) => {
+      const ok = await ping(ctx.db).catch(() => false);
+      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: ctx.dbKind });
+    },
+  );
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  await app.register(unitsRoutes, { units });
+  await app.register(catalogRoutes, { catalog });
+
+  if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
+  return app;
+}

@@ -1,0 +1,5 @@
+import type { UnitsTables } from '../modules/units/tables.ts';
+import type { CatalogTables } from '../modules/catalog/tables.ts';
+
+/** All tables, composed from the modules that own them. */
+export interface Database extends UnitsTables, CatalogTables {}

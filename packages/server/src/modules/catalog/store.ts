@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Procedure } from '@motcua/core/catalog';
+import type { Db } from '../../db/database.ts';
+
+export class CatalogStore {
+  constructor(private readonly db: Db) {}
+
+  async all(): Promise<Procedure[]> {
+    const rows = await this.db.selectFrom('procedure').select('document').orderBy('code').execute();
+    return rows.map((r) => r.document);
+  }
+
+  async get(code: string): Promise<Procedure | undefined> {
+    const r = await this.db.selectFrom('procedure').select('document').where('code', '=', code).executeTakeFirst();
+    return r?.document;
+  }
+
+  /** A cheap fingerprint so every app server notices another server's edit. */
+  async fingerprint(): Promise<string> {
+    const r = await sql<{ n: number; latest: Date | null; versions: number | null }>`
+      select count(*)::int as n, max(updated_at) as latest, sum(version)::int as versions from procedure`.execute(this.db);
+    const row = r.rows[0];
+    return `${row?.n ?? 0}:${row?.latest ? new Date(row.latest).getTime() : 0}:${row?.versions ?? 0}`;
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db.selectFrom('procedure').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async insertMany(procedures: Procedure[]): Promise<void> {
+    if (procedures.length === 0) return;
+    await this.db
+      .insertInto('procedure')
+      .values(procedures.map((p) => ({
+        code: p.code, national_code: p.nationalCode, field_key: p.fieldKey, online: p.online, document: JSON.stringify(p),
+      })))
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+  }
+
+  async upsert(p: Procedure, by: string, now: Date): Promise<{ created: boolean }> {
+    const r = await this.db
+      .insertInto('procedure')
+      .values({ code: p.code, national_code: p.nationalCode, field_key: p.fieldKey, online: p.online, document: JSON.stringify(p), updated_by: by, updated_at: now })
+      .onConflict((oc) => oc.column('code').doUpdateSet({
+        national_code: p.nationalCode, field_key: p.fieldKey, online: p.online, document: JSON.stringify(p),
+        updated_by: by, updated_at: now, version: sql`procedure.version + 1`,
+      }))
+      .returning(sql<boolean>`(xmax = 0)`.as('created'))
+      .executeTakeFirstOrThrow();
+    return { created: Boolean(r.created) };
+  }
+}

@@ -1,0 +1,99 @@
+import { buildUnitIndex, resolveAddress, searchUnits, unitDetail, type UnitIndex } from '@motcua/core/units';
+import { nfc } from '@motcua/core/text';
+import type { AppContext } from '../../platform/context.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { officialCoversUnit, type Actor } from '../../platform/access.ts';
+import { loadDemoHamlets, loadUnitData } from './data.ts';
+import { UnitsStore, type Hamlet, type UnitRow } from './store.ts';
+
+let sharedIndex: UnitIndex | undefined;
+
+/** The map is static reference data: built once per process, shared by every app instance. */
+export function unitIndex(): UnitIndex {
+  sharedIndex ??= buildUnitIndex(loadUnitData());
+  return sharedIndex;
+}
+
+const HAMLET_KINDS = ['thon', 'ap', 'ban', 'to_dan_pho', 'khom', 'buon', 'lang'] as const;
+
+export class UnitsService {
+  readonly store: UnitsStore;
+  constructor(private readonly ctx: AppContext) {
+    this.store = new UnitsStore(ctx.db);
+  }
+
+  get index(): UnitIndex {
+    return unitIndex();
+  }
+
+  search(q: string, provinceCode?: string, limit = 20) {
+    return searchUnits(this.index, nfc(q), { ...(provinceCode ? { provinceCode } : {}), limit });
+  }
+
+  detail(code: string) {
+    const d = unitDetail(this.index, code);
+    if (!d) throw notFound('đơn vị hành chính', 'Administrative unit', code);
+    return d;
+  }
+
+  resolve(address: string) {
+    const text = nfc(address).trim();
+    if (text.length < 3) throw badRequest('Địa chỉ quá ngắn để tra cứu.', 'The address is too short to resolve.');
+    return resolveAddress(this.index, text);
+  }
+
+  /** Seeds the current units (and demo hamlets) into the database the first time. */
+  async seed(withDemo: boolean): Promise<void> {
+    if ((await this.store.countUnits()) === 0) {
+      const rows: UnitRow[] = loadUnitData().current.map((u) => ({
+        code: u.code,
+        name: u.name,
+        nameEn: u.nameEn ?? null,
+        fullName: u.fullName,
+        fullNameEn: u.fullNameEn ?? null,
+        type: u.type,
+        provinceCode: u.provinceCode ?? null,
+      }));
+      await this.store.insertUnits(rows);
+    }
+    if (withDemo) await this.store.insertHamlets(loadDemoHamlets());
+  }
+
+  async hamlets(unitCode: string): Promise<Hamlet[]> {
+    this.detail(unitCode);
+    return this.store.listHamlets(unitCode);
+  }
+
+  private assertCommuneAdmin(actor: Actor, unitCode: string) {
+    if (actor.kind !== 'official' || !actor.roles.includes('commune_admin') || !officialCoversUnit(actor, unitCode)) {
+      throw forbidden('Chỉ quản trị viên của xã mới được sửa danh sách thôn, ấp.', 'Only the commune administrator may edit its hamlets.');
+    }
+  }
+
+  async addHamlet(actor: Actor, unitCode: string, input: { name: string; kind: string; distanceKm?: number; travelMinutes?: number }): Promise<Hamlet> {
+    const unit = this.detail(unitCode);
+    if (!['commune', 'ward', 'special_zone'].includes(unit.type)) {
+      throw badRequest('Thôn, ấp chỉ thuộc về xã, phường, đặc khu.', 'Hamlets belong to communes, wards and special zones only.');
+    }
+    this.assertCommuneAdmin(actor, unitCode);
+    if (!(HAMLET_KINDS as readonly string[]).includes(input.kind)) {
+      throw badRequest('Loại thôn, ấp không hợp lệ.', 'Unknown hamlet kind.', { allowed: HAMLET_KINDS });
+    }
+    const code = await this.store.nextHamletCode(unitCode);
+    await this.store.insertHamlets([{ code, unitCode, name: nfc(input.name).trim(), kind: input.kind, distanceKm: input.distanceKm ?? null, travelMinutes: input.travelMinutes ?? null }]);
+    return (await this.store.getHamlet(code))!;
+  }
+
+  async updateHamlet(actor: Actor, unitCode: string, hamletCode: string, patch: Partial<Pick<Hamlet, 'name' | 'kind' | 'distanceKm' | 'travelMinutes' | 'active'>>): Promise<Hamlet> {
+    const existing = await this.store.getHamlet(hamletCode);
+    if (!existing || existing.unitCode !== unitCode) throw notFound('thôn, ấp', 'Hamlet', hamletCode);
+    this.assertCommuneAdmin(actor, unitCode);
+    if (patch.kind !== undefined && !(HAMLET_KINDS as readonly string[]).includes(patch.kind)) {
+      throw badRequest('Loại thôn, ấp không hợp lệ.', 'Unknown hamlet kind.', { allowed: HAMLET_KINDS });
+    }
+    await this.store.updateHamlet(hamletCode, { ...patch, ...(patch.name ? { name: nfc(patch.name).trim() } : {}) }, this.ctx.clock.now());
+    return (await this.store.getHamlet(hamletCode))!;
+  }
+}
+
+export { HAMLET_KINDS };

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { UnitsService } from '../modules/units/service.ts';
+import { CatalogService } from '../modules/catalog/service.ts';
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
+export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+}
+
+/**
+ * Brings a database to the current schema and fills reference data (units, catalog) and, when
+ * asked, the demo data. Safe to run on every start: each step checks what is already there.
+ */
+export async function prepareDatabase(ctx: AppContext, options: { demo: boolean }): Promise<void> {
+  await migrateToLatest(ctx.db);
+  await new UnitsService(ctx).seed(options.demo);
+  await new CatalogService(ctx).seed();
+}
+
+export function contextFor(config: Config, handle: DatabaseHandle, clock: Clock = systemClock): AppContext {
+  return { config, db: handle.db, dbKind: handle.kind, clock };
+}

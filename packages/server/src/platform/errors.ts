@@ -1,0 +1,114 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * One error family for the whole server. Services throw (or return) these; the handler below is
+ * the single place that turns them into RFC 9457 problem+json, in Vietnamese and English.
+ */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly messageVi: string,
+    readonly messageEn: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(messageEn);
+  }
+}
+
+export const notFound = (what: string, whatEn: string, id: string) =>
+  new Problem(404, 'not_found', `Không tìm thấy ${what} "${id}".`, `${whatEn} "${id}" was not found.`);
+
+export const badRequest = (messageVi: string, messageEn: string, extra?: Record<string, unknown>) =>
+  new Problem(400, 'bad_request', messageVi, messageEn, extra);
+
+export const unauthorized = () =>
+  new Problem(401, 'unauthorized', 'Bạn cần đăng nhập để tiếp tục.', 'You need to log in to continue.');
+
+export const forbidden = (messageVi = 'Bạn không có quyền thực hiện thao tác này.', messageEn = 'You are not allowed to do this.') =>
+  new Problem(403, 'forbidden', messageVi, messageEn);
+
+export const conflict = (messageVi: string, messageEn: string, extra?: Record<string, unknown>) =>
+  new Problem(409, 'conflict', messageVi, messageEn, extra);
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
+  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  detailVi: string;
+  detailEn: string;
+  code: string;
+  instance?: string;
+  [key: string]: unknown;
+}
+
+function prefersEnglish(request: FastifyRequest): boolean {
+  const lang = request.headers['accept-language'] ?? '';
+  return /^en\b/i.test(lang.trim());
+}
+
+export function problemBody(request: FastifyRequest, p: Problem): ProblemBody {
+  return {
+    type: `https://motcua.vn/problems/${p.code}`,
+    title: TITLES[p.status] ?? 'Error',
+    status: p.status,
+    detail: prefersEnglish(request) ? p.messageEn : p.messageVi,
+    detailVi: p.messageVi,
+    detailEn: p.messageEn,
+    code: p.code,
+    instance: request.url,
+    ...p.extra,
+  };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Problem) {
+  return reply.status(p.status).type('application/problem+json').send(problemBody(request, p));
+}
+
+/** Maps Fastify's own errors (schema validation, body too large, rate limit) into the family. */
+function fromFastifyError(error: FastifyError): Problem {
+  if (error.validation) {
+    const first = error.validation[0];
+    const where = error.validationContext ?? 'request';
+    const field = first ? `${where}${first.instancePath || ''}${first.params && 'missingProperty' in first.params ? '/' + String(first.params.missingProperty) : ''}` : where;
+    return new Problem(
+      400,
+      'validation_failed',
+      `Dữ liệu gửi lên không hợp lệ (${field}): ${first?.message ?? ''}.`,
+      `The request is not valid (${field}): ${first?.message ?? ''}.`,
+      { errors: error.validation.map((v) => ({ path: `${where}${v.instancePath}`, message: v.message, params: v.params })) },
+    );
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 429) {
+    return new Problem(429, 'rate_limited', 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', 'Too many requests, please try again in a few minutes.');
+  }
+  if (status === 413) {
+    return new Problem(413, 'payload_too_large', 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.');
+  }
+  if (status === 415) {
+    return new Problem(415, 'unsupported_media_type', 'Định dạng dữ liệu không được hỗ trợ.', 'Unsupported content type.');
+  }
+  if (status >= 400 && status < 500) {
+    return new Problem(status, 'bad_request', `Yêu cầu không hợp lệ: ${error.message}`, `Bad request: ${error.message}`);
+  }
+  return new Problem(500, 'internal', 'Hệ thống gặp sự cố, vui lòng thử lại sau.', 'Something went wrong on our side; please try again later.');
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | Problem, request, reply) => {
+    const p = error instanceof Problem ? error : fromFastifyError(error);
+    if (p.status >= 500) request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(request, reply, p);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(request, reply, new Problem(404, 'not_found', `Không tìm thấy địa chỉ ${request.url}.`, `No such address: ${request.url}.`)),
+  );
+}

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestContext } from '../testing/harness.ts';
+
+let t: TestContext;
+beforeAll(async () => { t = await startTestApp(); });
+afterAll(async () => { await t?.close(); });
+
+describe('platform', () => {
+  it('reports health with the database engine', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/health' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({ status: 'ok', database: process.env.MOTCUA_TEST_DB === 'postgres' ? 'postgres' : 'pglite' });
+  });
+
+  it('publishes an OpenAPI document and human-readable docs', async () => {
+    const spec = await t.app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(spec.statusCode).toBe(200);
+    const doc = spec.json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/units', '/api/units/resolve', '/api/procedures', '/api/procedures/{code}']));
+    const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
+    expect(docs.statusCode).toBe(200);
+  });
+
+  it('answers unknown addresses with problem+json in Vietnamese or English', async () => {
+    const vi = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    expect(vi.statusCode).toBe(404);
+    expect(vi.json().detail).toMatch(/Không tìm thấy/);
+    const en = await t.app.inject({ method: 'GET', url: '/api/nothing-here', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(en.json().detail).toMatch(/No such address/);
+  });
+});

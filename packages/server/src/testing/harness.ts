@@ -1,0 +1,83 @@
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { loadConfig, type Config } from '../platform/config.ts';
+import { contextFor, prepareDatabase } from '../platform/bootstrap.ts';
+import { fixedClock, systemClock, type Clock } from '../platform/clock.ts';
+import type { AppContext } from '../platform/context.ts';
+import { buildApp, type BuildOptions } from '../app.ts';
+
+/**
+ * Which engine this test run uses. `npm test` runs every *.db.test.ts file twice: once with
+ * MOTCUA_TEST_DB=pglite, once with MOTCUA_TEST_DB=postgres against the server scripts/test.mjs
+ * started. A missing server is a failure, never a skip.
+ */
+export function testEngine(): 'pglite' | 'postgres' {
+  return process.env.MOTCUA_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+}
+
+let counter = 0;
+
+export async function openTestDatabase(): Promise<DatabaseHandle & { name: string }> {
+  if (testEngine() === 'pglite') {
+    const handle = await openDatabase({ databaseUrl: null });
+    return { ...handle, name: 'memory' };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('MOTCUA_TEST_DB=postgres needs TEST_DATABASE_URL (scripts/test.mjs sets it after starting PostgreSQL)');
+  const name = `motcua_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 });
+  return {
+    ...handle,
+    name,
+    async close() {
+      await handle.close();
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export interface TestContext {
+  ctx: AppContext;
+  app: FastifyInstance;
+  handle: DatabaseHandle;
+  clock: Clock;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
+  return { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), ...overrides };
+}
+
+/** A fully migrated and seeded app on the engine under test. */
+export async function startTestApp(options: { clock?: Clock | string; demo?: boolean; config?: Partial<Config>; build?: BuildOptions } = {}): Promise<TestContext> {
+  const handle = await openTestDatabase();
+  const clock = typeof options.clock === 'string' ? fixedClock(options.clock) : options.clock ?? systemClock;
+  const config = testConfig(options.config);
+  const ctx = contextFor(config, handle, clock);
+  await prepareDatabase(ctx, { demo: options.demo ?? true });
+  const app = await buildApp(ctx, options.build ?? {});
+  await app.ready();
+  return {
+    ctx, app, handle, clock, config,
+    async close() {
+      await app.close();
+      await handle.close();
+      fs.rmSync(config.dataDir, { recursive: true, force: true });
+    },
+  };
+}
