@@ -1,0 +1,88 @@
+/** Maps source records to the catalog's `Procedure` shape. Pure: no file access. */
+import { fieldKeyOf } from '../../packages/core/src/catalog/search.ts';
+import type { FormSchema, Procedure, ProcedureDocument } from '../../packages/core/src/catalog/types.ts';
+import { foldKey } from '../../packages/core/src/text/index.ts';
+import type { SourceProcedure } from './source.ts';
+
+/** Local code for a procedure without a national code: 'MC-dang-ky-khai-sinh', at most 40 characters. */
+export function localCode(name: string): string {
+  let slug = '';
+  for (const word of foldKey(name).split(' ')) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > 37) break;
+    slug = next;
+  }
+  return `MC-${slug}`;
+}
+
+/**
+ * Whether a listed document is needed in every case. The source marks conditional items in prose:
+ * "(nếu có)", "nếu nộp thay", "(trường hợp …)", "(đối với …)". "nếu không có thì …" introduces an
+ * alternative to a required paper, not a condition.
+ */
+export function isRequiredDocument(text: string): boolean {
+  const withoutAlternatives = text.replace(/nếu không có thì/giu, '');
+  return !/(^|[\s(])nếu[\s)]|\(trường hợp|\(đối với/iu.test(withoutAlternatives);
+}
+
+function quotedExemptions(code: string, feeNote: string, phrases: readonly string[]): string[] {
+  const note = foldKey(feeNote);
+  for (const phrase of phrases) {
+    if (!note.includes(foldKey(phrase))) {
+      throw new Error(`exemption "${phrase}" for ${code} is not in its fee note`);
+    }
+  }
+  return [...phrases];
+}
+
+export interface TransformInputs {
+  forms: Readonly<Record<string, FormSchema>>;
+  exemptions: Readonly<Record<string, readonly string[]>>;
+}
+
+export function toProcedure(src: SourceProcedure, { forms, exemptions }: TransformInputs): Procedure {
+  const code = src.code ?? localCode(src.name_vi);
+  const formSchema = forms[code];
+  if (!formSchema) throw new Error(`no form schema for ${code} ${src.name_vi}`);
+  const documents: ProcedureDocument[] = src.required_documents_vi.map((name) => ({
+    name,
+    required: isRequiredDocument(name),
+  }));
+  const exempt = exemptions[code];
+  return {
+    code,
+    nationalCode: src.code,
+    name: src.name_vi,
+    nameEn: src.name_en,
+    field: src.field_vi,
+    fieldEn: src.field_en,
+    fieldKey: fieldKeyOf(src.field_en),
+    // Same-day settlement is a time limit of zero working days; null stays "not verified".
+    processingDays: src.processing_time.same_day ? 0 : src.processing_time.working_days,
+    sameDay: src.processing_time.same_day,
+    processingNote: src.processing_time.note_vi,
+    feeVnd: src.fee_vnd.amount,
+    feeNote: src.fee_vnd.note_vi,
+    ...(exempt ? { exemptions: quotedExemptions(code, src.fee_vnd.note_vi, exempt) } : {}),
+    online: src.online,
+    documents,
+    result: src.result_vi,
+    legalBasis: [...src.legal_basis],
+    sources: [...src.sources],
+    confidence: src.verification.confidence,
+    uncertain: src.verification.uncertain ?? '',
+    formSchema,
+  };
+}
+
+export function toProcedures(sources: readonly SourceProcedure[], inputs: TransformInputs): Procedure[] {
+  const procedures = sources.map((s) => toProcedure(s, inputs));
+  const seen = new Set<string>();
+  for (const p of procedures) {
+    if (seen.has(p.code)) throw new Error(`duplicate procedure code ${p.code}`);
+    seen.add(p.code);
+  }
+  const unused = Object.keys(inputs.forms).filter((code) => !seen.has(code));
+  if (unused.length > 0) throw new Error(`form schemas for unknown procedures: ${unused.join(', ')}`);
+  return procedures;
+}
