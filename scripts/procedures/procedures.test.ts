@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FormSchema, Procedure } from '../../packages/core/src/catalog/types.ts';
-import { OUTPUT_PATH, SOURCE_PATH, buildProceduresFromFile, serialise } from '../build-procedures.ts';
+import { OUTPUT_PATH, buildProceduresFromFile, serialise } from '../build-procedures.ts';
 import { form, step, text } from './forms/fragments.ts';
 import { formsByCode } from './forms/index.ts';
 import type { SourceProcedure } from './source.ts';
