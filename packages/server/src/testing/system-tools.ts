@@ -82,3 +82,20 @@ export async function ensureDebianPackages(binaryToPackage: Record<string, strin
     );
   }
 }
+
+/** Runs a tool without throwing on a non-zero exit; `output` is stdout followed by stderr. */
+export async function runTool(
+  file: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string; output: string }> {
+  try {
+    const { stdout, stderr } = await run(file, args, { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr, output: stdout + stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    if (typeof e.code !== 'number') throw err; // spawn failure (ENOENT…), not an exit status
+    const stdout = e.stdout ?? '';
+    const stderr = e.stderr ?? '';
+    return { code: e.code, stdout, stderr, output: stdout + stderr };
+  }
+}

@@ -60,13 +60,13 @@ export function signatureLines(s: SignatureSpec): ColumnLine[] {
     ...(s.above ?? []).map((text) => ({ text, style: 'bold' as const })),
     { text: s.heading, style: 'bold' },
     ...(s.note ? [{ text: s.note, style: 'italic', size: 10 } as const] : []),
-    { text: s.name, style: 'bold', spaceBefore: 62 },
+    { text: s.name, style: 'bold', spaceBefore: 54 },
   ];
 }
 
 /** One signature block on the right, or two side by side (applicant left, official right). */
 export function signatures(w: DocWriter, right: SignatureSpec, left?: SignatureSpec): void {
-  w.gap(14);
+  w.gap(8);
   w.columns([
     { lines: left ? signatureLines(left) : [], width: 0.45 },
     { lines: signatureLines(right), width: 0.55 },

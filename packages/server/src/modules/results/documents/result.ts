@@ -29,7 +29,7 @@ export async function renderResult(input: ResultInput): Promise<Uint8Array> {
       lines: recipients.length
         ? [
             { text: 'Nơi nhận:', style: 'boldItalic', size: 10, align: 'left' },
-            ...recipients.map((r) => ({ text: `- ${r};`, size: 9, align: 'left' as const })),
+            ...recipients.map((r, i) => ({ text: `- ${r}${i === recipients.length - 1 ? '.' : ';'}`, size: 9, align: 'left' as const })),
           ]
         : [],
     },

@@ -9,7 +9,7 @@ import { drawLine, wrapRuns, type Align, type Run } from './text.ts';
 export const A4: [number, number] = [595.28, 841.89];
 // Decree 30/2020 margins: left 30–35 mm, right 15–20 mm, top/bottom 20–25 mm.
 const MARGIN = { left: 85, right: 57, top: 57 };
-const FOOTER_TOP = 112; // content never goes below this y
+const FOOTER_TOP = 108; // content never goes below this y
 const QR_SIZE = 72;
 const BLACK = rgb(0, 0, 0);
 
@@ -124,7 +124,7 @@ export class DocWriter {
     return lines.map((l) => {
       const size = l.size ?? 11;
       const wrapped = wrapRuns([{ text: l.text, font: this.fonts[l.style ?? 'regular'] }], size, width);
-      return { l, size, wrapped, height: (l.spaceBefore ?? 0) + wrapped.length * this.lineHeight(size) + (l.rule ? 4 : 0) };
+      return { l, size, wrapped, height: (l.spaceBefore ?? 0) + wrapped.length * this.lineHeight(size) + (l.rule ? 5 : 0) };
     });
   }
 
@@ -144,11 +144,11 @@ export class DocWriter {
         drawLine(this.page, line, x, y + (lh - size) / 2, size, width, l.align ?? 'center');
         if (l.rule) {
           const w = l.rule === 'text' ? line.width : width / 3;
-          const y0 = y + (lh - size) / 2 - 3;
+          const y0 = y + (lh - size) / 2 - 4.5;
           this.page.drawLine({ start: { x: x + (width - w) / 2, y: y0 }, end: { x: x + (width + w) / 2, y: y0 }, thickness: 0.6, color: BLACK });
         }
       }
-      if (l.rule) y -= 4;
+      if (l.rule) y -= 5;
     }
     return top - y;
   }

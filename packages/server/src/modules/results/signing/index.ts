@@ -1,0 +1,7 @@
+// Signing of result documents: dev CA, PKCS#12 signer chosen by configuration, and inspection.
+export { DEV_CA_ORGANISATION, devCaCertificatePem, ensureDevCa, ensureUnitCredentials } from './dev-ca.ts';
+export type { DevCa, UnitCredentials } from './dev-ca.ts';
+export { assertP12Opens, p12Signer, pdfTextLiteral, signerFromConfig, SIGNATURE_PLACEHOLDER_BYTES } from './signer.ts';
+export type { DocumentSigner, SignatureMeta, SignerConfig } from './signer.ts';
+export { inspectSignedPdf, sha256Hex } from './verify.ts';
+export type { SignatureReport, SignedPdfReport } from './verify.ts';
