@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { ensureBinaries } from './system-deps.mjs';
 import { startTestPostgres } from './test-postgres.mjs';
 
-ensureBinaries({ chromium: 'chromium', pdfsig: 'poppler-utils', pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', zbarimg: 'zbar-tools' });
+ensureBinaries({ chromium: 'chromium', pdfsig: 'poppler-utils', pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', zbarimg: 'zbar-tools', certutil: 'libnss3-tools' });
 const pgServer = await startTestPostgres();
 console.log(`[test] PostgreSQL for tests on port ${pgServer.port}`);
 
