@@ -1,5 +1,6 @@
 import type { UnitsTables } from '../modules/units/tables.ts';
 import type { CatalogTables } from '../modules/catalog/tables.ts';
+import type { NotificationsTables } from '../modules/notifications/tables.ts';
 
 /** All tables, composed from the modules that own them. */
-export interface Database extends UnitsTables, CatalogTables {}
+export interface Database extends UnitsTables, CatalogTables, NotificationsTables {}

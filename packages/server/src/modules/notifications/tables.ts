@@ -1,0 +1,35 @@
+import type { ColumnType, Generated } from 'kysely';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  payload: ColumnType<OutboxPayload, string, string>;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  available_at: ColumnType<Date, Date | undefined, Date>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  locked_by: string | null;
+  locked_until: Date | null;
+  done_at: Date | null;
+}
+
+/** What a state change announces; the notifications worker turns it into e-mail and SMS. */
+export interface DossierNoticePayload {
+  dossierCode: string;
+  unitCode: string;
+  procedureCode: string;
+  procedureName: string;
+  action: string;
+  state: string;
+  previousState: string | null;
+  at: string;
+  dueAt: string | null;
+  reason?: string;
+  recipient: { fullName: string; phone: string | null; email: string | null; lang: 'vi' | 'en' };
+}
+
+export type OutboxPayload = DossierNoticePayload | Record<string, unknown>;
+
+export interface NotificationsTables {
+  outbox: OutboxTable;
+}
