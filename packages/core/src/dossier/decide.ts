@@ -119,7 +119,8 @@ function readProcessing(raw: unknown): Processing | null {
   const p = raw as Record<string, unknown>;
   if (p.sameDay === true && p.workingDays === undefined) return { sameDay: true };
   const days = p.workingDays;
-  if (p.sameDay === undefined && typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 365) {
+  // Half days exist in published processing times (e.g. 0.5 working day for certifications).
+  if (p.sameDay === undefined && typeof days === 'number' && Number.isInteger(days * 2) && days > 0 && days <= 365) {
     return { workingDays: days };
   }
   return null;

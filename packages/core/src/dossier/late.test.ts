@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { allowedActions } from './allowed.ts';
 import { decide } from './decide.ts';
-import { cast, ctx, Journal, validCommand } from './testkit.ts';
+import { ACTION_TYPES } from './rules.ts';
+import { cast, ctx, Journal, journalIn, minutesLater, validCommand, type CastName } from './testkit.ts';
+import type { ActionType, DossierState } from './types.ts';
 import { timeliness } from './timeliness.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -73,5 +75,27 @@ describe('late rule: an overdue dossier needs an apology with a new appointment'
     j.act('receptionist', { action: 'return_result', method: 'post', trackingNumber: 'EMS123' });
     expect(j.view.state).toBe('returned');
     expect(timeliness(j.view, j.now, ctx.clock)).toBe('early');
+  });
+});
+
+describe('late rule across every running state and actor', () => {
+  const PROGRESS: ActionType[] = ['request_supplement', 'assign', 'transfer', 'propose', 'approve', 'refuse', 'mark_result_ready', 'complete_on_spot'];
+  const STILL_OPEN: ActionType[] = ['cancel', 'withdraw', 'record_apology'];
+  const running: DossierState[] = ['received', 'in_progress', 'pending_approval', 'approved', 'rejected'];
+
+  it.each(running)('%s: overdue, only cancel, withdraw and apology remain', (state) => {
+    const j = journalIn(state);
+    const before = j.now;
+    const after = minutesLater(new Date(j.view.dueAt!), 1);
+    for (const name of Object.keys(cast) as CastName[]) {
+      const actor = cast[name];
+      const offeredBefore = allowedActions(j.view, actor, before).map((s) => s.action);
+      const offeredAfter = allowedActions(j.view, actor, after).map((s) => s.action);
+      expect(offeredAfter).toEqual(offeredBefore.filter((a) => STILL_OPEN.includes(a)));
+      for (const action of ACTION_TYPES.filter((a) => offeredBefore.includes(a) && PROGRESS.includes(a))) {
+        const result = decide(j.view, validCommand(action, j.view, after), actor, after, ctx);
+        expect(result.ok ? 'ok' : result.error.code, `${name} ${action}`).toBe('late_needs_apology');
+      }
+    }
   });
 });

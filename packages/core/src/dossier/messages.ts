@@ -102,8 +102,8 @@ export const errors = {
   badProcessing: () =>
     error(
       'invalid_input',
-      'Thời hạn giải quyết phải là số ngày làm việc (1–365) hoặc trong ngày.',
-      'Processing time must be 1–365 working days or same-day.',
+      'Thời hạn giải quyết phải là số ngày làm việc (bội của 0,5, tối đa 365) hoặc trong ngày.',
+      'Processing time must be working days (a multiple of 0.5, at most 365) or same-day.',
       'processing',
     ),
   channelNotForActor: () =>

@@ -59,7 +59,7 @@ export const U1 = '26734';
 export const U2 = '26737';
 export const OWNER_ID = '001090012345';
 
-export const cast = {
+const castDef = {
   owner: { kind: 'citizen', idNumber: OWNER_ID },
   stranger: { kind: 'citizen', idNumber: '001090099999' },
   receptionist: { kind: 'official', userId: 'rec1', roles: ['receptionist'], unitCodes: [U1] },
@@ -76,7 +76,8 @@ export const cast = {
   deskAndApprover: { kind: 'official', userId: 'multi', roles: ['receptionist', 'approver'], unitCodes: [U1, U2] },
 } satisfies Record<string, Actor>;
 
-export type CastName = keyof typeof cast;
+export type CastName = keyof typeof castDef;
+export const cast: Record<CastName, Actor> = castDef;
 
 /** Monday 7 July 2025, 08:00 in Vietnam. */
 export const MONDAY_8AM = new Date('2025-07-07T08:00:00+07:00');
