@@ -13,7 +13,7 @@ const Unit = Type.Object(
     type: Type.String(),
     provinceCode: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   },
-  { additionalProperties: true, $id: 'Unit' },
+  { additionalProperties: true },
 );
 
 const Hamlet = Type.Object({

@@ -30,10 +30,27 @@ export class UnitsService {
     return searchUnits(this.index, nfc(q), { ...(provinceCode ? { provinceCode } : {}), limit });
   }
 
+  /**
+   * A current unit with the old units it was formed from; or, for a pre-2025 code, the old unit with
+   * the current unit(s) it went into. Old and current codes overlap, so a current unit also shows
+   * the former unit that had its code.
+   */
   detail(code: string) {
     const d = unitDetail(this.index, code);
-    if (!d) throw notFound('đơn vị hành chính', 'Administrative unit', code);
-    return d;
+    if (!d || (!d.unit && !d.old)) throw notFound('đơn vị hành chính', 'Administrative unit', code);
+    if (d.unit) {
+      return {
+        ...d.unit,
+        current: true,
+        province: d.province,
+        predecessors: d.predecessors,
+        unchanged: d.unchanged,
+        successor: null,
+        formerUnitWithSameCode: d.old ? { ...d.old, successors: d.successors } : null,
+      };
+    }
+    const old = d.old!;
+    return { ...old, current: false, predecessors: [], successor: d.successors[0] ?? null, successors: d.successors };
   }
 
   resolve(address: string) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toneKey } from '@motcua/core/text';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
 
 let t: TestContext;
@@ -21,8 +22,14 @@ describe('administrative units API', () => {
     expect(r.statusCode).toBe(200);
     const unit = r.json();
     expect(unit).toMatchObject({ code: '30421', name: 'Phú Lâm', type: 'commune', provinceCode: '91' });
-    const names = (unit.predecessors as { fullName: string }[]).map((p) => p.fullName);
-    expect(names).toEqual(expect.arrayContaining(['Xã Phú Lâm', 'Xã Long Hòa', 'Xã Phú Long']));
+    const predecessors = unit.predecessors as { code: string; fullName: string }[];
+    // The old register writes "Long Hoà" (old tone placement): compare by tone key.
+    expect(predecessors.map((p) => toneKey(p.fullName)).sort()).toEqual(['Xã Long Hòa', 'Xã Phú Long', 'Xã Phú Lâm'].map(toneKey).sort());
+
+    const longHoa = predecessors.find((p) => toneKey(p.fullName) === toneKey('Xã Long Hòa'))!;
+    const old = (await get(`/api/units/${longHoa.code}`)).json();
+    expect(old.current).toBe(false);
+    expect(old.successor.code).toBe('30421');
   });
 
   it('resolves an address written the old way, with and without diacritics and abbreviations', async () => {
