@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { searchProcedures } from '../api/catalog.ts';
+import { useResource } from '../api/useResource.ts';
+import { useLanguage } from '../i18n/index.ts';
+import { ButtonLink, Card, Spinner, TextField, useDocumentTitle } from '../ui/index.ts';
+import { FieldChips } from './FieldChips.tsx';
+import { LoadError } from './LoadError.tsx';
+import { ProcedureList } from './ProcedureList.tsx';
+import { popularFields } from './procedureView.ts';
+import { useDebouncedValue } from './useDebouncedValue.ts';
+import './portal.css';
+
+const SEARCH_DELAY_MS = 300;
+// One letter matches nearly everything; Vietnamese words are short, so two is enough.
+const MIN_QUERY_LENGTH = 2;
+// URL parameters keep the search when the citizen comes back from a procedure page.
+const QUERY_PARAM = 'q';
+const FIELD_PARAM = 'linh-vuc';
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  useDocumentTitle(undefined);
+  const [params, setParams] = useSearchParams();
+  const field = params.get(FIELD_PARAM) ?? '';
+  const [text, setText] = useState(() => params.get(QUERY_PARAM) ?? '');
+  const query = useDebouncedValue(text.trim(), SEARCH_DELAY_MS);
+
+  useEffect(() => {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (query) next.set(QUERY_PARAM, query);
+        else next.delete(QUERY_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [query, setParams]);
+
+  const selectField = (fieldKey: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (fieldKey) next.set(FIELD_PARAM, fieldKey);
+        else next.delete(FIELD_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
+
+  // The whole catalogue (a few dozen procedures) gives the field chips their names and order.
+  const catalogue = useResource('catalogue', (signal) => searchProcedures({}, signal));
+  const fields = useMemo(() => popularFields(catalogue.data ?? [], lang), [catalogue.data, lang]);
+
+  const active = query.length >= MIN_QUERY_LENGTH || field !== '';
+  const results = useResource(
+    `search:${query}|${field}`,
+    active ? (signal) => searchProcedures({ q: query.length >= MIN_QUERY_LENGTH ? query : '', field }, signal) : null,
+  );
+
+  const failure = results.status === 'error' ? results : catalogue.status === 'error' ? catalogue : null;
+  const retry = () => {
+    if (catalogue.status === 'error') catalogue.retry();
+    if (results.status === 'error') results.retry();
+  };
+
+  let status = '';
+  // While the first results load the spinner speaks; afterwards this line does.
+  if (results.status === 'loading') status = results.data ? t('home.searching') : '';
+  else if (results.status === 'success')
+    status = results.data.length ? t('home.resultsCount', { count: results.data.length }) : t('home.noResults');
+
+  return (
+    <>
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">{t('home.heroTitle')}</h1>
+        <p className="hero__text">{t('home.heroText')}</p>
+      </section>
+
+      <form role="search" className="search" onSubmit={(event) => event.preventDefault()}>
+        <TextField
+          label={t('home.searchLabel')}
+          labelSize="large"
+          hint={t('home.searchHint')}
+          type="search"
+          inputMode="search"
+          autoComplete="off"
+          enterKeyHint="search"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+      </form>
+
+      {catalogue.status === 'loading' && <Spinner label={t('common.loading')} size="small" />}
+      {fields.length > 0 && <FieldChips fields={fields} selected={field} onSelect={selectField} />}
+
+      {failure && <LoadError error={failure.error} onRetry={retry} />}
+
+      <div className="results">
+        {/* Always mounted, so screen readers hear the count change. */}
+        <p className="results__status" role="status">
+          {active ? status : t('home.idle')}
+        </p>
+        {results.status === 'loading' && !results.data && <Spinner label={t('home.searching')} />}
+        {results.data && results.data.length > 0 && active && <ProcedureList procedures={results.data} />}
+      </div>
+
+      <Card as="section" tone="highlight" title={t('home.lookupTitle')} className="lookup">
+        <p>{t('home.lookupText')}</p>
+        <ButtonLink to="/tra-cuu" variant="secondary">
+          {t('home.lookupAction')}
+        </ButtonLink>
+      </Card>
+    </>
+  );
+}

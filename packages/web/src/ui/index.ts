@@ -1,0 +1,19 @@
+export { Alert, type AlertProps, type AlertTone } from './Alert.tsx';
+export { Badge, type BadgeProps, type BadgeTone } from './Badge.tsx';
+export {
+  Button,
+  ButtonAnchor,
+  ButtonLink,
+  buttonClassName,
+  type ButtonAnchorProps,
+  type ButtonLinkProps,
+  type ButtonProps,
+  type ButtonVariant,
+} from './Button.tsx';
+export { Card, type CardProps } from './Card.tsx';
+export { PageLayout, loginHref } from './PageLayout.tsx';
+export { Select, type SelectOption, type SelectProps } from './Select.tsx';
+export { Spinner, type SpinnerProps } from './Spinner.tsx';
+export { TextField, type TextFieldProps } from './TextField.tsx';
+export { useDocumentTitle } from './useDocumentTitle.ts';
+export { applyDisplayMode, setDisplayMode, useDisplayMode, type DisplayMode } from './preferences.ts';
