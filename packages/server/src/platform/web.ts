@@ -13,7 +13,8 @@ export async function registerWeb(app: FastifyInstance, webDist: string) {
     app.log.warn(`Web app not built (${index} missing): run "npm run build:web"`);
     return;
   }
-  await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  // serve:false: only reply.sendFile; our two routes below carry the access rule.
+  await app.register(fastifyStatic, { root: webDist, serve: false });
   const html = fs.readFileSync(index);
   app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html),
