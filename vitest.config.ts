@@ -5,6 +5,7 @@ const dbTests = ['packages/server/src/**/*.db.test.ts'];
 
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
