@@ -1,41 +1,33 @@
 /** Wire types of the server's JSON API (camelCase). Keep in step with packages/server. */
 
-export type OnlineLevel = 'full' | 'partial';
-export type Confidence = 'high' | 'medium' | 'low';
+import type { Procedure as CatalogProcedure } from '@motcua/core/catalog';
 
-export interface ProcedureDocument {
-  name: string;
-  nameEn?: string;
-  required: boolean;
-  copies?: number;
-}
+export type { Confidence, FormSchema, OnlineLevel, ProcedureDocument } from '@motcua/core/catalog';
 
-export interface Procedure {
-  code: string;
-  nationalCode: string | null;
-  name: string;
-  nameEn: string;
-  field: string;
-  fieldEn: string;
-  fieldKey: string;
-  processingDays: number | null;
-  sameDay: boolean;
-  processingNote: string;
-  feeVnd: number | null;
-  feeNote: string;
-  online: OnlineLevel;
-  documents: ProcedureDocument[];
-  result: string;
-  legalBasis: string[];
-  confidence: Confidence;
-  /** Dossier form definition; its shape belongs to the submission wizard. */
-  formSchema: unknown;
-}
+/** Members the API schema lets an administrator leave out when editing a procedure. */
+type OptionalOnWire =
+  | 'nameEn'
+  | 'fieldEn'
+  | 'processingNote'
+  | 'feeNote'
+  | 'exemptions'
+  | 'result'
+  | 'sources'
+  | 'confidence'
+  | 'uncertain';
+
+/**
+ * A procedure as the API returns it: the shared catalog type from core (so the two cannot drift),
+ * with the optional-on-the-wire members made optional. `online` is null when the source data
+ * does not say; `processingDays` may be fractional (half a working day).
+ */
+export type Procedure = Omit<CatalogProcedure, OptionalOnWire> & Partial<Pick<CatalogProcedure, OptionalOnWire>>;
 
 export interface ProcedureQuery {
   q?: string;
+  /** A fieldKey such as 'civil_status'. */
   field?: string;
-  online?: OnlineLevel;
+  online?: 'full' | 'partial';
 }
 
 export interface UnitSummary {

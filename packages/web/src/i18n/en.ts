@@ -55,8 +55,8 @@ export const en = {
     onlinePartial: 'Partly online',
     processingTime: 'Processing time',
     sameDay: 'Same day',
-    workingDays_one: '{{count}} working day',
-    workingDays_other: '{{count}} working days',
+    workingDays_one: '{{days}} working day',
+    workingDays_other: '{{days}} working days',
     seeNote: 'See the note below',
     fee: 'Fee',
     free: 'Free',
@@ -73,6 +73,9 @@ export const en = {
     lowConfidence:
       'Some details of this procedure are not fully confirmed yet. Please ask the one-stop desk of your commune or ward before applying.',
     submitOnline: 'Apply online',
+    onlineUnknown:
+      'We have no information on applying online for this procedure. You can apply in person at the one-stop desk of your commune or ward.',
+    uncertainLabel: 'Not yet confirmed:',
     notFoundTitle: 'Procedure not found',
     notFoundText: 'There is no procedure with code {{code}}. The link may be out of date.',
   },

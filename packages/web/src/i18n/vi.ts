@@ -57,8 +57,8 @@ export const vi = {
     onlinePartial: 'Trực tuyến một phần',
     processingTime: 'Thời gian giải quyết',
     sameDay: 'Trong ngày',
-    workingDays_one: '{{count}} ngày làm việc',
-    workingDays_other: '{{count}} ngày làm việc',
+    workingDays_one: '{{days}} ngày làm việc',
+    workingDays_other: '{{days}} ngày làm việc',
     seeNote: 'Xem ghi chú bên dưới',
     fee: 'Lệ phí',
     free: 'Miễn phí',
@@ -75,6 +75,9 @@ export const vi = {
     lowConfidence:
       'Một số thông tin của thủ tục này chưa được xác nhận đầy đủ. Bạn nên hỏi bộ phận một cửa của xã, phường trước khi nộp.',
     submitOnline: 'Nộp hồ sơ trực tuyến',
+    onlineUnknown:
+      'Chưa có thông tin về việc nộp trực tuyến thủ tục này. Bạn có thể nộp trực tiếp tại bộ phận một cửa của xã, phường.',
+    uncertainLabel: 'Điểm chưa chắc chắn:',
     notFoundTitle: 'Không tìm thấy thủ tục',
     notFoundText: 'Không có thủ tục nào mang mã {{code}}. Có thể đường dẫn đã cũ.',
   },

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../api/types.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Badge, ButtonLink } from '../ui/index.ts';
-import { documentName, feeText, fieldName, onlineLabel, procedureName, processingTimeText } from './procedureView.ts';
+import { OnlineBadge } from './OnlineBadge.tsx';
+import { documentName, feeText, fieldName, procedureName, processingTimeText } from './procedureView.ts';
 
 export function submitPath(code: string): string {
   return `/nop-ho-so/${encodeURIComponent(code)}`;
@@ -25,12 +26,17 @@ export function ProcedureDetails({ procedure }: { procedure: Procedure }) {
         <span>
           {t('procedure.field')}: {fieldName(procedure, lang)}
         </span>
-        <Badge tone={procedure.online === 'full' ? 'success' : 'info'}>{onlineLabel(procedure.online, t)}</Badge>
+        <OnlineBadge level={procedure.online} />
       </p>
 
       {procedure.confidence === 'low' && (
         <Alert tone="warning" live={false} title={t('procedure.lowConfidenceTitle')}>
           <p>{t('procedure.lowConfidence')}</p>
+          {procedure.uncertain && (
+            <p>
+              {t('procedure.uncertainLabel')} <span lang={officialLang}>{procedure.uncertain}</span>
+            </p>
+          )}
         </Alert>
       )}
       {lang === 'en' && <p className="muted">{t('common.sourceLanguageNote')}</p>}
@@ -39,7 +45,7 @@ export function ProcedureDetails({ procedure }: { procedure: Procedure }) {
         <div className="facts__item">
           <dt>{t('procedure.processingTime')}</dt>
           <dd>
-            <strong>{processingTimeText(procedure, t)}</strong>
+            <strong>{processingTimeText(procedure, t, lang)}</strong>
             {procedure.processingNote && (
               <span className="facts__note" lang={officialLang}>
                 {procedure.processingNote}
@@ -64,9 +70,15 @@ export function ProcedureDetails({ procedure }: { procedure: Procedure }) {
         </div>
       </dl>
 
-      <ButtonLink to={submitPath(procedure.code)} block>
-        {t('procedure.submitOnline')}
-      </ButtonLink>
+      {procedure.online ? (
+        <ButtonLink to={submitPath(procedure.code)} block>
+          {t('procedure.submitOnline')}
+        </ButtonLink>
+      ) : (
+        <Alert tone="info" live={false}>
+          <p>{t('procedure.onlineUnknown')}</p>
+        </Alert>
+      )}
 
       <h2>{t('procedure.documents')}</h2>
       {procedure.documents.length === 0 ? (
@@ -87,8 +99,12 @@ export function ProcedureDetails({ procedure }: { procedure: Procedure }) {
         </ol>
       )}
 
-      <h2>{t('procedure.result')}</h2>
-      <p lang={officialLang}>{procedure.result}</p>
+      {procedure.result && (
+        <>
+          <h2>{t('procedure.result')}</h2>
+          <p lang={officialLang}>{procedure.result}</p>
+        </>
+      )}
 
       {procedure.legalBasis.length > 0 && (
         <>

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Procedure } from '../api/types.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { Badge, Card } from '../ui/index.ts';
-import { fieldName, onlineLabel, procedureName, processingTimeText } from './procedureView.ts';
+import { Card } from '../ui/index.ts';
+import { OnlineBadge } from './OnlineBadge.tsx';
+import { fieldName, procedureName, processingTimeText } from './procedureView.ts';
 
 export function procedurePath(code: string): string {
   return `/thu-tuc/${encodeURIComponent(code)}`;
@@ -23,10 +24,10 @@ export function ProcedureList({ procedures }: { procedures: readonly Procedure[]
           <p className="result__meta">
             <span>{fieldName(procedure, lang)}</span>
             <span>
-              {t('procedure.processingTime')}: {processingTimeText(procedure, t)}
+              {t('procedure.processingTime')}: {processingTimeText(procedure, t, lang)}
             </span>
           </p>
-          <Badge tone={procedure.online === 'full' ? 'success' : 'info'}>{onlineLabel(procedure.online, t)}</Badge>
+          <OnlineBadge level={procedure.online} />
         </Card>
       ))}
     </ul>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Procedure } from '../api/types.ts';
 import { i18n } from '../i18n/index.ts';
-import { documentName, feeText, formatVnd, popularFields, procedureName, processingTimeText } from './procedureView.ts';
+import { documentName, feeText, formatVnd, onlineLabel, popularFields, procedureName, processingTimeText } from './procedureView.ts';
 
 const tVi = i18n.getFixedT('vi');
 const tEn = i18n.getFixedT('en');
@@ -16,7 +16,7 @@ function procedure(overrides: Partial<Procedure>): Procedure {
     nameEn: 'Birth registration',
     field: 'Hộ tịch',
     fieldEn: 'Civil status',
-    fieldKey: 'ho-tich',
+    fieldKey: 'civil_status',
     processingDays: null,
     sameDay: true,
     processingNote: '',
@@ -26,19 +26,26 @@ function procedure(overrides: Partial<Procedure>): Procedure {
     documents: [],
     result: 'Giấy khai sinh',
     legalBasis: [],
+    sources: [],
     confidence: 'high',
-    formSchema: null,
+    uncertain: '',
+    formSchema: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', title: 'Tờ khai', properties: {}, required: [], additionalProperties: false },
     ...overrides,
   };
 }
 
 describe('processingTimeText', () => {
   it('says same day, N working days, or points to the note', () => {
-    expect(processingTimeText(procedure({ sameDay: true }), tVi)).toBe('Trong ngày');
-    expect(processingTimeText(procedure({ sameDay: false, processingDays: 5 }), tVi)).toBe('5 ngày làm việc');
-    expect(processingTimeText(procedure({ sameDay: false, processingDays: 1 }), tEn)).toBe('1 working day');
-    expect(processingTimeText(procedure({ sameDay: false, processingDays: 3 }), tEn)).toBe('3 working days');
-    expect(processingTimeText(procedure({ sameDay: false, processingDays: null }), tVi)).toBe('Xem ghi chú bên dưới');
+    expect(processingTimeText(procedure({ sameDay: true, processingDays: 0 }), tVi, 'vi')).toBe('Trong ngày');
+    expect(processingTimeText(procedure({ sameDay: false, processingDays: 5 }), tVi, 'vi')).toBe('5 ngày làm việc');
+    expect(processingTimeText(procedure({ sameDay: false, processingDays: 1 }), tEn, 'en')).toBe('1 working day');
+    expect(processingTimeText(procedure({ sameDay: false, processingDays: 3 }), tEn, 'en')).toBe('3 working days');
+    expect(processingTimeText(procedure({ sameDay: false, processingDays: null }), tVi, 'vi')).toBe('Xem ghi chú bên dưới');
+  });
+
+  it('writes half days with each language\'s decimal mark', () => {
+    expect(processingTimeText(procedure({ sameDay: false, processingDays: 0.5 }), tVi, 'vi')).toBe('0,5 ngày làm việc');
+    expect(processingTimeText(procedure({ sameDay: false, processingDays: 1.5 }), tEn, 'en')).toBe('1.5 working days');
   });
 });
 
@@ -62,22 +69,31 @@ describe('localized catalogue text', () => {
     expect(procedureName(procedure({}), 'vi')).toBe('Đăng ký khai sinh');
     expect(procedureName(procedure({ nameEn: ' ' }), 'en')).toBe('Đăng ký khai sinh');
     expect(documentName({ name: 'Giấy chứng sinh', required: true }, 'en')).toBe('Giấy chứng sinh');
+    expect(procedureName(procedure({ nameEn: undefined }), 'en')).toBe('Đăng ký khai sinh');
   });
 });
 
 describe('popularFields', () => {
   it('counts procedures per field and orders the busiest first', () => {
     const items = [
-      procedure({ code: 'a', fieldKey: 'chung-thuc', field: 'Chứng thực', fieldEn: 'Certification' }),
+      procedure({ code: 'a', fieldKey: 'certification', field: 'Chứng thực', fieldEn: 'Certification' }),
       procedure({ code: 'b' }),
       procedure({ code: 'c' }),
-      procedure({ code: 'd', fieldKey: 'cu-tru', field: 'Cư trú', fieldEn: 'Residence' }),
+      procedure({ code: 'd', fieldKey: 'residence', field: 'Cư trú', fieldEn: 'Residence' }),
     ];
     expect(popularFields(items, 'vi')).toEqual([
-      { key: 'ho-tich', label: 'Hộ tịch', count: 2 },
-      { key: 'chung-thuc', label: 'Chứng thực', count: 1 },
-      { key: 'cu-tru', label: 'Cư trú', count: 1 },
+      { key: 'civil_status', label: 'Hộ tịch', count: 2 },
+      { key: 'certification', label: 'Chứng thực', count: 1 },
+      { key: 'residence', label: 'Cư trú', count: 1 },
     ]);
     expect(popularFields(items, 'en', 2).map((f) => f.label)).toEqual(['Civil status', 'Certification']);
+  });
+});
+
+describe('onlineLabel', () => {
+  it('promises nothing when the source does not state the level', () => {
+    expect(onlineLabel('full', tVi)).toBe('Nộp trực tuyến toàn trình');
+    expect(onlineLabel('partial', tEn)).toBe('Partly online');
+    expect(onlineLabel(null, tVi)).toBeNull();
   });
 });

@@ -16,14 +16,23 @@ export function documentName(document: ProcedureDocument, lang: Language): strin
   return localized(lang, document.name, document.nameEn);
 }
 
-export function onlineLabel(level: OnlineLevel, t: TFunction): string {
-  return level === 'full' ? t('procedure.onlineFull') : t('procedure.onlinePartial');
+/** null: the source does not state the online level, so no badge promises anything. */
+export function onlineLabel(level: OnlineLevel | null, t: TFunction): string | null {
+  if (level === 'full') return t('procedure.onlineFull');
+  if (level === 'partial') return t('procedure.onlinePartial');
+  return null;
 }
 
-export function processingTimeText(procedure: Pick<Procedure, 'sameDay' | 'processingDays'>, t: TFunction): string {
+export function processingTimeText(
+  procedure: Pick<Procedure, 'sameDay' | 'processingDays'>,
+  t: TFunction,
+  lang: Language,
+): string {
   if (procedure.sameDay) return t('procedure.sameDay');
-  if (procedure.processingDays !== null) return t('procedure.workingDays', { count: procedure.processingDays });
-  return t('procedure.seeNote');
+  if (procedure.processingDays === null) return t('procedure.seeNote');
+  // Half days exist (0,5 ngày); the number is formatted for the reader, the count picks the plural.
+  const days = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(procedure.processingDays);
+  return t('procedure.workingDays', { count: procedure.processingDays, days });
 }
 
 /**

@@ -1,0 +1,10 @@
+import { useTranslation } from 'react-i18next';
+import type { OnlineLevel } from '../api/types.ts';
+import { Badge } from '../ui/index.ts';
+import { onlineLabel } from './procedureView.ts';
+
+export function OnlineBadge({ level }: { level: OnlineLevel | null }) {
+  const { t } = useTranslation();
+  const label = onlineLabel(level, t);
+  return label ? <Badge tone={level === 'full' ? 'success' : 'info'}>{label}</Badge> : null;
+}
