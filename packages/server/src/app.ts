@@ -12,6 +12,8 @@ import { UnitsService } from './modules/units/service.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { CatalogService } from './modules/catalog/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { DossierService } from './modules/dossiers/service.ts';
+import { dossierRoutes } from './modules/dossiers/routes.ts';
 
 export interface BuildOptions {
   /** Serve the built web app (off in API tests). */
@@ -63,6 +65,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(unitsRoutes, { units });
   await app.register(catalogRoutes, { catalog });
+  await app.register(dossierRoutes, { dossiers: new DossierService(ctx, catalog), ctx });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

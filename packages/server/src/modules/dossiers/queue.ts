@@ -1,0 +1,150 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { addDays, vnDate, vnInstant } from '@motcua/core/calendar';
+import { RUNNING_STATES, timeliness, type DossierView, type Timeliness } from '@motcua/core/dossier';
+import { foldKey } from '@motcua/core/text';
+import type { Db } from '../../db/database.ts';
+import type { Actor } from '../../platform/access.ts';
+import { badRequest, forbidden } from '../../platform/errors.ts';
+import { dossierClock, iso } from './clock.ts';
+import type { DossierTable } from './tables.ts';
+
+type Row = Pick<DossierTable, 'due_at' | 'result_ready_at' | 'paused_at' | 'closed_at'>;
+
+/** Timeliness from the projection: the same core rule, fed the four facts it reads. */
+export function rowTimeliness(r: Row, now: Date): Timeliness {
+  const isoOrNull = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+  const facts = {
+    dueAt: isoOrNull(r.due_at),
+    resultReadyAt: isoOrNull(r.result_ready_at),
+    pausedAt: isoOrNull(r.paused_at),
+    closure: r.closed_at === null ? null : { at: isoOrNull(r.closed_at)!, reason: null },
+  };
+  return timeliness(facts as DossierView, now, dossierClock);
+}
+
+export interface QueueQuery {
+  unit?: string;
+  state?: string[];
+  procedure?: string;
+  channel?: string;
+  hamlet?: string;
+  dueBefore?: string;
+  late?: boolean;
+  assignedToMe?: boolean;
+  q?: string;
+  sort?: 'dueAt' | 'receivedAt';
+  cursor?: string;
+  limit?: number;
+}
+
+export interface QueueItem {
+  code: string;
+  state: string;
+  unitCode: string;
+  channel: string;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  hamlet: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  timeliness: Timeliness;
+  assigneeUserId: string | null;
+}
+
+const encodeCursor = (key: string, code: string) => Buffer.from(JSON.stringify([key, code])).toString('base64url');
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && (v[0] === 'infinity' || !Number.isNaN(Date.parse(v[0])))) {
+      return [v[0], v[1]];
+    }
+  } catch { /* fall through */ }
+  throw badRequest('Con trỏ phân trang không hợp lệ.', 'Invalid pagination cursor.', { field: 'cursor' });
+}
+
+/** Officials see their units' dossiers; a province code in their units covers the province. */
+function scope(actor: Extract<Actor, { kind: 'official' }>, unit?: string): Expression<SqlBool> {
+  if (unit !== undefined) {
+    return sql<SqlBool>`(d.unit_code = ${unit} and (d.unit_code in (${sql.join(actor.unitCodes)}) or exists (select 1 from unit u where u.code = d.unit_code and u.province_code in (${sql.join(actor.unitCodes)}))))`;
+  }
+  return sql<SqlBool>`(d.unit_code in (${sql.join(actor.unitCodes)}) or exists (select 1 from unit u where u.code = d.unit_code and u.province_code in (${sql.join(actor.unitCodes)})))`;
+}
+
+/** The office work queue: filtered, scoped, keyset-paginated. */
+export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Date): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
+  if (actor.kind !== 'official') throw forbidden();
+  if (actor.unitCodes.length === 0) return { items: [], nextCursor: null };
+  const limit = Math.min(Math.max(query.limit ?? 50, 1), 100);
+  const byDue = (query.sort ?? 'dueAt') === 'dueAt';
+  const sortExpr = byDue ? sql`coalesce(d.due_at, 'infinity'::timestamptz)` : sql`coalesce(d.received_at, d.submitted_at)`;
+  const where: Expression<SqlBool>[] = [scope(actor, query.unit)];
+  if (query.state?.length) where.push(sql<SqlBool>`d.state in (${sql.join(query.state)})`);
+  if (query.procedure) where.push(sql<SqlBool>`d.procedure_code = ${query.procedure}`);
+  if (query.channel) where.push(sql<SqlBool>`d.channel = ${query.channel}`);
+  if (query.hamlet) where.push(sql<SqlBool>`d.hamlet = ${query.hamlet}`);
+  if (query.dueBefore) where.push(sql<SqlBool>`d.due_at < ${new Date(query.dueBefore)}`);
+  if (query.late) where.push(sql<SqlBool>`d.state in (${sql.join([...RUNNING_STATES])}) and d.due_at < ${now}`);
+  if (query.assignedToMe) where.push(sql<SqlBool>`d.assignee_user_id = ${actor.userId}`);
+  const q = query.q?.trim();
+  if (q) {
+    const folded = foldKey(q);
+    // A CCCD matches exactly; otherwise a code prefix or words of the name without diacritics.
+    if (/^\d{12}$/.test(q)) where.push(sql<SqlBool>`d.id_number = ${q}`);
+    else where.push(sql<SqlBool>`(d.code like ${`${q.toUpperCase().replace(/[%_\\]/g, '')}%`} or (${folded} <> '' and d.search_key like ${`%${folded}%`}))`);
+  }
+  if (query.cursor) {
+    const [key, code] = decodeCursor(query.cursor);
+    const k = key === 'infinity' ? sql`'infinity'::timestamptz` : sql`${new Date(key)}::timestamptz`;
+    where.push(byDue ? sql<SqlBool>`(${sortExpr}, d.code) > (${k}, ${code})` : sql<SqlBool>`(${sortExpr}, d.code) < (${k}, ${code})`);
+  }
+  const dir = byDue ? sql`asc` : sql`desc`;
+  const rows = await sql<DossierTable & { sort_key: Date | string }>`
+    select d.*, ${sortExpr} as sort_key from dossier d
+    where ${sql.join(where, sql` and `)}
+    order by ${sortExpr} ${dir}, d.code ${dir}
+    limit ${limit + 1}`.execute(db);
+  const page = rows.rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const keyOf = (r: { sort_key: Date | string }) => (r.sort_key instanceof Date ? r.sort_key.toISOString() : String(r.sort_key) === 'infinity' || !Number.isFinite(Date.parse(String(r.sort_key))) ? 'infinity' : new Date(String(r.sort_key)).toISOString());
+  return {
+    items: page.map((r) => ({
+      code: r.code, state: r.state, unitCode: r.unit_code, channel: r.channel,
+      procedureCode: r.procedure_code, procedureName: r.procedure_name, applicantName: r.full_name, hamlet: r.hamlet,
+      receivedAt: iso(r.received_at), dueAt: iso(r.due_at), timeliness: rowTimeliness(r, now), assigneeUserId: r.assignee_user_id,
+    })),
+    nextCursor: rows.rows.length > limit && last ? encodeCursor(keyOf(last), last.code) : null,
+  };
+}
+
+export interface UnitSummary {
+  unitCode: string;
+  day: string;
+  receivedToday: number;
+  dueToday: number;
+  late: number;
+  returnedToday: number;
+  inProgress: number;
+  awaitingCheck: number;
+  awaitingSupplement: number;
+}
+
+/** Today's counts (Vietnam day) for a unit's dashboard. */
+export async function unitSummary(db: Db, unitCode: string, now: Date): Promise<UnitSummary> {
+  const day = vnDate(now);
+  const start = vnInstant(day, '00:00');
+  const end = vnInstant(addDays(day, 1), '00:00');
+  const running = sql.join([...RUNNING_STATES]);
+  const r = await sql<Record<Exclude<keyof UnitSummary, 'unitCode' | 'day'>, number>>`
+    select
+      count(*) filter (where received_at >= ${start} and received_at < ${end})::int as "receivedToday",
+      count(*) filter (where state in (${running}) and due_at >= ${start} and due_at < ${end})::int as "dueToday",
+      count(*) filter (where state in (${running}) and due_at < ${now})::int as "late",
+      count(*) filter (where returned_at >= ${start} and returned_at < ${end})::int as "returnedToday",
+      count(*) filter (where state in (${running}))::int as "inProgress",
+      count(*) filter (where state = 'submitted')::int as "awaitingCheck",
+      count(*) filter (where state = 'supplement_requested')::int as "awaitingSupplement"
+    from dossier where unit_code = ${unitCode}`.execute(db);
+  const c = r.rows[0]!;
+  return { unitCode, day, ...Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Number(v)])) } as UnitSummary;
+}

@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import { vnDate } from '@motcua/core/calendar';
+import {
+  decide, decideSubmission, deriveDossier, evolve, formatDossierCode, RESERVED_SEQ_START,
+  type DossierEvent, type DossierView, type NewDossierEvent,
+} from '@motcua/core/dossier';
+import { foldKey, nfc } from '@motcua/core/text';
+import { inTransaction, type Db } from '../../db/database.ts';
+import type { Actor } from '../../platform/access.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { badRequest, notFound, Problem } from '../../platform/errors.ts';
+import type { CatalogService } from '../catalog/service.ts';
+import { appendAudit, auditActor } from '../audit/audit.ts';
+import { canonicalJson } from '../audit/canonical.ts';
+import { DOSSIER_NOTICE, enqueueOutbox } from '../notifications/outbox.ts';
+import type { DossierNoticePayload } from '../notifications/tables.ts';
+import { coreActor, idempotencyScope, officialSees, storedActor, type DossierActor } from './actors.ts';
+import { dossierClock, iso } from './clock.ts';
+import type { AttachmentInput, AttachmentRef, IntakeDetails, SubmissionInput } from './intake.ts';
+import { unprocessable, versionConflict, workflowProblem } from './problems.ts';
+import { DossierStore, isUniqueViolation, type ProjectionRow, type StoredEvent } from './store.ts';
+import { checkSubmission } from './validate.ts';
+import { dossierJson, intakeOf, type DossierJson } from './views.ts';
+
+/**
+ * Links uploads to a dossier inside the dossier's transaction (the uploads module's
+ * UploadsService fits): checks that each upload belongs to the caller or, for an official filing
+ * on a citizen's behalf, to that citizen.
+ */
+export interface AttachmentPort {
+  attachToDossier(
+    trx: Db,
+    uploads: ReadonlyArray<AttachmentInput>,
+    dossierCode: string,
+    actor: Actor,
+    options: { unitCode: string; onBehalfOf?: { idNumber: string } },
+  ): Promise<{ uploadId: string; label?: string | null; upload: { id: string; filename: string; mediaType: string; size: number; sha256: string } }[]>;
+  /** Files follow a transferred dossier so the new unit's officials may read them. */
+  moveDossierAttachments?(trx: Db, dossierCode: string, unitCode: string): Promise<void>;
+}
+
+const notFoundDossier = (code: string) => notFound('hồ sơ', 'Dossier', code);
+const ctxClock = { clock: dossierClock };
+
+function projection(view: DossierView, intake: IntakeDetails, events: readonly Pick<DossierEvent, 'type' | 'at'>[], now: Date): ProjectionRow {
+  const returned = [...events].reverse().find((e) => e.type === 'return_result');
+  const a = intake.applicant;
+  const date = (s: string | null) => (s === null ? null : new Date(s));
+  return {
+    code: view.code, unit_code: view.unitCode, procedure_code: view.procedureCode, procedure_name: intake.procedureName,
+    state: view.state, version: view.lastSeq, channel: view.channel,
+    id_number: a.idNumber, full_name: a.fullName, phone: a.phone, email: a.email ?? null, hamlet: a.hamlet,
+    assignee_user_id: view.assigneeUserId,
+    submitted_at: new Date(view.submittedAt), received_at: date(view.receivedAt), due_at: date(view.dueAt),
+    paused_at: date(view.pausedAt), result_ready_at: date(view.resultReadyAt),
+    returned_at: returned ? new Date(returned.at) : null, closed_at: date(view.closure?.at ?? null),
+    search_key: `${view.code.toLowerCase()} ${a.idNumber} ${foldKey(a.fullName)}`,
+    updated_at: now,
+  };
+}
+
+function notice(view: DossierView, intake: IntakeDetails, action: string, previousState: DossierView['state'] | null, at: string, reason?: string): DossierNoticePayload {
+  return {
+    dossierCode: view.code, unitCode: view.unitCode, procedureCode: view.procedureCode, procedureName: intake.procedureName,
+    action, state: view.state, previousState, at: iso(at)!, dueAt: iso(view.dueAt),
+    ...(reason ? { reason } : {}),
+    recipient: { fullName: intake.applicant.fullName, phone: intake.applicant.phone, email: intake.applicant.email ?? null, lang: 'vi' },
+  };
+}
+
+/**
+ * Dossiers: intake (codes, appointments, idempotency), the workflow's actions and reads. Every
+ * write appends to the event log, rewrites the projection, enqueues the notice and appends the
+ * audit entry in one transaction. Other modules call submit/act/get/load.
+ */
+export class DossierService {
+  readonly store: DossierStore;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly catalog: CatalogService,
+    private readonly options: { attachments?: AttachmentPort } = {},
+  ) {
+    this.store = new DossierStore(ctx.db);
+  }
+
+  /** Opens a dossier. With an idempotency key, a repeat returns the first result (created: false). */
+  async submit(actor: DossierActor, raw: SubmissionInput, idempotencyKey?: string): Promise<{ dossier: DossierJson; created: boolean }> {
+    const caller = coreActor(actor);
+    if (!caller || actor.kind === 'system') throw new Problem(401, 'unauthorized', 'Bạn cần đăng nhập để tiếp tục.', 'You need to log in to continue.');
+    const input: SubmissionInput = { ...raw, applicant: { ...raw.applicant, fullName: nfc(raw.applicant.fullName).trim(), addressLine: nfc(raw.applicant.addressLine).trim() } };
+    const now = this.ctx.clock.now();
+    const { procedure, processing } = await checkSubmission(input, actor, this.catalog, this.store);
+    const day = vnDate(now);
+    const command = { procedureCode: procedure.code, processing, channel: input.channel, unitCode: input.unitCode, applicantIdNumber: input.applicant.idNumber };
+    // A dry run with a placeholder number: refusals (wrong role, not the owner) cost no number.
+    const dry = decideSubmission({ ...command, code: formatDossierCode(input.unitCode, day, 1) }, caller, now, ctxClock);
+    if (!dry.ok) throw workflowProblem(dry.error, null, caller, now);
+
+    const scope = idempotencyScope(actor);
+    const requestHash = createHash('sha256').update(canonicalJson(raw)).digest('hex');
+    const result = await inTransaction(this.ctx.db, async (trx) => {
+      if (idempotencyKey) {
+        const claim = await this.store.claimKey(trx, scope, idempotencyKey, requestHash);
+        if (!claim.claimed) {
+          if (claim.requestHash !== requestHash) {
+            throw unprocessable('idempotency_key_reused', 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.', 'This Idempotency-Key was already used for a different request.');
+          }
+          return { code: claim.dossierCode!, created: false };
+        }
+      }
+      const seq = await this.store.allocateSeq(trx, input.unitCode, day);
+      if (seq >= RESERVED_SEQ_START) {
+        throw new Problem(503, 'daily_capacity', 'Đơn vị đã hết số hồ sơ trong ngày; vui lòng thử lại vào ngày làm việc sau.', "The unit has used up today's dossier numbers; please try again next working day.");
+      }
+      const code = formatDossierCode(input.unitCode, day, seq);
+      const decided = decideSubmission({ ...command, code }, caller, now, ctxClock);
+      if (!decided.ok) throw workflowProblem(decided.error, null, caller, now);
+      const files = (input.attachments ?? []).map((a) => (typeof a === 'string' ? { uploadId: a } : a));
+      let attachments: AttachmentRef[] = [];
+      if (files.length > 0) {
+        if (!this.options.attachments) throw badRequest('Chưa hỗ trợ đính kèm tệp.', 'Attachments are not available.', { field: 'attachments' });
+        const linked = await this.options.attachments.attachToDossier(trx, files, code, actor, {
+          unitCode: input.unitCode,
+          ...(actor.kind === 'official' ? { onBehalfOf: { idNumber: input.applicant.idNumber } } : {}),
+        });
+        attachments = linked.map((a) => ({ id: a.upload.id, filename: a.upload.filename, mediaType: a.upload.mediaType, size: a.upload.size, sha256: a.upload.sha256, label: a.label ?? null }));
+      }
+      const intake: IntakeDetails = {
+        procedureName: procedure.name, applicant: input.applicant, form: input.form, attachments,
+        resultDelivery: input.resultDelivery, postalAddress: input.postalAddress?.trim() || null, feeVnd: procedure.feeVnd,
+        consent: actor.kind === 'official' && input.consent
+          ? { method: input.consent.method, note: input.consent.note ?? null, recordedBy: actor.fullName, at: iso(now)! }
+          : null,
+      };
+      await this.store.appendEvent(trx, code, 1, decided.event, storedActor(actor), { intake });
+      const view = deriveDossier([{ ...decided.event, seq: 1 } as DossierEvent]);
+      await this.store.insertProjection(trx, projection(view, intake, [decided.event], now));
+      if (idempotencyKey) await this.store.completeKey(trx, scope, idempotencyKey, code);
+      await enqueueOutbox(trx, DOSSIER_NOTICE, notice(view, intake, 'submitted', null, decided.event.at));
+      await appendAudit(trx, { at: now, actor: auditActor(actor), action: 'dossier.submit', dossierCode: code, detail: { channel: input.channel, procedureCode: procedure.code, state: view.state } });
+      return { code, created: true };
+    });
+    const events = await this.store.events(this.ctx.db, result.code);
+    return { dossier: dossierJson(events, caller, this.ctx.clock.now()), created: result.created };
+  }
+
+  /** Takes a workflow action (core decide) and records it; stale versions and lost races are 409. */
+  async act(actor: DossierActor, code: string, command: { action: string; version?: number } & Record<string, unknown>): Promise<DossierJson> {
+    const caller = coreActor(actor);
+    const now = this.ctx.clock.now();
+    try {
+      await inTransaction(this.ctx.db, async (trx) => {
+        const events = await this.store.events(trx, code);
+        if (events.length === 0 || !(await this.visible(actor, events, trx))) throw notFoundDossier(code);
+        const view = deriveDossier(events);
+        if (command.version !== undefined && command.version !== view.lastSeq) throw versionConflict(view, caller, now);
+        if (command.action === 'transfer' && typeof command.toUnitCode === 'string') {
+          const unit = await this.store.unit(command.toUnitCode, trx);
+          if (!unit || unit.type === 'province') throw badRequest(`Không có xã, phường "${command.toUnitCode}".`, `No commune or ward "${command.toUnitCode}".`, { field: 'toUnitCode' });
+        }
+        if (!caller) throw notFoundDossier(code);
+        const { version: _v, ...fields } = command;
+        const decided = decide(view, fields, caller, now, ctxClock);
+        if (!decided.ok) throw workflowProblem(decided.error, view, caller, now);
+        await this.record(trx, actor, events, view, decided.event, now);
+      });
+    } catch (e) {
+      if (!isUniqueViolation(e) && !(e instanceof StaleProjection)) throw e;
+      const events = await this.store.events(this.ctx.db, code);
+      throw versionConflict(deriveDossier(events), caller, now);
+    }
+    return dossierJson(await this.store.events(this.ctx.db, code), caller, now);
+  }
+
+  private async record(trx: Db, actor: DossierActor, events: StoredEvent[], view: DossierView, event: NewDossierEvent, now: Date) {
+    const seq = view.lastSeq + 1;
+    await this.store.appendEvent(trx, view.code, seq, event, storedActor(actor));
+    const next = evolve(view, { ...event, seq } as DossierEvent);
+    if (next.unitCode !== view.unitCode) await this.options.attachments?.moveDossierAttachments?.(trx, view.code, next.unitCode);
+    const intake = intakeOf(events);
+    if (!(await this.store.updateProjection(trx, projection(next, intake, [...events, event], now), view.lastSeq))) throw new StaleProjection();
+    const data = event.data as Record<string, unknown>;
+    const reason = typeof data.reason === 'string' ? data.reason : undefined;
+    await enqueueOutbox(trx, DOSSIER_NOTICE, notice(next, intake, event.type, view.state, event.at, reason));
+    await appendAudit(trx, { at: now, actor: auditActor(actor), action: `dossier.${event.type}`, dossierCode: view.code, detail: { from: view.state, to: next.state, seq } });
+  }
+
+  /**
+   * A dossier as its applicant or a covering official sees it; anyone else gets the same 404 as
+   * for a code that does not exist. An official's read of personal data is audited.
+   */
+  async get(actor: DossierActor, code: string): Promise<DossierJson> {
+    const events = await this.store.events(this.ctx.db, code);
+    if (events.length === 0 || !(await this.visible(actor, events))) throw notFoundDossier(code);
+    if (actor.kind === 'official') await this.auditRead(actor, code, 'dossier.read');
+    return dossierJson(events, coreActor(actor), this.ctx.clock.now());
+  }
+
+  /** Records an official's view of a dossier's personal data (also used for attachment views). */
+  async auditRead(actor: DossierActor, code: string, action: string, detail: Record<string, unknown> = {}): Promise<void> {
+    await inTransaction(this.ctx.db, (trx) => appendAudit(trx, { at: this.ctx.clock.now(), actor: auditActor(actor), action, dossierCode: code, detail }));
+  }
+
+  /** The derived view and log without access checks, for other modules acting as the system. */
+  async load(code: string): Promise<{ view: DossierView; events: StoredEvent[]; intake: IntakeDetails } | null> {
+    const events = await this.store.events(this.ctx.db, code);
+    if (events.length === 0) return null;
+    return { view: deriveDossier(events), events, intake: intakeOf(events) };
+  }
+
+  /** A citizen's own dossiers, newest first, each with its timeline. */
+  async listMine(actor: DossierActor, limit = 50): Promise<DossierJson[]> {
+    if (actor.kind !== 'citizen') return [];
+    const now = this.ctx.clock.now();
+    const caller = coreActor(actor);
+    const out: DossierJson[] = [];
+    for (const code of await this.store.codesOfApplicant(actor.idNumber, limit)) {
+      out.push(dossierJson(await this.store.events(this.ctx.db, code), caller, now));
+    }
+    return out;
+  }
+
+  private async visible(actor: DossierActor, events: StoredEvent[], db: Db = this.ctx.db): Promise<boolean> {
+    const view = deriveDossier(events);
+    if (actor.kind === 'citizen') return actor.idNumber === view.applicantIdNumber;
+    if (actor.kind === 'system') return true;
+    if (actor.kind !== 'official') return false;
+    if (actor.unitCodes.includes(view.unitCode)) return true;
+    const unit = await this.store.unit(view.unitCode, db);
+    return officialSees(actor, view.unitCode, unit?.province_code ?? null);
+  }
+}
+
+class StaleProjection extends Error {}

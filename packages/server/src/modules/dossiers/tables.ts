@@ -1,0 +1,67 @@
+import type { ColumnType } from 'kysely';
+import type { ActorRef, EventType } from '@motcua/core/dossier';
+
+/** The event as stored: core's ActorRef plus the display name at the time of the action. */
+export type StoredActor = ActorRef & { name: string };
+
+export interface DossierEventTable {
+  dossier_code: string;
+  seq: number;
+  type: EventType;
+  at: Date;
+  actor: ColumnType<StoredActor, string, string>;
+  data: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/**
+ * Projection of the event log for lists, search and counts; rewritten in the same transaction as
+ * each appended event. The log stays the source of truth (GET detail folds the events).
+ */
+export interface DossierTable {
+  code: string;
+  unit_code: string;
+  procedure_code: string;
+  procedure_name: string;
+  state: string;
+  version: number;
+  channel: string;
+  id_number: string;
+  full_name: string;
+  phone: string;
+  email: string | null;
+  hamlet: string | null;
+  assignee_user_id: string | null;
+  submitted_at: Date;
+  received_at: Date | null;
+  due_at: Date | null;
+  paused_at: Date | null;
+  result_ready_at: Date | null;
+  returned_at: Date | null;
+  closed_at: Date | null;
+  /** Code, CCCD and the diacritics-free name, for the office's free-text search. */
+  search_key: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: Date;
+}
+
+export interface DossierDailySequenceTable {
+  unit_code: string;
+  day: string;
+  last_seq: number;
+}
+
+export interface IdempotencyKeyTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  dossier_code: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface DossiersTables {
+  dossier: DossierTable;
+  dossier_event: DossierEventTable;
+  dossier_daily_sequence: DossierDailySequenceTable;
+  idempotency_key: IdempotencyKeyTable;
+}
+

@@ -1,0 +1,85 @@
+import {
+  allowedActions, deriveDossier, timeliness,
+  type ActionSpec, type Actor as CoreActor, type DossierState, type DossierView, type Timeliness,
+} from '@motcua/core/dossier';
+import { dossierClock, iso } from './clock.ts';
+import type { Applicant, AttachmentRef, Consent, IntakeDetails } from './intake.ts';
+import type { StoredEvent } from './store.ts';
+
+export interface DossierJson {
+  code: string;
+  state: DossierState;
+  version: number;
+  procedureCode: string;
+  procedureName: string;
+  unitCode: string;
+  channel: string;
+  applicant: Applicant;
+  form: Record<string, unknown>;
+  attachments: AttachmentRef[];
+  resultDelivery: string;
+  postalAddress: string | null;
+  feeVnd: number | null;
+  consent: Consent | null;
+  submittedAt: string;
+  receivedAt: string | null;
+  dueAt: string | null;
+  /** True while the dossier awaits the desk's check: dueAt is the appointment if received now. */
+  dueAtProvisional: boolean;
+  timeliness: Timeliness;
+  assigneeUserId: string | null;
+  missingDocuments: string[];
+  apologies: { at: string; newAppointment: string; reason: string }[];
+  history: { action: string; at: string; actorName: string; note: string | null }[];
+  allowedActions: ActionSpec[];
+}
+
+export function intakeOf(events: readonly StoredEvent[]): IntakeDetails {
+  return (events[0]!.data as unknown as { intake: IntakeDetails }).intake;
+}
+
+function noteOf(data: Record<string, unknown>): string | null {
+  const v = data.note ?? data.reason ?? null;
+  return typeof v === 'string' ? v : null;
+}
+
+/** The appointment shown: the real one, or for an unchecked online dossier the one it would get now. */
+export function shownDueAt(view: DossierView, now: Date): { dueAt: string | null; provisional: boolean } {
+  if (view.dueAt !== null) return { dueAt: iso(view.dueAt), provisional: false };
+  if (view.state !== 'submitted') return { dueAt: null, provisional: false };
+  return { dueAt: iso(dossierClock.dueDate(now, view.processing)), provisional: true };
+}
+
+export function dossierJson(events: readonly StoredEvent[], caller: CoreActor | null, now: Date): DossierJson {
+  const view = deriveDossier(events);
+  const intake = intakeOf(events);
+  const due = shownDueAt(view, now);
+  return {
+    code: view.code,
+    state: view.state,
+    version: view.lastSeq,
+    procedureCode: view.procedureCode,
+    procedureName: intake.procedureName,
+    unitCode: view.unitCode,
+    channel: view.channel,
+    applicant: intake.applicant,
+    form: intake.form,
+    attachments: intake.attachments,
+    resultDelivery: intake.resultDelivery,
+    postalAddress: intake.postalAddress,
+    feeVnd: intake.feeVnd,
+    consent: intake.consent,
+    submittedAt: iso(view.submittedAt)!,
+    receivedAt: iso(view.receivedAt),
+    dueAt: due.dueAt,
+    dueAtProvisional: due.provisional,
+    timeliness: timeliness(view, now, dossierClock),
+    assigneeUserId: view.assigneeUserId,
+    missingDocuments: view.missingDocuments,
+    apologies: events
+      .filter((e) => e.type === 'record_apology')
+      .map((e) => ({ at: iso(e.at)!, newAppointment: iso((e.data as { newAppointment: string }).newAppointment)!, reason: (e.data as { reason: string }).reason })),
+    history: events.map((e) => ({ action: e.type, at: iso(e.at)!, actorName: e.actor.name, note: noteOf(e.data as Record<string, unknown>) })),
+    allowedActions: caller ? allowedActions(view, caller, now) : [],
+  };
+}
