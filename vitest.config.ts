@@ -9,6 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
+      'packages/web',
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
       {
         test: {
