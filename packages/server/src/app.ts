@@ -12,6 +12,9 @@ import { UnitsService } from './modules/units/service.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { CatalogService } from './modules/catalog/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { IdentityService } from './modules/identity/service.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
+import { installRateLimits } from './modules/identity/rate-limits.ts';
 import { DossierService } from './modules/dossiers/service.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 
@@ -19,7 +22,7 @@ export interface BuildOptions {
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
   logger?: boolean | { level: string };
-  /** Until the identity module resolves sessions and tokens, everyone is anonymous. */
+  /** Who is calling; by default the identity module (session cookie or API token). */
   resolveActor?: ActorResolver;
 }
 
@@ -45,7 +48,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  installAccessControl(app, options.resolveActor ?? (async () => ({ kind: 'anonymous' })));
+  const identity = new IdentityService(ctx);
+  installAccessControl(app, options.resolveActor ?? identity.resolveActor);
+  await installRateLimits(app, ctx.config.identity);
 
   const units = new UnitsService(ctx);
   const catalog = new CatalogService(ctx);
@@ -65,6 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(unitsRoutes, { units });
   await app.register(catalogRoutes, { catalog });
+  await app.register(identityRoutes, { ctx, identity });
   await app.register(dossierRoutes, { dossiers: new DossierService(ctx, catalog), ctx });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);

@@ -16,6 +16,39 @@ export interface Config {
   /** Load demo accounts, hamlets and dossiers when the database is new. */
   demoData: boolean;
   webDist: string;
+  /** Citizen and official login, sessions and rate limits (modules/identity). */
+  identity: IdentityConfig;
+}
+
+export interface IdentityConfig {
+  /** OpenID Connect issuer; null means the built-in development provider at `${publicUrl}/dev-idp`. */
+  oidcIssuer: string | null;
+  oidcClientId: string;
+  oidcClientSecret: string;
+  oidcScopes: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Requests per minute per client address on login routes and on public look-ups. */
+  rateLimitLoginPerMinute: number;
+  rateLimitLookupPerMinute: number;
+}
+
+function identityConfigFrom(env: NodeJS.ProcessEnv): IdentityConfig {
+  const num = (name: string, fallback: number) => {
+    const n = Number(env[name] || fallback);
+    if (!(n > 0)) throw new Error(`${name} must be a positive number, not "${env[name]}"`);
+    return n;
+  };
+  return {
+    oidcIssuer: env.OIDC_ISSUER ? env.OIDC_ISSUER.replace(/\/$/, '') : null,
+    oidcClientId: env.OIDC_CLIENT_ID || 'motcua-dev',
+    oidcClientSecret: env.OIDC_CLIENT_SECRET || 'motcua-dev-secret',
+    oidcScopes: env.OIDC_SCOPES || 'openid profile phone address vneid motcua',
+    sessionIdleMinutes: num('SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteHours: num('SESSION_ABSOLUTE_HOURS', 12),
+    rateLimitLoginPerMinute: num('RATE_LIMIT_LOGIN_PER_MINUTE', 30),
+    rateLimitLookupPerMinute: num('RATE_LIMIT_LOOKUP_PER_MINUTE', 120),
+  };
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
@@ -33,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     demoData: (env.DEMO_DATA ?? 'true') !== 'false',
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
+    identity: identityConfigFrom(env),
   };
 }
 
