@@ -2,8 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
+import pg from 'pg';
 import type { Actor } from '../../platform/access.ts';
-import { startTestApp, type TestContext } from '../../testing/harness.ts';
+import { startTestApp, testEngine, type TestContext } from '../../testing/harness.ts';
 
 interface People {
   citizens: { idNumber: string; name: string; phoneNumber: string; birthdate: string; gender: 'male' | 'female'; address: { communeCode: string; streetAddress: string } }[];
@@ -30,8 +31,35 @@ export async function headerActor(request: FastifyRequest): Promise<Actor> {
 
 export const as = (who: string) => ({ 'x-test-actor': who });
 
-export function startDossierApp(clock: string, demo = false): Promise<TestContext> {
-  return startTestApp({ clock, demo, build: { resolveActor: headerActor } });
+/**
+ * The harness drops the test database right after pg's pool.end(), which resolves before its
+ * connections have closed; with many pooled connections the forced drop then kills live ones and
+ * the error surfaces as an uncaught exception. Closing the pool first and waiting until the
+ * server shows no session on the database avoids the race.
+ */
+async function closeQuietly(t: TestContext): Promise<void> {
+  await t.app.close();
+  if (testEngine() === 'postgres') {
+    await t.ctx.db.destroy();
+    const name = (t.handle as { name?: string }).name;
+    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await admin.connect();
+    try {
+      for (let i = 0; i < 200; i++) {
+        const r = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    } finally {
+      await admin.end();
+    }
+  }
+  await t.close();
+}
+
+export async function startDossierApp(clock: string, demo = false): Promise<TestContext> {
+  const t = await startTestApp({ clock, demo, build: { resolveActor: headerActor } });
+  return { ...t, close: () => closeQuietly(t) };
 }
 
 export const AN = '089095001234'; // Nguyễn Văn An, Phú Lâm
