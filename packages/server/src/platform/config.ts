@@ -18,6 +18,33 @@ export interface Config {
   webDist: string;
   /** Citizen and official login, sessions and rate limits (modules/identity). */
   identity: IdentityConfig;
+  /** E-mail and SMS delivery of the outbox (modules/notifications). */
+  notifications: NotificationsConfig;
+}
+
+export interface NotificationsConfig {
+  /** SMTP_URL (smtp://user:pass@host:587, smtps://…:465); null → .eml files in DATA_DIR/outbox-mail. */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** SMS_URL of a gateway taking POST {to, text} with SMS_TOKEN as bearer; null → DATA_DIR/sms.log. */
+  smsUrl: string | null;
+  smsToken: string | null;
+  /** NOTIFICATIONS_WORKER=false: this process only enqueues; other processes deliver. */
+  worker: boolean;
+  pollMs: number;
+}
+
+function notificationsConfigFrom(env: NodeJS.ProcessEnv, publicUrl: string): NotificationsConfig {
+  const pollMs = Number(env.OUTBOX_POLL_MS || 1000);
+  if (!(pollMs > 0)) throw new Error(`OUTBOX_POLL_MS must be a positive number, not "${env.OUTBOX_POLL_MS}"`);
+  return {
+    smtpUrl: env.SMTP_URL || null,
+    mailFrom: env.MAIL_FROM || `Motcua <no-reply@${new URL(publicUrl).hostname}>`,
+    smsUrl: env.SMS_URL || null,
+    smsToken: env.SMS_TOKEN || null,
+    worker: (env.NOTIFICATIONS_WORKER ?? 'true') !== 'false',
+    pollMs,
+  };
 }
 
 export interface IdentityConfig {
@@ -67,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: (env.DEMO_DATA ?? 'true') !== 'false',
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
     identity: identityConfigFrom(env),
+    notifications: notificationsConfigFrom(env, publicUrl),
   };
 }
 

@@ -11,6 +11,18 @@ export interface OutboxTable {
   locked_by: string | null;
   locked_until: Date | null;
   done_at: Date | null;
+  /** Set when the worker gave up (attempts exhausted or a permanent error); operators re-queue. */
+  parked_at: Date | null;
+}
+
+/** One row per channel that accepted the message, so a retry never repeats a delivered channel. */
+export interface NotificationDeliveryTable {
+  outbox_id: number;
+  channel: string;
+  recipient: string;
+  /** The SMTP Message-ID or the SMS gateway's id. */
+  provider_id: string;
+  delivered_at: Date;
 }
 
 /** What a state change announces; the notifications worker turns it into e-mail and SMS. */
@@ -25,6 +37,9 @@ export interface DossierNoticePayload {
   at: string;
   dueAt: string | null;
   reason?: string;
+  /** Optional details some notices use when present (the transfer's new unit, how to collect). */
+  unitName?: string;
+  deliveryMethod?: 'counter' | 'post' | 'electronic';
   recipient: { fullName: string; phone: string | null; email: string | null; lang: 'vi' | 'en' };
 }
 
@@ -32,4 +47,5 @@ export type OutboxPayload = DossierNoticePayload | Record<string, unknown>;
 
 export interface NotificationsTables {
   outbox: OutboxTable;
+  notification_delivery: NotificationDeliveryTable;
 }
