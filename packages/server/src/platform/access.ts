@@ -41,12 +41,30 @@ const EXEMPT = [/^\/docs(\/|$)/, /^\/openapi\.json$/, /^\/assets\//, /^\/\*$/, /
 
 export type ActorResolver = (request: FastifyRequest) => Promise<Actor>;
 
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access | null;
+  exempt: boolean;
+}
+
+const tables = new WeakMap<FastifyInstance, RouteAccess[]>();
+
+/** Every route registered on the app with its rule, in registration order (tests walk it). */
+export function accessTable(app: FastifyInstance): RouteAccess[] {
+  return [...(tables.get(app) ?? [])];
+}
+
 export function installAccessControl(app: FastifyInstance, resolveActor: ActorResolver) {
   // Reference-type decorations must start as null in Fastify 5; the onRequest hook fills it.
   app.decorateRequest('actor' as never, null as never);
+  const table: RouteAccess[] = [];
+  tables.set(app, table);
   app.addHook('onRoute', (route) => {
     const access = (route.config as { access?: Access } | undefined)?.access;
-    if (!access && !EXEMPT.some((re) => re.test(route.url))) {
+    const exempt = EXEMPT.some((re) => re.test(route.url));
+    for (const method of [route.method].flat()) table.push({ method: String(method), url: route.url, access: access ?? null, exempt });
+    if (!access && !exempt) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
     }
   });

@@ -22,7 +22,7 @@ async function logIn(browser: TestBrowser, form: Record<string, string>, returnT
   const submitted = await browser.request(formAction(html, toPage.url, form.identifier ? 1 : 0), { form });
   expect(submitted.status).toBe(303);
   const back = await browser.follow(new URL(submitted.headers.get('location')!, toPage.url).href, (next) => next.pathname === returnTo.split('?')[0]);
-  return { html, landed: back.url };
+  return { html, landed: back.url, setCookies: back.res.headers.getSetCookie() };
 }
 
 describe('OpenID Connect login against the built-in development provider', () => {
@@ -39,7 +39,12 @@ describe('OpenID Connect login against the built-in development provider', () =>
   it('logs a citizen in by picking a demo person; /api/me shows the CCCD and address', async () => {
     const browser = new TestBrowser();
     expect((await browser.request(`${base}/api/me`)).status).toBe(401);
-    const { html, landed } = await logIn(browser, { account: '089095001234' });
+    const { html, landed, setCookies } = await logIn(browser, { account: '089095001234' });
+    const session = setCookies.find((c) => c.startsWith('motcua_session='))!;
+    expect(session).toMatch(/HttpOnly/i);
+    expect(session).toMatch(/SameSite=Lax/i);
+    expect(session).not.toMatch(/Secure/i); // http publicUrl; https turns Secure on
+    expect(setCookies.find((c) => c.startsWith('motcua_csrf='))).not.toMatch(/HttpOnly/i);
     expect(html).toContain('lang="vi"');
     expect(html).toMatch(/không phải VNeID/);
     expect(landed).toBe(`${base}/ho-so-cua-toi`);
