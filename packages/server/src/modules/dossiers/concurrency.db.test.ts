@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../testing/harness.ts';
-import { AN, NGOC, as, certifyCopyBody, count, maritalStatusBody, startDossierApp } from './testkit.ts';
+import { AN, NGOC, as, certifyCopyBody, count, maritalStatusBody, setClock, startDossierApp } from './testkit.ts';
 
 let t: TestContext;
 beforeAll(async () => { t = await startDossierApp('2026-03-10T09:00:00+07:00'); });
 afterAll(async () => { await t?.close(); });
 
-const submit = (who: string, payload: object, key?: string) =>
-  t.app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...as(who), ...(key ? { 'idempotency-key': key } : {}) }, payload });
+const submit = async (who: string, payload: object, key?: string) =>
+  t.app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...(await as(t, who)), ...(key ? { 'idempotency-key': key } : {}) }, payload });
 
 describe('idempotent intake', () => {
   it('creates exactly one dossier for 10 parallel retries with the same key', async () => {
@@ -39,7 +39,7 @@ describe('idempotent intake', () => {
 
 describe('daily sequence', () => {
   it('gives 200 parallel intakes in one unit and day the numbers 0001..0200', async () => {
-    (t.clock as { set(d: string): void }).set('2026-03-11T09:00:00+07:00');
+    setClock(t, '2026-03-11T09:00:00+07:00');
     const rs = await Promise.all(Array.from({ length: 200 }, () => submit('official:phulam.tiepnhan', certifyCopyBody(AN))));
     expect(rs.every((r) => r.statusCode === 201)).toBe(true);
     const seqs = rs.map((r) => Number(r.json().code.split('-')[2])).sort((a, b) => a - b);
@@ -48,7 +48,7 @@ describe('daily sequence', () => {
   });
 
   it('gives a refused intake\'s number back and numbers each unit separately', async () => {
-    (t.clock as { set(d: string): void }).set('2026-03-12T09:00:00+07:00');
+    setClock(t, '2026-03-12T09:00:00+07:00');
     expect((await submit('official:phulam.tiepnhan', certifyCopyBody(AN))).json().code).toBe('30421-260312-0001');
     // Fails inside the transaction (unknown upload): the number taken is rolled back.
     expect((await submit('official:phulam.tiepnhan', certifyCopyBody(AN, { attachments: ['00000000-0000-4000-8000-000000000000'] }))).statusCode).toBe(404);

@@ -9,8 +9,8 @@ const clock = () => t.clock as ReturnType<typeof fixedClock>;
 beforeAll(async () => { t = await startDossierApp('2026-02-13T09:00:00+07:00'); });
 afterAll(async () => { await t?.close(); });
 
-const submit = (who: string, payload: object, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...as(who), ...headers }, payload });
+const submit = async (who: string, payload: object, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...(await as(t, who)), ...headers }, payload });
 
 const receptionist = 'official:phulam.tiepnhan';
 
@@ -53,7 +53,7 @@ describe('intake and appointments', () => {
     clock().set('2026-03-06T09:00:00+07:00');
     const code = (await submit(`citizen:${AN}`, maritalStatusBody(AN))).json().code;
     clock().set('2026-03-09T10:00:00+07:00'); // Monday
-    const r = await t.app.inject({ method: 'POST', url: `/api/dossiers/${code}/actions`, headers: as(receptionist), payload: { action: 'receive' } });
+    const r = await t.app.inject({ method: 'POST', url: `/api/dossiers/${code}/actions`, headers: await as(t, receptionist), payload: { action: 'receive' } });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ state: 'received', receivedAt: '2026-03-09T10:00:00+07:00', dueAt: '2026-03-12T17:00:00+07:00', dueAtProvisional: false });
   });

@@ -155,14 +155,18 @@ export class DossierService {
         if (events.length === 0 || !(await this.visible(actor, events, trx))) throw notFoundDossier(code);
         const view = deriveDossier(events);
         if (command.version !== undefined && command.version !== view.lastSeq) throw versionConflict(view, caller, now);
-        if (command.action === 'transfer' && typeof command.toUnitCode === 'string') {
-          const unit = await this.store.unit(command.toUnitCode, trx);
-          if (!unit || unit.type === 'province') throw badRequest(`Không có xã, phường "${command.toUnitCode}".`, `No commune or ward "${command.toUnitCode}".`, { field: 'toUnitCode' });
-        }
         if (!caller) throw notFoundDossier(code);
         const { version: _v, ...fields } = command;
         const decided = decide(view, fields, caller, now, ctxClock);
         if (!decided.ok) throw workflowProblem(decided.error, view, caller, now);
+        if (decided.event.type === 'assign' && !(await this.store.isSpecialistOf(trx, decided.event.data.assigneeUserId, view.unitCode))) {
+          throw badRequest('Người được phân công phải là chuyên viên đang làm việc tại đơn vị của hồ sơ.', "The assignee must be an active specialist of the dossier's unit.", { field: 'assigneeUserId' });
+        }
+        if (decided.event.type === 'transfer') {
+          const to = decided.event.data.toUnitCode;
+          const unit = await this.store.unit(to, trx);
+          if (!unit || unit.type === 'province') throw badRequest(`Không có xã, phường "${to}".`, `No commune or ward "${to}".`, { field: 'toUnitCode' });
+        }
         await this.record(trx, actor, events, view, decided.event, now);
       });
     } catch (e) {

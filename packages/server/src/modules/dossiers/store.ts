@@ -80,6 +80,14 @@ export class DossierStore {
     return db.selectFrom('unit').select(['code', 'type', 'province_code', 'full_name']).where('code', '=', code).executeTakeFirst();
   }
 
+  /** Whether an active specialist of the unit has this id (identity module's official table). */
+  async isSpecialistOf(db: Db, userId: string, unitCode: string): Promise<boolean> {
+    const r = await sql<{ ok: number }>`
+      select 1 as ok from official
+      where id::text = ${userId} and active and ${unitCode} = any(unit_codes) and 'specialist' = any(roles)`.execute(db);
+    return r.rows.length > 0;
+  }
+
   async hamlet(code: string) {
     return this.db.selectFrom('hamlet').select(['code', 'unit_code', 'active']).where('code', '=', code).executeTakeFirst();
   }

@@ -1,35 +1,41 @@
 // Test-only helpers for the dossier API tests (imported by *.test.ts files only).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyRequest } from 'fastify';
 import pg from 'pg';
-import type { Actor } from '../../platform/access.ts';
+import { loginAs } from '../../testing/auth.ts';
+import { IdentityService } from '../identity/service.ts';
 import { startTestApp, testEngine, type TestContext } from '../../testing/harness.ts';
+import type { fixedClock } from '../../platform/clock.ts';
 
 interface People {
   citizens: { idNumber: string; name: string; phoneNumber: string; birthdate: string; gender: 'male' | 'female'; address: { communeCode: string; streetAddress: string } }[];
-  officials: { username: string; name: string; roles: Actor extends infer A ? A extends { kind: 'official'; roles: infer R } ? R : never : never; unitCodes: string[] }[];
 }
 export const people = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../data/demo-people.json'), 'utf8')) as People;
 
+const sessions = new WeakMap<TestContext, Map<string, Promise<Record<string, string>>>>();
+
 /**
- * Until the identity module's loginAs is used here: the caller is named by an `x-test-actor`
- * header, 'citizen:<cccd>' or 'official:<username>' (a demo official; userId = username).
+ * Headers of a signed-in demo person ('citizen:<cccd>' | 'official:<username>'). Sessions expire
+ * by the test clock, so one is opened per person and clock reading.
  */
-export async function headerActor(request: FastifyRequest): Promise<Actor> {
-  const who = request.headers['x-test-actor'];
-  if (typeof who !== 'string') return { kind: 'anonymous' };
-  const [kind, id] = who.split(':') as [string, string];
-  if (kind === 'citizen') {
-    const c = people.citizens.find((p) => p.idNumber === id);
-    return { kind: 'citizen', subject: `sub-${id}`, idNumber: id, fullName: c?.name ?? `Công dân ${id}` };
+export function as(t: TestContext, who: string): Promise<Record<string, string>> {
+  let cache = sessions.get(t);
+  if (!cache) sessions.set(t, (cache = new Map()));
+  const key = `${who}@${t.clock.now().toISOString()}`;
+  let headers = cache.get(key);
+  if (!headers) {
+    headers = loginAs(t, who as `citizen:${string}`).then((r) => r.headers);
+    cache.set(key, headers);
   }
-  const o = people.officials.find((p) => p.username === id);
-  if (!o) throw new Error(`no demo official ${id}`);
-  return { kind: 'official', userId: o.username, fullName: o.name, roles: o.roles, unitCodes: o.unitCodes, via: 'session' };
+  return headers;
 }
 
-export const as = (who: string) => ({ 'x-test-actor': who });
+/** The identity module's user id of a demo official (what assigneeUserId holds). */
+export async function userId(t: TestContext, username: string): Promise<string> {
+  const o = await new IdentityService(t.ctx).findOfficialByUsername(username);
+  if (!o) throw new Error(`no official ${username}`);
+  return o.id;
+}
 
 /**
  * The harness drops the test database right after pg's pool.end(), which resolves before its
@@ -57,8 +63,8 @@ async function closeQuietly(t: TestContext): Promise<void> {
   await t.close();
 }
 
-export async function startDossierApp(clock: string, demo = false): Promise<TestContext> {
-  const t = await startTestApp({ clock, demo, build: { resolveActor: headerActor } });
+export async function startDossierApp(clock: string, demo = true): Promise<TestContext> {
+  const t = await startTestApp({ clock, demo });
   return { ...t, close: () => closeQuietly(t) };
 }
 
@@ -95,4 +101,19 @@ export function certifyCopyBody(idNumber = AN, extra: Record<string, unknown> = 
 export async function count(t: TestContext, table: 'dossier' | 'dossier_event' | 'audit_log' | 'outbox' | 'dossier_daily_sequence'): Promise<number> {
   const r = await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+export function setClock(t: TestContext, at: string): void {
+  (t.clock as ReturnType<typeof fixedClock>).set(at);
+}
+
+/** Helpers bound to one test app: submit and act as a named person. */
+export function client(t: TestContext) {
+  return {
+    submit: async (who: string, payload: object, extraHeaders: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...(await as(t, who)), ...extraHeaders }, payload }),
+    act: async (who: string, code: string, payload: object) =>
+      t.app.inject({ method: 'POST', url: `/api/dossiers/${code}/actions`, headers: await as(t, who), payload }),
+    get: async (who: string, url: string) => t.app.inject({ method: 'GET', url, headers: await as(t, who) }),
+  };
 }
