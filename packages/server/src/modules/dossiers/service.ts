@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { vnDate } from '@motcua/core/calendar';
 import {
-  decide, decideSubmission, deriveDossier, evolve, formatDossierCode, RESERVED_SEQ_START,
+  decide, decideSubmission, deriveDossier, evolve, formatDossierCode, isReservedSeq, parseDossierCode, RESERVED_SEQ_START,
   type DossierEvent, type DossierView, type NewDossierEvent,
 } from '@motcua/core/dossier';
 import { foldKey, nfc } from '@motcua/core/text';
@@ -37,6 +37,21 @@ export interface AttachmentPort {
   ): Promise<{ uploadId: string; label?: string | null; upload: { id: string; filename: string; mediaType: string; size: number; sha256: string } }[]>;
   /** Files follow a transferred dossier so the new unit's officials may read them. */
   moveDossierAttachments?(trx: Db, dossierCode: string, unitCode: string): Promise<void>;
+}
+
+/**
+ * For modules that take dossiers in elsewhere (outreach): a code from a reserved offline block
+ * instead of the daily sequence, the offline intake time, and work to commit with the dossier.
+ */
+export interface SubmitOptions {
+  presetCode?: string;
+  receivedAt?: Date;
+  within?: (trx: Db, view: DossierView) => Promise<void>;
+}
+
+/** Work to commit in the same transaction as the action (outreach records its operation log). */
+export interface ActOptions {
+  within?: (trx: Db, view: DossierView) => Promise<void>;
 }
 
 const notFoundDossier = (code: string) => notFound('hồ sơ', 'Dossier', code);
@@ -85,16 +100,18 @@ export class DossierService {
   }
 
   /** Opens a dossier. With an idempotency key, a repeat returns the first result (created: false). */
-  async submit(actor: DossierActor, raw: SubmissionInput, idempotencyKey?: string): Promise<{ dossier: DossierJson; created: boolean }> {
+  async submit(actor: DossierActor, raw: SubmissionInput, idempotencyKey?: string, options: SubmitOptions = {}): Promise<{ dossier: DossierJson; created: boolean }> {
     const caller = coreActor(actor);
     if (!caller || actor.kind === 'system') throw new Problem(401, 'unauthorized', 'Bạn cần đăng nhập để tiếp tục.', 'You need to log in to continue.');
     const input: SubmissionInput = { ...raw, applicant: { ...raw.applicant, fullName: nfc(raw.applicant.fullName).trim(), addressLine: nfc(raw.applicant.addressLine).trim() } };
     const now = this.ctx.clock.now();
+    // Taken in offline (outreach): the appointment counts from when the citizen handed it over.
+    const at = options.receivedAt ?? now;
     const { procedure, processing } = await checkSubmission(input, actor, this.catalog, this.store);
-    const day = vnDate(now);
+    const day = vnDate(at);
     const command = { procedureCode: procedure.code, processing, channel: input.channel, unitCode: input.unitCode, applicantIdNumber: input.applicant.idNumber };
     // A dry run with a placeholder number: refusals (wrong role, not the owner) cost no number.
-    const dry = decideSubmission({ ...command, code: formatDossierCode(input.unitCode, day, 1) }, caller, now, ctxClock);
+    const dry = decideSubmission({ ...command, code: formatDossierCode(input.unitCode, day, 1) }, caller, at, ctxClock);
     if (!dry.ok) throw workflowProblem(dry.error, null, caller, now);
 
     const scope = idempotencyScope(actor);
@@ -109,12 +126,14 @@ export class DossierService {
           return { code: claim.dossierCode!, created: false };
         }
       }
-      const seq = await this.store.allocateSeq(trx, input.unitCode, day);
-      if (seq >= RESERVED_SEQ_START) {
+      const preset = options.presetCode ? parseDossierCode(options.presetCode) : null;
+      if (options.presetCode && (!preset || !isReservedSeq(preset.seq))) throw badRequest('Mã hồ sơ dự trữ không hợp lệ.', 'Not a reserved dossier code.', { field: 'code' });
+      const seq = preset ? preset.seq : await this.store.allocateSeq(trx, input.unitCode, day);
+      if (!preset && seq >= RESERVED_SEQ_START) {
         throw new Problem(503, 'daily_capacity', 'Đơn vị đã hết số hồ sơ trong ngày; vui lòng thử lại vào ngày làm việc sau.', "The unit has used up today's dossier numbers; please try again next working day.");
       }
-      const code = formatDossierCode(input.unitCode, day, seq);
-      const decided = decideSubmission({ ...command, code }, caller, now, ctxClock);
+      const code = options.presetCode ?? formatDossierCode(input.unitCode, day, seq);
+      const decided = decideSubmission({ ...command, code }, caller, at, ctxClock);
       if (!decided.ok) throw workflowProblem(decided.error, null, caller, now);
       const files = (input.attachments ?? []).map((a) => (typeof a === 'string' ? { uploadId: a } : a));
       let attachments: AttachmentRef[] = [];
@@ -130,12 +149,13 @@ export class DossierService {
         procedureName: procedure.name, applicant: input.applicant, form: input.form, attachments,
         resultDelivery: input.resultDelivery, postalAddress: input.postalAddress?.trim() || null, feeVnd: procedure.feeVnd,
         consent: actor.kind === 'official' && input.consent
-          ? { method: input.consent.method, note: input.consent.note ?? null, recordedBy: actor.fullName, at: iso(now)! }
+          ? { method: input.consent.method, note: input.consent.note ?? null, recordedBy: actor.fullName, at: iso(at)! }
           : null,
       };
       await this.store.appendEvent(trx, code, 1, decided.event, storedActor(actor), { intake });
       const view = deriveDossier([{ ...decided.event, seq: 1 } as DossierEvent]);
       await this.store.insertProjection(trx, projection(view, intake, [decided.event], now));
+      await options.within?.(trx, view);
       if (idempotencyKey) await this.store.completeKey(trx, scope, idempotencyKey, code);
       await enqueueOutbox(trx, DOSSIER_NOTICE, notice(view, intake, 'submitted', null, decided.event.at));
       await appendAudit(trx, { at: now, actor: auditActor(actor), action: 'dossier.submit', dossierCode: code, detail: { channel: input.channel, procedureCode: procedure.code, state: view.state } });
@@ -146,7 +166,7 @@ export class DossierService {
   }
 
   /** Takes a workflow action (core decide) and records it; stale versions and lost races are 409. */
-  async act(actor: DossierActor, code: string, command: { action: string; version?: number } & Record<string, unknown>): Promise<DossierJson> {
+  async act(actor: DossierActor, code: string, command: { action: string; version?: number } & Record<string, unknown>, options: ActOptions = {}): Promise<DossierJson> {
     const caller = coreActor(actor);
     const now = this.ctx.clock.now();
     try {
@@ -167,7 +187,7 @@ export class DossierService {
           const unit = await this.store.unit(to, trx);
           if (!unit || unit.type === 'province') throw badRequest(`Không có xã, phường "${to}".`, `No commune or ward "${to}".`, { field: 'toUnitCode' });
         }
-        await this.record(trx, actor, events, view, decided.event, now);
+        await options.within?.(trx, await this.record(trx, actor, events, view, decided.event, now));
       });
     } catch (e) {
       if (!isUniqueViolation(e) && !(e instanceof StaleProjection)) throw e;
@@ -177,7 +197,7 @@ export class DossierService {
     return dossierJson(await this.store.events(this.ctx.db, code), caller, now);
   }
 
-  private async record(trx: Db, actor: DossierActor, events: StoredEvent[], view: DossierView, event: NewDossierEvent, now: Date) {
+  private async record(trx: Db, actor: DossierActor, events: StoredEvent[], view: DossierView, event: NewDossierEvent, now: Date): Promise<DossierView> {
     const seq = view.lastSeq + 1;
     await this.store.appendEvent(trx, view.code, seq, event, storedActor(actor));
     const next = evolve(view, { ...event, seq } as DossierEvent);
@@ -188,6 +208,7 @@ export class DossierService {
     const reason = typeof data.reason === 'string' ? data.reason : undefined;
     await enqueueOutbox(trx, DOSSIER_NOTICE, notice(next, intake, event.type, view.state, event.at, reason));
     await appendAudit(trx, { at: now, actor: auditActor(actor), action: `dossier.${event.type}`, dossierCode: view.code, detail: { from: view.state, to: next.state, seq } });
+    return next;
   }
 
   /**
