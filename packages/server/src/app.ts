@@ -12,6 +12,8 @@ import { UnitsService } from './modules/units/service.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { CatalogService } from './modules/catalog/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { createBlobStore, UploadsService } from './modules/uploads/index.ts';
+import { uploadsRoutes } from './modules/uploads/routes.ts';
 import { IdentityService } from './modules/identity/service.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { installRateLimits } from './modules/identity/rate-limits.ts';
@@ -54,6 +56,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const units = new UnitsService(ctx);
   const catalog = new CatalogService(ctx);
+  const uploads = new UploadsService(ctx, { blobs: createBlobStore(ctx.config) });
 
   app.get(
     '/health',
@@ -70,6 +73,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(unitsRoutes, { units });
   await app.register(catalogRoutes, { catalog });
+  await app.register(uploadsRoutes, { uploads, maxBytes: ctx.config.uploadMaxBytes });
   await app.register(identityRoutes, { ctx, identity });
   await app.register(dossierRoutes, { dossiers: new DossierService(ctx, catalog), ctx });
 

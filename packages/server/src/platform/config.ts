@@ -18,6 +18,10 @@ export interface Config {
   webDist: string;
   /** Citizen and official login, sessions and rate limits (modules/identity). */
   identity: IdentityConfig;
+  /** Largest accepted upload (UPLOAD_MAX_BYTES, default 10 MB). */
+  uploadMaxBytes: number;
+  /** Where uploaded files live: `${dataDir}/uploads` by default, or an S3-compatible bucket. */
+  storage: StorageConfig;
   /** E-mail and SMS delivery of the outbox (modules/notifications). */
   notifications: NotificationsConfig;
 }
@@ -45,6 +49,37 @@ function notificationsConfigFrom(env: NodeJS.ProcessEnv, publicUrl: string): Not
     worker: (env.NOTIFICATIONS_WORKER ?? 'true') !== 'false',
     pollMs,
   };
+}
+
+export type StorageConfig =
+  | { kind: 'disk' }
+  | { kind: 's3'; endpoint: string | null; bucket: string; accessKey: string; secretKey: string; region: string; forcePathStyle: boolean };
+
+function storageFrom(env: NodeJS.ProcessEnv): StorageConfig {
+  const kind = env.STORAGE ?? 'disk';
+  if (kind === 'disk') return { kind: 'disk' };
+  if (kind !== 's3') throw new Error(`STORAGE must be "disk" or "s3", not "${kind}"`);
+  const need = (name: string) => {
+    const v = env[name];
+    if (!v) throw new Error(`STORAGE=s3 needs ${name}`);
+    return v;
+  };
+  return {
+    kind: 's3',
+    endpoint: env.S3_ENDPOINT || null,
+    bucket: need('S3_BUCKET'),
+    accessKey: need('S3_ACCESS_KEY'),
+    secretKey: need('S3_SECRET_KEY'),
+    region: env.S3_REGION ?? 'us-east-1',
+    forcePathStyle: (env.S3_FORCE_PATH_STYLE ?? 'true') !== 'false',
+  };
+}
+
+function positiveInt(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number of bytes, not "${value}"`);
+  return n;
 }
 
 export interface IdentityConfig {
@@ -94,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: (env.DEMO_DATA ?? 'true') !== 'false',
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
     identity: identityConfigFrom(env),
+    uploadMaxBytes: positiveInt('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
+    storage: storageFrom(env),
     notifications: notificationsConfigFrom(env, publicUrl),
   };
 }

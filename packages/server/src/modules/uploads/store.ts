@@ -1,0 +1,98 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { DossierAttachmentTable, PersonalDocumentTable, UploadTable } from './tables.ts';
+import type { Insertable, Selectable } from 'kysely';
+
+export type UploadRow = Selectable<UploadTable>;
+export type AttachmentRow = Selectable<DossierAttachmentTable>;
+export type PersonalDocumentRow = Selectable<PersonalDocumentTable>;
+
+/** SQL for uploads, attachments and the personal store; every function takes the caller's Db or transaction. */
+export const uploadsStore = {
+  async insertUpload(db: Db, row: Insertable<UploadTable>): Promise<UploadRow> {
+    return db.insertInto('upload').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+
+  async upload(db: Db, id: string): Promise<UploadRow | undefined> {
+    return db.selectFrom('upload').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async uploads(db: Db, ids: string[]): Promise<UploadRow[]> {
+    if (ids.length === 0) return [];
+    return db.selectFrom('upload').selectAll().where('id', 'in', ids).execute();
+  },
+
+  /** Re-attaching the same file to the same dossier (a supplement) updates its label. */
+  async upsertAttachments(db: Db, rows: Insertable<DossierAttachmentTable>[]): Promise<AttachmentRow[]> {
+    if (rows.length === 0) return [];
+    return db
+      .insertInto('dossier_attachment')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['dossier_code', 'upload_id']).doUpdateSet({
+        kind: (eb) => eb.ref('excluded.kind'),
+        label: (eb) => eb.ref('excluded.label'),
+      }))
+      .returningAll()
+      .execute();
+  },
+
+  async attachments(db: Db, dossierCode: string): Promise<AttachmentRow[]> {
+    return db.selectFrom('dossier_attachment').selectAll().where('dossier_code', '=', dossierCode).orderBy('attached_at').orderBy('upload_id').execute();
+  },
+
+  /** Dossiers attaching the upload whose unit (or its province) is one of `unitCodes`. */
+  async dossiersInUnits(db: Db, uploadId: string, unitCodes: string[], dossierCode?: string): Promise<string[]> {
+    if (unitCodes.length === 0) return [];
+    let q = db
+      .selectFrom('dossier_attachment as a')
+      .innerJoin('unit as u', 'u.code', 'a.unit_code')
+      .select('a.dossier_code')
+      .where('a.upload_id', '=', uploadId)
+      .where((eb) => eb.or([eb('u.code', 'in', unitCodes), eb('u.province_code', 'in', unitCodes)]));
+    if (dossierCode) q = q.where('a.dossier_code', '=', dossierCode);
+    return (await q.orderBy('a.dossier_code').execute()).map((r) => r.dossier_code);
+  },
+
+  async attachedForApplicant(db: Db, uploadId: string, idNumber: string): Promise<boolean> {
+    const row = await db.selectFrom('dossier_attachment').select('dossier_code')
+      .where('upload_id', '=', uploadId).where('applicant_id_number', '=', idNumber).executeTakeFirst();
+    return row !== undefined;
+  },
+
+  async insertPersonalDocument(db: Db, row: Insertable<PersonalDocumentTable>): Promise<PersonalDocumentRow | undefined> {
+    return db.insertInto('personal_document').values(row)
+      .onConflict((oc) => oc.columns(['owner_id_number', 'upload_id']).doNothing())
+      .returningAll().executeTakeFirst();
+  },
+
+  async personalDocumentByUpload(db: Db, idNumber: string, uploadId: string): Promise<PersonalDocumentRow | undefined> {
+    return db.selectFrom('personal_document').selectAll().where('owner_id_number', '=', idNumber).where('upload_id', '=', uploadId).executeTakeFirst();
+  },
+
+  async personalDocuments(db: Db, idNumber: string) {
+    return db
+      .selectFrom('personal_document as d')
+      .innerJoin('upload as u', 'u.id', 'd.upload_id')
+      .select(['d.id', 'd.title', 'd.source', 'd.dossier_code', 'd.created_at', 'd.updated_at', 'd.upload_id', 'u.media_type', 'u.size', 'u.filename', 'u.sha256'])
+      .where('d.owner_id_number', '=', idNumber)
+      .orderBy('d.created_at', 'desc')
+      .orderBy('d.id')
+      .execute();
+  },
+
+  async renamePersonalDocument(db: Db, idNumber: string, id: string, title: string, now: Date): Promise<boolean> {
+    const r = await db.updateTable('personal_document').set({ title, updated_at: now })
+      .where('id', '=', id).where('owner_id_number', '=', idNumber).executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  },
+
+  async deletePersonalDocument(db: Db, idNumber: string, id: string): Promise<boolean> {
+    const r = await db.deleteFrom('personal_document').where('id', '=', id).where('owner_id_number', '=', idNumber).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  },
+
+  async countUploads(db: Db): Promise<number> {
+    const r = await sql<{ n: number }>`select count(*)::int as n from upload`.execute(db);
+    return r.rows[0]?.n ?? 0;
+  },
+};
