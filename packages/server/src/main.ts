@@ -1,12 +1,17 @@
 import { loadConfig } from './platform/config.ts';
 import { contextFor, openConfiguredDatabase, prepareDatabase } from './platform/bootstrap.ts';
 import { buildApp } from './app.ts';
+import { startNotifications } from './modules/notifications/index.ts';
 
 const config = loadConfig();
 const handle = await openConfiguredDatabase(config);
 const ctx = contextFor(config, handle);
 await prepareDatabase(ctx, { demo: config.demoData });
 const app = await buildApp(ctx, { serveWeb: true, logger: { level: config.logLevel } });
+// The outbox worker sends e-mail and SMS; NOTIFICATIONS_WORKER=false leaves that to other processes.
+const notifications = config.notifications.worker
+  ? await startNotifications(ctx, { ...(handle.pglite ? { pglite: handle.pglite } : {}), log: app.log.child({ module: 'notifications' }) })
+  : null;
 
 // Close the embedded database cleanly: PGlite flushes its files on close.
 let stopping = false;
@@ -15,7 +20,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: shutting down`);
-    void app.close().then(() => handle.close()).finally(() => process.exit(0));
+    void app.close().then(() => notifications?.stop()).then(() => handle.close()).finally(() => process.exit(0));
   });
 }
 

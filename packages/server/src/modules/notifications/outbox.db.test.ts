@@ -121,6 +121,19 @@ describe(`outbox worker on ${testEngine()}`, () => {
     expect(gw.requests).toHaveLength(5);
   });
 
+  it('parks a message whose last attempt died with its worker', async () => {
+    const clock = fixedClock(new Date());
+    const { sink, handlers } = await channels();
+    await enqueue([samplePayload()], clock.now());
+    expect(await worker(handlers, clock, { maxAttempts: 1, leaseMs: 1000 }).claim()).toHaveLength(1);
+    clock.advance(1001);
+    expect(await worker(handlers, clock, { maxAttempts: 1 }).runOnce()).toBe(0);
+    const row = await handle.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
+    expect(row.parked_at).not.toBeNull();
+    expect(row.last_error).toMatch(/lease expired/);
+    expect(sink.messages).toHaveLength(0);
+  });
+
   it('after a crash between channels, the next worker sends only the channel still missing', async () => {
     const clock = fixedClock(new Date());
     const { sink, gw, handlers } = await channels();

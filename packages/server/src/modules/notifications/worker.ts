@@ -131,13 +131,28 @@ export class OutboxWorker {
     return new Date(this.clock.now().getTime() + offsetMs);
   }
 
-  /** Leases up to batchSize due messages to this worker (one short statement, its own transaction). */
+  /**
+   * Leases up to batchSize due messages to this worker (one short statement, its own transaction).
+   * A message enqueued for "now" (available_at = created_at, the database's time) is due at once
+   * whatever the injected clock says, so a server or test standing on another day still delivers;
+   * retries and scheduled messages are due by the injected clock that set them.
+   */
   async claim(): Promise<ClaimedMessage[]> {
     const now = this.at();
+    // A worker died holding the last attempt (perhaps killed by this very message): park, not loop.
+    await this.db
+      .updateTable('outbox')
+      .set({ parked_at: now, locked_by: null, locked_until: null, last_error: sql`coalesce(last_error || '; ', '') || 'lease expired during the last attempt'` })
+      .where('done_at', 'is', null)
+      .where('parked_at', 'is', null)
+      .where('attempts', '>=', this.maxAttempts)
+      .where('locked_until', '<=', now)
+      .execute();
     const r = await sql<ClaimedMessage>`
       with next as (
         select id from outbox
-        where done_at is null and parked_at is null and available_at <= ${now}
+        where done_at is null and parked_at is null
+          and (available_at <= ${now} or (attempts = 0 and available_at <= created_at))
           and (locked_until is null or locked_until <= ${now})
         order by available_at, id
         limit ${this.batchSize}
