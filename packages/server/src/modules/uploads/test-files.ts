@@ -3,7 +3,6 @@ import { Readable } from 'node:stream';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../platform/access.ts';
 
 /** Real files for the upload tests, made here rather than committed as binaries. */
@@ -92,14 +91,6 @@ export function bigStream(total: number): Readable {
   });
 }
 
-
-/** Until the identity module's loginAs lands: the test states who is calling in a header. */
-export async function headerActor(request: FastifyRequest): Promise<Actor> {
-  const raw = request.headers['x-test-actor'];
-  return typeof raw === 'string' ? (JSON.parse(raw) as Actor) : { kind: 'anonymous' };
-}
-
-export const as = (actor: Actor) => ({ 'x-test-actor': JSON.stringify(actor) });
 
 export const citizen = (idNumber: string, fullName = 'Nguyễn Văn An'): Actor => ({ kind: 'citizen', subject: `c-${idNumber}`, idNumber, fullName });
 

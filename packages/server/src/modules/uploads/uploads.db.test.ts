@@ -3,15 +3,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
-import { JPEG, as, bigStream, citizen, filesUnder, headerActor, makeHeic, makePdf, makePng, multipart } from './test-files.ts';
+import { loginAs } from '../../testing/auth.ts';
+import { JPEG, bigStream, filesUnder, makeHeic, makePdf, makePng, multipart } from './test-files.ts';
 
 let t: TestContext;
 let uploadsDir: string;
-const an = citizen('001090000001');
+let an: Record<string, string>;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 beforeAll(async () => {
-  t = await startTestApp({ clock: '2026-11-23T03:00:00Z', build: { resolveActor: headerActor } });
+  t = await startTestApp({ clock: '2026-11-23T03:00:00Z' });
+  an = (await loginAs(t, 'citizen:089095001234')).headers;
   uploadsDir = path.join(t.config.dataDir, 'uploads');
 });
 afterAll(async () => { await t?.close(); });
@@ -22,7 +24,7 @@ describe('POST /api/uploads accepts PDF, JPEG and PNG by content', () => {
   it('stores a multipart PDF, hashes it, and gives it back to its owner inline', async () => {
     const pdf = await makePdf();
     const form = multipart('Tờ khai đăng ký khai sinh.pdf', pdf, 'application/pdf');
-    const r = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...form.headers, ...as(an) }, payload: form.payload });
+    const r = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...form.headers, ...an }, payload: form.payload });
     expect(r.statusCode).toBe(201);
     const body = r.json();
     expect(body).toEqual({
@@ -31,7 +33,7 @@ describe('POST /api/uploads accepts PDF, JPEG and PNG by content', () => {
     });
     expect(filesUnder(uploadsDir)).toEqual([path.join('u', '2026', '11', body.id)]);
 
-    const get = await t.app.inject({ method: 'GET', url: `/api/uploads/${body.id}`, headers: as(an) });
+    const get = await t.app.inject({ method: 'GET', url: `/api/uploads/${body.id}`, headers: an });
     expect(get.statusCode).toBe(200);
     expect(get.headers['content-type']).toBe('application/pdf');
     expect(get.headers['content-disposition']).toBe(
@@ -46,21 +48,21 @@ describe('POST /api/uploads accepts PDF, JPEG and PNG by content', () => {
     const png = makePng();
     await PDFDocument.create().then((d) => d.embedPng(new Uint8Array(png))); // the fixture is a PNG a real decoder accepts
     await PDFDocument.create().then((d) => d.embedJpg(new Uint8Array(JPEG)));
-    const p = await t.app.inject({ method: 'POST', url: '/api/uploads?filename=anh-cccd.png', headers: { 'content-type': 'image/png', ...as(an) }, payload: png });
+    const p = await t.app.inject({ method: 'POST', url: '/api/uploads?filename=anh-cccd.png', headers: { 'content-type': 'image/png', ...an }, payload: png });
     expect(p.statusCode).toBe(201);
     expect(p.json()).toMatchObject({ mediaType: 'image/png', size: png.length, sha256: sha(png), filename: 'anh-cccd.png' });
     // A photo named .pdf and sent as application/octet-stream is still a JPEG.
-    const j = await t.app.inject({ method: 'POST', url: '/api/uploads?filename=giay-khai-sinh.pdf', headers: { 'content-type': 'application/octet-stream', ...as(an) }, payload: JPEG });
+    const j = await t.app.inject({ method: 'POST', url: '/api/uploads?filename=giay-khai-sinh.pdf', headers: { 'content-type': 'application/octet-stream', ...an }, payload: JPEG });
     expect(j.statusCode).toBe(201);
     expect(j.json()).toMatchObject({ mediaType: 'image/jpeg', size: JPEG.length });
-    const back = await t.app.inject({ method: 'GET', url: `/api/uploads/${j.json().id}`, headers: as(an) });
+    const back = await t.app.inject({ method: 'GET', url: `/api/uploads/${j.json().id}`, headers: an });
     expect(back.headers['content-type']).toBe('image/jpeg');
     expect(back.rawPayload.equals(JPEG)).toBe(true);
   });
 
   it('keeps only the base name of a path-like file name', async () => {
     const form = multipart('..\\..\\C:\\Users\\an\\so-ho-khau.png', makePng());
-    const r = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...form.headers, ...as(an) }, payload: form.payload });
+    const r = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...form.headers, ...an }, payload: form.payload });
     expect(r.json().filename).toBe('so-ho-khau.png');
   });
 
@@ -89,7 +91,7 @@ describe('refused uploads say why and leave nothing behind', async () => {
       const filesBefore = filesUnder(uploadsDir);
       const rowsBefore = await countRows();
       const { headers, payload } = c.send();
-      const r = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...headers, ...as(an) }, payload: payload as Buffer });
+      const r = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...headers, ...an }, payload: payload as Buffer });
       expect(r.statusCode).toBe(c.status);
       expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
       const body = r.json();
@@ -105,7 +107,7 @@ describe('refused uploads say why and leave nothing behind', async () => {
     // A "PDF" of exactly 10 MB whose last bytes hold the trailer.
     const trailer = Buffer.from('\nstartxref\n0\n%%EOF\n', 'latin1');
     const body = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(limit - 9 - trailer.length, 0x20), trailer]);
-    const r = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { 'content-type': 'application/pdf', ...as(an) }, payload: body });
+    const r = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { 'content-type': 'application/pdf', ...an }, payload: body });
     expect(r.statusCode).toBe(201);
     expect(r.json().size).toBe(limit);
   });
