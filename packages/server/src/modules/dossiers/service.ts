@@ -187,7 +187,9 @@ export class DossierService {
           const unit = await this.store.unit(to, trx);
           if (!unit || unit.type === 'province') throw badRequest(`Không có xã, phường "${to}".`, `No commune or ward "${to}".`, { field: 'toUnitCode' });
         }
-        await options.within?.(trx, await this.record(trx, actor, events, view, decided.event, now));
+        // Not `within?.(trx, await record())`: an optional call skips evaluating its arguments.
+        const next = await this.record(trx, actor, events, view, decided.event, now);
+        await options.within?.(trx, next);
       });
     } catch (e) {
       if (!isUniqueViolation(e) && !(e instanceof StaleProjection)) throw e;

@@ -22,7 +22,7 @@ const V = 'official:angiang.theodoi';
 const citizen = `citizen:${AN}`;
 
 const online = async () => (await c.submit(citizen, maritalStatusBody(AN))).json().code as string;
-const counter = async (body = { ...maritalStatusBody(AN), channel: 'counter', consent: { method: 'signature' } }) => (await c.submit(R, body)).json().code as string;
+const counter = async (body: object = { ...maritalStatusBody(AN), channel: 'counter', consent: { method: 'signature' } }) => (await c.submit(R, body)).json().code as string;
 const expectStatus = async (p: Promise<{ statusCode: number; json(): any }>, status: number, code?: string) => {
   const r = await p;
   expect([r.statusCode, code ? r.json().code : undefined]).toEqual([status, code]);
