@@ -1,0 +1,106 @@
+import { defaultCalendar } from '@motcua/core/calendar';
+import { reservedCodeBlock, RESERVED_BLOCK_SIZE, type ReservedCodeBlock } from '@motcua/core/dossier';
+import type { Procedure } from '@motcua/core/catalog';
+import { sql } from 'kysely';
+import { inTransaction, type Db } from '../../db/database.ts';
+import type { Actor } from '../../platform/access.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { forbidden, Problem } from '../../platform/errors.ts';
+import { assertUnitRole, FIELD_ROLES } from './access.ts';
+import { CREDENTIAL_HEADER, CREDENTIAL_SCOPE, type OutreachCredentials } from './credential.ts';
+import { sessionNotFound } from './planning.ts';
+import { PlanningStore } from './store.ts';
+import { CHUNK_SIZE } from './chunks.ts';
+import { MAX_OPS_PER_BATCH } from './ops.ts';
+
+/** Whether a unique constraint refused a row (the loser of a race). */
+export const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
+
+/**
+ * Hands out a reserved block for (session, official, device): the same block again when that
+ * device asks twice (a re-downloaded kit must not burn numbers), a new block otherwise. The
+ * counter's upsert takes a row lock, so concurrent kits of one unit get distinct indices.
+ */
+export async function blockFor(trx: Db, unitCode: string, sessionId: string, userId: string, deviceId: string, now: Date): Promise<ReservedCodeBlock> {
+  const existing = await trx.selectFrom('outreach_code_block').select('block_index')
+    .where('session_id', '=', sessionId).where('user_id', '=', userId).where('device_id', '=', deviceId).executeTakeFirst();
+  if (existing) return reservedCodeBlock(unitCode, existing.block_index);
+  const r = await sql<{ next_index: number }>`
+    insert into outreach_block_counter (unit_code, next_index) values (${unitCode}, 1)
+    on conflict (unit_code) do update set next_index = outreach_block_counter.next_index + 1
+    returning next_index`.execute(trx);
+  const index = Number(r.rows[0]!.next_index) - 1;
+  await trx.insertInto('outreach_code_block').values({ unit_code: unitCode, block_index: index, session_id: sessionId, user_id: userId, device_id: deviceId, issued_at: now }).execute();
+  return reservedCodeBlock(unitCode, index);
+}
+
+/** The blocks issued to an official for a session: a reserved code is valid only inside one of them. */
+export async function blocksOf(db: Db, sessionId: string, userId: string): Promise<ReservedCodeBlock[]> {
+  const rows = await db.selectFrom('outreach_code_block').select(['unit_code', 'block_index']).where('session_id', '=', sessionId).where('user_id', '=', userId).execute();
+  return rows.map((r) => reservedCodeBlock(r.unit_code, r.block_index));
+}
+
+export interface FieldKit {
+  issuedAt: string;
+  session: { id: string; roundId: string; roundTitle: string; unitCode: string; unitName: string; day: string; part: string; startsAt: string; endsAt: string; meetingPoint: string; hamletCodes: string[] };
+  procedures: Procedure[];
+  calendar: typeof defaultCalendar;
+  hamlets: { code: string; name: string; kind: string; distanceKm: number | null; travelMinutes: number | null }[];
+  team: { userId: string; fullName: string; roles: string[] }[];
+  residentsNeedingHelp: { id: string; hamletCode: string; fullName: string; reason: string; note: string | null }[];
+  codeBlock: ReservedCodeBlock & { size: number; format: string };
+  credential: { id: string; token: string; expiresAt: string; scope: string; header: string };
+  sync: { opsUrl: string; uploadsUrl: string; maxOpsPerBatch: number; chunkSize: number };
+}
+
+/** Everything the field app needs to work a session offline. */
+export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials, actor: Actor, sessionId: string, deviceId: string): Promise<FieldKit> {
+  const store = new PlanningStore(ctx.db);
+  const session = await store.session(sessionId);
+  if (!session) throw sessionNotFound(sessionId);
+  const official = assertUnitRole(actor, session.unitCode, FIELD_ROLES);
+  const round = (await store.round(session.roundId))!;
+  if (!round.teamUserIds.includes(official.userId)) {
+    throw forbidden('Bạn không có tên trong tổ lưu động của buổi này.', 'You are not on the team for this session.');
+  }
+  if (session.status === 'cancelled') throw new Problem(409, 'session_cancelled', 'Buổi lưu động này đã bị hủy.', 'This session was cancelled.');
+  const now = ctx.clock.now();
+
+  let issued: { block: ReservedCodeBlock; credential: { id: string; token: string; expiresAt: Date } };
+  try {
+    issued = await inTransaction(ctx.db, async (trx) => ({
+      block: await blockFor(trx, session.unitCode, session.id, official.userId, deviceId, now),
+      credential: await credentials.issue(trx, official, session, deviceId),
+    }));
+  } catch (e) {
+    // The same device asked twice at once: the first request's block stands; issue again.
+    if (!isUniqueViolation(e)) throw e;
+    issued = await inTransaction(ctx.db, async (trx) => ({
+      block: await blockFor(trx, session.unitCode, session.id, official.userId, deviceId, now),
+      credential: await credentials.issue(trx, official, session, deviceId),
+    }));
+  }
+
+  const [unit, hamlets, team, residents, procedures] = await Promise.all([
+    ctx.db.selectFrom('unit').select('full_name').where('code', '=', session.unitCode).executeTakeFirstOrThrow(),
+    store.hamlets(session.unitCode),
+    store.officials(round.teamUserIds),
+    store.listAssistance(session.unitCode),
+    store.procedures(round.procedureCodes),
+  ]);
+  return {
+    issuedAt: now.toISOString(),
+    session: {
+      id: session.id, roundId: round.id, roundTitle: round.title, unitCode: session.unitCode, unitName: unit.full_name, day: session.day, part: session.part,
+      startsAt: session.startsAt, endsAt: session.endsAt, meetingPoint: session.meetingPoint, hamletCodes: session.hamletCodes,
+    },
+    procedures: procedures.map((p) => p.document),
+    calendar: defaultCalendar,
+    hamlets: hamlets.filter((h) => h.active).map((h) => ({ code: h.code, name: h.name, kind: h.kind, distanceKm: h.distance_km === null ? null : Number(h.distance_km), travelMinutes: h.travel_minutes })),
+    team: team.map((m) => ({ userId: m.userId, fullName: m.fullName, roles: m.roles })),
+    residentsNeedingHelp: residents.filter((r) => session.hamletCodes.includes(r.hamletCode)).map((r) => ({ id: r.id, hamletCode: r.hamletCode, fullName: r.fullName, reason: r.reason, note: r.note })),
+    codeBlock: { ...issued.block, size: RESERVED_BLOCK_SIZE, format: `${session.unitCode}-YYMMDD-NNNN (NNNN = firstSeq + offset, YYMMDD = ngày tiếp nhận)` },
+    credential: { id: issued.credential.id, token: issued.credential.token, expiresAt: issued.credential.expiresAt.toISOString(), scope: CREDENTIAL_SCOPE, header: CREDENTIAL_HEADER },
+    sync: { opsUrl: '/api/office/outreach/sync', uploadsUrl: '/api/office/outreach/uploads', maxOpsPerBatch: MAX_OPS_PER_BATCH, chunkSize: CHUNK_SIZE },
+  };
+}
