@@ -38,7 +38,10 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; identi
   const loginCookie = { path: '/auth', httpOnly: true, sameSite: 'lax' as const, secure: ctx.config.publicUrl.startsWith('https:') };
 
   // The built-in provider exists only when no external issuer is configured.
-  if (!ctx.config.identity.oidcIssuer) await app.register(devIdpRoutes, { provider: createDevProvider(ctx) });
+  if (!ctx.config.identity.oidcIssuer) {
+    app.log.warn('Built-in development identity provider at /dev-idp is ON (demo accounts, not VNeID); set OIDC_ISSUER in production');
+    await app.register(devIdpRoutes, { provider: createDevProvider(ctx) });
+  }
 
   app.get('/auth/login', {
     config: { access: 'public' },

@@ -61,6 +61,13 @@ describe('sessions', () => {
     expect((await me(s.headers)).statusCode).toBe(401);
   });
 
+  it('clears abandoned sessions when someone logs in', async () => {
+    const abandoned = await loginAs(t, 'citizen:091178006789');
+    clock.advance(31 * MINUTE);
+    await loginAs(t, 'citizen:089052003311');
+    expect(await t.ctx.db.selectFrom('auth_session').select('id_hash').where('id_hash', '=', sha256(abandoned.sessionId)).executeTakeFirst()).toBeUndefined();
+  });
+
   it('sets httpOnly SameSite=Lax session cookie and a JS-readable CSRF cookie; logout deletes the session', async () => {
     const s = await loginAs(t, 'citizen:091201002345');
     const out = await t.app.inject({ method: 'POST', url: '/auth/logout', headers: s.headers });

@@ -43,6 +43,8 @@ export class Sessions {
 
   async create(s: NewSession): Promise<IssuedSession> {
     const now = this.ctx.clock.now();
+    // Abandoned sessions are cleared here rather than by a timer: logins are rare enough to afford it.
+    await this.sweep();
     const sessionId = randomSecret();
     const csrfToken = randomSecret();
     const expiresAt = new Date(now.getTime() + this.ctx.config.identity.sessionAbsoluteHours * 3_600_000);
