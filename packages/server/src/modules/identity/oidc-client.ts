@@ -63,6 +63,9 @@ export class OidcClient {
       code_challenge_method: 'S256',
       state,
       nonce,
+      // Always ask the provider to authenticate again: on a shared counter or kiosk, a provider
+      // session left by the previous person must not sign the next one in silently.
+      prompt: 'login',
     });
     return { url: url.href, attemptId };
   }

@@ -95,5 +95,9 @@ describe('OpenID Connect login against the built-in development provider', () =>
     expect(out.status).toBe(204);
     expect(browser.cookie('motcua_session')).toBeUndefined();
     expect((await browser.request(`${base}/api/me`)).status).toBe(401);
+    // The provider still remembers the person, but the next login asks again (shared counters).
+    const again = await browser.follow(`${base}/auth/login`);
+    expect(again.res.status).toBe(200);
+    expect(new URL(again.url).pathname).toMatch(/^\/dev-idp\/interaction\//);
   });
 });
