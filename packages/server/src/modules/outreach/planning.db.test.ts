@@ -69,7 +69,7 @@ describe('planning outreach rounds', () => {
   it('documents every outreach route in OpenAPI with its schemas', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { summary?: string; responses?: object }>> };
     const outreach = Object.entries(doc.paths).filter(([path]) => path.includes('outreach') || path.startsWith('/lich-luu-dong'));
-    expect(outreach.flatMap(([, ops]) => Object.keys(ops)).length).toBe(25);
+    expect(outreach.flatMap(([, ops]) => Object.keys(ops)).length).toBe(24);
     for (const [path, ops] of outreach) for (const [method, op] of Object.entries(ops)) {
       expect(op.summary, `${method} ${path}`).toBeTruthy();
       expect(op.responses, `${method} ${path}`).toBeTruthy();
@@ -101,18 +101,23 @@ describe('residents needing help and suggestions', () => {
     expect(before.items.length).toBe(9);
     for (const s of before.items) expect(s.score).toBeCloseTo(s.parts.reduce((a, x) => a + x.points, 0), 5);
     expect(before.items.map((s) => s.score)).toEqual([...before.items.map((s) => s.score)].sort((a, b) => b - a));
-    expect(before.items.at(-1)!.hamletCode).toBe('30421-01'); // nearest, nobody flagged
-    // The demo flags residents in the Phú Long hamlets, which are also the furthest.
-    expect(before.items[0]!.hamletCode).toMatch(/^30421-0[789]$/);
+    const part = (s: (typeof before.items)[number], key: string) => s.parts.find((x) => x.key === key)!;
+    // Remoteness follows travel time: Phú Long 2 (39 min) outscores Phú Lâm 1 (6 min) on that part.
+    const byCode = (items: typeof before.items, code: string) => items.find((s) => s.hamletCode === code)!;
+    expect(part(byCode(before.items, '30421-08'), 'remoteness').points).toBe(19.5);
+    expect(part(byCode(before.items, '30421-01'), 'remoteness').points).toBe(3);
+    // The demo flags one resident in Phú Long 2.
+    expect(part(byCode(before.items, '30421-08'), 'assistance').points).toBe(10);
 
+    const last = before.items.at(-1)!;
     for (const name of ['Trần Văn A', 'Trần Văn B', 'Trần Thị C']) {
-      await t.app.inject({ method: 'POST', url: '/api/office/outreach/assistance', headers: p.admin, payload: { unitCode: UNIT, hamletCode: '30421-01', fullName: name, reason: 'disabled' } });
+      await t.app.inject({ method: 'POST', url: '/api/office/outreach/assistance', headers: p.admin, payload: { unitCode: UNIT, hamletCode: last.hamletCode, fullName: name, reason: 'disabled' } });
     }
     const after = await get();
-    const first = after.items[0]!;
-    expect(first.hamletCode).toBe('30421-01');
-    expect(first.parts.find((x) => x.key === 'assistance')).toMatchObject({ points: 30 });
-    expect(first.parts.find((x) => x.key === 'assistance')!.explanationVi).toContain('3 người cần hỗ trợ');
-    expect(first.parts.find((x) => x.key === 'remoteness')!.explanationVi).toContain('6 phút');
+    const moved = byCode(after.items, last.hamletCode);
+    expect(part(moved, 'assistance').points).toBe(30);
+    expect(part(moved, 'assistance').explanationVi).toMatch(/người cần hỗ trợ/);
+    expect(moved.score).toBeCloseTo(last.score + 30 - part(last, 'assistance').points, 5);
+    expect(moved.rank).toBeLessThan(last.rank);
   });
 });
