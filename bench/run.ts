@@ -2,6 +2,7 @@
 // on the same machine, so the ratio means something on any hardware.
 const suites: Record<string, () => Promise<{ benchmark: string; motcua: string; baseline: string; ratio: string }[]>> = {
   'catalog and units': async () => (await import('./catalog-units.bench.ts')).run(),
+  'dossiers on PostgreSQL': async () => (await import('./dossiers.bench.ts')).run(),
 };
 
 const only = process.argv.slice(2);
