@@ -19,6 +19,7 @@ import { identityRoutes } from './modules/identity/routes.ts';
 import { installRateLimits } from './modules/identity/rate-limits.ts';
 import { DossierService } from './modules/dossiers/service.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
+import { auditUploadRead } from './modules/audit/audit.ts';
 
 export interface BuildOptions {
   /** Serve the built web app (off in API tests). */
@@ -56,7 +57,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const units = new UnitsService(ctx);
   const catalog = new CatalogService(ctx);
-  const uploads = new UploadsService(ctx, { blobs: createBlobStore(ctx.config) });
+  const uploads = new UploadsService(ctx, { blobs: createBlobStore(ctx.config), onOfficialRead: auditUploadRead(ctx.clock) });
 
   app.get(
     '/health',
@@ -75,7 +76,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(catalogRoutes, { catalog });
   await app.register(uploadsRoutes, { uploads, maxBytes: ctx.config.uploadMaxBytes });
   await app.register(identityRoutes, { ctx, identity });
-  await app.register(dossierRoutes, { dossiers: new DossierService(ctx, catalog), ctx });
+  await app.register(dossierRoutes, { dossiers: new DossierService(ctx, catalog, { attachments: uploads }), ctx });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

@@ -6,6 +6,7 @@ import type { AppContext } from './context.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { UnitsService } from '../modules/units/service.ts';
 import { CatalogService } from '../modules/catalog/service.ts';
+import { seedDemoDossiers } from '../modules/dossiers/demo.ts';
 import { IdentityService } from '../modules/identity/service.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
@@ -22,6 +23,7 @@ export async function prepareDatabase(ctx: AppContext, options: { demo: boolean 
   await new UnitsService(ctx).seed(options.demo);
   await new CatalogService(ctx).seed();
   await new IdentityService(ctx).seed(options.demo);
+  if (options.demo && ctx.config.demoDossiers) await seedDemoDossiers(ctx);
 }
 
 export function contextFor(config: Config, handle: DatabaseHandle, clock: Clock = systemClock): AppContext {

@@ -15,6 +15,11 @@ export interface Config {
   logLevel: string;
   /** Load demo accounts, hamlets and dossiers when the database is new. */
   demoData: boolean;
+  /**
+   * With demo data, also seed a week of demo dossiers (DEMO_DOSSIERS). Off by default under the
+   * test runner: it costs seconds per test app and fills other modules' tables (outbox, audit).
+   */
+  demoDossiers: boolean;
   webDist: string;
   /** Citizen and official login, sessions and rate limits (modules/identity). */
   identity: IdentityConfig;
@@ -127,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET || null,
     logLevel: env.LOG_LEVEL ?? 'info',
     demoData: (env.DEMO_DATA ?? 'true') !== 'false',
+    demoDossiers: (env.DEMO_DOSSIERS ?? (process.env.VITEST ? 'false' : 'true')) !== 'false',
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
     identity: identityConfigFrom(env),
     uploadMaxBytes: positiveInt('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 10 * 1024 * 1024),

@@ -49,6 +49,21 @@ export interface SubmitOptions {
   within?: (trx: Db, view: DossierView) => Promise<void>;
 }
 
+/** An event just recorded, for modules that follow dossiers (results issues its documents). */
+export interface RecordedDossierEvent {
+  event: DossierEvent;
+  before: DossierView | null;
+  after: DossierView;
+  intake: IntakeDetails;
+}
+
+/**
+ * Runs inside the transaction of every recorded event (submission and actions), before the
+ * notice is enqueued, so follow-up work exists iff the event committed. May return extra notice
+ * fields (e.g. the verification link of a signed result).
+ */
+export type DossierEventHook = (trx: Db, recorded: RecordedDossierEvent) => Promise<Partial<DossierNoticePayload> | void>;
+
 /** Work to commit in the same transaction as the action (outreach records its operation log). */
 export interface ActOptions {
   within?: (trx: Db, view: DossierView) => Promise<void>;
@@ -94,7 +109,7 @@ export class DossierService {
   constructor(
     private readonly ctx: AppContext,
     private readonly catalog: CatalogService,
-    private readonly options: { attachments?: AttachmentPort } = {},
+    private readonly options: { attachments?: AttachmentPort; onRecorded?: DossierEventHook } = {},
   ) {
     this.store = new DossierStore(ctx.db);
   }
@@ -157,7 +172,8 @@ export class DossierService {
       await this.store.insertProjection(trx, projection(view, intake, [decided.event], now));
       await options.within?.(trx, view);
       if (idempotencyKey) await this.store.completeKey(trx, scope, idempotencyKey, code);
-      await enqueueOutbox(trx, DOSSIER_NOTICE, notice(view, intake, 'submitted', null, decided.event.at));
+      const extra = await this.options.onRecorded?.(trx, { event: { ...decided.event, seq: 1 } as DossierEvent, before: null, after: view, intake });
+      await enqueueOutbox(trx, DOSSIER_NOTICE, { ...notice(view, intake, 'submitted', null, decided.event.at), ...(extra ?? {}) });
       await appendAudit(trx, { at: now, actor: auditActor(actor), action: 'dossier.submit', dossierCode: code, detail: { channel: input.channel, procedureCode: procedure.code, state: view.state } });
       return { code, created: true };
     });
@@ -208,7 +224,8 @@ export class DossierService {
     if (!(await this.store.updateProjection(trx, projection(next, intake, [...events, event], now), view.lastSeq))) throw new StaleProjection();
     const data = event.data as Record<string, unknown>;
     const reason = typeof data.reason === 'string' ? data.reason : undefined;
-    await enqueueOutbox(trx, DOSSIER_NOTICE, notice(next, intake, event.type, view.state, event.at, reason));
+    const extra = await this.options.onRecorded?.(trx, { event: { ...event, seq } as DossierEvent, before: view, after: next, intake });
+    await enqueueOutbox(trx, DOSSIER_NOTICE, { ...notice(next, intake, event.type, view.state, event.at, reason), ...(extra ?? {}) });
     await appendAudit(trx, { at: now, actor: auditActor(actor), action: `dossier.${event.type}`, dossierCode: view.code, detail: { from: view.state, to: next.state, seq } });
     return next;
   }

@@ -12,20 +12,20 @@ interface People {
 }
 export const people = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../data/demo-people.json'), 'utf8')) as People;
 
-const sessions = new WeakMap<TestContext, Map<string, Promise<Record<string, string>>>>();
+const sessions = new WeakMap<TestContext, { at: number; byWho: Map<string, Promise<Record<string, string>>> }>();
 
 /**
  * Headers of a signed-in demo person ('citizen:<cccd>' | 'official:<username>'). Sessions expire
- * by the test clock, so one is opened per person and clock reading.
+ * by the test clock, so sessions are reused only while the clock stands still.
  */
 export function as(t: TestContext, who: string): Promise<Record<string, string>> {
+  const at = t.clock.now().getTime();
   let cache = sessions.get(t);
-  if (!cache) sessions.set(t, (cache = new Map()));
-  const key = `${who}@${t.clock.now().toISOString()}`;
-  let headers = cache.get(key);
+  if (!cache || cache.at !== at) sessions.set(t, (cache = { at, byWho: new Map() }));
+  let headers = cache.byWho.get(who);
   if (!headers) {
     headers = loginAs(t, who as `citizen:${string}`).then((r) => r.headers);
-    cache.set(key, headers);
+    cache.byWho.set(who, headers);
   }
   return headers;
 }
@@ -63,8 +63,8 @@ async function closeQuietly(t: TestContext): Promise<void> {
   await t.close();
 }
 
-export async function startDossierApp(clock: string, demo = true): Promise<TestContext> {
-  const t = await startTestApp({ clock, demo });
+export async function startDossierApp(clock: string, options: { demoDossiers?: boolean } = {}): Promise<TestContext> {
+  const t = await startTestApp({ clock, demo: true, config: { demoDossiers: options.demoDossiers ?? false } });
   return { ...t, close: () => closeQuietly(t) };
 }
 
