@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dueDate, makeCalendar, type WorkCalendar } from '@motcua/core/calendar';
 import { RESERVED_SEQ_START } from '@motcua/core/dossier';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
-import type { FixedClock } from './testkit.ts';
+import { fixedClock } from '../../platform/clock.ts';
 import { consultOp, createRound, kit, people, roundBody, SESSION_DAY, sync } from './testkit.ts';
 
 let t: TestContext;
 let p: Awaited<ReturnType<typeof people>>;
 let sessionId: string;
+const clock = fixedClock(`${SESSION_DAY}T00:30:00Z`);
 beforeAll(async () => {
-  t = await startTestApp({ clock: `${SESSION_DAY}T00:30:00Z` });
+  t = await startTestApp({ clock });
   p = await people(t);
   const round = await createRound(t, p.admin, roundBody(p.ids));
   sessionId = round.sessions.find((s) => s.day === SESSION_DAY)!.id;
@@ -80,11 +81,11 @@ describe('field kit', () => {
     expect(revoked.json().code).toBe('outreach_credential_invalid');
 
     const late = await kit(t, p.outreach, sessionId, 'phone-late');
-    (t.clock as FixedClock).set('2026-11-30T18:00:00Z'); // past the session day + 3 days of grace
+    clock.set('2026-11-30T18:00:00Z'); // past the session day + 3 days of grace
     try {
       expect((await sync(t, { 'x-outreach-credential': late.credential.token }, sessionId, [consultOp(null, 1)])).statusCode).toBe(401);
     } finally {
-      (t.clock as FixedClock).set(`${SESSION_DAY}T00:30:00Z`);
+      clock.set(`${SESSION_DAY}T00:30:00Z`);
     }
   });
 });

@@ -69,10 +69,10 @@ export class OutreachSync {
   private async applyOne(actor: Official, session: Session, offered: string[], op: SyncOp): Promise<OpResult> {
     const hash = createHash('sha256').update(canonicalJson(op)).digest('hex');
     const base = { id: op.id, kind: op.kind };
-    const seen = await this.stored(op.id);
-    if (seen) return this.replay(base, seen, session.id, hash);
     let settled: Settled;
     try {
+      const seen = await this.stored(op.id);
+      if (seen) return this.replay(base, seen, session.id, hash);
       settled = { status: 'applied', result: await this.effect(actor, session, offered, op, hash) };
     } catch (e) {
       // Whatever went wrong, an op that a concurrent request (or an earlier crash-free attempt)

@@ -79,5 +79,3 @@ export async function count(t: TestContext, table: 'dossier' | 'dossier_event' |
   const r = await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
-
-export type FixedClock = { set(d: Date | string): void; advance(ms: number): void };
