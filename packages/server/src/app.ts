@@ -20,6 +20,9 @@ import { installRateLimits } from './modules/identity/rate-limits.ts';
 import { DossierService } from './modules/dossiers/service.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { auditUploadRead } from './modules/audit/audit.ts';
+import { OutreachService } from './modules/outreach/service.ts';
+import { outreachRoutes } from './modules/outreach/routes.ts';
+import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
 
 export interface BuildOptions {
   /** Serve the built web app (off in API tests). */
@@ -76,7 +79,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(catalogRoutes, { catalog });
   await app.register(uploadsRoutes, { uploads, maxBytes: ctx.config.uploadMaxBytes });
   await app.register(identityRoutes, { ctx, identity });
-  await app.register(dossierRoutes, { dossiers: new DossierService(ctx, catalog, { attachments: uploads }), ctx });
+  const dossiers = new DossierService(ctx, catalog, { attachments: uploads });
+  await app.register(dossierRoutes, { dossiers, ctx });
+  const outreach = new OutreachService(ctx, { dossiers, uploads });
+  await app.register(outreachRoutes, { outreach });
+  await app.register(outreachFieldRoutes, { outreach });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

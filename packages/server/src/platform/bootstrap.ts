@@ -8,6 +8,7 @@ import { UnitsService } from '../modules/units/service.ts';
 import { CatalogService } from '../modules/catalog/service.ts';
 import { seedDemoDossiers } from '../modules/dossiers/demo.ts';
 import { IdentityService } from '../modules/identity/service.ts';
+import { seedOutreachDemo } from '../modules/outreach/demo.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -24,6 +25,7 @@ export async function prepareDatabase(ctx: AppContext, options: { demo: boolean 
   await new CatalogService(ctx).seed();
   await new IdentityService(ctx).seed(options.demo);
   if (options.demo && ctx.config.demoDossiers) await seedDemoDossiers(ctx);
+  await seedOutreachDemo(ctx, options.demo);
 }
 
 export function contextFor(config: Config, handle: DatabaseHandle, clock: Clock = systemClock): AppContext {
