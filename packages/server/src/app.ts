@@ -19,6 +19,7 @@ import { identityRoutes } from './modules/identity/routes.ts';
 import { installRateLimits } from './modules/identity/rate-limits.ts';
 import { DossierService } from './modules/dossiers/service.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
+import { createResults, resultsDossierHook, resultsRoutes, verifyRoutes } from './modules/results/index.ts';
 import { auditUploadRead } from './modules/audit/audit.ts';
 import { OutreachService } from './modules/outreach/service.ts';
 import { outreachRoutes } from './modules/outreach/routes.ts';
@@ -79,8 +80,15 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(catalogRoutes, { catalog });
   await app.register(uploadsRoutes, { uploads, maxBytes: ctx.config.uploadMaxBytes });
   await app.register(identityRoutes, { ctx, identity });
-  const dossiers = new DossierService(ctx, catalog, { attachments: uploads });
+  // The results module follows every recorded dossier event (documents to issue, notice details).
+  const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded: resultsDossierHook(ctx.config) });
   await app.register(dossierRoutes, { dossiers, ctx });
+  const results = createResults(ctx, { dossiers, catalog, uploads, blobs: uploads.blobs });
+  await app.register(resultsRoutes, { results: results.results, delivery: results.delivery });
+  await app.register(verifyRoutes, {
+    verification: results.verification, delivery: results.delivery, maxBytes: ctx.config.uploadMaxBytes,
+    perMinute: ctx.config.identity.rateLimitLookupPerMinute, postal: ctx.config.results,
+  });
   const outreach = new OutreachService(ctx, { dossiers, uploads });
   await app.register(outreachRoutes, { outreach });
   await app.register(outreachFieldRoutes, { outreach });

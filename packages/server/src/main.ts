@@ -2,15 +2,17 @@ import { loadConfig } from './platform/config.ts';
 import { contextFor, openConfiguredDatabase, prepareDatabase } from './platform/bootstrap.ts';
 import { buildApp } from './app.ts';
 import { startNotifications } from './modules/notifications/index.ts';
+import { resultsWorkerHandlers } from './modules/results/index.ts';
 
 const config = loadConfig();
 const handle = await openConfiguredDatabase(config);
 const ctx = contextFor(config, handle);
 await prepareDatabase(ctx, { demo: config.demoData });
 const app = await buildApp(ctx, { serveWeb: true, logger: { level: config.logLevel } });
-// The outbox worker sends e-mail and SMS; NOTIFICATIONS_WORKER=false leaves that to other processes.
+// The outbox worker sends e-mail and SMS and signs issued documents (results.issue);
+// NOTIFICATIONS_WORKER=false leaves that to other processes.
 const notifications = config.notifications.worker
-  ? await startNotifications(ctx, { ...(handle.pglite ? { pglite: handle.pglite } : {}), log: app.log.child({ module: 'notifications' }) })
+  ? await startNotifications(ctx, { ...(handle.pglite ? { pglite: handle.pglite } : {}), log: app.log.child({ module: 'notifications' }), handlers: resultsWorkerHandlers(ctx) })
   : null;
 
 // Close the embedded database cleanly: PGlite flushes its files on close.

@@ -29,6 +29,49 @@ export interface Config {
   storage: StorageConfig;
   /** E-mail and SMS delivery of the outbox (modules/notifications). */
   notifications: NotificationsConfig;
+  /** Signing of issued documents and delivery of results (modules/results). */
+  results: ResultsConfig;
+}
+
+export interface P12File {
+  path: string;
+  passphrase: string;
+}
+
+export interface ResultsConfig {
+  /** Development CA and one key+certificate per unit, created on first use (DATA_DIR/pki). */
+  pkiDir: string;
+  /** SIGNING_P12_PATH + SIGNING_P12_PASSPHRASE: one real PKCS#12 for every unit (replaces the dev CA). */
+  p12: P12File | null;
+  /** SIGNING_P12_PATH_<unit code> + SIGNING_P12_PASSPHRASE_<unit code>: a unit's own PKCS#12. */
+  unitP12: Record<string, P12File>;
+  /** POSTAL_COD_FEE_VND: cash-on-delivery fee shown to citizens (a configurable stand-in value). */
+  postalCodFeeVnd: number;
+  /** POSTAL_WEBHOOK_SECRET: HMAC-SHA256 key of the carrier's status webhook; null → webhook off. */
+  postalWebhookSecret: string | null;
+}
+
+function resultsConfigFrom(env: NodeJS.ProcessEnv, dataDir: string): ResultsConfig {
+  const pair = (pathVar: string, passVar: string): P12File | null => {
+    const file = env[pathVar];
+    if (!file) return null;
+    if (env[passVar] === undefined) throw new Error(`${pathVar} is set but ${passVar} is not`);
+    return { path: path.resolve(file), passphrase: env[passVar]! };
+  };
+  const unitP12: Record<string, P12File> = {};
+  for (const name of Object.keys(env)) {
+    const m = /^SIGNING_P12_PATH_(\d{5})$/.exec(name);
+    if (m) unitP12[m[1]!] = pair(name, `SIGNING_P12_PASSPHRASE_${m[1]}`)!;
+  }
+  const fee = Number(env.POSTAL_COD_FEE_VND ?? 25_000);
+  if (!Number.isSafeInteger(fee) || fee < 0) throw new Error(`POSTAL_COD_FEE_VND must be a whole number of đồng, not "${env.POSTAL_COD_FEE_VND}"`);
+  return {
+    pkiDir: path.join(dataDir, 'pki'),
+    p12: pair('SIGNING_P12_PATH', 'SIGNING_P12_PASSPHRASE'),
+    unitP12,
+    postalCodFeeVnd: fee,
+    postalWebhookSecret: env.POSTAL_WEBHOOK_SECRET || null,
+  };
 }
 
 export interface NotificationsConfig {
@@ -123,10 +166,11 @@ const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const dataDir = path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data'));
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, 'data')),
+    dataDir,
     databaseUrl: env.DATABASE_URL || null,
     publicUrl: publicUrl.replace(/\/$/, ''),
     sessionSecret: env.SESSION_SECRET || null,
@@ -138,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: positiveInt('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
     storage: storageFrom(env),
     notifications: notificationsConfigFrom(env, publicUrl),
+    results: resultsConfigFrom(env, dataDir),
   };
 }
 

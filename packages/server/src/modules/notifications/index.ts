@@ -46,9 +46,11 @@ export interface Notifications {
 }
 
 /** Starts the outbox worker (and its LISTEN shortcut) for this process; main.ts calls it. */
-export async function startNotifications(ctx: AppContext, options: { pglite?: PGlite; log: WorkerLog }): Promise<Notifications> {
+export async function startNotifications(ctx: AppContext, options: { pglite?: PGlite; log: WorkerLog; handlers?: Record<string, TopicHandler> }): Promise<Notifications> {
   const { mail, sms } = channelsFromConfig(ctx, options.log);
+  // Other modules' outbox topics (e.g. results.issue) run in the same worker: one claimer per table.
   const handlers: Record<string, TopicHandler> = {
+    ...options.handlers,
     [DOSSIER_NOTICE]: dossierNoticeHandler({ mail, sms, publicUrl: ctx.config.publicUrl }),
   };
   const worker = new OutboxWorker({ db: ctx.db, clock: ctx.clock, handlers, pollMs: ctx.config.notifications.pollMs, log: options.log });

@@ -40,6 +40,11 @@ export interface DossierNoticePayload {
   /** Optional details some notices use when present (the transfer's new unit, how to collect). */
   unitName?: string;
   deliveryMethod?: 'counter' | 'post' | 'electronic';
+  /** Public page that verifies the signed result (results module). */
+  verifyUrl?: string;
+  /** Postal delivery: the carrier's tracking number and the cash-on-delivery fee to pay. */
+  trackingNumber?: string;
+  codFeeVnd?: number;
   recipient: { fullName: string; phone: string | null; email: string | null; lang: 'vi' | 'en' };
 }
 

@@ -81,6 +81,16 @@ function appointment(p: DossierNoticePayload): { vi: string; en: string; smsVi: 
 
 const reasonOf = (p: DossierNoticePayload) => p.reason?.trim() || '';
 
+/** A result sent by post: the tracking number and the cash-on-delivery fee, when known. */
+function postalLines(p: DossierNoticePayload): { vi: string[]; en: string[] } {
+  if (!p.trackingNumber) return { vi: [], en: [] };
+  const fee = p.codFeeVnd !== undefined ? p.codFeeVnd.toLocaleString('vi-VN') : null;
+  return {
+    vi: [`Kết quả đã gửi qua bưu điện, mã vận đơn ${p.trackingNumber}.`, ...(fee !== null ? [`Ông/bà trả cước thu hộ ${fee} đồng khi nhận.`] : [])],
+    en: [`It was sent by post, tracking number ${p.trackingNumber}.`, ...(fee !== null ? [`Cash on delivery: ${fee} VND.`] : [])],
+  };
+}
+
 export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
   submitted: (p) => ({
     vi: {
@@ -194,20 +204,21 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
       post: { vi: 'Kết quả sẽ được gửi đến ông/bà qua bưu điện.', en: 'It will be sent to you by post.', smsVi: ' Ket qua se gui qua buu dien.', smsEn: ' It will be sent by post.' },
       electronic: { vi: 'Ông/bà có thể xem và tải kết quả trên cổng dịch vụ công.', en: 'You can view and download it on the public service portal.', smsVi: ' Xem va tai ket qua tren cong dich vu cong.', smsEn: ' Download it on the public service portal.' },
     }[p.deliveryMethod ?? 'counter'];
+    const verify = p.verifyUrl ? { vi: [`Xác thực văn bản kết quả: ${p.verifyUrl}`], en: [`Verify the result document: ${p.verifyUrl}`] } : { vi: [], en: [] };
     return {
-      vi: { subject: `Đã có kết quả hồ sơ ${p.dossierCode}`, body: [`Hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã có kết quả.`, how.vi], sms: [`Ho so ${p.dossierCode} da co ket qua.${how.smsVi}`, ''] },
-      en: { subject: `Result ready for application ${p.dossierCode}`, body: [`The result of your application for ${p.procedureName} (code ${p.dossierCode}) is ready.`, how.en], sms: [`Result ready for ${p.dossierCode}.${how.smsEn}`, ''] },
+      vi: { subject: `Đã có kết quả hồ sơ ${p.dossierCode}`, body: [`Hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã có kết quả.`, how.vi, ...verify.vi], sms: [`Ho so ${p.dossierCode} da co ket qua.${how.smsVi}`, ''] },
+      en: { subject: `Result ready for application ${p.dossierCode}`, body: [`The result of your application for ${p.procedureName} (code ${p.dossierCode}) is ready.`, how.en, ...verify.en], sms: [`Result ready for ${p.dossierCode}.${how.smsEn}`, ''] },
     };
   },
   returned: (p) => ({
     vi: {
       subject: `Đã trả kết quả hồ sơ ${p.dossierCode}`,
-      body: [`Kết quả hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã được trả cho ông/bà.`, 'Cảm ơn ông/bà đã sử dụng dịch vụ.'],
+      body: [`Kết quả hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã được trả cho ông/bà.`, ...postalLines(p).vi, 'Cảm ơn ông/bà đã sử dụng dịch vụ.'],
       sms: [`Ket qua ho so ${p.dossierCode} da duoc tra. Cam on ong/ba.`, ''],
     },
     en: {
       subject: `Result of application ${p.dossierCode} delivered`,
-      body: [`The result of your application for ${p.procedureName} (code ${p.dossierCode}) has been handed over.`, 'Thank you for using our service.'],
+      body: [`The result of your application for ${p.procedureName} (code ${p.dossierCode}) has been handed over.`, ...postalLines(p).en, 'Thank you for using our service.'],
       sms: [`Result of ${p.dossierCode} delivered. Thank you.`, ''],
     },
   }),

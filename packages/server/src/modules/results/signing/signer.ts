@@ -49,7 +49,6 @@ export function pdfTextLiteral(text: string): string {
  * (ETSI.CAdES.detached) requires, so claiming PAdES would be false.
  */
 export function p12Signer(p12: Buffer, passphrase: string): DocumentSigner {
-  const signer = new P12Signer(p12, { passphrase });
   return {
     async sign(pdf, meta) {
       const doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -67,6 +66,9 @@ export function p12Signer(p12: Buffer, passphrase: string): DocumentSigner {
       });
       // Object streams would hide the signature dictionary from signpdf's ByteRange search.
       const prepared = Buffer.from(await doc.save({ useObjectStreams: false }));
+      // A fresh P12Signer per document: it keeps the PKCS#12 in a forge buffer that its first
+      // sign() reads to the end, so a reused instance fails with "Too few bytes to parse DER".
+      const signer = new P12Signer(p12, { passphrase });
       return new Uint8Array(await new SignPdf().sign(prepared, signer, signingTime));
     },
   };
