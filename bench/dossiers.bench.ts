@@ -3,6 +3,7 @@
 // same concurrency, and a bare Fastify route.
 import crypto from 'node:crypto';
 import pg from 'pg';
+import type autocannon from 'autocannon';
 import { startTestPostgres } from '../scripts/test-postgres.mjs';
 import { bareFastify, fmt, loadTest, row } from './lib.ts';
 
@@ -58,7 +59,7 @@ export async function run() {
         url: `${address}/api/dossiers`, connections: CONNECTIONS, duration: SECONDS,
         requests: [{
           method: 'POST',
-          setupRequest: (req) => ({ ...req, headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: body(i++) }),
+          setupRequest: (req: autocannon.Request) => ({ ...req, headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: body(i++) }),
         }],
       });
       if (submissions.non2xx || submissions.errors) throw new Error(`submissions: ${submissions.non2xx} non-2xx, ${submissions.errors} errors`);

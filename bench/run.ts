@@ -18,3 +18,4 @@ for (const [name, suite] of Object.entries(suites)) {
   }
 }
 process.exit(failed ? 1 : 0);
+export {};

@@ -41,10 +41,21 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { name: strin
     name,
     async close() {
       await handle.close();
+      // pool.end() resolves before its sockets have closed; dropping with FORCE at that moment
+      // kills live connections, whose errors surface as uncaught exceptions. Wait until the
+      // server shows no session on the database first.
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      try {
+        for (let i = 0; i < 300; i++) {
+          const r = await a.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (r.rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        await a.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await a.end();
+      }
     },
   };
 }

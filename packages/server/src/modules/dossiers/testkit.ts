@@ -1,10 +1,9 @@
 // Test-only helpers for the dossier API tests (imported by *.test.ts files only).
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { loginAs } from '../../testing/auth.ts';
 import { IdentityService } from '../identity/service.ts';
-import { startTestApp, testEngine, type TestContext } from '../../testing/harness.ts';
+import { startTestApp, type TestContext } from '../../testing/harness.ts';
 import type { fixedClock } from '../../platform/clock.ts';
 
 interface People {
@@ -37,35 +36,8 @@ export async function userId(t: TestContext, username: string): Promise<string> 
   return o.id;
 }
 
-/**
- * The harness drops the test database right after pg's pool.end(), which resolves before its
- * connections have closed; with many pooled connections the forced drop then kills live ones and
- * the error surfaces as an uncaught exception. Closing the pool first and waiting until the
- * server shows no session on the database avoids the race.
- */
-async function closeQuietly(t: TestContext): Promise<void> {
-  await t.app.close();
-  if (testEngine() === 'postgres') {
-    await t.ctx.db.destroy();
-    const name = (t.handle as { name?: string }).name;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    try {
-      for (let i = 0; i < 200; i++) {
-        const r = await admin.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (r.rows[0].n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    } finally {
-      await admin.end();
-    }
-  }
-  await t.close();
-}
-
 export async function startDossierApp(clock: string, options: { demoDossiers?: boolean } = {}): Promise<TestContext> {
-  const t = await startTestApp({ clock, demo: true, config: { demoDossiers: options.demoDossiers ?? false } });
-  return { ...t, close: () => closeQuietly(t) };
+  return startTestApp({ clock, demo: true, config: { demoDossiers: options.demoDossiers ?? false } });
 }
 
 export const AN = '089095001234'; // Nguyễn Văn An, Phú Lâm
