@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { vnDate } from '@motcua/core/calendar';
 import { parseDossierCode, type DossierView } from '@motcua/core/dossier';
-import type { Db } from '../../db/database.ts';
+import { inTransaction, type Db } from '../../db/database.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { Problem } from '../../platform/errors.ts';
 import { canonicalJson } from '../audit/canonical.ts';
@@ -160,18 +160,18 @@ export class OutreachSync {
       case 'record_consultation': {
         await this.checkHamlet(session, op.hamletCode);
         const result = { people: op.people };
-        await this.ctx.db.transaction().execute(async (trx) => {
+        await inTransaction(this.ctx.db, async (trx) => {
           await trx.insertInto('outreach_consultation').values({ client_op_id: op.id, session_id: session.id, hamlet_code: op.hamletCode, topic: op.topic, procedure_code: op.procedureCode ?? null, people: op.people, at }).execute();
-          await applied(result)(trx as unknown as Db);
+          await applied(result)(trx);
         });
         return result;
       }
       case 'record_survey': {
         await this.checkHamlet(session, op.hamletCode);
         const result = { ratings: op.ratings };
-        await this.ctx.db.transaction().execute(async (trx) => {
+        await inTransaction(this.ctx.db, async (trx) => {
           await trx.insertInto('outreach_survey').values({ client_op_id: op.id, session_id: session.id, hamlet_code: op.hamletCode, ...op.ratings, comment: op.comment?.trim() || null, at }).execute();
-          await applied(result)(trx as unknown as Db);
+          await applied(result)(trx);
         });
         return result;
       }
