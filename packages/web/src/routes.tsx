@@ -1,6 +1,7 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { PageLayout } from './ui/PageLayout.tsx';
+import { Spinner } from './ui/Spinner.tsx';
 
 // Each page is its own chunk: a citizen opening a shared procedure link never downloads the
 // search page, and the shell (React, router, i18n, layout) is all the first paint waits for.
@@ -8,6 +9,16 @@ const HomePage = lazy(() => import('./portal/HomePage.tsx'));
 const ProcedurePage = lazy(() => import('./portal/ProcedurePage.tsx'));
 const SubmitPage = lazy(() => import('./portal/SubmitPage.tsx'));
 const NotFoundPage = lazy(() => import('./portal/NotFoundPage.tsx'));
+const ReceiptPage = lazy(() => import('./portal/ReceiptPage.tsx'));
+const MyDossiersPage = lazy(() => import('./portal/MyDossiersPage.tsx'));
+const LookupPage = lazy(() => import('./portal/LookupPage.tsx'));
+// The back office has its own layout; citizens never download any of it.
+const OfficeLayout = lazy(() => import('./office/OfficeLayout.tsx'));
+const OfficeDashboardPage = lazy(() => import('./office/DashboardPage.tsx'));
+const OfficeQueuePage = lazy(() => import('./office/QueuePage.tsx'));
+const OfficeDossierPage = lazy(() => import('./office/DossierPage.tsx'));
+const OfficeSlipPage = lazy(() => import('./office/SlipPage.tsx'));
+const OfficeIntakePage = lazy(() => import('./office/IntakePage.tsx'));
 
 export function AppRoutes() {
   return (
@@ -16,7 +27,24 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="thu-tuc/:code" element={<ProcedurePage />} />
         <Route path="nop-ho-so/:code" element={<SubmitPage />} />
+        <Route path="ho-so/:code/bien-nhan" element={<ReceiptPage />} />
+        <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
+        <Route path="tra-cuu" element={<LookupPage />} />
         <Route path="*" element={<NotFoundPage />} />
+      </Route>
+      <Route
+        path="can-bo"
+        element={
+          <Suspense fallback={<Spinner label="Đang tải… / Loading…" />}>
+            <OfficeLayout />
+          </Suspense>
+        }
+      >
+        <Route index element={<OfficeDashboardPage />} />
+        <Route path="ho-so" element={<OfficeQueuePage />} />
+        <Route path="ho-so/:code" element={<OfficeDossierPage />} />
+        <Route path="ho-so/:code/phieu/:kind" element={<OfficeSlipPage />} />
+        <Route path="tiep-nhan" element={<OfficeIntakePage />} />
       </Route>
     </Routes>
   );

@@ -3,22 +3,28 @@ import { Link, useParams } from 'react-router';
 import { getProcedure } from '../api/catalog.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { Alert, ButtonAnchor, loginHref, useDocumentTitle } from '../ui/index.ts';
+import { Alert, ButtonAnchor, ButtonLink, Spinner, loginHref, useDocumentTitle } from '../ui/index.ts';
+import { getMe } from './api/dossiers.ts';
 import { LoadError } from './LoadError.tsx';
 import { procedurePath } from './ProcedureList.tsx';
 import { procedureName } from './procedureView.ts';
 import { submitPath } from './ProcedureDetails.tsx';
+import { Wizard } from './wizard/Wizard.tsx';
+import './portal.css';
+import './wizard/wizard.css';
 
 /**
- * Entry to online submission. The wizard needs a signed-in citizen; until a session exists this
- * page sends them to the server's login, which returns here afterwards.
+ * Online submission: the wizard for a signed-in citizen; otherwise the way to sign in, which
+ * returns here afterwards (and the saved draft, if any, reopens).
  */
 export default function SubmitPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { code = '' } = useParams();
-  useDocumentTitle(t('submit.title'));
   const procedure = useResource(`procedure:${code}`, (signal) => getProcedure(code, signal));
+  const me = useResource('me', (signal) => getMe(signal));
+  const name = procedure.status === 'success' ? procedureName(procedure.data, lang) : undefined;
+  useDocumentTitle(name ? `${t('submit.title')}: ${name}` : t('submit.title'));
 
   if (procedure.status === 'error' && procedure.error.status === 404) {
     return (
@@ -34,23 +40,53 @@ export default function SubmitPage() {
     );
   }
 
+  const signedOut = me.status === 'error' && me.error.status === 401;
+  let body: React.ReactNode = <Spinner label={t('common.loading')} />;
+  if (procedure.status === 'error') body = <LoadError error={procedure.error} onRetry={procedure.retry} />;
+  else if (me.status === 'error' && !signedOut) body = <LoadError error={me.error} onRetry={me.retry} />;
+  else if (signedOut) {
+    body = (
+      <>
+        <Alert tone="info" live={false} title={t('submit.loginRequiredTitle')}>
+          <p>{t('submit.loginRequiredText')}</p>
+        </Alert>
+        <ButtonAnchor href={loginHref(submitPath(code))} block>
+          {t('submit.loginAction')}
+        </ButtonAnchor>
+      </>
+    );
+  } else if (procedure.status === 'success' && me.status === 'success') {
+    if (me.data.kind !== 'citizen') {
+      body = (
+        <Alert tone="info" live={false}>
+          <p>{t('wizard.officialAccount')}</p>
+          <p>
+            <ButtonLink to="/can-bo/tiep-nhan" variant="secondary">
+              {t('office.navIntake')}
+            </ButtonLink>
+          </p>
+        </Alert>
+      );
+    } else if (procedure.data.online === null) {
+      body = (
+        <Alert tone="info" live={false}>
+          <p>{t('wizard.notOnline')}</p>
+        </Alert>
+      );
+    } else {
+      body = <Wizard procedure={procedure.data} me={me.data} />;
+    }
+  }
+
   return (
     <>
       <h1>{t('submit.title')}</h1>
       {procedure.status === 'success' && (
         <p className="lead">
-          <Link to={procedurePath(procedure.data.code)}>
-            {t('submit.forProcedure', { name: procedureName(procedure.data, lang) })}
-          </Link>
+          <Link to={procedurePath(procedure.data.code)}>{t('submit.forProcedure', { name })}</Link>
         </p>
       )}
-      {procedure.status === 'error' && <LoadError error={procedure.error} onRetry={procedure.retry} />}
-      <Alert tone="info" live={false} title={t('submit.loginRequiredTitle')}>
-        <p>{t('submit.loginRequiredText')}</p>
-      </Alert>
-      <ButtonAnchor href={loginHref(submitPath(code))} block>
-        {t('submit.loginAction')}
-      </ButtonAnchor>
+      {body}
     </>
   );
 }

@@ -52,6 +52,11 @@ export function PageLayout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/ho-so-cua-toi" className="site-nav__link">
+                {t('nav.myDossiers')}
+              </NavLink>
+            </li>
+            <li>
               <a href={loginHref(location.pathname + location.search)} className="site-nav__link">
                 {t('nav.login')}
               </a>

@@ -17,3 +17,7 @@ export { Spinner, type SpinnerProps } from './Spinner.tsx';
 export { TextField, type TextFieldProps } from './TextField.tsx';
 export { useDocumentTitle } from './useDocumentTitle.ts';
 export { applyDisplayMode, setDisplayMode, useDisplayMode, type DisplayMode } from './preferences.ts';
+export { Checkbox, RadioGroup, type CheckboxProps, type RadioGroupProps, type RadioOption } from './Choice.tsx';
+export { TextArea, type TextAreaProps } from './TextArea.tsx';
+export { ProgressBar, type ProgressBarProps } from './ProgressBar.tsx';
+export { ErrorSummary, type ErrorSummaryItem } from './ErrorSummary.tsx';

@@ -1,0 +1,267 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  SAMPLE_PNG,
+  checkAccessibility,
+  chooseDemoAccount,
+  ensureWebBuilt,
+  launchBrowser,
+  samplePdf,
+  screenshots,
+  signIn,
+  startServer,
+  type AxeFinding,
+  type RunningServer,
+} from './harness.ts';
+
+// Demo people (packages/server/data/demo-people.json), all of Xã Phú Lâm (30421).
+const CITIZEN = '089095001234'; // Nguyễn Văn An, phone 0912345678
+const CITIZEN_PHONE = '0912345678';
+const RECEPTIONIST = 'phulam.tiepnhan';
+const ADMIN = 'phulam.quantri';
+const SPECIALIST = 'phulam.chuyenvien';
+const APPROVER = 'phulam.lanhdao';
+
+let server: RunningServer;
+let browser: Browser;
+const findings: AxeFinding[] = [];
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  server = await startServer({ DEMO_DOSSIERS: 'true' });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const audit = (page: Page) => checkAccessibility(page, findings);
+
+async function next(page: Page) {
+  await page.getByRole('button', { name: /Tiếp tục/ }).click();
+}
+
+/** Opens one allowed action's form on the office dossier page and submits it after `fill`. */
+async function act(page: Page, actionLabel: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {}) {
+  const details = page.locator('details.action-form').filter({ has: page.locator('summary', { hasText: actionLabel }) });
+  await expect.poll(() => details.count()).toBe(1);
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await fill(details);
+  await details.locator('button[type="submit"]').click();
+  await page.getByText(`Đã thực hiện: ${actionLabel}.`).waitFor();
+}
+
+async function officeDossier(page: Page, code: string) {
+  await page.goto(`${server.url}/can-bo/ho-so/${code}`);
+  await page.getByRole('heading', { name: 'Đăng ký khai sinh' }).waitFor();
+}
+
+describe('a birth registration from search to returned result', () => {
+  it('citizen submits, desk asks for more, citizen supplements, office finishes, everyone sees it', async () => {
+    // ---- Citizen: find the procedure without diacritics, sign in with the e-ID, fill the wizard.
+    const citizenContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+    const citizen = await citizenContext.newPage();
+    await citizen.goto(server.url);
+    await citizen.getByLabel('Bạn cần làm thủ tục gì?').fill('dang ky khai sinh');
+    const result = citizen.getByRole('link', { name: 'Đăng ký khai sinh', exact: true });
+    await result.waitFor();
+    await audit(citizen);
+    await screenshots(citizen, 'home-search');
+    await result.click();
+    await citizen.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
+    await audit(citizen);
+    await citizen.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
+    await citizen.getByRole('link', { name: 'Đăng nhập để nộp hồ sơ' }).click();
+    await audit(citizen); // the development e-ID page
+    await chooseDemoAccount(citizen, server.url, CITIZEN);
+    expect(new URL(citizen.url()).pathname).toBe('/nop-ho-so/1.001193');
+
+    // Step 1: applicant, prefilled from the e-ID.
+    await expect.poll(() => citizen.getByLabel('Số CCCD').inputValue()).toBe(CITIZEN);
+    expect(await citizen.getByLabel('Số điện thoại').inputValue()).toBe(CITIZEN_PHONE);
+    await citizen.getByLabel('Thôn, ấp, tổ dân phố').selectOption({ label: 'Ấp Phú Lâm 1' });
+    await audit(citizen);
+    await screenshots(citizen, 'wizard-applicant');
+    await next(citizen);
+
+    // Step 2: the child. Continuing with blanks shows plain-language errors first.
+    await citizen.getByRole('heading', { name: 'Người được khai sinh' }).waitFor();
+    await next(citizen);
+    await citizen.getByRole('alert').filter({ hasText: 'chỗ cần sửa' }).waitFor();
+    expect(await citizen.getByText('Vui lòng điền mục này.').count()).toBeGreaterThan(0);
+    await audit(citizen);
+    await screenshots(citizen, 'wizard-errors');
+    await citizen.getByLabel('Họ, chữ đệm và tên người được khai sinh').fill('Nguyễn Thị Bình');
+    await citizen.getByLabel('Ngày, tháng, năm sinh người được khai sinh').fill('2025-10-20');
+    await citizen.getByLabel('Nữ', { exact: true }).check();
+    await citizen.getByLabel('Dân tộc người được khai sinh').fill('Kinh');
+    await citizen.getByLabel('Nơi sinh người được khai sinh').fill('Trạm Y tế xã Phú Lâm');
+    await next(citizen);
+
+    // Step 3: the mother; a short CCCD is explained, not echoed as a pattern.
+    await citizen.getByRole('heading', { name: 'Thông tin người mẹ' }).waitFor();
+    await citizen.getByLabel('Họ, chữ đệm và tên người mẹ').fill('Trần Thị Bích Ngọc');
+    await citizen.getByLabel('Ngày, tháng, năm sinh người mẹ').fill('1990-07-21');
+    await citizen.getByLabel('Dân tộc người mẹ').fill('Kinh');
+    await citizen.getByLabel(/Số định danh cá nhân \(CCCD\) người mẹ/).fill('0891900');
+    await citizen.getByLabel('Nơi cư trú người mẹ').fill('Ấp Phú Lâm 1, xã Phú Lâm, An Giang');
+    await next(citizen);
+    await citizen.getByText('Số CCCD phải gồm đúng 12 chữ số.').first().waitFor();
+    await citizen.getByLabel(/Số định danh cá nhân \(CCCD\) người mẹ/).fill('089190004567');
+    await next(citizen);
+
+    // Step 4: the father is optional.
+    await citizen.getByRole('heading', { name: 'Thông tin người cha' }).waitFor();
+    await next(citizen);
+
+    // Step 5: evidence and requests.
+    await citizen.getByRole('heading', { name: 'Giấy tờ và yêu cầu' }).waitFor();
+    await citizen.getByLabel('Giấy chứng sinh', { exact: true }).check();
+    await citizen.getByLabel('Cha', { exact: true }).check();
+    await audit(citizen);
+    await next(citizen);
+
+    // Documents: two uploads with a progress bar, then listed as done.
+    await citizen.getByRole('heading', { name: 'Giấy tờ kèm theo' }).waitFor();
+    await citizen.getByLabel(/^Chụp ảnh hoặc chọn tệp cho: Giấy chứng sinh/).setInputFiles({ name: 'giay-chung-sinh.png', mimeType: 'image/png', buffer: SAMPLE_PNG });
+    await citizen.getByLabel(/^Chụp ảnh hoặc chọn tệp \(PDF\): Giấy tờ tùy thân/).setInputFiles({ name: 'cccd-nguoi-di-khai.pdf', mimeType: 'application/pdf', buffer: samplePdf('CCCD') });
+    await citizen.getByRole('button', { name: 'Bỏ tệp giay-chung-sinh.png' }).waitFor();
+    await citizen.getByRole('button', { name: 'Bỏ tệp cccd-nguoi-di-khai.pdf' }).waitFor();
+    await audit(citizen);
+    await screenshots(citizen, 'wizard-documents');
+    await next(citizen);
+
+    // Delivery, then the review page.
+    await citizen.getByLabel('Nhận tại Bộ phận Một cửa').check();
+    await next(citizen);
+    await citizen.getByRole('heading', { name: 'Kiểm tra và nộp' }).waitFor();
+    await citizen.getByText('Nguyễn Thị Bình').waitFor();
+    await audit(citizen);
+    await screenshots(citizen, 'wizard-review');
+    await citizen.getByRole('button', { name: 'Nộp hồ sơ', exact: true }).click();
+
+    // Receipt: code, appointment, QR to the public look-up.
+    await citizen.getByText('Đã nộp hồ sơ thành công').waitFor();
+    const code = (await citizen.locator('.receipt__code').innerText()).trim();
+    expect(code).toMatch(/^[A-Za-z0-9._-]+-\d{6}-\d{4,}$/);
+    await citizen.locator('.receipt__qr svg').waitFor();
+    await citizen.getByText('Ngày hẹn trả kết quả').waitFor();
+    await audit(citizen);
+    await screenshots(citizen, 'receipt');
+
+    // ---- Receptionist: find it with the keyboard, receive it, ask for one more paper.
+    const deskContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const desk = await signIn(deskContext, server.url, RECEPTIONIST, '/can-bo');
+    await desk.getByRole('heading', { name: /Hôm nay/ }).waitFor();
+    await desk.locator('.stat__value').first().waitFor();
+    await audit(desk);
+    await screenshots(desk, 'office-dashboard');
+    await desk.getByRole('link', { name: 'Hồ sơ', exact: true }).click();
+    await desk.getByRole('heading', { name: 'Hồ sơ cần xử lý' }).waitFor();
+    await desk.locator('.queue-table').waitFor();
+    await desk.keyboard.press('/');
+    await desk.keyboard.type(code);
+    await desk.keyboard.press('Enter');
+    await desk.getByRole('link', { name: code }).waitFor();
+    await audit(desk);
+    await screenshots(desk, 'office-queue');
+    await desk.keyboard.press('Escape');
+    await desk.keyboard.press('j');
+    await expect.poll(() => desk.evaluate(() => document.activeElement?.textContent)).toBe(code);
+    await desk.keyboard.press('Enter');
+    await desk.getByRole('heading', { name: 'Đăng ký khai sinh' }).waitFor();
+    expect(new URL(desk.url()).pathname).toBe(`/can-bo/ho-so/${code}`);
+    // Documents open inline.
+    await desk.getByRole('button', { name: 'Xem giay-chung-sinh.png' }).click();
+    await desk.locator('img.doc-viewer').waitFor();
+    await desk.getByRole('button', { name: 'Xem cccd-nguoi-di-khai.pdf' }).click();
+    await desk.locator('iframe.doc-viewer').waitFor();
+    // Exactly the actions the server allows a receptionist on a submitted dossier.
+    const offered = await desk.locator('details.action-form summary').allInnerTexts();
+    expect(offered).toEqual(expect.arrayContaining(['Tiếp nhận hồ sơ', 'Từ chối tiếp nhận', 'Yêu cầu bổ sung']));
+    await audit(desk);
+    await screenshots(desk, 'office-dossier');
+    await act(desk, 'Tiếp nhận hồ sơ');
+    await act(desk, 'Yêu cầu bổ sung', async (form) => {
+      await form.getByLabel('Văn bản ủy quyền nếu nộp thay (trừ ông, bà, người thân thích)').check();
+      await form.getByLabel('Lý do').fill('Người đi khai là ông nội, cần văn bản ủy quyền của cha mẹ.');
+    });
+    await desk.getByRole('link', { name: 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ' }).click();
+    await desk.getByText('Văn bản ủy quyền nếu nộp thay').waitFor();
+    await audit(desk);
+    await screenshots(desk, 'office-slip-supplement');
+
+    // ---- Citizen: the supplement request shows in "Hồ sơ của tôi"; upload and send.
+    await citizen.goto(`${server.url}/ho-so-cua-toi`);
+    const card = citizen.locator('.dossier-list > li').filter({ hasText: code });
+    await card.getByRole('heading', { name: 'Cần bổ sung giấy tờ' }).waitFor();
+    await card.getByText('Văn bản ủy quyền nếu nộp thay').waitFor();
+    await audit(citizen);
+    await card.getByLabel(/^Chụp ảnh hoặc chọn tệp cho: Cần bổ sung giấy tờ/).setInputFiles({ name: 'van-ban-uy-quyen.pdf', mimeType: 'application/pdf', buffer: samplePdf('Uy quyen') });
+    await card.getByRole('button', { name: 'Bỏ tệp van-ban-uy-quyen.pdf' }).waitFor();
+    await card.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();
+    await card.getByText('Đã gửi giấy tờ bổ sung.').waitFor();
+
+    // ---- Office: assign (commune administrator picks the specialist), propose, approve, ready, return.
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const admin = await signIn(adminContext, server.url, ADMIN, `/can-bo/ho-so/${code}`);
+    await act(admin, 'Giao chuyên viên', async (form) => {
+      await form.getByLabel('Chuyên viên xử lý').selectOption({ label: 'Đặng Minh Khoa (phulam.chuyenvien)' });
+    });
+
+    const specialistContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const specialist = await signIn(specialistContext, server.url, SPECIALIST, `/can-bo/ho-so/${code}`);
+    await act(specialist, 'Đề xuất kết quả', async (form) => {
+      await form.getByLabel('Đồng ý giải quyết').check();
+      await form.getByLabel('Ghi chú').fill('Hồ sơ đầy đủ, đề nghị cấp Giấy khai sinh.');
+    });
+
+    const approverContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+    const approver = await signIn(approverContext, server.url, APPROVER, `/can-bo/ho-so/${code}`);
+    await act(approver, 'Phê duyệt');
+
+    await officeDossier(desk, code);
+    await act(desk, 'Xác nhận đã có kết quả');
+    await act(desk, 'Trả kết quả', async (form) => {
+      await form.getByLabel('Họ tên người nhận').fill('Nguyễn Văn An');
+      await form.getByLabel('Xác nhận ký nhận (số phiếu ký nhận)').fill('KN-0001');
+    });
+    await desk.locator('.dossier-head').getByText('Đã trả kết quả').waitFor();
+
+    // ---- Citizen's timeline tells the whole story.
+    await citizen.goto(`${server.url}/ho-so-cua-toi`);
+    const timeline = citizen.getByRole('list', { name: `Diễn biến hồ sơ ${code}` });
+    await timeline.waitFor();
+    const steps = await timeline.locator('li > strong').allInnerTexts();
+    expect(steps).toEqual([
+      'Nộp hồ sơ',
+      'Tiếp nhận hồ sơ',
+      'Yêu cầu bổ sung giấy tờ',
+      'Nộp bổ sung giấy tờ',
+      'Giao chuyên viên xử lý',
+      'Chuyên viên đề xuất kết quả',
+      'Lãnh đạo phê duyệt',
+      'Đã có kết quả',
+      'Trả kết quả',
+    ]);
+    await audit(citizen);
+    await screenshots(citizen, 'my-dossiers');
+
+    // ---- Anyone with the code and phone number: the public look-up (where the QR code leads).
+    const publicContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+    const visitor = await publicContext.newPage();
+    await visitor.goto(`${server.url}/tra-cuu?ma=${code}`);
+    expect(await visitor.getByLabel('Mã hồ sơ').inputValue()).toBe(code);
+    await visitor.getByLabel('Số điện thoại hoặc số CCCD của người nộp').fill(CITIZEN_PHONE);
+    await visitor.getByRole('button', { name: 'Tra cứu' }).click();
+    await visitor.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+    await visitor.getByText('Đã trả kết quả').waitFor();
+    await audit(visitor);
+    await screenshots(visitor, 'lookup');
+
+    for (const context of [citizenContext, deskContext, adminContext, specialistContext, approverContext, publicContext]) await context.close();
+    expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
+  });
+});

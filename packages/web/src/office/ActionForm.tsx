@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toApiError, type ApiError } from '../api/client.ts';
+import type { Procedure } from '../api/types.ts';
+import { useResource } from '../api/useResource.ts';
+import { useLanguage } from '../i18n/index.ts';
+import { actOnDossier, unitOfficials } from '../portal/api/dossiers.ts';
+import type { AllowedAction, Dossier, FieldSpec } from '../portal/api/types.ts';
+import { fromLocalInput, toLocalInput } from '../portal/format.ts';
+import { documentName } from '../portal/procedureView.ts';
+import type { AttachedFile } from '../portal/wizard/draft.ts';
+import { FileUploader } from '../portal/wizard/FileUploader.tsx';
+import { Alert, Button, Checkbox, RadioGroup, Select, TextArea, TextField } from '../ui/index.ts';
+
+type Values = Record<string, string | string[]>;
+
+const LONG_TEXT = new Set(['reason', 'note']);
+
+export function isRequired(field: FieldSpec, values: Values): boolean {
+  if (field.required) return true;
+  const when = field.requiredWhen;
+  return !!when && values[when.field] === when.equals;
+}
+
+/** The request body: blanks left out, date-times in ISO with Vietnam's offset. */
+export function actionBody(spec: AllowedAction, values: Values, version: number): { action: string; version: number } & Record<string, unknown> {
+  const body: { action: string; version: number } & Record<string, unknown> = { action: spec.action, version };
+  for (const field of spec.fields) {
+    const v = values[field.name];
+    if (field.type === 'string[]') {
+      const list = (Array.isArray(v) ? v : []).map((s) => s.trim()).filter(Boolean);
+      if (list.length) body[field.name] = list;
+    } else if (typeof v === 'string' && v.trim() !== '') {
+      body[field.name] = field.type === 'date-time' ? (fromLocalInput(v) ?? v) : v.trim();
+    }
+  }
+  return body;
+}
+
+/** Fields the official left empty although the server requires them, named for the message. */
+export function missingFields(spec: AllowedAction, values: Values): string[] {
+  return spec.fields
+    .filter((f) => isRequired(f, values))
+    .filter((f) => {
+      const v = values[f.name];
+      return Array.isArray(v) ? v.every((s) => !s.trim()) : !v || !v.trim();
+    })
+    .map((f) => f.name);
+}
+
+function AssigneeField({ unit, value, onChange, label, id, required }: { unit: string; value: string; onChange: (v: string) => void; label: string; id: string; required: boolean }) {
+  const { t } = useTranslation();
+  // Only commune administrators may list officials; everyone else types the id.
+  const officials = useResource(`officials:${unit}`, (signal) => unitOfficials(unit, signal));
+  const specialists = (officials.data ?? []).filter((o) => o.active && o.roles.includes('specialist'));
+  if (specialists.length > 0) {
+    return <Select id={id} label={label} placeholder={t('office.dossier.chooseAssignee')} options={specialists.map((o) => ({ value: o.id, label: `${o.fullName} (${o.username})` }))} value={value} onChange={(e) => onChange(e.target.value)} required={required} />;
+  }
+  return <TextField id={id} label={label} hint={t('office.dossier.assigneeHint')} value={value} onChange={(e) => onChange(e.target.value)} required={required} autoComplete="off" />;
+}
+
+export interface ActionFormProps {
+  dossier: Dossier;
+  spec: AllowedAction;
+  procedure: Procedure | undefined;
+  onDone: (next: Dossier) => void;
+  onConflict: () => void;
+}
+
+/** One allowed action as a small form built from the fields the server lists for it. */
+export function ActionForm({ dossier, spec, procedure, onDone, onConflict }: ActionFormProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [values, setValues] = useState<Values>(() =>
+    Object.fromEntries(
+      spec.fields.map((f) => {
+        if (f.type === 'string[]') return [f.name, []];
+        if (f.name === 'method') return [f.name, dossier.resultDelivery];
+        // A new appointment must be later than now and the old one: suggest three days after both.
+        if (f.type === 'date-time') return [f.name, toLocalInput(new Date(Math.max(Date.now(), Date.parse(dossier.dueAt ?? '') || 0) + 3 * 86_400_000).toISOString())];
+        return [f.name, ''];
+      }),
+    ),
+  );
+  const [files, setFiles] = useState<AttachedFile[]>([]);
+  const [other, setOther] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | string | null>(null);
+  const set = (name: string, value: string | string[]) => setValues((v) => ({ ...v, [name]: value }));
+  const base = `act-${spec.action}`;
+  const label = (name: string) => (t(`office.field.${name}` as 'office.field.note', { defaultValue: name }) as string);
+
+  const submit = async () => {
+    const filled: Values = { ...values };
+    for (const f of spec.fields) {
+      if (f.name === 'missingDocuments') filled[f.name] = [...((values[f.name] as string[]) ?? []), ...other.split('\n')];
+      if (f.name === 'documents') filled[f.name] = files.map((file) => file.uploadId);
+    }
+    const missing = missingFields(spec, filled);
+    if (missing.length) {
+      setError(missing.map(label).join(', ') + ': ' + t('form.errors.required'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await actOnDossier(dossier.code, actionBody(spec, filled, dossier.version)));
+    } catch (e) {
+      const apiError = toApiError(e);
+      if (apiError.status === 409) onConflict();
+      setError(apiError);
+      setBusy(false);
+    }
+  };
+
+  const field = (f: FieldSpec) => {
+    const id = `${base}-${f.name}`;
+    const required = isRequired(f, values);
+    const text = typeof values[f.name] === 'string' ? (values[f.name] as string) : '';
+    if (f.type === 'enum') {
+      return <RadioGroup key={f.name} id={id} name={id} legend={label(f.name)} required={required} value={text} onChange={(v) => set(f.name, v)} options={(f.options ?? []).map((o) => ({ value: o, label: t(`office.option.${o}` as 'office.option.post', { defaultValue: o }) as string }))} />;
+    }
+    if (f.type === 'date-time') {
+      return <TextField key={f.name} id={id} type="datetime-local" label={label(f.name)} hint={t('office.dossier.dateHint')} required={required} value={text} onChange={(e) => set(f.name, e.target.value)} className="field--short" />;
+    }
+    if (f.name === 'missingDocuments') {
+      const chosen = (values[f.name] as string[]) ?? [];
+      return (
+        <fieldset key={f.name} className="choice-group field">
+          <legend className="field__label">{label(f.name)}</legend>
+          {(procedure?.documents ?? []).map((doc, i) => {
+            const name = documentName(doc, 'vi');
+            return <Checkbox key={i} id={`${id}-${i}`} label={<span lang="vi">{documentName(doc, lang)}</span>} checked={chosen.includes(name)} onChange={(e) => set(f.name, e.target.checked ? [...chosen, name] : chosen.filter((c) => c !== name))} />;
+          })}
+          <TextArea id={`${id}-other`} label={t('office.dossier.otherDocuments')} value={other} onChange={(e) => setOther(e.target.value)} rows={2} />
+        </fieldset>
+      );
+    }
+    if (f.name === 'documents') {
+      return (
+        <div key={f.name} className="field">
+          <p className="field__label">{t('office.dossier.files')}</p>
+          <FileUploader label={label(f.name)} files={files} onChange={setFiles} />
+        </div>
+      );
+    }
+    if (f.name === 'assigneeUserId') return <AssigneeField key={f.name} id={id} unit={dossier.unitCode} label={label(f.name)} value={text} required={required} onChange={(v) => set(f.name, v)} />;
+    if (LONG_TEXT.has(f.name)) return <TextArea key={f.name} id={id} label={label(f.name)} required={required} value={text} onChange={(e) => set(f.name, e.target.value)} rows={2} maxLength={1000} />;
+    return <TextField key={f.name} id={id} label={label(f.name)} required={required} value={text} onChange={(e) => set(f.name, e.target.value)} autoComplete="off" />;
+  };
+
+  return (
+    <form
+      noValidate
+      className="action-form__body"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      {spec.fields.map(field)}
+      {error && (
+        <Alert tone="error">
+          <p>{typeof error === 'string' ? error : error.status === 409 ? t('office.dossier.conflict') : error.messageFor(lang)}</p>
+        </Alert>
+      )}
+      <Button type="submit" disabled={busy}>
+        {t(`office.action.${spec.action}`)}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { toApiError, type ApiError } from '../api/client.ts';
+import { useLanguage } from '../i18n/index.ts';
+import { Alert, Button, Card, TextField, useDocumentTitle } from '../ui/index.ts';
+import { lookupDossier } from './api/dossiers.ts';
+import type { LookupResult } from './api/types.ts';
+import { StateBadge, TimelinessBadge } from './DossierBits.tsx';
+import { formatDate } from './format.ts';
+import './portal.css';
+import './wizard/wizard.css';
+
+/** Public status look-up: the receipt's code (prefilled from the QR link) plus phone or CCCD. */
+export default function LookupPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  useDocumentTitle(t('lookup.title'));
+  const [params] = useSearchParams();
+  const [code, setCode] = useState(params.get('ma') ?? '');
+  const [contact, setContact] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<LookupResult | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [missing, setMissing] = useState(false);
+
+  const search = async () => {
+    if (!code.trim() || !contact.trim()) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await lookupDossier(code, contact));
+    } catch (e) {
+      setResult(null);
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('lookup.title')}</h1>
+      <p>{t('lookup.intro')}</p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void search();
+        }}
+      >
+        {missing && (
+          <Alert tone="error">
+            <p>{t('lookup.missingInput')}</p>
+          </Alert>
+        )}
+        <TextField label={t('lookup.code')} hint={t('lookup.codeHint')} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} required />
+        <TextField label={t('lookup.phone')} value={contact} onChange={(e) => setContact(e.target.value)} inputMode="numeric" autoComplete="tel" className="field--short" required />
+        <Button type="submit" disabled={busy}>
+          {busy ? t('lookup.searching') : t('lookup.submit')}
+        </Button>
+      </form>
+      <div role="status" className="results">
+        {error && (
+          <Alert tone="warning" live={false}>
+            <p>{error.messageFor(lang)}</p>
+          </Alert>
+        )}
+        {result && (
+          <Card as="section" tone="highlight" title={t('lookup.result', { code: result.code })}>
+            <dl className="facts-list">
+              <div>
+                <dt>{t('lookup.procedure')}</dt>
+                <dd lang="vi">{result.procedureName}</dd>
+              </div>
+              <div>
+                <dt>{t('lookup.state')}</dt>
+                <dd>
+                  <StateBadge state={result.state} /> <TimelinessBadge timeliness={result.timeliness} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('lookup.receivedAt')}</dt>
+                <dd>{result.receivedAt ? formatDate(result.receivedAt, lang) : t('lookup.notYet')}</dd>
+              </div>
+              <div>
+                <dt>{t('lookup.dueAt')}</dt>
+                <dd>{result.dueAt ? formatDate(result.dueAt, lang) : t('lookup.notYet')}</dd>
+              </div>
+            </dl>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { toApiError } from '../api/client.ts';
+import { useResource } from '../api/useResource.ts';
+import { useLanguage } from '../i18n/index.ts';
+import { Alert, Button, ButtonAnchor, ButtonLink, Card, Spinner, TextArea, loginHref, useDocumentTitle } from '../ui/index.ts';
+import { actOnDossier, myDossiers } from './api/dossiers.ts';
+import type { Dossier } from './api/types.ts';
+import { StateBadge, Timeline, TimelinessBadge } from './DossierBits.tsx';
+import { formatDate } from './format.ts';
+import { LoadError } from './LoadError.tsx';
+import type { AttachedFile } from './wizard/draft.ts';
+import { FileUploader } from './wizard/FileUploader.tsx';
+import { MY_DOSSIERS_PATH, receiptPath } from './wizard/paths.ts';
+import './portal.css';
+import './wizard/wizard.css';
+
+/** Upload the missing papers and send them with the submit_supplement action the server offers. */
+function SupplementForm({ dossier, onDone }: { dossier: Dossier; onDone: (next: Dossier) => void }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [files, setFiles] = useState<AttachedFile[]>([]);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const request = [...dossier.history].reverse().find((h) => h.action === 'request_supplement');
+  const send = async () => {
+    if (files.length === 0) {
+      setError(t('myDossiers.needFile'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await actOnDossier(dossier.code, {
+        action: 'submit_supplement',
+        version: dossier.version,
+        documents: files.map((f) => f.uploadId),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      onDone(next);
+    } catch (e) {
+      setError(toApiError(e).messageFor(lang));
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="card card--highlight" aria-labelledby={`sup-${dossier.code}`}>
+      <h3 id={`sup-${dossier.code}`}>{t('myDossiers.supplementTitle')}</h3>
+      {request?.note && <p lang="vi">{t('myDossiers.supplementReason', { reason: request.note })}</p>}
+      {dossier.missingDocuments.length > 0 && (
+        <>
+          <p>{t('myDossiers.missing')}</p>
+          <ul lang="vi">
+            {dossier.missingDocuments.map((doc) => (
+              <li key={doc}>{doc}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <FileUploader label={t('myDossiers.supplementTitle')} files={files} onChange={setFiles} />
+      <TextArea label={t('myDossiers.supplementNote')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} />
+      {error && (
+        <Alert tone="error">
+          <p>{error}</p>
+        </Alert>
+      )}
+      <Button onClick={() => void send()} disabled={busy}>
+        {t('myDossiers.supplementSubmit')}
+      </Button>
+    </section>
+  );
+}
+
+function DossierCard({ dossier: initial }: { dossier: Dossier }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [dossier, setDossier] = useState(initial);
+  const [sent, setSent] = useState(false);
+  const canSupplement = dossier.allowedActions.some((a) => a.action === 'submit_supplement');
+  const apology = dossier.apologies[dossier.apologies.length - 1];
+  return (
+    <Card as="li" aria-labelledby={`d-${dossier.code}`}>
+      <h2 className="card__title" id={`d-${dossier.code}`} lang="vi">
+        {dossier.procedureName}
+      </h2>
+      <div className="dossier-card__head">
+        <span>
+          {t('receipt.code')}: <strong>{dossier.code}</strong>
+        </span>
+        <StateBadge state={dossier.state} />
+        {dossier.dueAt && !dossier.dueAtProvisional && <TimelinessBadge timeliness={dossier.timeliness} />}
+      </div>
+      {dossier.dueAt && <p>{t('myDossiers.appointment', { date: formatDate(dossier.dueAt, lang) })}</p>}
+      {apology && (
+        <Alert tone="warning" live={false}>
+          <p>{t('myDossiers.apology', { date: formatDate(apology.newAppointment, lang) })}</p>
+          <p lang="vi">{apology.reason}</p>
+        </Alert>
+      )}
+      {sent && (
+        <Alert tone="success">
+          <p>{t('myDossiers.supplementSent')}</p>
+        </Alert>
+      )}
+      {canSupplement && (
+        <SupplementForm
+          dossier={dossier}
+          onDone={(next) => {
+            setDossier(next);
+            setSent(true);
+          }}
+        />
+      )}
+      <h3>{t('myDossiers.timeline')}</h3>
+      <Timeline history={dossier.history} label={`${t('myDossiers.timeline')} ${dossier.code}`} />
+      <p>
+        <Link to={receiptPath(dossier.code)}>{t('myDossiers.receipt')}</Link>
+      </p>
+    </Card>
+  );
+}
+
+export default function MyDossiersPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('myDossiers.title'));
+  const dossiers = useResource('my-dossiers', (signal) => myDossiers(signal));
+  const signedOut = dossiers.status === 'error' && (dossiers.error.status === 401 || dossiers.error.status === 403);
+  return (
+    <>
+      <h1>{t('myDossiers.title')}</h1>
+      {dossiers.status === 'loading' && <Spinner label={t('common.loading')} />}
+      {signedOut && (
+        <>
+          <Alert tone="info" live={false} title={t('myDossiers.loginTitle')} />
+          <ButtonAnchor href={loginHref(MY_DOSSIERS_PATH)} block>
+            {t('myDossiers.loginAction')}
+          </ButtonAnchor>
+        </>
+      )}
+      {dossiers.status === 'error' && !signedOut && <LoadError error={dossiers.error} onRetry={dossiers.retry} />}
+      {dossiers.status === 'success' &&
+        (dossiers.data.length === 0 ? (
+          <>
+            <p>{t('myDossiers.empty')}</p>
+            <ButtonLink to="/">{t('myDossiers.findProcedure')}</ButtonLink>
+          </>
+        ) : (
+          <>
+            <p>{t('myDossiers.intro')}</p>
+            <ul className="dossier-list">
+              {dossiers.data.map((d) => (
+                <DossierCard key={d.code} dossier={d} />
+              ))}
+            </ul>
+          </>
+        ))}
+    </>
+  );
+}

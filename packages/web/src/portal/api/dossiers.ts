@@ -1,0 +1,93 @@
+import { api } from '../../api/client.ts';
+import type { ListResponse } from '../../api/types.ts';
+import type {
+  Dossier,
+  Hamlet,
+  LookupResult,
+  Me,
+  Official,
+  PersonalDocument,
+  QueueItem,
+  Submission,
+  UnitDaySummary,
+  UnitDetail,
+} from './types.ts';
+
+const enc = encodeURIComponent;
+
+export const getMe = (signal?: AbortSignal) => api.get<Me>('/api/me', { signal });
+
+export async function logout(): Promise<void> {
+  await api.post('/auth/logout');
+}
+
+/**
+ * Files a dossier. The key is made once per draft and sent with every retry, so a submit whose
+ * answer was lost (the phone dropped the connection) returns the same dossier instead of a second one.
+ */
+export const submitDossier = (submission: Submission, idempotencyKey: string) =>
+  api.post<Dossier>('/api/dossiers', submission, { headers: { 'idempotency-key': idempotencyKey } });
+
+export const getDossier = (code: string, signal?: AbortSignal) => api.get<Dossier>(`/api/dossiers/${enc(code)}`, { signal });
+
+export const actOnDossier = (code: string, body: { action: string; version: number } & Record<string, unknown>) =>
+  api.post<Dossier>(`/api/dossiers/${enc(code)}/actions`, body);
+
+export async function myDossiers(signal?: AbortSignal): Promise<Dossier[]> {
+  return (await api.get<ListResponse<Dossier>>('/api/me/dossiers', { signal })).items;
+}
+
+export async function myDocuments(signal?: AbortSignal): Promise<PersonalDocument[]> {
+  return (await api.get<ListResponse<PersonalDocument>>('/api/me/documents', { signal })).items;
+}
+
+export const lookupDossier = (code: string, contact: string, signal?: AbortSignal) => {
+  const digits = contact.replace(/\D/g, '');
+  // 12 digits is a CCCD; anything else is read as a phone number.
+  const query = digits.length === 12 ? { code: code.trim(), idNumber: digits } : { code: code.trim(), phone: contact.trim() };
+  return api.get<LookupResult>('/api/lookup', { query, signal });
+};
+
+export async function hamletsOf(unitCode: string, signal?: AbortSignal): Promise<Hamlet[]> {
+  return (await api.get<ListResponse<Hamlet>>(`/api/units/${enc(unitCode)}/hamlets`, { signal })).items.filter((h) => h.active);
+}
+
+export const unitDetail = (code: string, signal?: AbortSignal) => api.get<UnitDetail>(`/api/units/${enc(code)}`, { signal });
+
+export interface QueueFilters {
+  unit?: string;
+  state?: string;
+  procedure?: string;
+  channel?: string;
+  hamlet?: string;
+  /** ISO instant: only dossiers due before it. */
+  dueBefore?: string;
+  late?: boolean;
+  assignedToMe?: boolean;
+  q?: string;
+  sort?: 'dueAt' | 'receivedAt';
+  cursor?: string;
+  limit?: number;
+}
+
+export const officeQueue = (filters: QueueFilters, signal?: AbortSignal) =>
+  api.get<{ items: QueueItem[]; nextCursor: string | null }>('/api/office/dossiers', {
+    query: {
+      ...filters,
+      late: filters.late ? 'true' : undefined,
+      assignedToMe: filters.assignedToMe ? 'true' : undefined,
+    },
+    signal,
+  });
+
+export const officeSummary = (unit: string, signal?: AbortSignal) =>
+  api.get<UnitDaySummary>('/api/office/summary', { query: { unit }, signal });
+
+export async function unitOfficials(unit: string, signal?: AbortSignal): Promise<Official[]> {
+  return (await api.get<ListResponse<Official>>('/api/office/officials', { query: { unit }, signal })).items;
+}
+
+/** Same-origin address of an upload, for <img>, <iframe> and links (officials' views are audited per dossier). */
+export function uploadUrl(id: string, dossierCode?: string): string {
+  return `/api/uploads/${enc(id)}${dossierCode ? `?dossier=${enc(dossierCode)}` : ''}`;
+}
