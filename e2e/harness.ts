@@ -31,7 +31,9 @@ function newestMtime(dir: string): number {
 export function ensureWebBuilt(): void {
   const sources = Math.max(newestMtime(path.join(WEB, 'src')), fs.statSync(path.join(WEB, 'index.html')).mtimeMs, fs.statSync(path.join(WEB, 'vite.config.ts')).mtimeMs);
   if (fs.existsSync(DIST_INDEX) && fs.statSync(DIST_INDEX).mtimeMs >= sources) return;
-  const result = spawnSync('npm', ['run', 'build', '-w', '@motcua/web'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV'));
+  const result = spawnSync('npm', ['run', 'build', '-w', '@motcua/web'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8', env: { ...env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
