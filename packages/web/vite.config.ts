@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { ROUTE_BUDGETS } from './build/budgets.ts';
 import { jsBudget } from './build/jsBudget.ts';
 
 // The Fastify server (packages/server) listens on 3000 and serves dist/ in production; in
@@ -9,7 +10,7 @@ const serverPaths = ['/api', '/health', '/auth', '/dev-idp', '/verify', '/docs']
 const proxy = Object.fromEntries(serverPaths.map((path) => [path, { target: SERVER }]));
 
 export default defineConfig({
-  plugins: [react(), jsBudget({ route: 'src/portal/HomePage.tsx', maxGzipKb: 150 })],
+  plugins: [react(), jsBudget({ budgets: ROUTE_BUDGETS })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
