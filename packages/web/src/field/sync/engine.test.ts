@@ -1,0 +1,149 @@
+import { defaultCalendar } from '@motcua/core/calendar';
+import { reservedCodeBlock } from '@motcua/core/dossier';
+import { describe, expect, it } from 'vitest';
+import { completeOp, consultationOp, receiveOp, surveyOp, type KitBasics } from './compose.ts';
+import { newDataKey, sealerFor, type Sealer } from './crypto.ts';
+import { backoffMs, syncSession } from './engine.ts';
+import { FakeOutreachServer } from './fakeServer.ts';
+import { MemoryStore } from './memoryStore.ts';
+
+const SESSION = '7d3c5c0e-8a53-4c1f-9d7a-0f7f3f1b2a11';
+const kit: KitBasics = { session: { id: SESSION, day: '2026-11-26', unitCode: '30421' }, calendar: defaultCalendar, codeBlock: reservedCodeBlock('30421', 3) };
+const applicant = { idNumber: '089052003311', fullName: 'Võ Văn Tư', birthDate: '1952-11-02', sex: 'male' as const, phone: '0978112233', unitCode: '30421', hamlet: '30421-09', addressLine: 'Ấp Phú Long 3' };
+const copy = { code: '2.000815', sameDay: true, processingDays: 0 };
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 26, 1, minute)); // 08:mm in Vietnam
+
+async function setup() {
+  const sealer: Sealer = sealerFor(await newDataKey());
+  const store = new MemoryStore();
+  const server = new FakeOutreachServer();
+  const receive = async (offset: number, fileBytes: number[][] = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [10, 11]]) => {
+    const { item, files } = await receiveOp(sealer, {
+      kit, offset, receivedAt: at(offset), procedure: copy, applicant, form: { documents: [{ documentName: 'Giấy khai sinh', pages: 1, copies: 2 }] },
+      files: fileBytes.map((b, i) => ({ name: `anh-${i}.png`, mediaType: 'image/png' as const, bytes: new Uint8Array(b) })),
+      resultDelivery: 'counter', consent: { method: 'signature' },
+    });
+    store.add(item, files);
+    return item;
+  };
+  const run = (extra: Partial<Parameters<typeof syncSession>[0]> = {}) =>
+    syncSession({ store, sealer, fetch: server.fetch, sessionId: SESSION, maxOpsPerBatch: 3, ...extra });
+  return { sealer, store, server, receive, run };
+}
+
+describe('field sync engine', () => {
+  it('uploads files in chunks, sends ops in batches, fills baseVersion from the receipt, then forgets the data', async () => {
+    const { sealer, store, server, receive, run } = await setup();
+    const first = await receive(0);
+    await receive(1);
+    store.add(await completeOp(sealer, first, at(30)));
+    for (const people of [3, 4, 5]) store.add(await consultationOp(sealer, SESSION, at(40), { hamletCode: '30421-09', topic: 'Tạm trú', people }));
+    store.add(await surveyOp(sealer, SESSION, at(50), { hamletCode: null, ratings: { overall: 5, staff: 4, convenience: 5 }, comment: 'Tốt' }));
+
+    const outcome = await run();
+    expect(outcome).toMatchObject({ applied: 7, rejected: 0, conflict: 0, offline: false });
+    expect([...server.dossiers.keys()]).toEqual(['30421-261126-5300', '30421-261126-5301']);
+    expect(server.dossiers.get('30421-261126-5300')).toMatchObject({ version: 3, state: 'result_ready' });
+    expect(server.dossiers.get('30421-261126-5300')!.attachments).toHaveLength(2);
+    expect(server.consultations).toEqual([3, 4, 5]);
+    // 9 bytes in 4-byte chunks = 3 PUTs, 2 bytes = 1 PUT, per dossier.
+    expect(server.requests.filter((r) => r.startsWith('PUT')).length).toBe(8);
+    expect(server.requests.filter((r) => r === 'POST /api/office/outreach/sync').length).toBeGreaterThanOrEqual(3);
+    for (const item of store.items.values()) {
+      expect(item.state).toBe('applied');
+      expect(item.sealed).toBeNull();
+    }
+    expect(store.files.size).toBe(0);
+  });
+
+  it('a rejected op is recorded with its reason and does not stop the others; its data is kept', async () => {
+    const { sealer, store, server, run } = await setup();
+    const bad = await surveyOp(sealer, SESSION, at(1), { hamletCode: null, ratings: { overall: 1, staff: 1, convenience: 1 }, comment: 'bad' });
+    store.add(bad);
+    for (let i = 0; i < 5; i++) store.add(await consultationOp(sealer, SESSION, at(2 + i), { hamletCode: null, topic: 'Khai sinh', people: 1 }));
+    const outcome = await run();
+    expect(outcome).toMatchObject({ applied: 5, rejected: 1 });
+    expect(server.consultations).toHaveLength(5);
+    const kept = store.items.get(bad.id)!;
+    expect(kept).toMatchObject({ state: 'rejected', error: { code: 'hamlet_not_in_unit', messageVi: 'Thôn không thuộc xã' } });
+    expect(kept.sealed).not.toBeNull();
+  });
+
+  it('a batch refused as a whole is halved until only the malformed op is rejected', async () => {
+    const { sealer, store, server, run } = await setup();
+    const ids = [];
+    for (const people of [1, 2, 0, 4, 5, 6]) {
+      const op = await consultationOp(sealer, SESSION, at(people), { hamletCode: null, topic: 'Hỏi', people });
+      store.add(op);
+      ids.push(op.id);
+    }
+    const outcome = await run({ maxOpsPerBatch: 200 });
+    expect(outcome).toMatchObject({ applied: 5, rejected: 1 });
+    expect(server.consultations).toEqual([1, 2, 4, 5, 6]);
+    expect(store.items.get(ids[2]!)!.state).toBe('rejected');
+  });
+
+  it('a connection lost after the server applied a batch: the resend finds duplicates, nothing twice', async () => {
+    const { sealer, store, server, run } = await setup();
+    for (let i = 0; i < 7; i++) store.add(await consultationOp(sealer, SESSION, at(i), { hamletCode: null, topic: 'Hỏi', people: i + 1 }));
+    let syncCalls = 0;
+    server.fault = (method, path) => (path.endsWith('/sync') && ++syncCalls === 2 ? 'lose-response' : null);
+    const first = await run();
+    expect(first).toMatchObject({ applied: 3, offline: true });
+    expect([...store.items.values()].filter((i) => i.state === 'queued')).toHaveLength(4);
+    server.fault = () => null;
+    const second = await run();
+    expect(second).toMatchObject({ applied: 1, duplicate: 3, offline: false });
+    expect(server.consultations).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('resumes an interrupted upload with only the missing chunks', async () => {
+    const { store, server, receive, run } = await setup();
+    await receive(0, [Array.from({ length: 18 }, (_, i) => i)]); // 5 chunks of 4 bytes
+    let puts = 0;
+    server.fault = (method) => (method === 'PUT' && ++puts === 3 ? 'network' : null);
+    expect(await run()).toMatchObject({ offline: true, applied: 0 });
+    expect([...server.uploads.values()][0]!.chunks.size).toBe(2);
+    server.fault = () => null;
+    server.requests.length = 0;
+    expect(await run()).toMatchObject({ applied: 1 });
+    expect(server.uploads.size).toBe(1); // the same upload, not a second one
+    expect(server.requests.filter((r) => r.startsWith('PUT'))).toHaveLength(3);
+    expect(server.requests[0]).toMatch(/^GET \/api\/office\/outreach\/uploads\//);
+  });
+
+  it('server trouble backs off the ops; an automatic run leaves them until their time', async () => {
+    const { sealer, store, server, run } = await setup();
+    store.add(await consultationOp(sealer, SESSION, at(0), { hamletCode: null, topic: 'Hỏi', people: 2 }));
+    server.fault = () => 'server-error';
+    let clock = 1_000_000;
+    expect(await run({ now: () => clock, random: () => 0.5 })).toMatchObject({ retry: 1 });
+    const item = [...store.items.values()][0]!;
+    expect(item).toMatchObject({ state: 'queued', attempts: 1, nextAttemptAt: clock + 2_000 });
+    server.fault = () => null;
+    expect(await run({ now: () => clock, respectBackoff: true })).toMatchObject({ applied: 0 });
+    clock += 2_000;
+    expect(await run({ now: () => clock, respectBackoff: true })).toMatchObject({ applied: 1 });
+    expect(backoffMs(20, () => 0.5)).toBe(300_000);
+  });
+
+  it('a changed dossier comes back as a conflict with the server copy, never overwritten', async () => {
+    const { sealer, store, server, receive, run } = await setup();
+    const received = await receive(0, []);
+    await run();
+    server.dossiers.get(received.summary.dossierCode!)!.version = 5; // the office acted meanwhile
+    const complete = await completeOp(sealer, (await store.get(received.id))!, at(20));
+    store.add(complete);
+    expect(await run()).toMatchObject({ conflict: 1 });
+    expect(store.items.get(complete.id)).toMatchObject({ state: 'conflict', server: { version: 5, state: 'received' } });
+    expect(server.dossiers.get(received.summary.dossierCode!)!.state).toBe('received');
+  });
+
+  it('an op whose dossier was rejected is rejected too, with the reason', async () => {
+    const { sealer, store, run } = await setup();
+    const orphan = await completeOp(sealer, { ...(await consultationOp(sealer, SESSION, at(0), { hamletCode: null, topic: 'x', people: 1 })), summary: { dossierCode: '30421-261126-5399' } }, at(1));
+    store.add({ ...orphan, dependsOn: 'no-such-op' });
+    expect(await run()).toMatchObject({ rejected: 1 });
+    expect(store.items.get(orphan.id)!.error!.code).toBe('dependency_failed');
+  });
+});
