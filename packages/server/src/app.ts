@@ -12,11 +12,11 @@ import { UnitsService } from './modules/units/service.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { CatalogService } from './modules/catalog/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
-import { createBlobStore, UploadsService } from './modules/uploads/index.ts';
-import { uploadsRoutes } from './modules/uploads/routes.ts';
 import { IdentityService } from './modules/identity/service.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { installRateLimits } from './modules/identity/rate-limits.ts';
+import { createBlobStore, UploadsService } from './modules/uploads/index.ts';
+import { uploadsRoutes } from './modules/uploads/routes.ts';
 import { DossierService } from './modules/dossiers/service.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { createResults, resultsDossierHook, resultsRoutes, verifyRoutes } from './modules/results/index.ts';
@@ -24,6 +24,8 @@ import { auditUploadRead } from './modules/audit/audit.ts';
 import { OutreachService } from './modules/outreach/service.ts';
 import { outreachRoutes } from './modules/outreach/routes.ts';
 import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
+import { InsightsService } from './modules/insights/service.ts';
+import { insightsRoutes } from './modules/insights/routes.ts';
 
 export interface BuildOptions {
   /** Serve the built web app (off in API tests). */
@@ -78,8 +80,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(unitsRoutes, { units });
   await app.register(catalogRoutes, { catalog });
-  await app.register(uploadsRoutes, { uploads, maxBytes: ctx.config.uploadMaxBytes });
   await app.register(identityRoutes, { ctx, identity });
+  await app.register(uploadsRoutes, { uploads, maxBytes: ctx.config.uploadMaxBytes });
   // The results module follows every recorded dossier event (documents to issue, notice details).
   const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded: resultsDossierHook(ctx.config) });
   await app.register(dossierRoutes, { dossiers, ctx });
@@ -92,6 +94,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const outreach = new OutreachService(ctx, { dossiers, uploads });
   await app.register(outreachRoutes, { outreach });
   await app.register(outreachFieldRoutes, { outreach });
+  const insights = new InsightsService(ctx, (code) => {
+    const u = units.index.current.get(code);
+    return u ? { fullName: u.fullName, type: u.type, provinceCode: u.provinceCode ?? null } : null;
+  });
+  await app.register(insightsRoutes, { insights });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;
