@@ -7,7 +7,8 @@ import { useLanguage } from '../i18n/index.ts';
 import { getDossier, uploadUrl } from '../portal/api/dossiers.ts';
 import type { Attachment, Dossier } from '../portal/api/types.ts';
 import { StateBadge, Timeline, TimelinessBadge } from '../portal/DossierBits.tsx';
-import { describeAnswers } from '../portal/form/answers.ts';
+import { describeAnswers, type Answer } from '../portal/form/answers.ts';
+import { stepsOf } from '../portal/form/schema.ts';
 import { formatDate, formatDateTime } from '../portal/format.ts';
 import { LoadError } from '../portal/LoadError.tsx';
 import { formatSize } from '../portal/wizard/FileUploader.tsx';
@@ -51,6 +52,31 @@ function AttachmentView({ attachment, dossierCode }: { attachment: Attachment; d
   );
 }
 
+/** Answers with the schema's titles, blanks marked, repeated groups as numbered lists. */
+function AnswerTable({ answers }: { answers: Answer[] }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="kv">
+      {answers.map((answer) => (
+        <div key={answer.name} style={{ display: 'contents' }}>
+          <dt>{answer.title}</dt>
+          <dd>
+            {answer.kind === 'line' ? (
+              (answer.text ?? <span className="muted">{t('wizard.noAnswer')}</span>)
+            ) : (
+              <ol>
+                {answer.rows.map((row, i) => (
+                  <li key={i}>{row.filter((c) => c.text !== null).map((c) => `${c.title}: ${c.text}`).join('; ')}</li>
+                ))}
+              </ol>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 export default function DossierPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -68,7 +94,9 @@ export default function DossierPage() {
     return <Spinner label={t('common.loading')} />;
   }
   const a = dossier.applicant;
-  const answers = procedure.data ? describeAnswers(procedure.data.formSchema, dossier.form, lang, { yes: t('wizard.yes'), no: t('wizard.no') }) : [];
+  const yesNo = { yes: t('wizard.yes'), no: t('wizard.no') };
+  const schema = procedure.data?.formSchema;
+  const answerGroups = schema ? stepsOf(schema, lang).map((step) => ({ title: step.title, answers: describeAnswers(schema, dossier.form, lang, yesNo, step.fields) })) : [];
   const slips = [...new Set(dossier.history.map((h) => SLIP_OF[h.action]).filter((k): k is SlipKind => !!k))];
   const blockedByLate = dossier.timeliness === 'late' && dossier.allowedActions.some((x) => x.action === 'record_apology');
 
@@ -139,27 +167,12 @@ export default function DossierPage() {
           </Card>
           <h2>{t('office.dossier.form')}</h2>
           {procedure.status === 'loading' && <Spinner size="small" label={t('common.loading')} />}
-          <dl className="kv">
-            {answers.map((answer) =>
-              answer.kind === 'line' ? (
-                <div key={answer.name} style={{ display: 'contents' }}>
-                  <dt>{answer.title}</dt>
-                  <dd>{answer.text ?? <span className="muted">{t('wizard.noAnswer')}</span>}</dd>
-                </div>
-              ) : (
-                <div key={answer.name} style={{ display: 'contents' }}>
-                  <dt>{answer.title}</dt>
-                  <dd>
-                    <ol>
-                      {answer.rows.map((row, i) => (
-                        <li key={i}>{row.filter((c) => c.text !== null).map((c) => `${c.title}: ${c.text}`).join('; ')}</li>
-                      ))}
-                    </ol>
-                  </dd>
-                </div>
-              ),
-            )}
-          </dl>
+          {answerGroups.map((group) => (
+            <section key={group.title} aria-label={group.title}>
+              <h3>{group.title}</h3>
+              <AnswerTable answers={group.answers} />
+            </section>
+          ))}
           <h2>{t('office.dossier.documents')}</h2>
           {dossier.attachments.length === 0 ? (
             <p>{t('office.dossier.noDocuments')}</p>

@@ -6,6 +6,7 @@ import {
   CCCD_PATTERN,
   TIME_PATTERN,
   choiceTitle,
+  fieldOrder,
   fieldTitle,
   newRow,
   type DraftRow,
@@ -113,7 +114,8 @@ function ArrayInput({ field, name, rows, required, errors, idPrefix, onChange }:
       {rows.map((row, index) => (
         <fieldset className="repeat__row" key={index}>
           <legend className="repeat__row-title">{t('form.rowTitle', { item, n: index + 1 })}</legend>
-          {Object.entries(field.items.properties).map(([key, child]) => {
+          {fieldOrder(field.items).map((key) => {
+            const child = field.items.properties[key]!;
             const path = `${name}/${index}/${key}`;
             return (
               <ScalarInput

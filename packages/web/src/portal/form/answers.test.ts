@@ -42,3 +42,33 @@ describe('schema helpers on real catalogue forms', () => {
     ]);
   });
 });
+
+/** What PostgreSQL jsonb does to object keys: shorter first, then bytewise. */
+function jsonbOrder<T>(record: Record<string, T>): Record<string, T> {
+  const keys = Object.keys(record).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(keys.map((k) => [k, record[k]!]));
+}
+
+describe('fieldOrder', () => {
+  it('rebuilds the form order of birth registration after jsonb re-sorted its keys', () => {
+    const original = schemaOf('1.001193');
+    const stored = { ...original, properties: jsonbOrder(original.properties) };
+    expect(Object.keys(stored.properties)).not.toEqual(Object.keys(original.properties));
+    const steps = stepsOf(stored, 'vi');
+    expect(steps[0]!.fields).toEqual(['childFullName', 'childDateOfBirth', 'childSex', 'childEthnicity', 'childNationality', 'childPlaceOfBirth', 'childHometown']);
+    expect(steps[2]!.fields.slice(0, 4)).toEqual(['fatherFullName', 'fatherDateOfBirth', 'fatherEthnicity', 'fatherNationality']);
+    expect(steps[3]!.fields.slice(0, 3)).toEqual(['birthProofKind', 'birthCertificateNumber', 'declarantRelationship']);
+  });
+
+  it('keeps every required question in the order the catalogue wrote it, for every form', () => {
+    for (const p of procedures as unknown as { formSchema: FormSchema }[]) {
+      const stored = { ...p.formSchema, properties: jsonbOrder(p.formSchema.properties) };
+      const order = stepsOf(stored, 'vi').flatMap((s) => s.fields);
+      const required = order.filter((n) => p.formSchema.required.includes(n));
+      const expected = Object.keys(p.formSchema.properties).filter((n) => p.formSchema.required.includes(n));
+      // Within a step, required questions appear as the catalogue lists them.
+      const byStep = (names: string[]) => names.map((n) => `${p.formSchema.properties[n]!['x-step'] ?? 0}:${n}`).sort((a, b) => Number(a.split(':')[0]) - Number(b.split(':')[0]));
+      expect(byStep(required)).toEqual(byStep(expected));
+    }
+  });
+});
