@@ -71,8 +71,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
-      // Notices go through the outbox; no mail or SMS gateway exists in tests, so no worker.
-      NOTIFICATIONS_WORKER: 'false',
+      // The outbox worker signs issued PDFs (forms 01–04, results); without SMTP_URL/SMS_URL it
+      // writes mail and SMS to files in DATA_DIR, so it is safe to run.
+      NOTIFICATIONS_WORKER: 'true',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,9 @@
+import { fieldEn } from '../field/i18n/en.ts';
 import type { Messages } from './vi.ts';
 
 /** English UI text. `satisfies Messages` rejects missing and extra keys. */
 export const en = {
+  field: fieldEn,
   site: {
     name: 'Motcua – One-stop public services',
     shortName: 'Motcua',
@@ -289,6 +291,11 @@ export const en = {
     dueAt: 'Result appointment',
     notYet: 'Not yet',
     missingInput: 'Please enter the application code and a phone number or ID number.',
+  },
+  issued: {
+    title: 'Issued documents',
+    signedPdf: 'digitally signed PDF',
+    verify: 'Verify the signature',
   },
   office: {
     siteName: 'Motcua – One-stop desk',

@@ -1,9 +1,11 @@
+import { fieldVi } from '../field/i18n/vi.ts';
 /**
  * Vietnamese UI text: the source of truth for every key. English (en.ts) must mirror these keys,
  * which `Messages` enforces at compile time. Plural keys carry both `_one` and `_other` in both
  * languages so the key sets stay identical (Vietnamese only ever uses `_other`).
  */
 export const vi = {
+  field: fieldVi,
   site: {
     name: 'Motcua – Dịch vụ công một cửa',
     shortName: 'Motcua',
@@ -291,6 +293,11 @@ export const vi = {
     dueAt: 'Ngày hẹn trả kết quả',
     notYet: 'Chưa có',
     missingInput: 'Vui lòng nhập mã hồ sơ và số điện thoại hoặc số CCCD.',
+  },
+  issued: {
+    title: 'Văn bản đã phát hành',
+    signedPdf: 'PDF có chữ ký số',
+    verify: 'Kiểm tra chữ ký',
   },
   office: {
     siteName: 'Motcua – Cán bộ một cửa',

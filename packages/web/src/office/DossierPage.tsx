@@ -7,6 +7,7 @@ import { useLanguage } from '../i18n/index.ts';
 import { getDossier, uploadUrl } from '../portal/api/dossiers.ts';
 import type { Attachment, Dossier } from '../portal/api/types.ts';
 import { StateBadge, Timeline, TimelinessBadge } from '../portal/DossierBits.tsx';
+import { IssuedDocuments } from '../portal/IssuedDocuments.tsx';
 import { describeAnswers, type Answer } from '../portal/form/answers.ts';
 import { stepsOf } from '../portal/form/schema.ts';
 import { formatDate, formatDateTime } from '../portal/format.ts';
@@ -218,6 +219,7 @@ export default function DossierPage() {
             ))}
             <p className="muted">{t('office.dossier.yourId', { id: official.userId })}</p>
           </section>
+          <IssuedDocuments code={dossier.code} version={dossier.version} />
           {slips.length > 0 && (
             <section aria-labelledby="slips-title" className="no-print">
               <h2 id="slips-title">{t('office.dossier.slips')}</h2>

@@ -5,6 +5,7 @@ import { useLanguage } from '../i18n/index.ts';
 import { getDossier, unitDetail } from '../portal/api/dossiers.ts';
 import type { Dossier } from '../portal/api/types.ts';
 import { formatDate, formatDateTime } from '../portal/format.ts';
+import { IssuedDocuments } from '../portal/IssuedDocuments.tsx';
 import { LoadError } from '../portal/LoadError.tsx';
 import { Alert, Button, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { officePaths, useOfficial, type SlipKind } from './context.ts';
@@ -12,6 +13,8 @@ import { SLIP_TITLE } from './DossierPage.tsx';
 
 // Form numbers of Decree 118/2025/ND-CP's one-stop slips.
 const FORM_NUMBER: Record<SlipKind, string> = { 'tiep-nhan': '01', 'bo-sung': '02', 'tu-choi': '03', 'xin-loi': '04' };
+// The results module's document kind for each slip: its signed PDF is linked when issued.
+const DOCUMENT_KIND: Record<SlipKind, string> = { 'tiep-nhan': 'receipt', 'bo-sung': 'supplement_request', 'tu-choi': 'refusal', 'xin-loi': 'apology' };
 
 function lastEvent(dossier: Dossier, action: string) {
   return [...dossier.history].reverse().find((h) => h.action === action);
@@ -81,6 +84,7 @@ export default function SlipPage() {
         <Link to={officePaths.dossier(code)}>← {t('office.slip.back')}</Link>{' '}
         <Button onClick={() => window.print()}>{t('office.slip.print')}</Button>
       </p>
+      <IssuedDocuments code={d.code} version={d.version} kinds={[DOCUMENT_KIND[kind]]} heading={t('office.slip.pdf')} />
       <article className="slip" aria-labelledby="slip-title">
         <div className="slip__heading">
           <div>

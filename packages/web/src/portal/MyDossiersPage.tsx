@@ -9,6 +9,7 @@ import { actOnDossier, myDossiers } from './api/dossiers.ts';
 import type { Dossier } from './api/types.ts';
 import { StateBadge, Timeline, TimelinessBadge } from './DossierBits.tsx';
 import { formatDate } from './format.ts';
+import { IssuedDocuments } from './IssuedDocuments.tsx';
 import { LoadError } from './LoadError.tsx';
 import type { AttachedFile } from './wizard/draft.ts';
 import { FileUploader } from './wizard/FileUploader.tsx';
@@ -113,6 +114,7 @@ function DossierCard({ dossier: initial }: { dossier: Dossier }) {
           }}
         />
       )}
+      <IssuedDocuments code={dossier.code} version={dossier.version} />
       <h3>{t('myDossiers.timeline')}</h3>
       <Timeline history={dossier.history} label={`${t('myDossiers.timeline')} ${dossier.code}`} />
       <p>

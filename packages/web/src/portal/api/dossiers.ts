@@ -3,6 +3,7 @@ import type { ListResponse } from '../../api/types.ts';
 import type {
   Dossier,
   Hamlet,
+  IssuedDocument,
   LookupResult,
   Me,
   Official,
@@ -90,4 +91,9 @@ export async function unitOfficials(unit: string, signal?: AbortSignal): Promise
 /** Same-origin address of an upload, for <img>, <iframe> and links (officials' views are audited per dossier). */
 export function uploadUrl(id: string, dossierCode?: string): string {
   return `/api/uploads/${enc(id)}${dossierCode ? `?dossier=${enc(dossierCode)}` : ''}`;
+}
+
+/** Signed PDFs issued so far; they appear a moment after the step that issues them (outbox worker). */
+export async function issuedDocuments(code: string, signal?: AbortSignal): Promise<IssuedDocument[]> {
+  return (await api.get<ListResponse<IssuedDocument>>(`/api/dossiers/${enc(code)}/documents`, { signal })).items;
 }

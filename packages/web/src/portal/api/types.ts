@@ -195,3 +195,14 @@ export interface Official {
   unitCodes: string[];
   active: boolean;
 }
+
+/** A signed PDF the results module issued for a dossier (forms 01–04, the result). */
+export interface IssuedDocument {
+  id: string;
+  kind: 'receipt' | 'supplement_request' | 'refusal' | 'apology' | 'result' | string;
+  title: string;
+  titleEn: string;
+  signedAt: string;
+  verifyUrl: string;
+  downloadUrl: string;
+}
