@@ -27,6 +27,11 @@ describe('the wizard on a bad connection', () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
     const page = await signIn(context, server.url, CITIZEN, WIZARD);
     await page.getByRole('heading', { name: 'Người nộp hồ sơ' }).waitFor();
+    // This citizen reads with large, high-contrast text: the whole test runs that way at 360 px.
+    await page.getByRole('button', { name: /Chữ to, rõ/ }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.display)).toBe('large');
+    await checkAccessibility(page, findings);
+    await screenshots(page, 'wizard-large-text');
     await next(page);
     await page.getByLabel('Họ, chữ đệm và tên người được khai sinh').fill('Lê Minh Khang');
 
