@@ -19,6 +19,8 @@ const OfficeQueuePage = lazy(() => import('./office/QueuePage.tsx'));
 const OfficeDossierPage = lazy(() => import('./office/DossierPage.tsx'));
 const OfficeSlipPage = lazy(() => import('./office/SlipPage.tsx'));
 const OfficeIntakePage = lazy(() => import('./office/IntakePage.tsx'));
+// The outreach field app: own layout, works offline (service worker + IndexedDB).
+const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
 
 export function AppRoutes() {
   return (
@@ -46,6 +48,14 @@ export function AppRoutes() {
         <Route path="ho-so/:code/phieu/:kind" element={<OfficeSlipPage />} />
         <Route path="tiep-nhan" element={<OfficeIntakePage />} />
       </Route>
+      <Route
+        path="luu-dong/*"
+        element={
+          <Suspense fallback={<Spinner label="Đang tải… / Loading…" />}>
+            <FieldApp />
+          </Suspense>
+        }
+      />
     </Routes>
   );
 }

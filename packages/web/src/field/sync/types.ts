@@ -71,6 +71,8 @@ export interface OutboxItem {
   /** duplicate: how the op was first settled. */
   original?: { status: string; appliedAt: string };
   settledAt?: string;
+  /** The official dropped this op after a rejection or conflict. */
+  dismissed?: boolean;
 }
 
 export interface FieldFile {

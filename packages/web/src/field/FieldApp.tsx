@@ -1,0 +1,154 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
+import { HeaderTools } from '../ui/HeaderTools.tsx';
+import { Spinner } from '../ui/index.ts';
+import { activeSessionId, deviceSealer, openKit } from './db.ts';
+import { registerFieldWorker } from './serviceWorker.ts';
+import { FieldContext, fieldPaths, useOnline, useOutbox, type FieldState } from './state.ts';
+import { runSync } from './syncRunner.ts';
+import { ConsultPage } from './pages/ConsultPage.tsx';
+import { DossiersPage } from './pages/DossiersPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { ProcedurePage, ProceduresPage } from './pages/ProceduresPage.tsx';
+import { ReceiptPage } from './pages/ReceiptPage.tsx';
+import { ReceivePage } from './pages/ReceivePage.tsx';
+import { ReportPage } from './pages/ReportPage.tsx';
+import { SetupPage } from './pages/SetupPage.tsx';
+import { SurveyPage } from './pages/SurveyPage.tsx';
+import { SyncPage } from './pages/SyncPage.tsx';
+import '../portal/wizard/wizard.css';
+import './field.css';
+
+// How often an open app retries queued ops while online (each op still honours its own backoff).
+const AUTO_SYNC_MS = 20_000;
+
+type Loaded = { status: 'loading' } | { status: 'none' } | { status: 'ready'; state: FieldState };
+
+/** /luu-dong/*: the outreach team's offline app. Everything below works with the network off. */
+export default function FieldApp() {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const load = useCallback(async () => {
+    const sealer = await deviceSealer();
+    const id = await activeSessionId();
+    const kit = id ? await openKit(id, sealer) : null;
+    setLoaded(kit ? { status: 'ready', state: { kit, sealer } } : { status: 'none' });
+  }, []);
+  useEffect(() => {
+    registerFieldWorker();
+    void load();
+  }, [load]);
+
+  const ready = loaded.status === 'ready' ? loaded.state : null;
+  useEffect(() => {
+    if (!ready) return;
+    const sync = () => {
+      if (navigator.onLine) void runSync(ready.kit, ready.sealer, false);
+    };
+    window.addEventListener('online', sync);
+    const timer = window.setInterval(sync, AUTO_SYNC_MS);
+    return () => {
+      window.removeEventListener('online', sync);
+      window.clearInterval(timer);
+    };
+  }, [ready]);
+
+  let content: React.ReactNode;
+  if (loaded.status === 'loading') content = <Spinner label={t('common.loading')} />;
+  else if (!ready) content = <SetupPage onKit={load} />;
+  else {
+    content = (
+      <FieldContext.Provider value={ready}>
+        <Routes>
+          <Route index element={<HomePage />} />
+          <Route path="chuan-bi" element={<SetupPage onKit={load} />} />
+          <Route path="thu-tuc" element={<ProceduresPage />} />
+          <Route path="thu-tuc/:code" element={<ProcedurePage />} />
+          <Route path="nhan-ho-so" element={<ReceivePage />} />
+          <Route path="ho-so" element={<DossiersPage />} />
+          <Route path="ho-so/:id" element={<ReceiptPage />} />
+          <Route path="tu-van" element={<ConsultPage />} />
+          <Route path="khao-sat" element={<SurveyPage />} />
+          <Route path="dong-bo" element={<SyncPage />} />
+          <Route path="bao-cao" element={<ReportPage />} />
+          <Route path="*" element={<HomePage />} />
+        </Routes>
+      </FieldContext.Provider>
+    );
+  }
+  return <FieldLayout state={ready}>{content}</FieldLayout>;
+}
+
+function FieldLayout({ state, children }: { state: FieldState | null; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
+  const links: [string, string][] = [
+    [fieldPaths.home, t('field.nav.home')],
+    [fieldPaths.procedures, t('field.nav.procedures')],
+    [fieldPaths.receive(), t('field.nav.receive')],
+    [fieldPaths.dossiers, t('field.nav.dossiers')],
+    [fieldPaths.consult, t('field.nav.consult')],
+    [fieldPaths.survey, t('field.nav.survey')],
+    [fieldPaths.sync, t('field.nav.sync')],
+    [fieldPaths.report, t('field.nav.report')],
+  ];
+  return (
+    <div className="app field">
+      <a className="skip-link" href="#main">
+        {t('a11y.skipToContent')}
+      </a>
+      <header className="site-header no-print">
+        <div className="container site-header__bar">
+          <Link to={fieldPaths.home} className="site-name">
+            {t('field.siteName')}
+          </Link>
+          <HeaderTools />
+        </div>
+        {state && <StatusLine sessionId={state.kit.session.id} />}
+        {state && (
+          <nav className="site-nav" aria-label={t('field.navLabel')}>
+            <ul className="container site-nav__list">
+              {links.map(([to, label]) => (
+                <li key={to}>
+                  <NavLink to={to} end={to === fieldPaths.home} className="site-nav__link">
+                    {label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="container site-main">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+function StatusLine({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const online = useOnline();
+  const items = useOutbox(sessionId);
+  const pending = items?.filter((i) => i.state === 'queued' || i.state === 'sending').length ?? 0;
+  return (
+    <div className={`field-status ${online ? 'field-status--online' : 'field-status--offline'}`} role="status">
+      <div className="container">
+        <span>{online ? t('field.online') : t('field.offline')}</span>
+        {' · '}
+        <Link to={fieldPaths.sync}>{t('field.pending', { count: pending })}</Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../i18n/index.ts';
+import { formatDate } from '../../portal/format.ts';
+import { Alert, ButtonAnchor, useDocumentTitle } from '../../ui/index.ts';
+import { hamletName } from '../kit.ts';
+import { sessionTally } from '../report.ts';
+import { useField, useOnline, useOutbox } from '../state.ts';
+
+/** What the team did today, counted on the device; the server's round report once online. */
+export function ReportPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { kit } = useField();
+  const online = useOnline();
+  useDocumentTitle(t('field.report.title'));
+  const tally = sessionTally(useOutbox(kit.session.id) ?? []);
+  const number = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 }).format(n));
+  const stats: [string, number | null][] = [
+    [t('field.report.received'), tally.received],
+    [t('field.report.completed'), tally.completedOnSpot],
+    [t('field.report.toReturn'), tally.scheduledForReturn],
+    [t('field.report.consulted'), tally.consulted],
+    [t('field.report.surveys'), tally.surveys],
+    [t('field.report.average'), tally.averages.overall],
+  ];
+  const round = `/api/office/outreach/rounds/${kit.session.roundId}`;
+  return (
+    <>
+      <h1>{t('field.report.title')}</h1>
+      <p>
+        {formatDate(kit.session.day, lang)} · {kit.session.roundTitle}
+      </p>
+      <div className="field-grid" data-testid="field-report">
+        {stats.map(([label, value]) => (
+          <div key={label} className="field-stat">
+            <strong>{number(value)}</strong>
+            {label}
+          </div>
+        ))}
+      </div>
+      <table className="field-table">
+        <caption>{t('field.report.byHamlet')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('field.report.hamlet')}</th>
+            <th scope="col">{t('field.report.received')}</th>
+            <th scope="col">{t('field.report.completed')}</th>
+            <th scope="col">{t('field.report.consulted')}</th>
+            <th scope="col">{t('field.report.surveys')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tally.byHamlet.map((h) => (
+            <tr key={h.hamletCode ?? '-'}>
+              <th scope="row">{h.hamletCode ? hamletName(kit, h.hamletCode) : t('field.consult.anyHamlet')}</th>
+              <td>{h.received}</td>
+              <td>{h.completedOnSpot}</td>
+              <td>{h.consulted}</td>
+              <td>{h.surveys}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('field.report.serverReport')}</h2>
+      {online ? (
+        <div className="field-actions">
+          <ButtonAnchor href={`${round}/report.html`} variant="secondary">{t('field.report.html')}</ButtonAnchor>
+          <ButtonAnchor href={`${round}/report.xlsx`} variant="secondary">{t('field.report.xlsx')}</ButtonAnchor>
+        </div>
+      ) : (
+        <Alert tone="info" live={false}>{t('field.report.needsOnline')}</Alert>
+      )}
+    </>
+  );
+}

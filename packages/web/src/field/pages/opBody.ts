@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'react';
+import type { Sealer } from '../sync/crypto.ts';
+import type { OutboxItem } from '../sync/types.ts';
+
+export interface ReceiveBody {
+  dossier: { applicant: { fullName: string; idNumber: string; phone: string }; resultDelivery: string };
+}
+
+/** The decrypted body of an op while it is still on the device (null once synced and forgotten). */
+export function useOpBody<T>(sealer: Sealer, item: OutboxItem | undefined): T | null {
+  const [body, setBody] = useState<T | null>(null);
+  const sealed = item?.sealed;
+  useEffect(() => {
+    let live = true;
+    if (!item || !sealed) setBody(null);
+    else void sealer.openJson<T>(sealed, item.id).then((b) => live && setBody(b), () => live && setBody(null));
+    return () => {
+      live = false;
+    };
+  }, [sealer, item?.id, sealed]); // eslint-disable-line react-hooks/exhaustive-deps
+  return body;
+}
