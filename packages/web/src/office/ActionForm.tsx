@@ -6,47 +6,14 @@ import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { actOnDossier, unitOfficials } from '../portal/api/dossiers.ts';
 import type { AllowedAction, Dossier, FieldSpec } from '../portal/api/types.ts';
-import { fromLocalInput, toLocalInput } from '../portal/format.ts';
+
+const LONG_TEXT = new Set(['reason', 'note']);
+import { toLocalInput } from '../portal/format.ts';
 import { documentName } from '../portal/procedureView.ts';
 import type { AttachedFile } from '../portal/wizard/draft.ts';
 import { FileUploader } from '../portal/wizard/FileUploader.tsx';
 import { Alert, Button, Checkbox, RadioGroup, Select, TextArea, TextField } from '../ui/index.ts';
-
-type Values = Record<string, string | string[]>;
-
-const LONG_TEXT = new Set(['reason', 'note']);
-
-export function isRequired(field: FieldSpec, values: Values): boolean {
-  if (field.required) return true;
-  const when = field.requiredWhen;
-  return !!when && values[when.field] === when.equals;
-}
-
-/** The request body: blanks left out, date-times in ISO with Vietnam's offset. */
-export function actionBody(spec: AllowedAction, values: Values, version: number): { action: string; version: number } & Record<string, unknown> {
-  const body: { action: string; version: number } & Record<string, unknown> = { action: spec.action, version };
-  for (const field of spec.fields) {
-    const v = values[field.name];
-    if (field.type === 'string[]') {
-      const list = (Array.isArray(v) ? v : []).map((s) => s.trim()).filter(Boolean);
-      if (list.length) body[field.name] = list;
-    } else if (typeof v === 'string' && v.trim() !== '') {
-      body[field.name] = field.type === 'date-time' ? (fromLocalInput(v) ?? v) : v.trim();
-    }
-  }
-  return body;
-}
-
-/** Fields the official left empty although the server requires them, named for the message. */
-export function missingFields(spec: AllowedAction, values: Values): string[] {
-  return spec.fields
-    .filter((f) => isRequired(f, values))
-    .filter((f) => {
-      const v = values[f.name];
-      return Array.isArray(v) ? v.every((s) => !s.trim()) : !v || !v.trim();
-    })
-    .map((f) => f.name);
-}
+import { actionBody, isRequired, missingFields, type Values } from './actionBody.ts';
 
 function AssigneeField({ unit, value, onChange, label, id, required }: { unit: string; value: string; onChange: (v: string) => void; label: string; id: string; required: boolean }) {
   const { t } = useTranslation();
