@@ -57,3 +57,14 @@ describe('procedure catalog API', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/procedures/1.001193' })).json().name).toBe('Đăng ký khai sinh');
   });
 });
+
+describe('form schema order', () => {
+  it('keeps the order of questions as the catalog wrote them', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const file = path.resolve(import.meta.dirname, '../../../data/procedures.json');
+    const source = (JSON.parse(fs.readFileSync(file, 'utf8')) as { code: string; formSchema: { properties: object } }[]).find((p) => p.code === '1.001193')!;
+    const served = (await t.app.inject({ method: 'GET', url: '/api/procedures/1.001193' })).json();
+    expect(Object.keys(served.formSchema.properties)).toEqual(Object.keys(source.formSchema.properties));
+  });
+});
