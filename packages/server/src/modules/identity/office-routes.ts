@@ -45,6 +45,16 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService
     },
   }, async (request) => ({ items: await identity.officials.list(request.actor, request.query.unit) }));
 
+  app.get('/api/office/colleagues', {
+    config: { access: 'official' },
+    schema: {
+      tags: ['identity'],
+      summary: 'Cán bộ cùng đơn vị (tên, vai trò) — colleagues to assign work to',
+      querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{5}$' }), role: Type.Optional(Role) }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), fullName: Type.String(), roles: Type.Array(Role) })) }) },
+    },
+  }, async (request) => ({ items: await identity.officials.colleagues(request.actor, request.query.unit, request.query.role) }));
+
   app.post('/api/office/officials', {
     config: { access: { roles: [...ADMINS.roles] } },
     schema: {

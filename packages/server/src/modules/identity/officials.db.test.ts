@@ -84,3 +84,15 @@ describe('commune administrators manage their own officials', () => {
     expect(r.statusCode).toBe(201);
   });
 });
+
+describe('colleagues directory', () => {
+  it('lets a receptionist list the specialists of their own unit, names and roles only', async () => {
+    const receptionist = (await loginAs(t, 'official:phulam.tiepnhan')).headers;
+    const r = await call('GET', '/api/office/colleagues?unit=30421&role=specialist', receptionist);
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items).toEqual([{ id: await officialId('phulam.chuyenvien'), fullName: 'Đặng Minh Khoa', roles: ['specialist'] }]);
+    expect((await call('GET', '/api/office/colleagues?unit=30790', receptionist)).statusCode).toBe(403);
+    const citizen = (await loginAs(t, 'citizen:089095001234')).headers;
+    expect((await call('GET', '/api/office/colleagues?unit=30421', citizen)).statusCode).toBe(403);
+  });
+});

@@ -49,6 +49,20 @@ export class OfficialAdmin {
     return this.store.listOfficials(unit);
   }
 
+  /**
+   * Colleagues an official may hand work to (e.g. the specialists of the unit when assigning a
+   * dossier): active officials of a unit the caller works in, with names and roles only.
+   */
+  async colleagues(actor: Actor, unitCode: string, role?: OfficialRole): Promise<{ id: string; fullName: string; roles: OfficialRole[] }[]> {
+    if (actor.kind !== 'official' || !(actor.unitCodes.includes(unitCode) || actor.roles.includes('system_admin'))) {
+      throw forbidden('Bạn chỉ xem được cán bộ của đơn vị mình.', 'You can only see the officials of your own unit.');
+    }
+    const all = await this.store.listOfficials(unitCode);
+    return all
+      .filter((o) => o.active && (!role || o.roles.includes(role)))
+      .map((o) => ({ id: o.id, fullName: o.fullName, roles: o.roles }));
+  }
+
   private async manageable(actor: Actor, id: string): Promise<Official> {
     const official = await this.store.getOfficial(id);
     if (!official) throw notFound('cán bộ', 'Official', id);
