@@ -60,7 +60,7 @@ export async function deviceSealer(): Promise<Sealer> {
 
 export async function saveKit(kit: FieldKit, sealer: Sealer): Promise<void> {
   const sealed = await sealer.sealJson(kit, `kit:${kit.session.id}`);
-  await db.transaction('rw', db.kits, async () => {
+  await db.transaction('rw', db.kits, db.meta, async () => {
     const before = await db.kits.get(kit.session.id);
     await db.kits.put({
       sessionId: kit.session.id, day: kit.session.day, part: kit.session.part, roundId: kit.session.roundId, roundTitle: kit.session.roundTitle,

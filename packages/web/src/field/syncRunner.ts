@@ -23,9 +23,12 @@ export function fieldFetch(kit: FieldKit, mode: 'credential' | 'session'): Field
 }
 
 let running: Promise<SyncOutcome> | null = null;
+let last: SyncOutcome | null = null;
 const listeners = new Set<(busy: boolean) => void>();
 
 export const syncBusy = () => running !== null;
+/** How the latest run ended (automatic or not), for the sync page. */
+export const lastOutcome = () => last;
 export function onSyncBusy(listener: (busy: boolean) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -48,7 +51,7 @@ export function runSync(kit: FieldKit, sealer: Sealer, manual: boolean): Promise
     return { ...second, applied: first.applied + second.applied, duplicate: first.duplicate + second.duplicate, rejected: first.rejected + second.rejected, conflict: first.conflict + second.conflict };
   };
   const locked = (): Promise<SyncOutcome> => (navigator.locks ? navigator.locks.request('motcua-field-sync', () => once()).then((r) => r) : once());
-  const current = locked().finally(() => {
+  const current = locked().then((outcome) => (last = outcome)).finally(() => {
     running = null;
     listeners.forEach((l) => l(false));
   });

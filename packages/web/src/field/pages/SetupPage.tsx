@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api, toApiError } from '../../api/client.ts';
+import { ApiError, api, toApiError } from '../../api/client.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { getMe } from '../../portal/api/dossiers.ts';
 import type { Me } from '../../portal/api/types.ts';
-import { formatDate, formatDateTime } from '../../portal/format.ts';
+import { formatDate } from '../../portal/format.ts';
 import { Alert, Button, ButtonAnchor, Card, Spinner, loginHref, useDocumentTitle } from '../../ui/index.ts';
 import { vnDate } from '@motcua/core/calendar';
 import { db, deviceId, deviceSealer, saveKit, type StoredKit } from '../db.ts';
@@ -30,7 +30,7 @@ async function upcomingSessions(official: Official): Promise<Choice[]> {
       out.push(...full.sessions.filter((s) => s.status === 'planned' && s.day >= today).map((s) => ({ ...s, roundTitle: round.title })));
     }
   }
-  return out.sort((a, b) => a.startsAt.localeCompare(b.startsAt)).slice(0, 12);
+  return out.sort((a, b) => `${a.day} ${a.startsAt}`.localeCompare(`${b.day} ${b.startsAt}`)).slice(0, 12);
 }
 
 type Load = { status: 'loading' } | { status: 'login' } | { status: 'notField' } | { status: 'error'; message: string } | { status: 'ready'; sessions: Choice[] };
@@ -77,7 +77,7 @@ export function SetupPage({ onKit }: { onKit: () => Promise<void> }) {
       await onKit();
       navigate(fieldPaths.home);
     } catch (e) {
-      setMessage({ tone: 'error', text: toApiError(e).messageFor(lang) });
+      setMessage({ tone: 'error', text: e instanceof ApiError ? e.messageFor(lang) : String(e) });
     } finally {
       setBusy(null);
     }
@@ -127,7 +127,7 @@ export function SetupPage({ onKit }: { onKit: () => Promise<void> }) {
                 <p>
                   <strong>{t('field.setup.sessionLine', { day: formatDate(s.day, lang), part: t(`field.part.${s.part === 'afternoon' ? 'afternoon' : 'morning'}`), round: s.roundTitle })}</strong>
                 </p>
-                <p>{t('field.home.meetingPoint', { place: s.meetingPoint })} · {formatDateTime(s.startsAt, lang)}</p>
+                <p>{t('field.home.meetingPoint', { place: s.meetingPoint })} · {s.startsAt}</p>
                 <Button onClick={() => void download(s)} disabled={busy !== null} aria-label={`${t('field.setup.download')}: ${formatDate(s.day, lang)}`}>
                   {busy === s.id ? t('field.setup.downloading') : t('field.setup.download')}
                 </Button>

@@ -9,7 +9,7 @@ import { discard, resendAgainstServer } from '../resolve.ts';
 import { fieldPaths, useField, useOnline, useOutbox } from '../state.ts';
 import type { SyncOutcome } from '../sync/engine.ts';
 import type { OutboxItem } from '../sync/types.ts';
-import { onSyncBusy, runSync, syncBusy } from '../syncRunner.ts';
+import { lastOutcome, onSyncBusy, runSync, syncBusy } from '../syncRunner.ts';
 import { StateBadge } from './StateBadge.tsx';
 
 const isDone = (i: OutboxItem) => i.state !== 'queued' && i.state !== 'sending';
@@ -24,15 +24,22 @@ export function SyncPage() {
   useDocumentTitle(t('field.sync.title'));
   const items = (useOutbox(kit.session.id) ?? []).filter((i) => !i.dismissed);
   const [busy, setBusy] = useState(syncBusy());
-  const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
-  useEffect(() => onSyncBusy(setBusy), []);
+  const [outcome, setOutcome] = useState<SyncOutcome | null>(lastOutcome());
+  useEffect(
+    () =>
+      onSyncBusy((now) => {
+        setBusy(now);
+        if (!now) setOutcome(lastOutcome());
+      }),
+    [],
+  );
   const done = items.filter(isDone).length;
   const open = items.filter((i) => i.state === 'rejected' || i.state === 'conflict' || (i.state === 'duplicate' && i.original?.status !== 'applied'));
   const everythingSynced = items.length > 0 && items.every((i) => i.state === 'applied' || (i.state === 'duplicate' && i.original?.status === 'applied'));
 
   const sync = async () => {
     setBusy(true);
-    setOutcome(await runSync(kit, sealer, true));
+    await runSync(kit, sealer, true);
   };
   const clear = async () => {
     await clearSession(kit.session.id);

@@ -1,0 +1,125 @@
+/**
+ * Helpers for the field (outreach) e2e tests, beside e2e/harness.ts (reused for the browser, axe
+ * and the demo login): a server that can be killed and started again on the same data directory
+ * and port — what "the connection dropped mid-sync" needs — and the office calls the tests make.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ROOT } from './harness.ts';
+
+export interface FieldServer {
+  url: string;
+  dataDir: string;
+  log: () => string;
+  /** Kills the process at once (no graceful close): the network just goes away. */
+  kill: () => Promise<void>;
+  /** Starts it again on the same port and data directory. */
+  restart: () => Promise<void>;
+  /** Stops it and deletes the data directory. */
+  dispose: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startFieldServer(env: Record<string, string> = {}): Promise<FieldServer> {
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-field-e2e-'));
+  let output = '';
+  let child: ChildProcess | null = null;
+  let exited: Promise<void> = Promise.resolve();
+
+  const start = async () => {
+    const proc = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['packages/server/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn',
+        NOTIFICATIONS_WORKER: 'false', DEMO_DOSSIERS: 'false', ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${output}`);
+      try {
+        if ((await fetch(`${url}/health`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        proc.kill('SIGKILL');
+        throw new Error(`server did not become healthy in time:\n${output}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+  const kill = async () => {
+    if (child && child.exitCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+  };
+  await start();
+  return {
+    url, dataDir, log: () => output, kill, restart: start,
+    dispose: async () => {
+      if (child && child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child?.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Today in Vietnam (YYYY-MM-DD) and its weekday (0 = Sunday). */
+export function vietnamToday(): { day: string; weekday: number } {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return { day, weekday: new Date(`${day}T00:00:00Z`).getUTCDay() };
+}
+
+/** Cookie-authenticated office call from the signed-in context, with the CSRF double-submit header. */
+export async function officeCall<T>(context: BrowserContext, page: Page, method: 'GET' | 'POST', url: string, data?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const csrf = (await context.cookies()).find((c) => c.name === 'motcua_csrf')?.value ?? '';
+  const response = await page.request.fetch(url, { method, headers: { 'x-csrf-token': csrf, ...headers }, ...(data !== undefined ? { data } : {}) });
+  const text = await response.text();
+  return { status: response.status(), body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+export const FAR_HAMLETS = ['30421-06', '30421-07', '30421-08', '30421-09'];
+export const DEMO_PROCEDURES = ['2.000815', '2.000884', '2.000635', '1.004873', '1.004194', '1.002755'];
+
+/**
+ * Plans a round with one session today (the server accepts outreach dossiers only on the session
+ * day). Returns null when today is not a working day in Vietnam: no session can exist then.
+ */
+export async function planSessionToday(context: BrowserContext, page: Page, baseUrl: string, title: string): Promise<{ roundId: string; sessionId: string; day: string } | null> {
+  const me = await officeCall<{ userId: string }>(context, page, 'GET', `${baseUrl}/api/me`);
+  const { day, weekday } = vietnamToday();
+  const round = await officeCall<{ id: string; sessions: { id: string; day: string }[] }>(context, page, 'POST', `${baseUrl}/api/office/outreach/rounds`, {
+    unitCode: '30421', title, meetingPoint: 'Nhà văn hóa ấp Phú Long 2', rules: [{ weekdays: [weekday], part: 'morning', from: day, to: day }],
+    hamletCodes: FAR_HAMLETS, teamUserIds: [me.body.userId], procedureCodes: DEMO_PROCEDURES,
+  });
+  if (round.status !== 201) throw new Error(`round: ${round.status} ${JSON.stringify(round.body)}`);
+  const session = round.body.sessions.find((s) => s.day === day);
+  return session ? { roundId: round.body.id, sessionId: session.id, day } : null;
+}
