@@ -3,6 +3,7 @@
 const suites: Record<string, () => Promise<{ benchmark: string; motcua: string; baseline: string; ratio: string }[]>> = {
   'catalog and units': async () => (await import('./catalog-units.bench.ts')).run(),
   'dossiers on PostgreSQL': async () => (await import('./dossiers.bench.ts')).run(),
+  'field sync over a slow link': async () => (await import('./field-sync.bench.ts')).run(),
   'web bundle': async () => (await import('./web-bundle.bench.ts')).run(),
 };
 

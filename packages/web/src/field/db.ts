@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import { newDataKey, sealerFor, type Sealer } from './sync/crypto.ts';
+import { newDataKey, sealerFor, type DataKey, type Sealer } from './sync/crypto.ts';
 import type { FieldFile, OutboxItem, Sealed, SyncStore } from './sync/types.ts';
 import type { FieldKit } from './kit.ts';
 
@@ -55,7 +55,7 @@ export async function deviceSealer(): Promise<Sealer> {
     await db.meta.add({ key: 'dataKey', value: key }).catch(() => undefined);
     row = await db.meta.get('dataKey');
   }
-  return sealerFor(row!.value as CryptoKey);
+  return sealerFor(row!.value as DataKey);
 }
 
 export async function saveKit(kit: FieldKit, sealer: Sealer): Promise<void> {

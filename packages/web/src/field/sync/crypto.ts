@@ -23,12 +23,16 @@ import type { Sealed } from './types.ts';
  * close that gap at the cost of a PIN prompt on every start; not done here.
  */
 
+// Types taken from the runtime's own WebCrypto, so this file compiles for the DOM and for Node.
+export type DataKey = Parameters<typeof crypto.subtle.encrypt>[1];
+type Bytes = Parameters<typeof crypto.subtle.digest>[1];
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** A fresh non-extractable AES-256-GCM key (WebCrypto: browser and Node 20 alike). */
-export function newDataKey(): Promise<CryptoKey> {
-  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+export function newDataKey(): Promise<DataKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']) as Promise<DataKey>;
 }
 
 export interface Sealer {
@@ -38,15 +42,15 @@ export interface Sealer {
   openJson<T>(sealed: Sealed, recordId: string): Promise<T>;
 }
 
-export function sealerFor(key: CryptoKey): Sealer {
+export function sealerFor(key: DataKey): Sealer {
   const seal = async (bytes: Uint8Array, recordId: string): Promise<Sealed> => {
     // 96-bit random nonces: far below the 2^32 messages per key where collisions start to matter.
     const iv = crypto.getRandomValues(new Uint8Array(12));
-    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(recordId) }, key, bytes as BufferSource);
+    const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(recordId) }, key, bytes as Bytes);
     return { iv, data };
   };
   const open = async (sealed: Sealed, recordId: string): Promise<Uint8Array> =>
-    new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as BufferSource, additionalData: encoder.encode(recordId) }, key, sealed.data));
+    new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv as Bytes, additionalData: encoder.encode(recordId) }, key, sealed.data));
   return {
     seal,
     open,
@@ -56,6 +60,6 @@ export function sealerFor(key: CryptoKey): Sealer {
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Bytes));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
