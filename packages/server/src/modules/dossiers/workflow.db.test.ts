@@ -76,7 +76,7 @@ describe('the approval path, step by step, with the wrong people and states refu
     const x = await expectStatus(c.act(C, code, { action: 'cancel', reason: 'x' }), 409, 'invalid_state');
     expect(x).toMatchObject({ state: 'returned', allowedActions: [] });
     // One notice and one audit entry per recorded event.
-    const notices = await t.ctx.db.selectFrom('outbox').select('payload').execute();
+    const notices = await t.ctx.db.selectFrom('outbox').select('payload').where('topic', '=', 'dossier.notice').execute();
     expect(notices.filter((n) => (n.payload as { dossierCode?: string }).dossierCode === code).length).toBe(6);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('dossier_code', '=', code).where('action', '!=', 'dossier.read').execute();
     expect(audit.map((a) => a.action)).toEqual(['dossier.submit', 'dossier.assign', 'dossier.propose', 'dossier.approve', 'dossier.mark_result_ready', 'dossier.return_result']);
