@@ -18,7 +18,6 @@ import {
 const CITIZEN = '089095001234'; // Nguyễn Văn An, phone 0912345678
 const CITIZEN_PHONE = '0912345678';
 const RECEPTIONIST = 'phulam.tiepnhan';
-const ADMIN = 'phulam.quantri';
 const SPECIALIST = 'phulam.chuyenvien';
 const APPROVER = 'phulam.lanhdao';
 
@@ -77,6 +76,11 @@ describe('a birth registration from search to returned result', () => {
     await audit(citizen); // the development e-ID page
     await chooseDemoAccount(citizen, server.url, CITIZEN);
     expect(new URL(citizen.url()).pathname).toBe('/nop-ho-so/1.001193');
+    // The header now says who is signed in and offers the way out instead of "Đăng nhập".
+    const citizenHeader = citizen.locator('header.site-header');
+    await citizenHeader.getByText('Nguyễn Văn An').waitFor();
+    await citizenHeader.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    expect(await citizenHeader.getByRole('link', { name: 'Đăng nhập' }).count()).toBe(0);
 
     // Step 1: applicant, prefilled from the e-ID.
     await expect.poll(() => citizen.getByLabel('Số CCCD').inputValue()).toBe(CITIZEN);
@@ -216,11 +220,10 @@ describe('a birth registration from search to returned result', () => {
     await card.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();
     await card.getByText('Đã gửi giấy tờ bổ sung.').waitFor();
 
-    // ---- Office: assign (commune administrator picks the specialist), propose, approve, ready, return.
-    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-    const admin = await signIn(adminContext, server.url, ADMIN, `/can-bo/ho-so/${code}`);
-    await act(admin, 'Giao chuyên viên', async (form) => {
-      await form.getByLabel('Chuyên viên xử lý').selectOption({ label: 'Đặng Minh Khoa (phulam.chuyenvien)' });
+    // ---- Office: the receptionist assigns by name (no ids to know), then propose, approve, ready, return.
+    await officeDossier(desk, code);
+    await act(desk, 'Giao chuyên viên', async (form) => {
+      await form.getByLabel('Chuyên viên xử lý').selectOption({ label: 'Đặng Minh Khoa' });
     });
 
     const specialistContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
@@ -267,6 +270,43 @@ describe('a birth registration from search to returned result', () => {
     ]);
     await audit(citizen);
     await screenshots(citizen, 'my-dossiers');
+    // Logging out ends the session on the server and brings the citizen home, anonymous.
+    await citizen.locator('header.site-header').getByRole('button', { name: 'Đăng xuất' }).click();
+    await citizen.waitForURL(`${server.url}/`);
+    await citizen.locator('header.site-header').getByRole('link', { name: 'Đăng nhập' }).waitFor();
+    expect((await citizen.request.get(`${server.url}/api/me`)).status()).toBe(401);
+
+    // ---- The approver's figures: today in Vietnam holds exactly the dossier this journey filed
+    // (the demo week's dossiers were all received on earlier working days).
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    await approver.getByRole('navigation', { name: 'Điều hướng cho cán bộ' }).getByRole('link', { name: 'Số liệu' }).click();
+    await approver.getByRole('heading', { level: 1, name: /^Số liệu tổng hợp – Xã Phú Lâm/ }).waitFor();
+    await approver.locator('[data-figure="received"] .stat__value').waitFor();
+    await audit(approver);
+    await approver.getByLabel('Từ ngày').fill(today);
+    await approver.getByLabel('Đến ngày').fill(today);
+    await approver.getByRole('button', { name: 'Xem số liệu' }).click();
+    const [y, m, d] = today.split('-');
+    await approver.getByRole('status').getByText(`Số liệu từ ngày ${d}/${m}/${y} đến ngày ${d}/${m}/${y}.`).waitFor();
+    expect(await approver.locator('[data-figure="received"] .stat__value').innerText()).toBe('1');
+    expect(await approver.locator('[data-figure="onlineRate"] .stat__value').innerText()).toBe('1/1 = 100%');
+    expect(await approver.locator('tr[data-channel="online"] td').first().innerText()).toBe('1');
+    expect(await approver.locator('tr[data-channel="counter"] td').first().innerText()).toBe('0');
+    await approver.locator('[data-figure="outreach"]').getByText('0 tiếp nhận, 0 giải quyết tại chỗ, 0 hẹn trả; 0 lượt người được hướng dẫn').waitFor();
+    expect(new URL(approver.url()).searchParams.get('tu')).toBe(today);
+    await audit(approver);
+    await screenshots(approver, 'office-insights');
+
+    // The province viewer sees the same dossier in the row of Phú Lâm, in a real table.
+    const provinceContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
+    const province = await signIn(provinceContext, server.url, 'angiang.theodoi', `/can-bo/so-lieu?tu=${today}&den=${today}`);
+    const communes = province.getByRole('table', { name: 'Số liệu từng xã, phường trong tỉnh' });
+    const phuLam = communes.getByRole('row').filter({ has: province.getByRole('rowheader', { name: /Phú Lâm/ }) });
+    await phuLam.waitFor();
+    expect(await phuLam.getByRole('cell').first().innerText()).toBe('1');
+    await audit(province);
+    await screenshots(province, 'office-insights-province');
+    await provinceContext.close();
 
     // ---- Anyone with the code and phone number: the public look-up (where the QR code leads).
     const publicContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN' });
@@ -280,7 +320,7 @@ describe('a birth registration from search to returned result', () => {
     await audit(visitor);
     await screenshots(visitor, 'lookup');
 
-    for (const context of [citizenContext, deskContext, adminContext, specialistContext, approverContext, publicContext]) await context.close();
+    for (const context of [citizenContext, deskContext, specialistContext, approverContext, publicContext]) await context.close();
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
   });
 });

@@ -16,4 +16,5 @@ export const ROUTE_BUDGETS: readonly (RouteBudget & { name: string })[] = [
   { name: 'office queue', route: ['src/office/OfficeLayout.tsx', 'src/office/QueuePage.tsx'], maxGzipKb: 170 },
   { name: 'office dossier', route: ['src/office/OfficeLayout.tsx', 'src/office/DossierPage.tsx'], maxGzipKb: 170 },
   { name: 'office intake', route: ['src/office/OfficeLayout.tsx', 'src/office/IntakePage.tsx'], maxGzipKb: 170 },
+  { name: 'office figures', route: ['src/office/OfficeLayout.tsx', 'src/office/insights/InsightsPage.tsx'], maxGzipKb: 170 },
 ];

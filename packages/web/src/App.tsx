@@ -1,10 +1,13 @@
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './routes.tsx';
+import { SessionProvider } from './session/SessionProvider.tsx';
 
 export function App() {
   return (
     <BrowserRouter>
-      <AppRoutes />
+      <SessionProvider>
+        <AppRoutes />
+      </SessionProvider>
     </BrowserRouter>
   );
 }

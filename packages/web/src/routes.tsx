@@ -19,6 +19,7 @@ const OfficeQueuePage = lazy(() => import('./office/QueuePage.tsx'));
 const OfficeDossierPage = lazy(() => import('./office/DossierPage.tsx'));
 const OfficeSlipPage = lazy(() => import('./office/SlipPage.tsx'));
 const OfficeIntakePage = lazy(() => import('./office/IntakePage.tsx'));
+const OfficeInsightsPage = lazy(() => import('./office/insights/InsightsPage.tsx'));
 // The outreach field app: own layout, works offline (service worker + IndexedDB).
 const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
 
@@ -47,6 +48,7 @@ export function AppRoutes() {
         <Route path="ho-so/:code" element={<OfficeDossierPage />} />
         <Route path="ho-so/:code/phieu/:kind" element={<OfficeSlipPage />} />
         <Route path="tiep-nhan" element={<OfficeIntakePage />} />
+        <Route path="so-lieu" element={<OfficeInsightsPage />} />
       </Route>
       <Route
         path="luu-dong/*"

@@ -4,26 +4,41 @@ import { toApiError, type ApiError } from '../api/client.ts';
 import type { Procedure } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { actOnDossier, unitOfficials } from '../portal/api/dossiers.ts';
+import { actOnDossier, unitColleagues } from '../portal/api/dossiers.ts';
 import type { AllowedAction, Dossier, FieldSpec } from '../portal/api/types.ts';
-
-const LONG_TEXT = new Set(['reason', 'note']);
 import { toLocalInput } from '../portal/format.ts';
 import { documentName } from '../portal/procedureView.ts';
 import type { AttachedFile } from '../portal/wizard/draft.ts';
 import { FileUploader } from '../portal/wizard/FileUploader.tsx';
 import { Alert, Button, Checkbox, RadioGroup, Select, TextArea, TextField } from '../ui/index.ts';
-import { actionBody, isRequired, missingFields, type Values } from './actionBody.ts';
+import { actionBody, assigneeOptions, isRequired, missingFields, type Values } from './actionBody.ts';
 
+const LONG_TEXT = new Set(['reason', 'note']);
+
+/**
+ * The unit's specialists by name, so a receptionist can assign without knowing ids. Typing the
+ * id is the fallback only when the list cannot be loaded.
+ */
 function AssigneeField({ unit, value, onChange, label, id, required }: { unit: string; value: string; onChange: (v: string) => void; label: string; id: string; required: boolean }) {
   const { t } = useTranslation();
-  // Only commune administrators may list officials; everyone else types the id.
-  const officials = useResource(`officials:${unit}`, (signal) => unitOfficials(unit, signal));
-  const specialists = (officials.data ?? []).filter((o) => o.active && o.roles.includes('specialist'));
-  if (specialists.length > 0) {
-    return <Select id={id} label={label} placeholder={t('office.dossier.chooseAssignee')} options={specialists.map((o) => ({ value: o.id, label: `${o.fullName} (${o.username})` }))} value={value} onChange={(e) => onChange(e.target.value)} required={required} />;
+  const specialists = useResource(`colleagues:${unit}:specialist`, (signal) => unitColleagues(unit, 'specialist', signal));
+  if (specialists.status === 'error') {
+    return <TextField id={id} label={label} hint={t('office.dossier.assigneeHint')} value={value} onChange={(e) => onChange(e.target.value)} required={required} autoComplete="off" />;
   }
-  return <TextField id={id} label={label} hint={t('office.dossier.assigneeHint')} value={value} onChange={(e) => onChange(e.target.value)} required={required} autoComplete="off" />;
+  const list = specialists.data ?? [];
+  return (
+    <Select
+      id={id}
+      label={label}
+      hint={specialists.status === 'success' && list.length === 0 ? t('office.dossier.noSpecialists') : undefined}
+      placeholder={specialists.status === 'success' ? t('office.dossier.chooseAssignee') : t('common.loading')}
+      options={assigneeOptions(list)}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      required={required}
+      aria-busy={specialists.status !== 'success'}
+    />
+  );
 }
 
 export interface ActionFormProps {

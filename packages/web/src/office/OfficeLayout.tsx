@@ -1,12 +1,12 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { useResource } from '../api/useResource.ts';
-import { getMe, logout } from '../portal/api/dossiers.ts';
 import { LoadError } from '../portal/LoadError.tsx';
-import { Alert, Button, ButtonAnchor, Spinner, loginHref } from '../ui/index.ts';
+import { useSession } from '../session/SessionProvider.tsx';
+import { SignOut } from '../session/SignOut.tsx';
+import { Alert, ButtonAnchor, Spinner, buttonClassName, loginHref } from '../ui/index.ts';
 import { HeaderTools } from '../ui/HeaderTools.tsx';
-import { OfficialContext, officePaths } from './context.ts';
+import { OfficialContext, canSeeInsights, officePaths } from './context.ts';
 import '../portal/wizard/wizard.css';
 import './office.css';
 
@@ -14,7 +14,7 @@ import './office.css';
 export default function OfficeLayout() {
   const { t } = useTranslation();
   const location = useLocation();
-  const me = useResource('me', (signal) => getMe(signal));
+  const session = useSession();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -25,16 +25,16 @@ export default function OfficeLayout() {
     mainRef.current?.focus();
   }, [location.pathname]);
 
-  const official = me.status === 'success' && me.data.kind === 'official' ? me.data : null;
+  const official = session.status === 'signedIn' && session.me.kind === 'official' ? session.me : null;
   let content: React.ReactNode;
-  if (me.status === 'loading' || me.status === 'idle') content = <Spinner label={t('common.loading')} />;
-  else if (me.status === 'error' && me.error.status !== 401) content = <LoadError error={me.error} onRetry={me.retry} />;
+  if (session.status === 'loading') content = <Spinner label={t('common.loading')} />;
+  else if (session.status === 'error') content = <LoadError error={session.error} onRetry={() => void session.refresh()} />;
   else if (!official) {
     content = (
       <>
         <h1>{t('office.loginTitle')}</h1>
         <Alert tone="info" live={false}>
-          <p>{me.status === 'success' ? t('office.notOfficial') : t('office.loginText')}</p>
+          <p>{session.status === 'signedIn' ? t('office.notOfficial') : t('office.loginText')}</p>
         </Alert>
         <ButtonAnchor href={loginHref(location.pathname + location.search)}>{t('office.loginAction')}</ButtonAnchor>
       </>
@@ -48,11 +48,6 @@ export default function OfficeLayout() {
       </OfficialContext.Provider>
     );
   }
-
-  const signOut = async () => {
-    await logout().catch(() => undefined);
-    window.location.assign('/');
-  };
 
   return (
     <div className="app office">
@@ -86,6 +81,13 @@ export default function OfficeLayout() {
                   </NavLink>
                 </li>
               )}
+              {canSeeInsights(official) && (
+                <li>
+                  <NavLink to={officePaths.insights} className="site-nav__link">
+                    {t('office.navInsights')}
+                  </NavLink>
+                </li>
+              )}
             </ul>
           </nav>
         )}
@@ -96,9 +98,9 @@ export default function OfficeLayout() {
             <span>
               {t('office.signedInAs', { name: official.fullName, roles: official.roles.map((r) => t(`office.roles.${r}`)).join(', ') })}
             </span>
-            <Button variant="quiet" onClick={() => void signOut()}>
-              {t('office.logout')}
-            </Button>
+            <span className="account">
+              <SignOut className={buttonClassName({ variant: 'quiet' })} />
+            </span>
           </div>
         </div>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AllowedAction } from '../portal/api/types.ts';
-import { actionBody, missingFields } from './actionBody.ts';
+import { actionBody, assigneeOptions, missingFields } from './actionBody.ts';
 
 // Field lists as the server's allowedActions give them (packages/core/src/dossier/rules.ts).
 const returnResult: AllowedAction = {
@@ -46,5 +46,17 @@ describe('action forms', () => {
   it('sends lists without empty lines and treats an all-blank list as missing', () => {
     expect(missingFields(supplement, { reason: 'Thiếu giấy', missingDocuments: ['', '  '] })).toEqual(['missingDocuments']);
     expect(actionBody(supplement, { reason: 'Thiếu giấy', missingDocuments: ['Giấy chứng sinh', ' ', 'Văn bản ủy quyền '] }, 2)).toMatchObject({ missingDocuments: ['Giấy chứng sinh', 'Văn bản ủy quyền'] });
+  });
+});
+
+describe('assignee choices', () => {
+  it('lists specialists by name in Vietnamese order and tells namesakes apart', () => {
+    const options = assigneeOptions([
+      { id: 'b2c3d4e5-0000-4000-8000-000000000002', fullName: 'Đặng Minh Khoa', roles: ['specialist'] },
+      { id: 'a1b2c3d4-0000-4000-8000-000000000001', fullName: 'Bùi Thị Lan', roles: ['specialist'] },
+      { id: 'c3d4e5f6-0000-4000-8000-000000000003', fullName: 'Đặng Minh Khoa', roles: ['specialist', 'approver'] },
+    ]);
+    expect(options.map((o) => o.label)).toEqual(['Bùi Thị Lan', 'Đặng Minh Khoa (b2c3d4e5)', 'Đặng Minh Khoa (c3d4e5f6)']);
+    expect(options[0]!.value).toBe('a1b2c3d4-0000-4000-8000-000000000001');
   });
 });

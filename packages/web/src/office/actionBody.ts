@@ -1,4 +1,4 @@
-import type { AllowedAction, FieldSpec } from '../portal/api/types.ts';
+import type { AllowedAction, Colleague, FieldSpec } from '../portal/api/types.ts';
 import { fromLocalInput } from '../portal/format.ts';
 
 export type Values = Record<string, string | string[]>;
@@ -35,3 +35,15 @@ export function missingFields(spec: AllowedAction, values: Values): string[] {
     .map((f) => f.name);
 }
 
+
+/**
+ * Specialists as choices, by name in Vietnamese alphabetical order; two people with the same name
+ * are told apart by the start of their id, so nobody assigns the wrong one.
+ */
+export function assigneeOptions(colleagues: readonly Colleague[]): { value: string; label: string }[] {
+  const seen = new Map<string, number>();
+  for (const c of colleagues) seen.set(c.fullName, (seen.get(c.fullName) ?? 0) + 1);
+  return [...colleagues]
+    .sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi'))
+    .map((c) => ({ value: c.id, label: (seen.get(c.fullName) ?? 0) > 1 ? `${c.fullName} (${c.id.slice(0, 8)})` : c.fullName }));
+}

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { toApiError } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
+import { useSession } from '../session/SessionProvider.tsx';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Button, ButtonAnchor, ButtonLink, Card, Spinner, TextArea, loginHref, useDocumentTitle } from '../ui/index.ts';
 import { actOnDossier, myDossiers } from './api/dossiers.ts';
@@ -129,6 +130,12 @@ export default function MyDossiersPage() {
   useDocumentTitle(t('myDossiers.title'));
   const dossiers = useResource('my-dossiers', (signal) => myDossiers(signal));
   const signedOut = dossiers.status === 'error' && (dossiers.error.status === 401 || dossiers.error.status === 403);
+  // A 401 while the header still shows a name means the session expired: let the header catch up.
+  const session = useSession();
+  const expired = dossiers.status === 'error' && dossiers.error.status === 401 && session.status === 'signedIn';
+  useEffect(() => {
+    if (expired) void session.refresh();
+  }, [expired, session.refresh]);
   return (
     <>
       <h1>{t('myDossiers.title')}</h1>

@@ -4,7 +4,7 @@ import { getProcedure } from '../api/catalog.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, ButtonAnchor, ButtonLink, Spinner, loginHref, useDocumentTitle } from '../ui/index.ts';
-import { getMe } from './api/dossiers.ts';
+import { useSession } from '../session/SessionProvider.tsx';
 import { LoadError } from './LoadError.tsx';
 import { procedurePath } from './ProcedureList.tsx';
 import { procedureName } from './procedureView.ts';
@@ -22,7 +22,7 @@ export default function SubmitPage() {
   const lang = useLanguage();
   const { code = '' } = useParams();
   const procedure = useResource(`procedure:${code}`, (signal) => getProcedure(code, signal));
-  const me = useResource('me', (signal) => getMe(signal));
+  const session = useSession();
   const name = procedure.status === 'success' ? procedureName(procedure.data, lang) : undefined;
   useDocumentTitle(name ? `${t('submit.title')}: ${name}` : t('submit.title'));
 
@@ -40,11 +40,10 @@ export default function SubmitPage() {
     );
   }
 
-  const signedOut = me.status === 'error' && me.error.status === 401;
   let body: React.ReactNode = <Spinner label={t('common.loading')} />;
   if (procedure.status === 'error') body = <LoadError error={procedure.error} onRetry={procedure.retry} />;
-  else if (me.status === 'error' && !signedOut) body = <LoadError error={me.error} onRetry={me.retry} />;
-  else if (signedOut) {
+  else if (session.status === 'error') body = <LoadError error={session.error} onRetry={() => void session.refresh()} />;
+  else if (session.status === 'anonymous') {
     body = (
       <>
         <Alert tone="info" live={false} title={t('submit.loginRequiredTitle')}>
@@ -55,8 +54,9 @@ export default function SubmitPage() {
         </ButtonAnchor>
       </>
     );
-  } else if (procedure.status === 'success' && me.status === 'success') {
-    if (me.data.kind !== 'citizen') {
+  } else if (procedure.status === 'success' && session.status === 'signedIn') {
+    const me = session.me;
+    if (me.kind !== 'citizen') {
       body = (
         <Alert tone="info" live={false}>
           <p>{t('wizard.officialAccount')}</p>
@@ -74,7 +74,7 @@ export default function SubmitPage() {
         </Alert>
       );
     } else {
-      body = <Wizard procedure={procedure.data} me={me.data} />;
+      body = <Wizard procedure={procedure.data} me={me} />;
     }
   }
 

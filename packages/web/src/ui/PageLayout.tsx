@@ -1,6 +1,8 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { AccountBar } from '../session/SignOut.tsx';
+import { useSession } from '../session/SessionProvider.tsx';
 import { HeaderTools } from './HeaderTools.tsx';
 import { Spinner } from './Spinner.tsx';
 
@@ -13,6 +15,8 @@ export function loginHref(returnTo: string): string {
 export function PageLayout() {
   const { t } = useTranslation();
   const location = useLocation();
+  const session = useSession();
+  const official = session.status === 'signedIn' && session.me.kind === 'official';
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -38,6 +42,7 @@ export function PageLayout() {
             {t('site.name')}
           </Link>
           <HeaderTools />
+          <AccountBar />
         </div>
         <nav className="site-nav" aria-label={t('nav.label')}>
           <ul className="container site-nav__list">
@@ -52,15 +57,24 @@ export function PageLayout() {
               </NavLink>
             </li>
             <li>
-              <NavLink to="/ho-so-cua-toi" className="site-nav__link">
-                {t('nav.myDossiers')}
-              </NavLink>
+              {/* Officials have no dossiers of their own; their work is in the back office. */}
+              {official ? (
+                <NavLink to="/can-bo" className="site-nav__link">
+                  {t('nav.backOffice')}
+                </NavLink>
+              ) : (
+                <NavLink to="/ho-so-cua-toi" className="site-nav__link">
+                  {t('nav.myDossiers')}
+                </NavLink>
+              )}
             </li>
-            <li>
-              <a href={loginHref(location.pathname + location.search)} className="site-nav__link">
-                {t('nav.login')}
-              </a>
-            </li>
+            {(session.status === 'anonymous' || session.status === 'error') && (
+              <li>
+                <a href={loginHref(location.pathname + location.search)} className="site-nav__link">
+                  {t('nav.login')}
+                </a>
+              </li>
+            )}
           </ul>
         </nav>
       </header>

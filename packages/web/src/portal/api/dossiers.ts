@@ -5,10 +5,11 @@ import type {
   Hamlet,
   IssuedDocument,
   LookupResult,
+  Colleague,
   Me,
-  Official,
   PersonalDocument,
   QueueItem,
+  Role,
   Submission,
   UnitDaySummary,
   UnitDetail,
@@ -84,8 +85,9 @@ export const officeQueue = (filters: QueueFilters, signal?: AbortSignal) =>
 export const officeSummary = (unit: string, signal?: AbortSignal) =>
   api.get<UnitDaySummary>('/api/office/summary', { query: { unit }, signal });
 
-export async function unitOfficials(unit: string, signal?: AbortSignal): Promise<Official[]> {
-  return (await api.get<ListResponse<Official>>('/api/office/officials', { query: { unit }, signal })).items;
+/** Active officials of a commune, optionally with one role: any official of that commune may ask. */
+export async function unitColleagues(unit: string, role?: Role, signal?: AbortSignal): Promise<Colleague[]> {
+  return (await api.get<ListResponse<Colleague>>('/api/office/colleagues', { query: { unit, role }, signal })).items;
 }
 
 /** Same-origin address of an upload, for <img>, <iframe> and links (officials' views are audited per dossier). */

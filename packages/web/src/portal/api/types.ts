@@ -196,6 +196,13 @@ export interface Official {
   active: boolean;
 }
 
+/** An official of the same unit, as /api/office/colleagues lists them (no username, no contact). */
+export interface Colleague {
+  id: string;
+  fullName: string;
+  roles: Role[];
+}
+
 /** A signed PDF the results module issued for a dossier (forms 01–04, the result). */
 export interface IssuedDocument {
   id: string;

@@ -6,7 +6,6 @@ import {
   CCCD_PATTERN,
   TIME_PATTERN,
   choiceTitle,
-  fieldOrder,
   fieldTitle,
   newRow,
   type DraftRow,
@@ -114,8 +113,7 @@ function ArrayInput({ field, name, rows, required, errors, idPrefix, onChange }:
       {rows.map((row, index) => (
         <fieldset className="repeat__row" key={index}>
           <legend className="repeat__row-title">{t('form.rowTitle', { item, n: index + 1 })}</legend>
-          {fieldOrder(field.items).map((key) => {
-            const child = field.items.properties[key]!;
+          {Object.entries(field.items.properties).map(([key, child]) => {
             const path = `${name}/${index}/${key}`;
             return (
               <ScalarInput

@@ -43,32 +43,21 @@ describe('schema helpers on real catalogue forms', () => {
   });
 });
 
-/** What PostgreSQL jsonb does to object keys: shorter first, then bytewise. */
-function jsonbOrder<T>(record: Record<string, T>): Record<string, T> {
-  const keys = Object.keys(record).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(keys.map((k) => [k, record[k]!]));
-}
-
-describe('fieldOrder', () => {
-  it('rebuilds the form order of birth registration after jsonb re-sorted its keys', () => {
-    const original = schemaOf('1.001193');
-    const stored = { ...original, properties: jsonbOrder(original.properties) };
-    expect(Object.keys(stored.properties)).not.toEqual(Object.keys(original.properties));
-    const steps = stepsOf(stored, 'vi');
+describe('question order', () => {
+  it('asks birth registration questions exactly in the order the catalogue wrote them', () => {
+    const schema = schemaOf('1.001193');
+    const steps = stepsOf(schema, 'vi');
     expect(steps[0]!.fields).toEqual(['childFullName', 'childDateOfBirth', 'childSex', 'childEthnicity', 'childNationality', 'childPlaceOfBirth', 'childHometown']);
     expect(steps[2]!.fields.slice(0, 4)).toEqual(['fatherFullName', 'fatherDateOfBirth', 'fatherEthnicity', 'fatherNationality']);
-    expect(steps[3]!.fields.slice(0, 3)).toEqual(['birthProofKind', 'birthCertificateNumber', 'declarantRelationship']);
+    expect(steps.flatMap((s) => s.fields)).toEqual(Object.keys(schema.properties).sort((a, b) => (schema.properties[a]!['x-step'] ?? 0) - (schema.properties[b]!['x-step'] ?? 0)));
   });
 
-  it('keeps every required question in the order the catalogue wrote it, for every form', () => {
-    for (const p of procedures as unknown as { formSchema: FormSchema }[]) {
-      const stored = { ...p.formSchema, properties: jsonbOrder(p.formSchema.properties) };
-      const order = stepsOf(stored, 'vi').flatMap((s) => s.fields);
-      const required = order.filter((n) => p.formSchema.required.includes(n));
-      const expected = Object.keys(p.formSchema.properties).filter((n) => p.formSchema.required.includes(n));
-      // Within a step, required questions appear as the catalogue lists them.
-      const byStep = (names: string[]) => names.map((n) => `${p.formSchema.properties[n]!['x-step'] ?? 0}:${n}`).sort((a, b) => Number(a.split(':')[0]) - Number(b.split(':')[0]));
-      expect(byStep(required)).toEqual(byStep(expected));
-    }
+  it('follows properties, not the required list, when the two disagree', () => {
+    // The server stores schemas as json (key order kept), so an edited form's new order is the truth.
+    const schema = schemaOf('1.001193');
+    const [first, second, ...rest] = Object.keys(schema.properties);
+    const swapped = { ...schema, properties: Object.fromEntries([second!, first!, ...rest].map((k) => [k, schema.properties[k]!])) };
+    expect(stepsOf(swapped, 'vi')[0]!.fields.slice(0, 2)).toEqual([second, first]);
+    expect(describeAnswers(swapped, {}, 'vi', yesNo).slice(0, 2).map((a) => a.name)).toEqual([second, first]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Language } from '../../i18n/index.ts';
-import { choiceTitle, fieldOrder, fieldTitle, type FormScalarField, type FormSchema } from './schema.ts';
+import { choiceTitle, fieldTitle, type FormScalarField, type FormSchema } from './schema.ts';
 
 export interface AnswerLine {
   name: string;
@@ -44,7 +44,7 @@ export function describeAnswers(
   value: Record<string, unknown>,
   lang: Language,
   yesNo: { yes: string; no: string },
-  names: readonly string[] = fieldOrder(schema),
+  names: readonly string[] = Object.keys(schema.properties),
 ): Answer[] {
   const out: Answer[] = [];
   for (const name of names) {
@@ -58,7 +58,7 @@ export function describeAnswers(
         name,
         title,
         rows: rows.map((row) =>
-          fieldOrder(field.items).map((key) => [key, field.items.properties[key]!] as const).map(([key, child]) => ({
+          Object.entries(field.items.properties).map(([key, child]) => ({
             name: key,
             title: fieldTitle(child, lang),
             text: scalarText(child, row?.[key], lang, yesNo),

@@ -20,72 +20,16 @@ export interface WizardStep {
   fields: string[];
 }
 
-const GROUP_PREFIX = /^[a-z]+(?=[A-Z])/;
-const prefixOf = (name: string) => GROUP_PREFIX.exec(name)?.[0] ?? '';
-const suffixOf = (name: string) => name.slice(prefixOf(name).length);
-
-/** One order of name suffixes consistent with every group's required list ("FullName" before "DateOfBirth"…). */
-function suffixSequence(required: readonly string[], groupOf: (name: string) => string): string[] {
-  const sequence: string[] = [];
-  const groups = new Map<string, string[]>();
-  for (const name of required) if (groupOf(name)) groups.set(groupOf(name), [...(groups.get(groupOf(name)) ?? []), suffixOf(name)]);
-  for (const suffixes of groups.values()) {
-    let at = -1;
-    for (const suffix of suffixes) {
-      const found = sequence.indexOf(suffix);
-      if (found >= 0) at = found;
-      else sequence.splice(++at, 0, suffix);
-    }
-  }
-  return sequence;
-}
-
 /**
- * Questions in the order the form asks them. The API stores schemas as PostgreSQL jsonb, which
- * re-sorts object keys (shortest first), so `properties` order cannot be trusted; arrays keep
- * theirs. The order is rebuilt from `required` (written in form order): a field joins the group
- * of its name prefix on its step ("mother…"); required questions keep their order exactly, and
- * optional ones slot in beside their group by the suffix order the groups teach (FullName,
- * DateOfBirth, Sex, …). Fields with nothing to go by keep their relative order at the end.
- */
-export function fieldOrder(container: { properties: Record<string, { 'x-step'?: number }>; required: readonly string[] }): string[] {
-  const names = Object.keys(container.properties);
-  // A group is a name prefix within one step: "guardianship…" questions may sit on two steps.
-  const groupOf = (name: string) => (prefixOf(name) ? `${prefixOf(name)}|${container.properties[name]?.['x-step'] ?? 0}` : '');
-  const requiredIndex = new Map(container.required.map((name, i) => [name, i]));
-  const sequence = suffixSequence(container.required, groupOf);
-  const rank = (name: string) => {
-    const r = sequence.indexOf(suffixOf(name));
-    return r < 0 ? Infinity : r;
-  };
-  const members = new Map<string, string[]>();
-  for (const name of container.required) if (groupOf(name)) members.set(groupOf(name), [...(members.get(groupOf(name)) ?? []), name]);
-
-  const key = (name: string): [number, number] => {
-    const own = requiredIndex.get(name);
-    if (own !== undefined) return [own, 0]; // required questions keep the catalogue's order exactly
-    const siblings = members.get(groupOf(name));
-    if (!siblings) return [Infinity, rank(name)];
-    const last = requiredIndex.get(siblings[siblings.length - 1]!)!;
-    if (rank(name) === Infinity) return [last + 0.5, Infinity];
-    // An optional member goes after the last required sibling that comes before it in suffix order.
-    const before = siblings.filter((sibling) => rank(sibling) < rank(name));
-    return [before.length ? requiredIndex.get(before[before.length - 1]!)! + 0.5 : requiredIndex.get(siblings[0]!)! - 0.5, rank(name)];
-  };
-  return names
-    .map((name, index) => ({ name, index, key: key(name) }))
-    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.index - b.index)
-    .map((entry) => entry.name);
-}
-
-/**
- * One question group per `x-step`, titled from the root `x-steps`. A property without `x-step`
- * joins the first step; a step without questions is dropped, so a citizen never sees an empty page.
+ * One question group per `x-step`, titled from the root `x-steps`, questions in `properties` order
+ * (the order the form asks them; the catalogue stores schemas as json, which keeps it). A property
+ * without `x-step` joins the first step; a step without questions is dropped, so a citizen never
+ * sees an empty page.
  */
 export function stepsOf(schema: FormSchema, lang: Language): WizardStep[] {
   const titles = schema['x-steps'] ?? [];
   const groups = new Map<number, string[]>();
-  for (const name of fieldOrder(schema)) {
+  for (const name of Object.keys(schema.properties)) {
     const step = schema.properties[name]!['x-step'] ?? 0;
     groups.set(step, [...(groups.get(step) ?? []), name]);
   }
