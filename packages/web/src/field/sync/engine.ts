@@ -53,6 +53,8 @@ export interface SyncOutcome {
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
+/** Ops prepared (files uploaded) per batch when pipelining uploads with batches. */
+const SLICE = 25;
 
 /** 2 s, 4 s, 8 s … up to 5 min, with ±20 % jitter so a team's phones do not retry in step. */
 export function backoffMs(attempts: number, random: () => number = Math.random): number {
@@ -261,8 +263,18 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
       }
       if (ready.length === 0) break;
       ready.forEach((i) => tried.add(i.id));
-      const prepared = (await mapLimit(ready, opts.uploadConcurrency ?? 3, prepare)).filter((i): i is OutboxItem => i !== null);
-      for (let i = 0; i < prepared.length; i += maxBatch) await sendBatch(prepared.slice(i, i + maxBatch));
+      // Pipelined: while one slice's batch is applied, the next slice's files upload. Batches
+      // still go one after another, so the server sees the ops in creation order; and a link
+      // that drops midway has already delivered the first slices, not only files.
+      const slice = Math.min(maxBatch, SLICE);
+      let sending: Promise<void> = Promise.resolve();
+      for (let i = 0; i < ready.length; i += slice) {
+        const prepared = (await mapLimit(ready.slice(i, i + slice), opts.uploadConcurrency ?? 3, prepare)).filter((x): x is OutboxItem => x !== null);
+        await sending;
+        sending = prepared.length ? sendBatch(prepared) : Promise.resolve();
+        sending.catch(() => undefined); // awaited below; this only marks it handled meanwhile
+      }
+      await sending;
     }
   } catch (e) {
     if (e instanceof NetworkDown) outcome.offline = true;
