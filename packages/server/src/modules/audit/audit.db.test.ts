@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction, openDatabase } from '../../db/database.ts';
 import { openTestDatabase } from '../../testing/harness.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { appendAudit, verifyAuditChain } from './audit.ts';
+import { appendAudit, auditChainOf, entryHash, GENESIS_HASH, verifyAuditChain } from './audit.ts';
 
 type Handle = Awaited<ReturnType<typeof openTestDatabase>>;
 const root = path.resolve(import.meta.dirname, '../../../../..');
@@ -30,7 +30,7 @@ describe('audit log hash chain', () => {
     const rows = await h.db.selectFrom('audit_log').select(['id', 'prev_hash', 'hash']).orderBy('id').execute();
     expect(rows.map((r) => Number(r.id))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i]!.hash));
-    expect(await verifyAuditChain(h.db, 7)).toEqual({ ok: true, entries: 30 });
+    expect(await verifyAuditChain(h.db, 7)).toEqual({ ok: true, entries: 30, chains: 1 });
   });
 
   it('names an edited entry, even when its hash was recomputed', async () => {
@@ -51,6 +51,50 @@ describe('audit log hash chain', () => {
       expect(await verifyAuditChain(h2.db)).toMatchObject({ ok: false, entryId: 5, problem: 'deleted' });
       await sql`delete from audit_log where id = 3`.execute(h2.db);
       expect(await verifyAuditChain(h2.db)).toMatchObject({ ok: false, entryId: 3, problem: 'deleted' });
+    } finally {
+      await h2.close();
+    }
+  });
+
+  it('keeps one chain per unit: each consecutive, each verified, tampering named with its chain', async () => {
+    const h2 = await openTestDatabase();
+    try {
+      await migrateToLatest(h2.db);
+      const db = h2.db;
+      // An entry from before per-unit chains, as the old code wrote it, stays verifiable.
+      const old = { at: new Date('2026-03-01T01:00:00Z'), actor, action: 'dossier.submit', dossierCode: '30421-260301-0001', detail: { channel: 'counter' } };
+      const oldHash = entryHash(GENESIS_HASH, 1, old);
+      await db.insertInto('audit_log').values({ chain: 'audit', id: 1, at: old.at, actor: JSON.stringify(actor), action: old.action, dossier_code: old.dossierCode, detail: JSON.stringify(old.detail), prev_hash: GENESIS_HASH, hash: oldHash }).execute();
+      await db.insertInto('audit_head').values({ name: 'audit', last_id: 1, last_hash: oldHash, prev_hash: null }).execute();
+
+      const units = ['30421', '30790'];
+      await Promise.all(Array.from({ length: 12 }, (_, k) => inTransaction(db, async (trx) => {
+        const unit = units[k % 2]!;
+        for (let i = 0; i < 2; i++) await appendAudit(trx, { at: new Date(), actor, action: 'dossier.submit', dossierCode: `${unit}-260302-${String(k * 2 + i + 1).padStart(4, '0')}`, detail: { k, i } });
+      })));
+      await inTransaction(db, (trx) => appendAudit(trx, { at: new Date(), actor, action: 'dossier.attachment.read', dossierCode: null, detail: {} }));
+      for (const unit of units) {
+        const rows = await db.selectFrom('audit_log').select(['id', 'prev_hash', 'hash']).where('chain', '=', unit).orderBy('id').execute();
+        expect(rows.map((r) => Number(r.id))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+        expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
+        rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i]!.hash));
+      }
+      expect(auditChainOf('000.00.21.H26-260302-0001')).toBe('000.00.21.H26');
+      expect(await verifyAuditChain(db, 5)).toEqual({ ok: true, entries: 1 + 24 + 1, chains: 4 });
+
+      // Deleting the newest entry of one chain (its head row remembers it).
+      await sql`delete from audit_log where chain = '30790' and id = 12`.execute(db);
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, chain: '30790', entryId: 12, problem: 'deleted' });
+      // ... and its head row too: the chain still ends after entry 11 without a head to match.
+      await sql`delete from audit_head where name = '30790'`.execute(db);
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, chain: '30790', problem: 'deleted' });
+      await sql`delete from audit_log where chain = '30790'`.execute(db);
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: true, chains: 3 });
+      // Edits are named with their chain (chains are checked in name order).
+      await sql`update audit_log set action = 'dossier.read' where chain = 'audit'`.execute(db);
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, chain: 'audit', entryId: 1, problem: 'edited' });
+      await sql`update audit_log set detail = '{"k": 99, "i": 0}'::jsonb where chain = '30421' and id = 4`.execute(db);
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, chain: '30421', entryId: 4, problem: 'edited', message: expect.stringMatching(/^chain 30421: audit entry 4 was altered/) });
     } finally {
       await h2.close();
     }

@@ -16,9 +16,20 @@ export interface AuditEntry {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-// Any constant works; it only has to be the same in every process that appends.
-const AUDIT_LOCK_KEY = 7_236_001;
-const HEAD = 'audit';
+/** The chain of entries written before chains were per unit (migration 2026112380). */
+export const LEGACY_CHAIN = 'audit';
+/** Entries about no dossier (e.g. a file opened before it was attached). */
+export const SYSTEM_CHAIN = 'system';
+// Codes read from the right (agency codes may hold hyphens): AGENCY-YYMMDD-NNNN.
+const DOSSIER_CODE_UNIT = /^(.+)-\d{6}-\d{4,}$/;
+
+/**
+ * The chain an entry joins: the unit in its dossier's code. So a dossier's whole trail lies in one
+ * chain (in id order), and communes never wait for each other's appends.
+ */
+export function auditChainOf(dossierCode: string | null): string {
+  return (dossierCode && DOSSIER_CODE_UNIT.exec(dossierCode)?.[1]) || SYSTEM_CHAIN;
+}
 
 export function auditActor(actor: Actor | { kind: 'system'; name: string }): AuditActor {
   switch (actor.kind) {
@@ -39,43 +50,73 @@ export function entryHash(prevHash: string, id: number, e: AuditEntry): string {
 }
 
 /**
- * Appends one entry. Must run inside the caller's transaction: the advisory lock is held until
- * that transaction ends, so entries get consecutive ids and each links to the one before it on
- * both engines, and the entry exists if and only if the change it records was committed.
+ * The canonical JSON that entryHash hashes, cut before the id: `id` sorts after every other key,
+ * so the text is `<prefix><id>}` and the database can finish it once it knows the id.
+ */
+function bodyBeforeId(e: AuditEntry): string {
+  const body = canonicalJson({ id: 0, at: e.at.toISOString(), actor: e.actor, action: e.action, dossierCode: e.dossierCode, detail: e.detail });
+  if (!body.endsWith(',"id":0}')) throw new Error('audit: id must be the last key of the hashed body');
+  return body.slice(0, -'0}'.length);
+}
+
+/**
+ * Appends one entry to its chain (auditChainOf) in one statement. Must run inside the caller's
+ * transaction: the upsert of the chain's head row locks it until that transaction ends, so the
+ * chain's entries get consecutive ids and each links to the one before it on both engines, and the
+ * entry exists if and only if the change it records was committed. The database computes the hash
+ * (same bytes as entryHash) from the head it just locked, so the lock is held for this one round
+ * trip and the commit: call it last in the transaction.
  */
 export async function appendAudit(trx: Db, entry: AuditEntry): Promise<{ id: number; hash: string }> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const head = await trx.selectFrom('audit_head').select(['last_id', 'last_hash']).where('name', '=', HEAD).executeTakeFirst();
-  const id = Number(head?.last_id ?? 0) + 1;
-  const prevHash = head?.last_hash ?? GENESIS_HASH;
-  const hash = entryHash(prevHash, id, entry);
-  await trx
-    .insertInto('audit_log')
-    .values({
-      id, at: entry.at, actor: JSON.stringify(entry.actor), action: entry.action,
-      dossier_code: entry.dossierCode, detail: JSON.stringify(entry.detail), prev_hash: prevHash, hash,
-    })
-    .execute();
-  await trx
-    .insertInto('audit_head')
-    .values({ name: HEAD, last_id: id, last_hash: hash })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ last_id: id, last_hash: hash }))
-    .execute();
-  return { id, hash };
+  const chain = auditChainOf(entry.dossierCode);
+  const prefix = bodyBeforeId(entry);
+  const hashOf = (prev: unknown, id: unknown) => sql`encode(sha256(convert_to(${prev} || ${prefix}::text || (${id})::text || '}', 'UTF8')), 'hex')`;
+  const r = await sql<{ id: number; hash: string }>`
+    with head as (
+      insert into audit_head as h (name, last_id, prev_hash, last_hash)
+      values (${chain}, 1, ${GENESIS_HASH}, ${hashOf(sql`${GENESIS_HASH}::text`, 1)})
+      on conflict (name) do update
+        set last_id = h.last_id + 1, prev_hash = h.last_hash, last_hash = ${hashOf(sql`h.last_hash`, sql`h.last_id + 1`)}
+      returning last_id, prev_hash, last_hash
+    )
+    insert into audit_log (chain, id, at, actor, action, dossier_code, detail, prev_hash, hash)
+    select ${chain}, last_id, ${entry.at}, ${JSON.stringify(entry.actor)}::jsonb, ${entry.action}, ${entry.dossierCode}, ${JSON.stringify(entry.detail)}::jsonb, prev_hash, last_hash
+    from head
+    returning id, hash`.execute(trx);
+  const row = r.rows[0]!;
+  return { id: Number(row.id), hash: row.hash };
 }
 
 export type VerifyResult =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; entryId: number; problem: 'edited' | 'deleted'; message: string };
+  | { ok: true; entries: number; chains: number }
+  | { ok: false; entries: number; chain: string; entryId: number; problem: 'edited' | 'deleted'; message: string };
 
-/** Walks the whole chain in id order and names the first entry that was edited or deleted. */
+type ChainResult = { ok: true; entries: number } | { ok: false; entries: number; entryId: number; problem: 'edited' | 'deleted'; message: string };
+
+/**
+ * Walks every chain in id order (chains by name) and names the first entry that was edited or
+ * deleted. A chain with entries but no head, or a head whose chain lost its newest entries, fails.
+ */
 export async function verifyAuditChain(db: Db, batch = 1000): Promise<VerifyResult> {
+  const logged = await db.selectFrom('audit_log').select('chain').distinct().execute();
+  const heads = await db.selectFrom('audit_head').select(['name', 'last_id', 'last_hash']).execute();
+  const chains = [...new Set([...logged.map((r) => r.chain), ...heads.map((h) => h.name)])].sort();
+  let entries = 0;
+  for (const chain of chains) {
+    const r = await verifyChain(db, chain, heads.find((h) => h.name === chain), batch);
+    if (!r.ok) return { ...r, entries: entries + r.entries, chain, message: `chain ${chain}: ${r.message}` };
+    entries += r.entries;
+  }
+  return { ok: true, entries, chains: chains.length };
+}
+
+async function verifyChain(db: Db, chain: string, head: { last_id: number; last_hash: string } | undefined, batch: number): Promise<ChainResult> {
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
-  const fail = (entryId: number, problem: 'edited' | 'deleted', message: string): VerifyResult =>
+  const fail = (entryId: number, problem: 'edited' | 'deleted', message: string): ChainResult =>
     ({ ok: false, entries: expectedId - 1, entryId, problem, message });
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('id', '>=', expectedId).orderBy('id').limit(batch).execute();
+    const rows = await db.selectFrom('audit_log').selectAll().where('chain', '=', chain).where('id', '>=', expectedId).orderBy('id').limit(batch).execute();
     for (const r of rows) {
       const id = Number(r.id);
       if (id !== expectedId) return fail(expectedId, 'deleted', `audit entry ${expectedId} is missing (deleted)`);
@@ -90,16 +131,19 @@ export async function verifyAuditChain(db: Db, batch = 1000): Promise<VerifyResu
     }
     if (rows.length < batch) break;
   }
-  const head = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).where('name', '=', HEAD).executeTakeFirst();
   const lastId = expectedId - 1;
-  if (head && Number(head.last_id) > lastId) return fail(lastId + 1, 'deleted', `audit entries ${lastId + 1}..${head.last_id} are missing (deleted)`);
-  if (head && head.last_hash !== prevHash) return fail(lastId, 'edited', `audit entry ${lastId} was altered (does not match the recorded head)`);
+  // Every append writes the head, so entries without one mean the head row was deleted.
+  if (!head) return fail(lastId, 'deleted', `the head of the chain is missing (deleted) after audit entry ${lastId}`);
+  if (Number(head.last_id) > lastId) return fail(lastId + 1, 'deleted', `audit entries ${lastId + 1}..${head.last_id} are missing (deleted)`);
+  if (head.last_hash !== prevHash) return fail(lastId, 'edited', `audit entry ${lastId} was altered (does not match the recorded head)`);
   return { ok: true, entries: lastId };
 }
 
 /** A dossier's audit trail, oldest first (for the office's "who saw what" view). */
 export async function auditTrail(db: Db, dossierCode: string) {
-  const rows = await db.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'detail']).where('dossier_code', '=', dossierCode).orderBy('id').execute();
+  // One chain per dossier (auditChainOf), after any entries it had in the legacy chain.
+  const rows = await db.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'detail']).where('dossier_code', '=', dossierCode)
+    .orderBy(sql`chain = ${LEGACY_CHAIN}`, 'desc').orderBy('id').execute();
   return rows.map((r) => ({ id: Number(r.id), at: new Date(r.at), actor: r.actor, action: r.action, detail: r.detail }));
 }
 

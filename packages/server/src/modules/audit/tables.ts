@@ -8,7 +8,9 @@ export interface AuditActor {
 }
 
 export interface AuditLogTable {
-  /** Consecutive from 1: a missing number is a deleted entry. */
+  /** The chain the entry links into: the unit of its dossier's code, 'system', or legacy 'audit'. */
+  chain: string;
+  /** Consecutive from 1 within the chain: a missing number is a deleted entry. */
   id: number;
   at: Date;
   actor: ColumnType<AuditActor, string, string>;
@@ -19,11 +21,13 @@ export interface AuditLogTable {
   hash: string;
 }
 
-/** One row: the last entry's id and hash, so deleting the tail of the log is detected too. */
+/** One row per chain: its last entry's id and hash, so deleting the tail of a chain is detected too. */
 export interface AuditHeadTable {
   name: string;
   last_id: number;
   last_hash: string;
+  /** The hash last_hash replaced (the newest entry's prev_hash); null on rows from before chains. */
+  prev_hash: string | null;
 }
 
 export interface AuditTables {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { buildCatalogIndex, searchCatalog, type CatalogIndex, type Procedure } from '@motcua/core/catalog';
 import type { AppContext } from '../../platform/context.ts';
@@ -22,6 +23,7 @@ export class CatalogService {
   private index: CatalogIndex | undefined;
   private fingerprint = '';
   private checkedAt = 0;
+  private readonly forms = new Map<string, { stamp: string; procedure: Procedure; validate: ValidateFunction }>();
 
   constructor(private readonly ctx: AppContext) {
     this.store = new CatalogStore(ctx.db);
@@ -56,9 +58,28 @@ export class CatalogService {
     return p;
   }
 
-  /** Compiles a procedure's form schema once per version; used to validate dossier form data. */
-  formValidator(p: Procedure) {
-    return ajv.compile(p.formSchema as object);
+  /**
+   * A procedure as its row stands now, with its form validator compiled once per version: an
+   * intake reads only the row's version stamp, and neither parses the document nor compiles Ajv
+   * (which also caches every schema object it is given, so compiling per request grew for ever).
+   */
+  async forIntake(code: string): Promise<{ procedure: Procedure; validate: ValidateFunction } | undefined> {
+    const stamp = await this.store.stamp(code);
+    if (stamp === undefined) return undefined;
+    const hit = this.forms.get(code);
+    if (hit?.stamp === stamp) return hit;
+    const fresh = await this.store.getStamped(code);
+    if (!fresh) return undefined;
+    if (hit) ajv.removeSchema(hit.procedure.formSchema as object);
+    const entry = { stamp: fresh.stamp, procedure: fresh.procedure, validate: ajv.compile(fresh.procedure.formSchema as object) };
+    this.forms.set(code, entry);
+    return entry;
+  }
+
+  /** The form validator of a procedure: the cached one for a procedure forIntake returned. */
+  formValidator(p: Procedure): ValidateFunction {
+    const cached = this.forms.get(p.code);
+    return cached?.procedure === p ? cached.validate : ajv.compile(p.formSchema as object);
   }
 
   async save(actor: Actor, code: string, p: Procedure): Promise<{ procedure: Procedure; created: boolean }> {

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Procedure } from '@motcua/core/catalog';
 import type { Db } from '../../db/database.ts';
 
+const stampOf = (r: { version: number; updated_at: Date }) => `${r.version}:${new Date(r.updated_at).getTime()}`;
+
 export class CatalogStore {
   constructor(private readonly db: Db) {}
 
@@ -13,6 +15,17 @@ export class CatalogStore {
   async get(code: string): Promise<Procedure | undefined> {
     const r = await this.db.selectFrom('procedure').select('document').where('code', '=', code).executeTakeFirst();
     return r?.document;
+  }
+
+  /** What changes whenever the row does (edits bump the version), without reading the document. */
+  async stamp(code: string): Promise<string | undefined> {
+    const r = await this.db.selectFrom('procedure').select(['version', 'updated_at']).where('code', '=', code).executeTakeFirst();
+    return r && stampOf(r);
+  }
+
+  async getStamped(code: string): Promise<{ procedure: Procedure; stamp: string } | undefined> {
+    const r = await this.db.selectFrom('procedure').select(['document', 'version', 'updated_at']).where('code', '=', code).executeTakeFirst();
+    return r && { procedure: r.document, stamp: stampOf(r) };
   }
 
   /** A cheap fingerprint so every app server notices another server's edit. */

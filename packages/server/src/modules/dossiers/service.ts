@@ -18,7 +18,7 @@ import { coreActor, idempotencyScope, officialSees, storedActor, type DossierAct
 import { dossierClock, iso } from './clock.ts';
 import type { AttachmentInput, AttachmentRef, IntakeDetails, SubmissionInput } from './intake.ts';
 import { unprocessable, versionConflict, workflowProblem } from './problems.ts';
-import { DossierStore, isUniqueViolation, type ProjectionRow, type StoredEvent } from './store.ts';
+import { DossierStore, isUniqueViolation, storedEvent, type ProjectionRow, type StoredEvent } from './store.ts';
 import { checkSubmission } from './validate.ts';
 import { dossierJson, intakeOf, type DossierJson } from './views.ts';
 
@@ -131,6 +131,11 @@ export class DossierService {
 
     const scope = idempotencyScope(actor);
     const requestHash = createHash('sha256').update(canonicalJson(raw)).digest('hex');
+    const preset = options.presetCode ? parseDossierCode(options.presetCode) : null;
+    if (options.presetCode && (!preset || !isReservedSeq(preset.seq))) throw badRequest('Mã hồ sơ dự trữ không hợp lệ.', 'Not a reserved dossier code.', { field: 'code' });
+    const files = (input.attachments ?? []).map((a) => (typeof a === 'string' ? { uploadId: a } : a));
+    if (files.length > 0 && !this.options.attachments) throw badRequest('Chưa hỗ trợ đính kèm tệp.', 'Attachments are not available.', { field: 'attachments' });
+    const stored = storedActor(actor);
     const result = await inTransaction(this.ctx.db, async (trx) => {
       if (idempotencyKey) {
         const claim = await this.store.claimKey(trx, scope, idempotencyKey, requestHash);
@@ -138,11 +143,12 @@ export class DossierService {
           if (claim.requestHash !== requestHash) {
             throw unprocessable('idempotency_key_reused', 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.', 'This Idempotency-Key was already used for a different request.');
           }
-          return { code: claim.dossierCode!, created: false };
+          return { code: claim.dossierCode!, created: null };
         }
       }
-      const preset = options.presetCode ? parseDossierCode(options.presetCode) : null;
-      if (options.presetCode && (!preset || !isReservedSeq(preset.seq))) throw badRequest('Mã hồ sơ dự trữ không hợp lệ.', 'Not a reserved dossier code.', { field: 'code' });
+      // From here to COMMIT intakes of this unit and day queue on the number's row lock (gapless
+      // numbers), so only what needs the code follows, in as few round trips as we can; the audit
+      // entry, whose chain lock is per unit too, comes last.
       const seq = preset ? preset.seq : await this.store.allocateSeq(trx, input.unitCode, day);
       if (!preset && seq >= RESERVED_SEQ_START) {
         throw new Problem(503, 'daily_capacity', 'Đơn vị đã hết số hồ sơ trong ngày; vui lòng thử lại vào ngày làm việc sau.', "The unit has used up today's dossier numbers; please try again next working day.");
@@ -150,11 +156,9 @@ export class DossierService {
       const code = options.presetCode ?? formatDossierCode(input.unitCode, day, seq);
       const decided = decideSubmission({ ...command, code }, caller, at, ctxClock);
       if (!decided.ok) throw workflowProblem(decided.error, null, caller, now);
-      const files = (input.attachments ?? []).map((a) => (typeof a === 'string' ? { uploadId: a } : a));
       let attachments: AttachmentRef[] = [];
       if (files.length > 0) {
-        if (!this.options.attachments) throw badRequest('Chưa hỗ trợ đính kèm tệp.', 'Attachments are not available.', { field: 'attachments' });
-        const linked = await this.options.attachments.attachToDossier(trx, files, code, actor, {
+        const linked = await this.options.attachments!.attachToDossier(trx, files, code, actor, {
           unitCode: input.unitCode,
           ...(actor.kind === 'official' ? { onBehalfOf: { idNumber: input.applicant.idNumber } } : {}),
         });
@@ -167,18 +171,18 @@ export class DossierService {
           ? { method: input.consent.method, note: input.consent.note ?? null, recordedBy: actor.fullName, at: iso(at)! }
           : null,
       };
-      await this.store.appendEvent(trx, code, 1, decided.event, storedActor(actor), { intake });
-      const view = deriveDossier([{ ...decided.event, seq: 1 } as DossierEvent]);
-      await this.store.insertProjection(trx, projection(view, intake, [decided.event], now));
+      const event = { ...decided.event, seq: 1 } as DossierEvent;
+      const view = deriveDossier([event]);
+      await this.store.insertSubmission(trx, code, decided.event, stored, { intake }, projection(view, intake, [decided.event], now), idempotencyKey ? { scope, key: idempotencyKey } : null);
       await options.within?.(trx, view);
-      if (idempotencyKey) await this.store.completeKey(trx, scope, idempotencyKey, code);
-      const extra = await this.options.onRecorded?.(trx, { event: { ...decided.event, seq: 1 } as DossierEvent, before: null, after: view, intake });
+      const extra = await this.options.onRecorded?.(trx, { event, before: null, after: view, intake });
       await enqueueOutbox(trx, DOSSIER_NOTICE, { ...notice(view, intake, 'submitted', null, decided.event.at), ...(extra ?? {}) });
       await appendAudit(trx, { at: now, actor: auditActor(actor), action: 'dossier.submit', dossierCode: code, detail: { channel: input.channel, procedureCode: procedure.code, state: view.state } });
-      return { code, created: true };
+      return { code, created: storedEvent(1, decided.event, stored, { intake }) };
     });
-    const events = await this.store.events(this.ctx.db, result.code);
-    return { dossier: dossierJson(events, caller, this.ctx.clock.now()), created: result.created };
+    // A new dossier answers from the event just written; a replay reads the committed one.
+    const events = result.created ? [result.created] : await this.store.events(this.ctx.db, result.code);
+    return { dossier: dossierJson(events, caller, this.ctx.clock.now()), created: result.created !== null };
   }
 
   /** Takes a workflow action (core decide) and records it; stale versions and lost races are 409. */

@@ -11,6 +11,16 @@ export function isUniqueViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
 }
 
+function eventValues(code: string, seq: number, event: NewDossierEvent, actor: StoredActor, extra: Record<string, unknown>) {
+  return { dossier_code: code, seq, type: event.type, at: new Date(event.at), actor: JSON.stringify(actor), data: JSON.stringify({ ...event.data, ...extra }) };
+}
+
+/** An event just appended, exactly as events() will read it back, without reading it back. */
+export function storedEvent(seq: number, event: NewDossierEvent, actor: StoredActor, extra: Record<string, unknown> = {}): StoredEvent {
+  const json = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+  return { seq, type: event.type, at: new Date(event.at).toISOString(), actor: json(actor), data: json({ ...event.data, ...extra }) } as unknown as StoredEvent;
+}
+
 export class DossierStore {
   constructor(private readonly db: Db) {}
 
@@ -39,15 +49,23 @@ export class DossierStore {
     return { claimed: false, requestHash: row.request_hash, dossierCode: row.dossier_code };
   }
 
-  async completeKey(trx: Db, scope: string, key: string, dossierCode: string): Promise<void> {
-    await trx.updateTable('idempotency_key').set({ dossier_code: dossierCode }).where('scope', '=', scope).where('key', '=', key).execute();
+  async appendEvent(trx: Db, code: string, seq: number, event: NewDossierEvent, actor: StoredActor, extra: Record<string, unknown> = {}): Promise<void> {
+    await trx.insertInto('dossier_event').values(eventValues(code, seq, event, actor, extra)).execute();
   }
 
-  async appendEvent(trx: Db, code: string, seq: number, event: NewDossierEvent, actor: StoredActor, extra: Record<string, unknown> = {}): Promise<void> {
-    await trx
-      .insertInto('dossier_event')
-      .values({ dossier_code: code, seq, type: event.type, at: new Date(event.at), actor: JSON.stringify(actor), data: JSON.stringify({ ...event.data, ...extra }) })
-      .execute();
+  /**
+   * A new dossier's first event, its projection and its idempotency key's completion in one
+   * statement: intake runs this while it holds the unit's daily number, so round trips count.
+   */
+  async insertSubmission(trx: Db, code: string, event: NewDossierEvent, actor: StoredActor, extra: Record<string, unknown>, row: ProjectionRow, key: { scope: string; key: string } | null): Promise<void> {
+    const withEvent = trx.with('event', (db) => db.insertInto('dossier_event').values(eventValues(code, 1, event, actor, extra)));
+    if (!key) {
+      await withEvent.insertInto('dossier').values(row).execute();
+      return;
+    }
+    await withEvent
+      .with('completed', (db) => db.updateTable('idempotency_key').set({ dossier_code: code }).where('scope', '=', key.scope).where('key', '=', key.key))
+      .insertInto('dossier').values(row).execute();
   }
 
   async events(db: Db, code: string): Promise<StoredEvent[]> {
@@ -78,6 +96,12 @@ export class DossierStore {
   /** Pass the transaction when inside one: PGlite has a single connection. */
   async unit(code: string, db: Db = this.db) {
     return db.selectFrom('unit').select(['code', 'type', 'province_code', 'full_name']).where('code', '=', code).executeTakeFirst();
+  }
+
+  /** Several units in one round trip, by code. */
+  async units(codes: string[], db: Db = this.db) {
+    const rows = await db.selectFrom('unit').select(['code', 'type', 'province_code', 'full_name']).where('code', 'in', [...new Set(codes)]).execute();
+    return new Map(rows.map((r) => [r.code, r]));
   }
 
   /** Whether an active specialist of the unit has this id (identity module's official table). */

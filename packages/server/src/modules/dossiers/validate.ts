@@ -35,14 +35,14 @@ export function processingFor(p: Procedure, input: SubmissionInput, actor: Dossi
 
 /** Everything about a submission that can be checked before a code is taken: bad input changes nothing. */
 export async function checkSubmission(input: SubmissionInput, actor: DossierActor, catalog: CatalogService, store: DossierStore): Promise<{ procedure: Procedure; processing: Processing }> {
-  const procedure = await catalog.store.get(input.procedureCode);
-  if (!procedure) throw badRequest(`Không có thủ tục "${input.procedureCode}".`, `No such procedure "${input.procedureCode}".`, { field: 'procedureCode' });
+  const found = await catalog.forIntake(input.procedureCode);
+  if (!found) throw badRequest(`Không có thủ tục "${input.procedureCode}".`, `No such procedure "${input.procedureCode}".`, { field: 'procedureCode' });
+  const { procedure, validate } = found;
   if (input.channel === 'online' && procedure.online === null) {
     throw unprocessable('not_online', 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến; vui lòng nộp tại Bộ phận Một cửa.', 'This procedure is not offered online; please file it at the one-stop desk.');
   }
   const processing = processingFor(procedure, input, actor);
 
-  const validate = catalog.formValidator(procedure);
   if (!validate(input.form)) {
     const first = validate.errors?.[0];
     throw badRequest(
@@ -52,9 +52,10 @@ export async function checkSubmission(input: SubmissionInput, actor: DossierActo
     );
   }
 
-  const unit = await store.unit(input.unitCode);
+  const units = await store.units([input.unitCode, input.applicant.unitCode]);
+  const unit = units.get(input.unitCode);
   if (!unit || !COMMUNE_TYPES.includes(unit.type)) throw badRequest(`Không có xã, phường "${input.unitCode}".`, `No commune or ward "${input.unitCode}".`, { field: 'unitCode' });
-  const home = await store.unit(input.applicant.unitCode);
+  const home = units.get(input.applicant.unitCode);
   if (!home || !COMMUNE_TYPES.includes(home.type)) {
     throw badRequest('Xã, phường nơi cư trú của người nộp không hợp lệ.', "The applicant's commune of residence is not valid.", { field: 'applicant.unitCode' });
   }
