@@ -112,5 +112,25 @@ describe('intake and appointments', () => {
     expect(notices.map((n) => n.payload)).toContainEqual(expect.objectContaining({ dossierCode: d.code, action: 'submitted', state: 'submitted', recipient: expect.objectContaining({ phone: '0912345678' }) }));
     const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('dossier_code', '=', d.code).execute();
     expect(audit.map((a) => a.action)).toEqual(['dossier.submit']);
+    expect(audit[0]!.chain).toBe('30421');
+    // The reply is built from the event as written; reading it back gives the same dossier.
+    expect((await t.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}`, headers: await as(t, `citizen:${AN}`) })).json()).toEqual(d);
+  });
+
+  it('checks the form against the procedure as its row stands, even when another server edited it', async () => {
+    clock().set('2026-03-04T08:00:00+07:00');
+    const edit = async (change: (schema: { required?: string[]; properties: Record<string, unknown> }) => void) => {
+      const { document } = await t.ctx.db.selectFrom('procedure').select('document').where('code', '=', '2.000815').executeTakeFirstOrThrow();
+      change(document.formSchema as { required?: string[]; properties: Record<string, unknown> });
+      await t.ctx.db.updateTable('procedure').set({ document: JSON.stringify(document), version: (eb) => eb('version', '+', 1) }).where('code', '=', '2.000815').execute();
+    };
+    expect((await submit(receptionist, certifyCopyBody(AN))).statusCode).toBe(201);
+    await edit((schema) => { schema.properties.purpose = { type: 'string' }; schema.required = [...(schema.required ?? []), 'purpose']; });
+    const refused = await submit(receptionist, certifyCopyBody(AN));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ field: 'form' });
+    expect((await submit(receptionist, certifyCopyBody(AN, { form: { ...certifyCopyBody(AN).form, purpose: 'Nộp hồ sơ xin việc' } }))).statusCode).toBe(201);
+    await edit((schema) => { delete schema.properties.purpose; schema.required = (schema.required ?? []).filter((k) => k !== 'purpose'); });
+    expect((await submit(receptionist, certifyCopyBody(AN))).statusCode).toBe(201);
   });
 });
