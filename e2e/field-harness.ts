@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { defaultCalendar, isWorkingDay, nextWorkingDay } from '@motcua/core/calendar';
 import { ROOT } from './harness.ts';
 
 export interface FieldServer {
@@ -47,7 +48,8 @@ export async function startFieldServer(env: Record<string, string> = {}): Promis
       cwd: ROOT,
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn',
-        NOTIFICATIONS_WORKER: 'false', DEMO_DOSSIERS: 'false', ...env,
+        NOTIFICATIONS_WORKER: 'false', DEMO_DOSSIERS: 'false',
+        ...(fieldDay().clockStart ? { MOTCUA_CLOCK_START: fieldDay().clockStart! } : {}), ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -97,6 +99,23 @@ export function vietnamToday(): { day: string; weekday: number } {
   return { day, weekday: new Date(`${day}T00:00:00Z`).getUTCDay() };
 }
 
+/**
+ * The day the field tests work on. Outreach sessions exist only on working days, so on a weekend
+ * or holiday the server and the browser both run as if it were 08:00 on the next working day
+ * (MOTCUA_CLOCK_START and Playwright's clock) instead of the test being skipped.
+ */
+export function fieldDay(): { day: string; weekday: number; clockStart: string | null } {
+  const today = vietnamToday().day;
+  const day = isWorkingDay(today, defaultCalendar) ? today : nextWorkingDay(today, defaultCalendar);
+  return { day, weekday: new Date(`${day}T00:00:00Z`).getUTCDay(), clockStart: day === today ? null : `${day}T08:00:00+07:00` };
+}
+
+/** Sets a browser context's clock to the field day when the server runs on a shifted clock. */
+export async function alignClock(context: BrowserContext): Promise<void> {
+  const { clockStart } = fieldDay();
+  if (clockStart) await context.clock.install({ time: new Date(clockStart) });
+}
+
 /** Cookie-authenticated office call from the signed-in context, with the CSRF double-submit header. */
 export async function officeCall<T>(context: BrowserContext, page: Page, method: 'GET' | 'POST', url: string, data?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   const csrf = (await context.cookies()).find((c) => c.name === 'motcua_csrf')?.value ?? '';
@@ -109,17 +128,18 @@ export const FAR_HAMLETS = ['30421-06', '30421-07', '30421-08', '30421-09'];
 export const DEMO_PROCEDURES = ['2.000815', '2.000884', '2.000635', '1.004873', '1.004194', '1.002755'];
 
 /**
- * Plans a round with one session today (the server accepts outreach dossiers only on the session
- * day). Returns null when today is not a working day in Vietnam: no session can exist then.
+ * Plans a round with one session on the field day (the server accepts outreach dossiers only on
+ * the session day).
  */
-export async function planSessionToday(context: BrowserContext, page: Page, baseUrl: string, title: string): Promise<{ roundId: string; sessionId: string; day: string } | null> {
+export async function planSessionToday(context: BrowserContext, page: Page, baseUrl: string, title: string): Promise<{ roundId: string; sessionId: string; day: string }> {
   const me = await officeCall<{ userId: string }>(context, page, 'GET', `${baseUrl}/api/me`);
-  const { day, weekday } = vietnamToday();
+  const { day, weekday } = fieldDay();
   const round = await officeCall<{ id: string; sessions: { id: string; day: string }[] }>(context, page, 'POST', `${baseUrl}/api/office/outreach/rounds`, {
     unitCode: '30421', title, meetingPoint: 'Nhà văn hóa ấp Phú Long 2', rules: [{ weekdays: [weekday], part: 'morning', from: day, to: day }],
     hamletCodes: FAR_HAMLETS, teamUserIds: [me.body.userId], procedureCodes: DEMO_PROCEDURES,
   });
   if (round.status !== 201) throw new Error(`round: ${round.status} ${JSON.stringify(round.body)}`);
   const session = round.body.sessions.find((s) => s.day === day);
-  return session ? { roundId: round.body.id, sessionId: session.id, day } : null;
+  if (!session) throw new Error(`no outreach session was planned on ${day}: ${JSON.stringify(round.body)}`);
+  return { roundId: round.body.id, sessionId: session.id, day };
 }

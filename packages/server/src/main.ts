@@ -1,12 +1,13 @@
 import { loadConfig } from './platform/config.ts';
 import { contextFor, openConfiguredDatabase, prepareDatabase } from './platform/bootstrap.ts';
 import { buildApp } from './app.ts';
+import { shiftedClock, systemClock } from './platform/clock.ts';
 import { startNotifications } from './modules/notifications/index.ts';
 import { resultsWorkerHandlers } from './modules/results/index.ts';
 
 const config = loadConfig();
 const handle = await openConfiguredDatabase(config);
-const ctx = contextFor(config, handle);
+const ctx = contextFor(config, handle, config.clockStart ? shiftedClock(config.clockStart) : systemClock);
 await prepareDatabase(ctx, { demo: config.demoData });
 const app = await buildApp(ctx, { serveWeb: true, logger: { level: config.logLevel } });
 // The outbox worker sends e-mail and SMS and signs issued documents (results.issue);

@@ -13,3 +13,9 @@ export function fixedClock(start: Date | string): Clock & { set(d: Date | string
     advance: (ms) => (current = new Date(current.getTime() + ms)),
   };
 }
+
+/** A clock that starts at `start` and runs on in real time (MOTCUA_CLOCK_START). */
+export function shiftedClock(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}

@@ -20,6 +20,8 @@ export interface Config {
    * test runner: it costs seconds per test app and fills other modules' tables (outbox, audit).
    */
   demoDossiers: boolean;
+  /** Run as if it were this moment (the clock then runs on from it): demos, training, tests. */
+  clockStart: Date | null;
   webDist: string;
   /** Citizen and official login, sessions and rate limits (modules/identity). */
   identity: IdentityConfig;
@@ -177,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     demoData: (env.DEMO_DATA ?? 'true') !== 'false',
     demoDossiers: (env.DEMO_DOSSIERS ?? (process.env.VITEST ? 'false' : 'true')) !== 'false',
+    clockStart: clockStartFrom(env.MOTCUA_CLOCK_START),
     webDist: path.resolve(env.WEB_DIST ?? path.join(repoRoot, 'packages/web/dist')),
     identity: identityConfigFrom(env),
     uploadMaxBytes: positiveInt('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 10 * 1024 * 1024),
@@ -187,3 +190,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export { repoRoot };
+
+function clockStartFrom(value: string | undefined): Date | null {
+  if (!value) return null;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new Error(`MOTCUA_CLOCK_START must be an ISO 8601 date-time, not "${value}"`);
+  return d;
+}
