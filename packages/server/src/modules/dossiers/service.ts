@@ -27,6 +27,8 @@ import { dossierJson, intakeOf, type DossierJson } from './views.ts';
  * UploadsService fits): checks that each upload belongs to the caller or, for an official filing
  * on a citizen's behalf, to that citizen.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface AttachmentPort {
   attachToDossier(
     trx: Db,
@@ -207,8 +209,9 @@ export class DossierService {
           const unit = await this.store.unit(to, trx);
           if (!unit || unit.type === 'province') throw badRequest(`Không có xã, phường "${to}".`, `No commune or ward "${to}".`, { field: 'toUnitCode' });
         }
+        const extra = decided.event.type === 'submit_supplement' ? await this.attachSupplement(trx, actor, events, view, decided.event.data.documents) : {};
         // Not `within?.(trx, await record())`: an optional call skips evaluating its arguments.
-        const next = await this.record(trx, actor, events, view, decided.event, now);
+        const next = await this.record(trx, actor, events, view, decided.event, now, extra);
         await options.within?.(trx, next);
       });
     } catch (e) {
@@ -219,9 +222,25 @@ export class DossierService {
     return dossierJson(await this.store.events(this.ctx.db, code), caller, now);
   }
 
-  private async record(trx: Db, actor: DossierActor, events: StoredEvent[], view: DossierView, event: NewDossierEvent, now: Date): Promise<DossierView> {
+  /**
+   * A supplement's documents are upload ids (files sent online or scanned at the desk) or, for
+   * papers handed over at the counter, their names. Files are attached to the dossier so the
+   * officials of its unit can open them; their references are kept on the event.
+   */
+  private async attachSupplement(trx: Db, actor: DossierActor, events: StoredEvent[], view: DossierView, documents: readonly string[]): Promise<{ attachments?: AttachmentRef[] }> {
+    const uploadIds = documents.filter((d) => UUID.test(d));
+    if (uploadIds.length === 0 || !this.options.attachments || actor.kind === 'system') return {};
+    const applicant = intakeOf(events).applicant.idNumber;
+    const linked = await this.options.attachments.attachToDossier(trx, uploadIds.map((uploadId) => ({ uploadId, kind: 'supplement', label: 'Hồ sơ bổ sung' })), view.code, actor, {
+      unitCode: view.unitCode,
+      ...(actor.kind === 'official' ? { onBehalfOf: { idNumber: applicant } } : {}),
+    });
+    return { attachments: linked.map((a) => ({ id: a.upload.id, filename: a.upload.filename, mediaType: a.upload.mediaType, size: a.upload.size, sha256: a.upload.sha256, label: a.label ?? null })) };
+  }
+
+  private async record(trx: Db, actor: DossierActor, events: StoredEvent[], view: DossierView, event: NewDossierEvent, now: Date, eventExtra: Record<string, unknown> = {}): Promise<DossierView> {
     const seq = view.lastSeq + 1;
-    await this.store.appendEvent(trx, view.code, seq, event, storedActor(actor));
+    await this.store.appendEvent(trx, view.code, seq, event, storedActor(actor), eventExtra);
     const next = evolve(view, { ...event, seq } as DossierEvent);
     if (next.unitCode !== view.unitCode) await this.options.attachments?.moveDossierAttachments?.(trx, view.code, next.unitCode);
     const intake = intakeOf(events);

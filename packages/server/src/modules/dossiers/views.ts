@@ -64,7 +64,8 @@ export function dossierJson(events: readonly StoredEvent[], caller: CoreActor | 
     channel: view.channel,
     applicant: intake.applicant,
     form: intake.form,
-    attachments: intake.attachments,
+    // Files sent at intake, then those sent with each supplement.
+    attachments: [...intake.attachments, ...events.flatMap((e) => ((e.data as { attachments?: AttachmentRef[] }).attachments ?? []))],
     resultDelivery: intake.resultDelivery,
     postalAddress: intake.postalAddress,
     feeVnd: intake.feeVnd,

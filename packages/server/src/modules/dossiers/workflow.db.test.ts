@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../testing/harness.ts';
-import { AN, NGOC, certifyCopyBody, client, maritalStatusBody, setClock, startDossierApp, userId } from './testkit.ts';
+import { AN, NGOC, as, certifyCopyBody, client, maritalStatusBody, setClock, startDossierApp, userId } from './testkit.ts';
+import { makePdf, multipart } from '../uploads/test-files.ts';
 
 let t: TestContext;
 let c: ReturnType<typeof client>;
@@ -132,6 +133,29 @@ describe('supplements and the late rule', () => {
     expect(actions(d)).toContain('submit_supplement');
     d = await expectStatus(c.act(citizen, code, { action: 'submit_supplement', documents: ['Bản sao CCCD'] }), 200);
     expect(d).toMatchObject({ state: 'received', dueAt: '2026-03-12T17:00:00+07:00', missingDocuments: [] });
+  });
+
+  it('attaches the files sent with a supplement, for the unit\'s officials to open', async () => {
+    setClock(t, '2026-03-02T09:00:00+07:00');
+    const code = await counter();
+    await expectStatus(c.act(R, code, { action: 'request_supplement', reason: 'Thiếu giấy tờ', missingDocuments: ['Bản sao CCCD'] }), 200);
+    const form = multipart('ban-sao-cccd.pdf', await makePdf('Ban sao CCCD'), 'application/pdf');
+    const upload = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...form.headers, ...(await as(t, citizen)) }, payload: form.payload });
+    expect(upload.statusCode).toBe(201);
+    const id = upload.json().id as string;
+    const d = await expectStatus(c.act(citizen, code, { action: 'submit_supplement', documents: [id] }), 200);
+    expect(d.attachments).toEqual([expect.objectContaining({ id, filename: 'ban-sao-cccd.pdf', label: 'Hồ sơ bổ sung' })]);
+    const view = await t.app.inject({ method: 'GET', url: `/api/uploads/${id}?dossier=${code}`, headers: await as(t, R) });
+    expect(view.statusCode).toBe(200);
+    expect(view.headers['content-type']).toContain('application/pdf');
+    // Someone else's upload id cannot be slipped into a supplement.
+    const other = await counter();
+    await expectStatus(c.act(R, other, { action: 'request_supplement', reason: 'Thiếu', missingDocuments: ['CCCD'] }), 200);
+    const foreign = multipart('khac.pdf', await makePdf('Khac'), 'application/pdf');
+    const stranger = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...foreign.headers, ...(await as(t, `citizen:${NGOC}`)) }, payload: foreign.payload });
+    const r = await c.act(citizen, other, { action: 'submit_supplement', documents: [stranger.json().id] });
+    expect(r.statusCode).toBe(404);
+    expect((await c.get(citizen, `/api/dossiers/${other}`)).json().state).toBe('supplement_requested');
   });
 
   it('blocks a late dossier until an apology sets a new appointment', async () => {
