@@ -1,5 +1,6 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import { useFieldIds } from './fieldIds.ts';
+import { FieldFrame } from './FieldFrame.tsx';
 
 export interface SelectOption {
   value: string;
@@ -30,20 +31,7 @@ export function Select({
 }: SelectProps) {
   const { controlId, hintId, errorId, described } = useFieldIds(id, hint, error, extraDescribedBy);
   return (
-    <div className={['field', error ? 'field--error' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={controlId}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
+    <FieldFrame controlId={controlId} hintId={hintId} errorId={errorId} label={label} hint={hint} error={error} className={className}>
       <select
         id={controlId}
         className="field__control field__control--select"
@@ -58,6 +46,6 @@ export function Select({
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

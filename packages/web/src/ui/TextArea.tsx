@@ -1,5 +1,6 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import { useFieldIds } from './fieldIds.ts';
+import { FieldFrame } from './FieldFrame.tsx';
 import './forms.css';
 
 export interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'children'> {
@@ -11,20 +12,7 @@ export interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaE
 export function TextArea({ label, hint, error, id, className, rows = 3, 'aria-describedby': extra, ...rest }: TextAreaProps) {
   const { controlId, hintId, errorId, described } = useFieldIds(id, hint, error, extra);
   return (
-    <div className={['field', error ? 'field--error' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={controlId}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
+    <FieldFrame controlId={controlId} hintId={hintId} errorId={errorId} label={label} hint={hint} error={error} className={className}>
       <textarea
         id={controlId}
         rows={rows}
@@ -33,6 +21,6 @@ export function TextArea({ label, hint, error, id, className, rows = 3, 'aria-de
         aria-invalid={error ? true : undefined}
         {...rest}
       />
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useFieldIds } from './fieldIds.ts';
+import { FieldFrame } from './FieldFrame.tsx';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> {
   label: ReactNode;
@@ -23,20 +24,7 @@ export function TextField({
 }: TextFieldProps) {
   const { controlId, hintId, errorId, described } = useFieldIds(id, hint, error, extraDescribedBy);
   return (
-    <div className={['field', error ? 'field--error' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label className={`field__label field__label--${labelSize}`} htmlFor={controlId}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
+    <FieldFrame controlId={controlId} hintId={hintId} errorId={errorId} label={label} hint={hint} error={error} className={className} labelSize={labelSize}>
       <input
         id={controlId}
         type={type}
@@ -45,6 +33,6 @@ export function TextField({
         aria-invalid={error ? true : undefined}
         {...rest}
       />
-    </div>
+    </FieldFrame>
   );
 }
