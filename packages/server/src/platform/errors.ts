@@ -72,6 +72,28 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Pro
   return reply.status(p.status).type('application/problem+json').send(problemBody(request, p));
 }
 
+interface AjvIssue { keyword?: string; message?: string; params?: Record<string, unknown> }
+
+/** Ajv speaks English; the Vietnamese message says the same thing in plain words. */
+function vietnameseFor(issue: AjvIssue | undefined): string {
+  const p = issue?.params ?? {};
+  switch (issue?.keyword) {
+    case 'required': return `thiếu trường bắt buộc "${String(p.missingProperty)}"`;
+    case 'minLength': return `cần ít nhất ${String(p.limit)} ký tự`;
+    case 'maxLength': return `không được quá ${String(p.limit)} ký tự`;
+    case 'pattern': return 'không đúng định dạng';
+    case 'format': return `không đúng định dạng ${String(p.format)}`;
+    case 'type': return `phải là kiểu ${String(p.type)}`;
+    case 'enum': case 'const': case 'anyOf': case 'oneOf': return 'không phải giá trị được chấp nhận';
+    case 'minimum': return `phải từ ${String(p.limit)} trở lên`;
+    case 'maximum': return `không được lớn hơn ${String(p.limit)}`;
+    case 'minItems': return `cần ít nhất ${String(p.limit)} mục`;
+    case 'maxItems': return `không được quá ${String(p.limit)} mục`;
+    case 'additionalProperties': return `có trường không được phép "${String(p.additionalProperty)}"`;
+    default: return 'không hợp lệ';
+  }
+}
+
 /** Maps Fastify's own errors (schema validation, body too large, rate limit) into the family. */
 function fromFastifyError(error: FastifyError): Problem {
   if (error.validation) {
@@ -81,7 +103,7 @@ function fromFastifyError(error: FastifyError): Problem {
     return new Problem(
       400,
       'validation_failed',
-      `Dữ liệu gửi lên không hợp lệ (${field}): ${first?.message ?? ''}.`,
+      `Dữ liệu gửi lên không hợp lệ (${field}): ${vietnameseFor(first as AjvIssue | undefined)}.`,
       `The request is not valid (${field}): ${first?.message ?? ''}.`,
       { errors: error.validation.map((v) => ({ path: `${where}${v.instancePath}`, message: v.message, params: v.params })) },
     );

@@ -30,3 +30,12 @@ describe('platform', () => {
     expect(en.json().detail).toMatch(/No such address/);
   });
 });
+
+describe('validation errors', () => {
+  it('says what is wrong in Vietnamese words and in English', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/units?q=' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().detailVi).toBe('Dữ liệu gửi lên không hợp lệ (querystring/q): cần ít nhất 1 ký tự.');
+    expect(r.json().detailEn).toMatch(/must NOT have fewer than 1 characters/);
+  });
+});
