@@ -246,11 +246,26 @@ describe('a birth registration from search to returned result', () => {
       }, { timeout: 30_000, intervals: [500, 1000, 2000] })
       .toEqual(expect.arrayContaining([expect.stringMatching(/^(Xác nhận đã có kết quả|Trả kết quả)$/)]));
     if (await desk.locator('details.action-form summary', { hasText: 'Xác nhận đã có kết quả' }).count()) await act(desk, 'Xác nhận đã có kết quả');
+    // The return panel: the way the citizen asked for (at the counter) is preselected; the
+    // recipient signs on the screen with the mouse.
     await act(desk, 'Trả kết quả', async (form) => {
+      expect(await form.getByLabel('Nhận tại Bộ phận Một cửa').isChecked()).toBe(true);
       await form.getByLabel('Họ tên người nhận').fill('Nguyễn Văn An');
-      await form.getByLabel('Xác nhận ký nhận (số phiếu ký nhận)').fill('KN-0001');
+      await form.getByLabel('Số CCCD của người nhận').fill(CITIZEN);
+      await audit(desk);
+      const pad = form.getByRole('img', { name: 'Chữ ký người nhận' });
+      await pad.scrollIntoViewIfNeeded(); // mouse coordinates are the viewport's
+      const box = (await pad.boundingBox())!;
+      await desk.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.6);
+      await desk.mouse.down();
+      for (const [fx, fy] of [[0.25, 0.3], [0.4, 0.7], [0.55, 0.3], [0.7, 0.7], [0.85, 0.4]] as const) {
+        await desk.mouse.move(box.x + box.width * fx, box.y + box.height * fy, { steps: 4 });
+      }
+      await desk.mouse.up();
     });
     await desk.locator('.dossier-head').getByText('Đã trả kết quả').waitFor();
+    const returned = await desk.request.get(`${server.url}/api/dossiers/${code}`);
+    expect(((await returned.json()) as { state: string }).state).toBe('returned');
 
     // ---- Citizen's timeline tells the whole story.
     await citizen.goto(`${server.url}/ho-so-cua-toi`);
@@ -268,6 +283,7 @@ describe('a birth registration from search to returned result', () => {
       'Đã có kết quả',
       'Trả kết quả',
     ]);
+    await citizen.locator('.dossier-list > li').filter({ hasText: code }).getByRole('link', { name: 'Kiểm tra tính xác thực' }).waitFor();
     await audit(citizen);
     await screenshots(citizen, 'my-dossiers');
     // Logging out ends the session on the server and brings the citizen home, anonymous.

@@ -14,7 +14,9 @@ import { formatDate, formatDateTime } from '../portal/format.ts';
 import { LoadError } from '../portal/LoadError.tsx';
 import { formatSize } from '../portal/wizard/FileUploader.tsx';
 import { Alert, Button, Card, Spinner, useDocumentTitle } from '../ui/index.ts';
+import { Shipments } from '../portal/Shipments.tsx';
 import { ActionForm } from './ActionForm.tsx';
+import { ReturnResultPanel } from './delivery/ReturnResultPanel.tsx';
 import { officePaths, useOfficial, type SlipKind } from './context.ts';
 
 /** Slip per event: which printable form a step of the history produces. */
@@ -86,6 +88,8 @@ export default function DossierPage() {
   const loaded = useResource(`office-dossier:${code}`, (signal) => getDossier(code, signal));
   const [override, setOverride] = useState<Dossier | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Set when this server turns out to have no delivery endpoint: the plain return_result form then.
+  const [noDelivery, setNoDelivery] = useState(false);
   const dossier = override?.code === code ? override : loaded.data;
   const procedure = useResource(`procedure:${dossier?.procedureCode ?? ''}`, dossier ? (signal) => getProcedure(dossier.procedureCode, signal) : null);
   useDocumentTitle(`${code}`);
@@ -99,6 +103,16 @@ export default function DossierPage() {
   const schema = procedure.data?.formSchema;
   const answerGroups = schema ? stepsOf(schema, lang).map((step) => ({ title: step.title, answers: describeAnswers(schema, dossier.form, lang, yesNo, step.fields) })) : [];
   const slips = [...new Set(dossier.history.map((h) => SLIP_OF[h.action]).filter((k): k is SlipKind => !!k))];
+  // The delivery endpoint is for the desk and outreach roles; anyone else keeps the plain action.
+  const canDeliver = !noDelivery && dossier.state === 'result_ready' && official.roles.some((r) => r === 'receptionist' || r === 'outreach');
+  const onDone = (action: string) => (next: Dossier) => {
+    setOverride(next);
+    setDone(t('office.dossier.done', { action: t(`office.action.${action}` as 'office.action.return_result') }));
+  };
+  const onConflict = () => {
+    setOverride(null);
+    loaded.retry();
+  };
   const blockedByLate = dossier.timeliness === 'late' && dossier.allowedActions.some((x) => x.action === 'record_apology');
 
   return (
@@ -202,23 +216,16 @@ export default function DossierPage() {
             {dossier.allowedActions.map((spec) => (
               <details key={`${spec.action}-${dossier.version}`} className="action-form" open={dossier.allowedActions.length === 1}>
                 <summary>{t(`office.action.${spec.action}`)}</summary>
-                <ActionForm
-                  dossier={dossier}
-                  spec={spec}
-                  procedure={procedure.data}
-                  onDone={(next) => {
-                    setOverride(next);
-                    setDone(t('office.dossier.done', { action: t(`office.action.${spec.action}`) }));
-                  }}
-                  onConflict={() => {
-                    setOverride(null);
-                    loaded.retry();
-                  }}
-                />
+                {canDeliver && spec.action === 'return_result' ? (
+                  <ReturnResultPanel dossier={dossier} onDone={onDone(spec.action)} onConflict={onConflict} onUnavailable={() => setNoDelivery(true)} />
+                ) : (
+                  <ActionForm dossier={dossier} spec={spec} procedure={procedure.data} onDone={onDone(spec.action)} onConflict={onConflict} />
+                )}
               </details>
             ))}
             <p className="muted">{t('office.dossier.yourId', { id: official.userId })}</p>
           </section>
+          <Shipments code={dossier.code} version={dossier.version} />
           <IssuedDocuments code={dossier.code} version={dossier.version} />
           {slips.length > 0 && (
             <section aria-labelledby="slips-title" className="no-print">

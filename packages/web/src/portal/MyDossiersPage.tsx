@@ -12,6 +12,8 @@ import { StateBadge, Timeline, TimelinessBadge } from './DossierBits.tsx';
 import { formatDate } from './format.ts';
 import { IssuedDocuments } from './IssuedDocuments.tsx';
 import { LoadError } from './LoadError.tsx';
+import { verifyPath } from './api/results.ts';
+import { Shipments } from './Shipments.tsx';
 import type { AttachedFile } from './wizard/draft.ts';
 import { FileUploader } from './wizard/FileUploader.tsx';
 import { MY_DOSSIERS_PATH, receiptPath } from './wizard/paths.ts';
@@ -115,7 +117,11 @@ function DossierCard({ dossier: initial }: { dossier: Dossier }) {
           }}
         />
       )}
+      {dossier.resultDelivery === 'post' && <Shipments code={dossier.code} version={dossier.version} />}
       <IssuedDocuments code={dossier.code} version={dossier.version} />
+      <p>
+        <a href={verifyPath(dossier.code)}>{t('myDossiers.verifyDossier')}</a>
+      </p>
       <h3>{t('myDossiers.timeline')}</h3>
       <Timeline history={dossier.history} label={`${t('myDossiers.timeline')} ${dossier.code}`} />
       <p>
