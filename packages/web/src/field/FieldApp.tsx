@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
+import { Link, Route, Routes, useLocation } from 'react-router';
+import { AppNav } from '../ui/AppNav.tsx';
 import { HeaderTools } from '../ui/HeaderTools.tsx';
 import { Spinner } from '../ui/index.ts';
 import { activeSessionId, deviceSealer, openKit } from './db.ts';
@@ -116,19 +117,7 @@ function FieldLayout({ state, children }: { state: FieldState | null; children: 
           <HeaderTools />
         </div>
         {state && <StatusLine sessionId={state.kit.session.id} />}
-        {state && (
-          <nav className="site-nav" aria-label={t('field.navLabel')}>
-            <ul className="container site-nav__list">
-              {links.map(([to, label]) => (
-                <li key={to}>
-                  <NavLink to={to} end={to === fieldPaths.home} className="site-nav__link">
-                    {label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+        {state && <AppNav label={t('field.navLabel')} containerClass="container" links={links.map(([to, label]) => ({ to, label, end: to === fieldPaths.home }))} />}
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="container site-main">
         {children}

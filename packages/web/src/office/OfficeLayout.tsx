@@ -1,10 +1,11 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { LoadError } from '../portal/LoadError.tsx';
 import { useSession } from '../session/SessionProvider.tsx';
 import { SignOut } from '../session/SignOut.tsx';
 import { Alert, ButtonAnchor, Spinner, buttonClassName, loginHref } from '../ui/index.ts';
+import { AppNav } from '../ui/AppNav.tsx';
 import { HeaderTools } from '../ui/HeaderTools.tsx';
 import { OfficialContext, canSeeInsights, officePaths } from './context.ts';
 import '../portal/wizard/wizard.css';
@@ -62,34 +63,16 @@ export default function OfficeLayout() {
           <HeaderTools />
         </div>
         {official && (
-          <nav className="site-nav" aria-label={t('office.navLabel')}>
-            <ul className="office__container site-nav__list">
-              <li>
-                <NavLink to={officePaths.dashboard} end className="site-nav__link">
-                  {t('office.navToday')}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to={officePaths.queue} className="site-nav__link">
-                  {t('office.navQueue')}
-                </NavLink>
-              </li>
-              {official.roles.some((r) => r === 'receptionist' || r === 'outreach') && (
-                <li>
-                  <NavLink to={officePaths.intake} className="site-nav__link">
-                    {t('office.navIntake')}
-                  </NavLink>
-                </li>
-              )}
-              {canSeeInsights(official) && (
-                <li>
-                  <NavLink to={officePaths.insights} className="site-nav__link">
-                    {t('office.navInsights')}
-                  </NavLink>
-                </li>
-              )}
-            </ul>
-          </nav>
+          <AppNav
+            label={t('office.navLabel')}
+            containerClass="office__container"
+            links={[
+              { to: officePaths.dashboard, label: t('office.navToday'), end: true },
+              { to: officePaths.queue, label: t('office.navQueue') },
+              ...(official.roles.some((r) => r === 'receptionist' || r === 'outreach') ? [{ to: officePaths.intake, label: t('office.navIntake') }] : []),
+              ...(canSeeInsights(official) ? [{ to: officePaths.insights, label: t('office.navInsights') }] : []),
+            ]}
+          />
         )}
       </header>
       {official && (
