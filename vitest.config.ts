@@ -22,6 +22,8 @@ export default defineConfig({
       },
       { test: { name: 'pglite', include: dbTests, env: { MOTCUA_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 180_000 } },
       { test: { name: 'postgres', include: dbTests, env: { MOTCUA_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 180_000 } },
+      // Short drills (issue #10): real servers and processes, one file at a time.
+      { test: { name: 'drill', include: ['drill/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 300_000, fileParallelism: false } },
       { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000, fileParallelism: false } },
     ],
   },
