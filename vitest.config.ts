@@ -15,13 +15,14 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['packages/server/src/**/*.test.ts'],
-          exclude: dbTests,
+          exclude: [...dbTests, 'packages/server/src/**/*.race.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
       },
       { test: { name: 'pglite', include: dbTests, env: { MOTCUA_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 180_000 } },
-      { test: { name: 'postgres', include: dbTests, env: { MOTCUA_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 180_000 } },
+      // Race tests only where transactions really interleave (testing/race.ts).
+      { test: { name: 'postgres', include: [...dbTests, 'packages/server/src/**/*.race.test.ts'], env: { MOTCUA_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 180_000 } },
       // Short drills (issue #10): real servers and processes, one file at a time.
       { test: { name: 'drill', include: ['drill/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 300_000, fileParallelism: false } },
       { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000, fileParallelism: false } },

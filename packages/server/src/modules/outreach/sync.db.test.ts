@@ -78,17 +78,6 @@ describe('sync', () => {
     expect(after).toEqual(before);
   });
 
-  it('applies a concurrent double send of the same ops once', async () => {
-    const ops = [receiveOp(block, 3, { hamlet: '30421-07' }), consultOp('30421-07', 3)];
-    const before = await count(t, 'dossier');
-    const [a, b] = await Promise.all([sync(t, p.outreach, sessionId, ops), sync(t, p.outreach, sessionId, ops)]);
-    const all = [...statuses(a), ...statuses(b)].sort();
-    expect(all).toEqual(['applied', 'applied', 'duplicate', 'duplicate']);
-    expect(await count(t, 'dossier')).toBe(before + 1);
-    const consulted = await t.ctx.db.selectFrom('outreach_consultation').select('client_op_id').where('client_op_id', '=', ops[1]!.id).execute();
-    expect(consulted).toHaveLength(1);
-  });
-
   it('refuses an op id reused for different content', async () => {
     const reused = { ...batch[4]!, people: 40 };
     const r = await sync(t, p.outreach, sessionId, [reused]);
