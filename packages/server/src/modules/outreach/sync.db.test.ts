@@ -78,6 +78,15 @@ describe('sync', () => {
     expect(after).toEqual(before);
   });
 
+  it('applies a double send of the same ops once (the concurrent case is in sync.race.test.ts)', async () => {
+    const ops = [receiveOp(block, 3, { hamlet: '30421-07' }), consultOp('30421-07', 3)];
+    const before = await count(t, 'dossier');
+    const a = await sync(t, p.outreach, sessionId, ops);
+    const b = await sync(t, p.outreach, sessionId, ops);
+    expect([...statuses(a), ...statuses(b)]).toEqual(['applied', 'applied', 'duplicate', 'duplicate']);
+    expect(await count(t, 'dossier')).toBe(before + 1);
+  });
+
   it('refuses an op id reused for different content', async () => {
     const reused = { ...batch[4]!, people: 40 };
     const r = await sync(t, p.outreach, sessionId, [reused]);
