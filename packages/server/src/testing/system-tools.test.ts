@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureDebianPackages, findBinary, runTool } from './system-tools.ts';
+import { scratchDir } from './scratch.ts';
+
+const emptyPath = scratchDir('motcua-empty-path-');
 
 describe('system-tools', () => {
   const savedPath = process.env.PATH;
@@ -22,7 +22,7 @@ describe('system-tools', () => {
   });
 
   it('throws instead of skipping when it cannot install', async () => {
-    process.env.PATH = mkdtempSync(join(tmpdir(), 'motcua-empty-path-'));
+    process.env.PATH = emptyPath;
     await expect(ensureDebianPackages({ pdfsig: 'poppler-utils' })).rejects.toThrow(/no apt-get\/flock/);
   });
 

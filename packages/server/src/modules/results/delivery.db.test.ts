@@ -23,7 +23,7 @@ beforeAll(async () => {
   tools = await pdfTools(t);
   specialist = await userId(t, 'phulam.chuyenvien');
 }, 300_000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => { tools?.remove(); await t?.close(); });
 
 const ok = async (p: Promise<{ statusCode: number; body: string; json(): any }>) => {
   const r = await p;

@@ -19,7 +19,7 @@ beforeAll(async () => {
   c = client(t);
   drain = resultsWorker(t);
 }, 300_000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => { tools?.remove(); await t?.close(); });
 
 type Doc = { id: string; kind: string; sha256: string; verifyUrl: string; downloadUrl: string; signerSubject: string; issuingUnit: string };
 const documents = async (who: string, code: string) => (await c.get(who, `/api/dossiers/${code}/documents`)).json().items as Doc[];

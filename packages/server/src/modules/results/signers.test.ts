@@ -1,14 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config.ts';
+import { scratchDir } from '../../testing/scratch.ts';
 import { receiptInput } from './documents/fixtures.ts';
 import { renderReceipt } from './documents/index.ts';
 import { UnitSigners } from './signers.ts';
 import { ensureUnitCredentials, inspectSignedPdf } from './signing/index.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'motcua-signers-'));
+const dataDir = scratchDir('motcua-signers-');
 const unit = (code: string) => ({ code, name: `Ủy ban nhân dân xã ${code}` });
 
 describe('signing configuration', () => {

@@ -1,5 +1,5 @@
 // Test-only helpers for the results API tests (imported by *.test.ts files only).
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from '../../testing/harness.ts';
@@ -49,6 +49,8 @@ export async function pdfTools(t: TestContext) {
     return file;
   };
   return {
+    /** Removes the scratch folder (the caller's afterAll). */
+    remove: () => rmSync(dir, { recursive: true, force: true }),
     pdfsig: async (bytes: Uint8Array) => (await runTool('pdfsig', ['-nssdir', `sql:${nss}`, save(bytes)])).output,
     text: async (bytes: Uint8Array) => (await runTool('pdftotext', [save(bytes), '-'])).stdout.replace(/\s+/g, ' '),
     /** The QR code of page 1, decoded from a 150 dpi rendering. */

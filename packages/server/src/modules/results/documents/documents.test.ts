@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDebianPackages, runTool } from '../../../testing/system-tools.ts';
+import { scratchDir } from '../../../testing/scratch.ts';
 import { receiptInput, resultInput, VERIFY_URL } from './fixtures.ts';
 import { MissingPlaceholderError, renderApology, renderReceipt, renderRefusal, renderResult, renderSupplementRequest } from './index.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'motcua-docs-'));
+const dir = scratchDir('motcua-docs-');
 let n = 0;
 
 function save(pdf: Uint8Array): string {

@@ -1,15 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureDebianPackages, runTool } from '../../../testing/system-tools.ts';
+import { scratchDir } from '../../../testing/scratch.ts';
 import { resultInput } from '../documents/fixtures.ts';
 import { renderResult } from '../documents/index.ts';
 import { devCaCertificatePem, ensureUnitCredentials } from './dev-ca.ts';
 import { signerFromConfig } from './signer.ts';
 import { inspectSignedPdf, sha256Hex } from './verify.ts';
 
-const work = mkdtempSync(join(tmpdir(), 'motcua-sign-'));
+const work = scratchDir('motcua-sign-');
 const pki = join(work, 'pki');
 const unit = { kind: 'dev-ca', dir: pki, unitCode: 'xa-phu-lam', unitName: 'Ủy ban nhân dân Xã Phú Lâm' } as const;
 const meta = { reason: 'Ký số kết quả giải quyết hồ sơ H26.123-261123-0001', location: 'Xã Phú Lâm, Tỉnh An Giang', signerName: 'Ủy ban nhân dân Xã Phú Lâm' };
