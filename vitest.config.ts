@@ -25,7 +25,8 @@ export default defineConfig({
       { test: { name: 'postgres', include: [...dbTests, 'packages/server/src/**/*.race.test.ts'], env: { MOTCUA_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 180_000 } },
       // Short drills (issue #10): real servers and processes, one file at a time.
       { test: { name: 'drill', include: ['drill/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 300_000, fileParallelism: false } },
-      { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 300_000, fileParallelism: false } },
+      // expect.poll's own default (1 s) is a bet on a fast machine; browser waits have their ceiling in e2e/harness.ts.
+      { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 900_000, hookTimeout: 300_000, fileParallelism: false, expect: { poll: { timeout: 60_000, interval: 100 } } } },
     ],
   },
 });

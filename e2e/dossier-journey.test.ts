@@ -201,7 +201,7 @@ describe('a birth registration from search to returned result', () => {
         await desk.reload();
         await desk.getByText('Văn bản ủy quyền nếu nộp thay').waitFor();
         return signedPdf.count();
-      }, { timeout: 30_000, intervals: [500, 1000, 2000] })
+      }, { timeout: 60_000, interval: 500 })
       .toBeGreaterThan(0);
     const pdf = await desk.request.get(`${server.url}${await signedPdf.first().getAttribute('href')}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
@@ -243,7 +243,7 @@ describe('a birth registration from search to returned result', () => {
       .poll(async () => {
         await officeDossier(desk, code);
         return desk.locator('details.action-form summary').allInnerTexts();
-      }, { timeout: 30_000, intervals: [500, 1000, 2000] })
+      }, { timeout: 60_000, interval: 500 })
       .toEqual(expect.arrayContaining([expect.stringMatching(/^(Xác nhận đã có kết quả|Trả kết quả)$/)]));
     if (await desk.locator('details.action-form summary', { hasText: 'Xác nhận đã có kết quả' }).count()) await act(desk, 'Xác nhận đã có kết quả');
     // The return panel: the way the citizen asked for (at the counter) is preselected; the

@@ -113,11 +113,25 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Waits are on conditions (a heading appears, a request answers); the ceilings below only decide
+ * how long a loaded 2-core machine may take before a wait counts as failed.
+ */
+export const E2E_WAIT_MS = 90_000;
+
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(E2E_WAIT_MS);
+    context.setDefaultNavigationTimeout(E2E_WAIT_MS);
+    return context;
+  };
+  return browser;
 }
 
 export interface AxeFinding {
