@@ -110,6 +110,7 @@ export const fieldEn = {
     completed: 'Settled and handed back on the spot',
     completeOnSpot: 'Settle and hand back on the spot',
     removedAfterSync: 'Synced — personal data removed from this device',
+    dropped: 'Dropped, not sent to the server — personal data deleted from this device',
   },
   receipt: {
     title: 'Dossier receipt and result appointment',

@@ -108,6 +108,7 @@ export const fieldVi = {
     completed: 'Đã giải quyết, trả kết quả tại chỗ',
     completeOnSpot: 'Giải quyết, trả kết quả tại chỗ',
     removedAfterSync: 'Đã đồng bộ — thông tin cá nhân đã xóa khỏi máy',
+    dropped: 'Đã bỏ, không gửi về máy chủ — thông tin cá nhân đã xóa khỏi máy',
   },
   receipt: {
     title: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',

@@ -52,7 +52,7 @@ export function ReceiptPage() {
           <dt>{t('field.receipt.procedure')}</dt>
           <dd>{procedure ? procedureName(procedure, lang) : item.summary.procedureCode}</dd>
           <dt>{t('field.receipt.applicant')}</dt>
-          <dd>{body ? body.dossier.applicant.fullName : t('field.dossiers.removedAfterSync')}</dd>
+          <dd>{body ? body.dossier.applicant.fullName : t(item.dismissed ? 'field.dossiers.dropped' : 'field.dossiers.removedAfterSync')}</dd>
           <dt>{t('field.receipt.receivedAt')}</dt>
           <dd>{formatDateTime(item.summary.receivedAt, lang)}</dd>
           <dt>{t('field.receipt.appointment')}</dt>
