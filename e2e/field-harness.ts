@@ -2,6 +2,11 @@
  * Helpers for the field (outreach) e2e tests, beside e2e/harness.ts (reused for the browser, axe
  * and the demo login): a server that can be killed and started again on the same data directory
  * and port — what "the connection dropped mid-sync" needs — and the office calls the tests make.
+ *
+ * The server runs as `tsx main.ts`, which is a wrapper process around the real Node server: it is
+ * spawned in its own process group and always ended as a group (`kill -<pgid>`), so killing it
+ * kills the server, not only the wrapper (issue #10: the "killed" server went on answering, and
+ * each run left one behind).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,12 +21,58 @@ export interface FieldServer {
   url: string;
   dataDir: string;
   log: () => string;
-  /** Kills the process at once (no graceful close): the network just goes away. */
+  /** The running server's /health bootId: a new process has a new one. */
+  bootId: () => string;
+  /** The server's clock now (MOTCUA_CLOCK_START shifts it on days without sessions). */
+  serverNow: () => number;
+  /**
+   * Kills the whole process group at once (SIGKILL, no graceful close) and returns once every
+   * process of it is gone and the port refuses connections: the network really went away.
+   */
   kill: () => Promise<void>;
-  /** Starts it again on the same port and data directory. */
+  /** Starts it again on the same port and data directory; throws unless it is a new process (bootId). */
   restart: () => Promise<void>;
-  /** Stops it and deletes the data directory. */
+  /** Stops the process group and deletes the data directory. */
   dispose: () => Promise<void>;
+}
+
+/** Whether any process of the group is alive (signal 0 only checks). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    throw e;
+  }
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ESRCH') throw e;
+  }
+}
+
+async function until(what: string, done: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Resolves with the error code of a TCP connection attempt to the port ('ECONNREFUSED' when nothing listens), or 'connected'. */
+export function connectOutcome(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? String(e)));
+  });
 }
 
 function freePort(): Promise<number> {
@@ -42,10 +93,22 @@ export async function startFieldServer(env: Record<string, string> = {}): Promis
   let output = '';
   let child: ChildProcess | null = null;
   let exited: Promise<void> = Promise.resolve();
+  let pgid: number | null = null;
+  let bootId = '';
+  let spawnedAt = 0;
+  const boots: string[] = [];
+  // Also when the test process itself ends without reaching dispose (a crash, a timeout).
+  const onExit = () => {
+    if (pgid !== null) signalGroup(pgid, 'SIGKILL');
+  };
+  process.once('exit', onExit);
 
   const start = async () => {
+    spawnedAt = Date.now();
     const proc = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['packages/server/src/main.ts'], {
       cwd: ROOT,
+      // Its own process group: the tsx wrapper and the server it starts are killed together.
+      detached: true,
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn',
         NOTIFICATIONS_WORKER: 'false', DEMO_DOSSIERS: 'false',
@@ -54,6 +117,7 @@ export async function startFieldServer(env: Record<string, string> = {}): Promis
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child = proc;
+    pgid = proc.pid!;
     proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
@@ -61,33 +125,61 @@ export async function startFieldServer(env: Record<string, string> = {}): Promis
     for (;;) {
       if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}):\n${output}`);
       try {
-        if ((await fetch(`${url}/health`)).ok) return;
-      } catch {
+        const health = await fetch(`${url}/health`);
+        if (health.ok) {
+          const id = ((await health.json()) as { bootId?: string }).bootId;
+          if (!id) throw new Error(`/health has no bootId: is this another server on port ${port}?`);
+          if (boots.includes(id)) throw new Error(`/health answers with an earlier boot (${id}): the old server is still running`);
+          bootId = id;
+          boots.push(id);
+          return;
+        }
+      } catch (e) {
+        if (e instanceof Error && /bootId|earlier boot/.test(e.message)) throw e;
         // not listening yet
       }
       if (Date.now() > deadline) {
-        proc.kill('SIGKILL');
+        signalGroup(proc.pid!, 'SIGKILL');
         throw new Error(`server did not become healthy in time:\n${output}`);
       }
       await new Promise((r) => setTimeout(r, 250));
     }
   };
   const kill = async () => {
-    if (child && child.exitCode === null) {
-      child.kill('SIGKILL');
-      await exited;
-    }
+    if (pgid === null) return;
+    const group = pgid;
+    signalGroup(group, 'SIGKILL');
+    await exited;
+    await until(`process group ${group} is gone`, () => !groupAlive(group), 15_000);
+    const outcome = await connectOutcome(port);
+    if (outcome !== 'ECONNREFUSED') throw new Error(`after the kill, port ${port} answered "${outcome}" instead of refusing the connection`);
   };
-  await start();
+  try {
+    await start();
+  } catch (e) {
+    if (pgid !== null) signalGroup(pgid, 'SIGKILL');
+    process.off('exit', onExit);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   return {
-    url, dataDir, log: () => output, kill, restart: start,
+    url, dataDir, log: () => output, kill, bootId: () => bootId,
+    serverNow: () => (fieldDay().clockStart ? Date.parse(fieldDay().clockStart!) + (Date.now() - spawnedAt) : Date.now()),
+    restart: async () => {
+      const before = bootId;
+      await start();
+      if (bootId === before) throw new Error('the restarted server has the old bootId');
+    },
     dispose: async () => {
-      if (child && child.exitCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child?.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
+      if (pgid !== null && groupAlive(pgid)) {
+        const group = pgid;
+        signalGroup(group, 'SIGTERM'); // PGlite flushes on a graceful close
+        await until(`process group ${group} ends on SIGTERM`, () => !groupAlive(group), 10_000).catch(async () => {
+          signalGroup(group, 'SIGKILL');
+          await until(`process group ${group} is gone`, () => !groupAlive(group), 10_000);
+        });
       }
+      process.off('exit', onExit);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -117,7 +209,7 @@ export async function alignClock(context: BrowserContext): Promise<void> {
 }
 
 /** Cookie-authenticated office call from the signed-in context, with the CSRF double-submit header. */
-export async function officeCall<T>(context: BrowserContext, page: Page, method: 'GET' | 'POST', url: string, data?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+export async function officeCall<T>(context: BrowserContext, page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   const csrf = (await context.cookies()).find((c) => c.name === 'motcua_csrf')?.value ?? '';
   const response = await page.request.fetch(url, { method, headers: { 'x-csrf-token': csrf, ...headers }, ...(data !== undefined ? { data } : {}) });
   const text = await response.text();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAR_HAMLETS, alignClock, officeCall, planSessionToday, startFieldServer, type FieldServer } from './field-harness.ts';
+import { FAR_HAMLETS, alignClock, connectOutcome, officeCall, planSessionToday, startFieldServer, type FieldServer } from './field-harness.ts';
 import { APPLICANTS, completeOnSpot, downloadKit, goTo, receiveDossier, recordConsultation, recordSurvey, signInToField, syncAll } from './field-steps.ts';
 import { checkAccessibility, ensureWebBuilt, launchBrowser, screenshots, type AxeFinding } from './harness.ts';
 
@@ -196,6 +196,8 @@ describe('connection lost in the middle of a sync', () => {
     // and the browser never gets the answer.
     let cut = false;
     let appliedBeforeCut = 0;
+    let killed: Error | 'ok' | null = null;
+    const bootBefore = server.bootId();
     await page.route('**/api/office/outreach/sync', async (route) => {
       if (cut) return route.continue();
       cut = true;
@@ -204,19 +206,24 @@ describe('connection lost in the middle of a sync', () => {
       const request = route.request();
       const answer = await fetch(request.url(), { method: 'POST', headers: request.headers(), body: request.postDataBuffer() ?? undefined });
       appliedBeforeCut = ((await answer.json()) as { results: { status: string }[] }).results.filter((r) => r.status === 'applied').length;
-      await server.kill();
+      // The whole process group, proven gone: the port refuses connections (kill() checks).
+      killed = await server.kill().then(() => 'ok' as const, (e: Error) => e);
       await route.abort('connectionreset');
     });
     await goTo(page, 'Đồng bộ');
     await context.setOffline(false); // coming back in range starts the sync by itself
     await page.getByText('Mất kết nối giữa chừng', { exact: false }).waitFor({ timeout: 60_000 });
     await expect.poll(() => cut, { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => killed, { timeout: 60_000 }).not.toBeNull();
+    expect(killed).toBe('ok');
+    expect(await connectOutcome(Number(new URL(server.url).port))).toBe('ECONNREFUSED');
     await expect.poll(() => page.locator('[data-testid="sync-item"][data-state="sending"]').count()).toBe(0);
     const settledBefore = await page.locator('[data-testid="sync-item"][data-state="applied"]').count();
     expect(appliedBeforeCut).toBeGreaterThan(0); // the server did apply the batch…
     expect(settledBefore).toBeLessThan(total); // …but the device, which never got the answer, keeps it queued
 
     await server.restart();
+    expect(server.bootId()).not.toBe(bootBefore); // a new process, not the old one still answering
     await syncAll(page, total);
     const duplicates = await page.locator('[data-testid="sync-item"][data-state="duplicate"]').count();
     expect(duplicates).toBe(appliedBeforeCut); // the lost batch, answered from the server's record

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
@@ -26,6 +27,9 @@ import { outreachRoutes } from './modules/outreach/routes.ts';
 import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
 import { InsightsService } from './modules/insights/service.ts';
 import { insightsRoutes } from './modules/insights/routes.ts';
+
+/** This process's boot, in /health: a restart shows as a new id (tests prove a killed server really went away). */
+const bootId = randomUUID();
 
 export interface BuildOptions {
   /** Serve the built web app (off in API tests). */
@@ -73,7 +77,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     async (_request, reply) => {
       const ok = await ping(ctx.db).catch(() => false);
-      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: ctx.dbKind });
+      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: ctx.dbKind, bootId });
     },
   );
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

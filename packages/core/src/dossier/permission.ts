@@ -3,7 +3,7 @@ import { RULES, RUNNING_STATES, type Party } from './rules.ts';
 import type { ActionType, Actor, DossierError, DossierView } from './types.ts';
 
 /** True when the appointment has passed while the office still owes the result. */
-export function isOverdue(view: DossierView, now: Date): boolean {
+export function isOverdue(view: Pick<DossierView, 'state' | 'dueAt'>, now: Date): boolean {
   return RUNNING_STATES.includes(view.state) && view.dueAt !== null && now.getTime() > Date.parse(view.dueAt);
 }
 

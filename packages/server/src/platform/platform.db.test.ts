@@ -9,7 +9,7 @@ describe('platform', () => {
   it('reports health with the database engine', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/health' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toEqual({ status: 'ok', database: process.env.MOTCUA_TEST_DB === 'postgres' ? 'postgres' : 'pglite' });
+    expect(r.json()).toEqual({ status: 'ok', database: process.env.MOTCUA_TEST_DB === 'postgres' ? 'postgres' : 'pglite', bootId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 
   it('publishes an OpenAPI document and human-readable docs', async () => {

@@ -4,9 +4,11 @@ import { Link, Route, Routes, useLocation } from 'react-router';
 import { AppNav } from '../ui/AppNav.tsx';
 import { HeaderTools } from '../ui/HeaderTools.tsx';
 import { Spinner } from '../ui/index.ts';
+import { loadClock } from './clock.ts';
 import { activeSessionId, deviceSealer, openKit } from './db.ts';
 import { registerFieldWorker } from './serviceWorker.ts';
 import { FieldContext, fieldPaths, useOnline, useOutbox, type FieldState } from './state.ts';
+import { isRefused } from './sync/types.ts';
 import { runSync } from './syncRunner.ts';
 import { ConsultPage } from './pages/ConsultPage.tsx';
 import { DossiersPage } from './pages/DossiersPage.tsx';
@@ -32,6 +34,7 @@ export default function FieldApp() {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const load = useCallback(async () => {
     const sealer = await deviceSealer();
+    await loadClock();
     const id = await activeSessionId();
     const kit = id ? await openKit(id, sealer) : null;
     setLoaded(kit ? { status: 'ready', state: { kit, sealer } } : { status: 'none' });
@@ -130,13 +133,18 @@ function StatusLine({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
   const online = useOnline();
   const items = useOutbox(sessionId);
+  // Waiting = not yet sent; needing attention = sent but not applied. Neither counts as sent.
   const pending = items?.filter((i) => i.state === 'queued' || i.state === 'sending').length ?? 0;
+  const refused = items?.filter(isRefused).length ?? 0;
   return (
     <div className={`field-status ${online ? 'field-status--online' : 'field-status--offline'}`} role="status">
       <div className="container">
         <span>{online ? t('field.online') : t('field.offline')}</span>
         {' · '}
-        <Link to={fieldPaths.sync}>{t('field.pending', { count: pending })}</Link>
+        <Link to={fieldPaths.sync}>
+          {t('field.pending', { count: pending })}
+          {refused > 0 && <> · <strong>{t('field.needsAttention', { count: refused })}</strong></>}
+        </Link>
       </div>
     </div>
   );

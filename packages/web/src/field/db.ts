@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { newDataKey, sealerFor, type DataKey, type Sealer } from './sync/crypto.ts';
-import type { FieldFile, OutboxItem, Sealed, SyncStore } from './sync/types.ts';
+import { isRefused, type FieldFile, type OutboxItem, type Sealed, type SyncStore } from './sync/types.ts';
 import type { FieldKit } from './kit.ts';
 
 /** The kit on the device: a little in clear to list it, the rest (credential included) sealed. */
@@ -119,6 +119,7 @@ export async function clearSession(sessionId: string): Promise<void> {
 export const dexieStore: SyncStore = {
   pending: async (sessionId) =>
     (await db.outbox.where('sessionId').equals(sessionId).filter((i) => i.state === 'queued' || i.state === 'sending').toArray()).sort((a, b) => a.seq - b.seq),
+  refused: async (sessionId) => (await db.outbox.where('sessionId').equals(sessionId).filter(isRefused).toArray()).sort((a, b) => a.seq - b.seq),
   get: (id) => db.outbox.get(id),
   patch: async (id, patch) => {
     await db.outbox.update(id, patch);

@@ -1,10 +1,13 @@
 import type { WorkCalendar } from '@motcua/core/calendar';
 import type { Procedure } from '@motcua/core/catalog';
 import type { ReservedCodeBlock } from '@motcua/core/dossier';
+import type { ServerClock } from '@motcua/core/field';
 
 /** GET /api/office/outreach/sessions/{id}/kit (packages/server/src/modules/outreach/kit.ts FieldKit). */
 export interface FieldKit {
   issuedAt: string;
+  /** The server's clock at download: the app's first clock reading (clock.ts). Absent in kits saved before issue #10. */
+  serverClock?: ServerClock;
   session: {
     id: string; roundId: string; roundTitle: string; unitCode: string; unitName: string; day: string; part: string;
     startsAt: string; endsAt: string; meetingPoint: string; hamletCodes: string[];

@@ -1,4 +1,4 @@
-import type { OutboxItem } from './sync/types.ts';
+import { isRefused, type OutboxItem } from './sync/types.ts';
 
 export interface Tally {
   received: number;
@@ -13,7 +13,8 @@ export interface HamletTally extends Tally {
   hamletCode: string | null;
 }
 
-const counts = (i: OutboxItem) => !i.dismissed && i.state !== 'rejected' && i.state !== 'conflict';
+// What the server did not apply is not counted (a duplicate of a refused op neither).
+const counts = (i: OutboxItem) => !i.dismissed && !isRefused(i);
 
 function tally(items: OutboxItem[]): Tally {
   const received = items.filter((i) => i.kind === 'receive_dossier');

@@ -1,3 +1,4 @@
+import { fieldNow } from './clock.ts';
 import { db, saveOps } from './db.ts';
 import type { Sealer } from './sync/crypto.ts';
 import { nextSeq } from './sync/compose.ts';
@@ -13,7 +14,7 @@ export async function resendAgainstServer(sealer: Sealer, item: OutboxItem): Pro
   if (!item.sealed || typeof version !== 'number') throw new Error('no server version to resend against');
   const body = await sealer.openJson<Record<string, unknown>>(item.sealed, item.id);
   const id = crypto.randomUUID();
-  const at = new Date().toISOString();
+  const at = fieldNow().toISOString();
   const next: OutboxItem = {
     ...item, id, seq: nextSeq(), at, state: 'queued', prepared: true, attempts: 0, nextAttemptAt: 0, dependsOn: undefined,
     result: undefined, error: undefined, server: undefined, original: undefined, settledAt: undefined,

@@ -1,4 +1,5 @@
 import { readBrowserCookie, CSRF_COOKIE, CSRF_HEADER } from '../api/client.ts';
+import { fieldNow, noteReading } from './clock.ts';
 import { dexieStore } from './db.ts';
 import type { FieldKit } from './kit.ts';
 import type { Sealer } from './sync/crypto.ts';
@@ -41,14 +42,17 @@ export function onSyncBusy(listener: (busy: boolean) => void): () => void {
 export function runSync(kit: FieldKit, sealer: Sealer, manual: boolean): Promise<SyncOutcome> {
   if (running) return running;
   const once = async (): Promise<SyncOutcome> => {
-    const expired = Date.parse(kit.credential.expiresAt) <= Date.now();
+    const expired = Date.parse(kit.credential.expiresAt) <= fieldNow().getTime();
     const go = (mode: 'credential' | 'session') =>
-      syncSession({ store: dexieStore, sealer, fetch: fieldFetch(kit, mode), sessionId: kit.session.id, maxOpsPerBatch: kit.sync.maxOpsPerBatch, respectBackoff: !manual });
+      syncSession({
+        store: dexieStore, sealer, fetch: fieldFetch(kit, mode), sessionId: kit.session.id, maxOpsPerBatch: kit.sync.maxOpsPerBatch, respectBackoff: !manual,
+        onClock: noteReading,
+      });
     const first = await go(expired ? 'session' : 'credential');
     // A refused credential (expired, revoked with a re-issued kit): a signed-in session still works.
     if (!first.auth || expired) return first;
     const second = await go('session');
-    return { ...second, applied: first.applied + second.applied, duplicate: first.duplicate + second.duplicate, rejected: first.rejected + second.rejected, conflict: first.conflict + second.conflict };
+    return { ...second, applied: first.applied + second.applied, duplicate: first.duplicate + second.duplicate, rejected: first.rejected + second.rejected, conflict: first.conflict + second.conflict, revived: first.revived + second.revived };
   };
   const locked = (): Promise<SyncOutcome> => (navigator.locks ? navigator.locks.request('motcua-field-sync', () => once()).then((r) => r) : once());
   const current = locked().then((outcome) => (last = outcome)).finally(() => {

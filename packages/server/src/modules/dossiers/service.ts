@@ -5,6 +5,8 @@ import {
   type DossierEvent, type DossierView, type NewDossierEvent,
 } from '@motcua/core/dossier';
 import { foldKey, nfc } from '@motcua/core/text';
+import { PROBLEM } from '@motcua/core/api';
+import { FIELD_CLOCK_TOLERANCE_MS } from '@motcua/core/field';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -69,6 +71,29 @@ export type DossierEventHook = (trx: Db, recorded: RecordedDossierEvent) => Prom
 /** Work to commit in the same transaction as the action (outreach records its operation log). */
 export interface ActOptions {
   within?: (trx: Db, view: DossierView) => Promise<void>;
+  /**
+   * When the action was really done, for work done offline (the outreach sync, which has checked
+   * it against the session's window): the action is judged (late rule, new due dates) and dated
+   * (its event) at that time rather than when the phone found a signal. It may not precede the
+   * dossier's latest event nor lie ahead of the server's clock. Routes never pass it: an HTTP
+   * caller's action happens now.
+   */
+  performedAt?: Date;
+}
+
+/** An operation time the dossier's log cannot take (see ActOptions.performedAt). */
+function untimely(at: Date, now: Date, latest?: string): Problem | null {
+  if (latest !== undefined && at.getTime() < Date.parse(latest)) {
+    return new Problem(422, PROBLEM.field_time_before_history,
+      `Thời điểm thao tác (${iso(at)}) trước sự kiện gần nhất của hồ sơ (${iso(latest)}); lịch sử hồ sơ không thể đi ngược.`,
+      `The operation time (${iso(at)}) is before the dossier's latest event (${iso(latest)}); its history cannot go backwards.`, { field: 'at' });
+  }
+  if (at.getTime() > now.getTime() + FIELD_CLOCK_TOLERANCE_MS) {
+    return new Problem(409, PROBLEM.field_time_in_future,
+      `Thời điểm thao tác (${iso(at)}) đi trước đồng hồ máy chủ; hãy gửi lại sau.`,
+      `The operation time (${iso(at)}) is ahead of the server's clock; send it again later.`, { field: 'at', retryable: true });
+  }
+  return null;
 }
 
 const notFoundDossier = (code: string) => notFound('hồ sơ', 'Dossier', code);
@@ -124,6 +149,8 @@ export class DossierService {
     const now = this.ctx.clock.now();
     // Taken in offline (outreach): the appointment counts from when the citizen handed it over.
     const at = options.receivedAt ?? now;
+    const ahead = options.receivedAt ? untimely(at, now) : null;
+    if (ahead) throw ahead;
     const { procedure, processing } = await checkSubmission(input, actor, this.catalog, this.store);
     const day = vnDate(at);
     const command = { procedureCode: procedure.code, processing, channel: input.channel, unitCode: input.unitCode, applicantIdNumber: input.applicant.idNumber };
@@ -199,7 +226,11 @@ export class DossierService {
         if (command.version !== undefined && command.version !== view.lastSeq) throw versionConflict(view, caller, now);
         if (!caller) throw notFoundDossier(code);
         const { version: _v, ...fields } = command;
-        const decided = decide(view, fields, caller, now, ctxClock);
+        // Offline work is judged as of when it was done (ActOptions.performedAt).
+        const at = options.performedAt ?? now;
+        const refused = options.performedAt ? untimely(at, now, events[events.length - 1]!.at) : null;
+        if (refused) throw refused;
+        const decided = decide(view, fields, caller, at, ctxClock);
         if (!decided.ok) throw workflowProblem(decided.error, view, caller, now);
         if (decided.event.type === 'assign' && !(await this.store.isSpecialistOf(trx, decided.event.data.assigneeUserId, view.unitCode))) {
           throw badRequest('Người được phân công phải là chuyên viên đang làm việc tại đơn vị của hồ sơ.', "The assignee must be an active specialist of the dossier's unit.", { field: 'assigneeUserId' });
@@ -249,7 +280,9 @@ export class DossierService {
     const reason = typeof data.reason === 'string' ? data.reason : undefined;
     const extra = await this.options.onRecorded?.(trx, { event: { ...event, seq } as DossierEvent, before: view, after: next, intake });
     await enqueueOutbox(trx, DOSSIER_NOTICE, { ...notice(next, intake, event.type, view.state, event.at, reason), ...(extra ?? {}) });
-    await appendAudit(trx, { at: now, actor: auditActor(actor), action: `dossier.${event.type}`, dossierCode: view.code, detail: { from: view.state, to: next.state, seq } });
+    // The audit entry is dated when the server recorded it; an offline action's own time is in its detail.
+    const performedAt = event.at !== now.toISOString() ? { performedAt: event.at } : {};
+    await appendAudit(trx, { at: now, actor: auditActor(actor), action: `dossier.${event.type}`, dossierCode: view.code, detail: { from: view.state, to: next.state, seq, ...performedAt } });
     return next;
   }
 

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { PROBLEM } from '@motcua/core/api';
 import { nfc } from '@motcua/core/text';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound, Problem } from '../../platform/errors.ts';
@@ -50,7 +51,7 @@ export class FieldUploads {
     if (!session || (this.boundSession !== null && this.boundSession !== session.id)) throw notFound('buổi lưu động', 'Outreach session', input.sessionId);
     if (!actor.unitCodes.includes(session.unitCode)) throw forbidden();
     if (input.size > this.ctx.config.uploadMaxBytes) {
-      throw new Problem(413, 'payload_too_large', `Tệp vượt quá ${Math.floor(this.ctx.config.uploadMaxBytes / 1048576)} MB.`, `The file exceeds ${Math.floor(this.ctx.config.uploadMaxBytes / 1048576)} MB.`);
+      throw new Problem(413, PROBLEM.payload_too_large, `Tệp vượt quá ${Math.floor(this.ctx.config.uploadMaxBytes / 1048576)} MB.`, `The file exceeds ${Math.floor(this.ctx.config.uploadMaxBytes / 1048576)} MB.`);
     }
     if (!MEDIA_TYPES.includes(input.mediaType)) throw badRequest('Chỉ nhận tệp PDF, JPEG hoặc PNG.', 'Only PDF, JPEG or PNG files are accepted.', { field: 'mediaType' });
     if (!SHA256.test(input.sha256)) throw badRequest('SHA-256 phải là 64 ký tự hex chữ thường.', 'sha256 must be 64 lowercase hex characters.', { field: 'sha256' });
@@ -94,7 +95,7 @@ export class FieldUploads {
       .onConflict((oc) => oc.columns(['outreach_upload_id', 'idx']).doNothing()).returning('idx').executeTakeFirst();
     if (inserted) return { index, stored: true };
     const existing = await this.ctx.db.selectFrom('outreach_upload_chunk').select('sha256').where('outreach_upload_id', '=', id).where('idx', '=', index).executeTakeFirstOrThrow();
-    if (existing.sha256 !== digest) throw new Problem(409, 'chunk_mismatch', `Phần ${index} đã nhận với nội dung khác.`, `Chunk ${index} was already received with different content.`);
+    if (existing.sha256 !== digest) throw new Problem(409, PROBLEM.chunk_mismatch, `Phần ${index} đã nhận với nội dung khác.`, `Chunk ${index} was already received with different content.`);
     return { index, stored: false };
   }
 
@@ -112,13 +113,13 @@ export class FieldUploads {
       if ((await this.row(actor, id)).upload_id) return this.view(actor, id);
       const have = new Set(chunks.map((c) => c.idx));
       const missing = Array.from({ length: row.chunk_count }, (_, i) => i).filter((i) => !have.has(i));
-      throw new Problem(409, 'upload_incomplete', `Còn thiếu ${missing.length} phần của tệp.`, `${missing.length} chunks are still missing.`, { missing });
+      throw new Problem(409, PROBLEM.upload_incomplete, `Còn thiếu ${missing.length} phần của tệp.`, `${missing.length} chunks are still missing.`, { missing });
     }
     const file = Buffer.concat(chunks.map((c) => Buffer.from(c.data)));
     if (file.length !== Number(row.size) || sha256(file) !== row.sha256) {
       // A corrupted chunk cannot be told apart from the rest: start the file over.
       await this.ctx.db.deleteFrom('outreach_upload_chunk').where('outreach_upload_id', '=', id).execute();
-      throw new Problem(422, 'checksum_mismatch', 'Tệp ghép lại không khớp mã SHA-256 đã khai báo; các phần đã bị xóa, hãy tải lại từ đầu.', 'The assembled file does not match the declared SHA-256; its chunks were discarded, upload it again.');
+      throw new Problem(422, PROBLEM.checksum_mismatch, 'Tệp ghép lại không khớp mã SHA-256 đã khai báo; các phần đã bị xóa, hãy tải lại từ đầu.', 'The assembled file does not match the declared SHA-256; its chunks were discarded, upload it again.');
     }
     const stored = await this.uploads.receive(actor, Readable.from([file]), row.filename);
     await this.ctx.db.updateTable('outreach_upload').set({ upload_id: stored.id, completed_at: this.ctx.clock.now() }).where('id', '=', id).where('upload_id', 'is', null).execute();

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { addDays, vnInstant } from '@motcua/core/calendar';
+import { PROBLEM } from '@motcua/core/api';
+import { FIELD_GRACE_DAYS, fieldWindow } from '@motcua/core/field';
 
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -13,11 +14,11 @@ import { PlanningStore } from './store.ts';
 export const CREDENTIAL_HEADER = 'x-outreach-credential';
 export const CREDENTIAL_SCOPE = 'outreach:sync';
 /** Days after the session day during which the team may still sync (no signal in the hamlet, a weekend). */
-export const GRACE_DAYS = 3;
+export const GRACE_DAYS = FIELD_GRACE_DAYS;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-const invalid = () => new Problem(401, 'outreach_credential_invalid',
+const invalid = () => new Problem(401, PROBLEM.outreach_credential_invalid,
   'Mã truy cập lưu động không hợp lệ, đã hết hạn hoặc đã bị thu hồi. Hãy đăng nhập để đồng bộ.',
   'The outreach credential is invalid, expired or revoked. Log in to sync.');
 
@@ -40,7 +41,8 @@ export class OutreachCredentials {
   /** Issues a credential for one device; earlier ones of the same device for this session are revoked. */
   async issue(trx: Db, official: Official, session: { id: string; day: string }, deviceId: string): Promise<{ id: string; token: string; expiresAt: Date }> {
     const now = this.ctx.clock.now();
-    const expiresAt = vnInstant(addDays(session.day, 1 + GRACE_DAYS), '00:00');
+    // The field window's close (@motcua/core/field): work of this session is dated no later either.
+    const expiresAt = fieldWindow(session.day).closesAt;
     const id = randomUUID();
     const token = await new SignJWT({ sid: session.id, scope: CREDENTIAL_SCOPE, dev: deviceId })
       .setProtectedHeader({ alg: 'HS256' })
@@ -101,6 +103,6 @@ export async function fieldCaller(credentials: OutreachCredentials, actor: Actor
     return { actor: v.actor, sessionId: v.sessionId };
   }
   if (actor.kind === 'official') return { actor, sessionId: null };
-  throw new Problem(401, 'unauthorized', 'Bạn cần đăng nhập hoặc dùng mã truy cập lưu động.', 'Log in or send the outreach credential.');
+  throw new Problem(401, PROBLEM.unauthorized, 'Bạn cần đăng nhập hoặc dùng mã truy cập lưu động.', 'Log in or send the outreach credential.');
 }
 

@@ -8,7 +8,7 @@ import { consultOp, createRound, kit, people, roundBody, SESSION_DAY, sync } fro
 let t: TestContext;
 let p: Awaited<ReturnType<typeof people>>;
 let sessionId: string;
-const clock = fixedClock(`${SESSION_DAY}T00:30:00Z`);
+const clock = fixedClock(`${SESSION_DAY}T03:00:00Z`);
 beforeAll(async () => {
   t = await startTestApp({ clock });
   p = await people(t);
@@ -72,7 +72,7 @@ describe('field kit', () => {
     try {
       expect((await sync(t, { 'x-outreach-credential': late.credential.token }, sessionId, [consultOp(null, 1)])).statusCode).toBe(401);
     } finally {
-      clock.set(`${SESSION_DAY}T00:30:00Z`);
+      clock.set(`${SESSION_DAY}T03:00:00Z`);
     }
   });
 });

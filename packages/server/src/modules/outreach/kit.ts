@@ -1,6 +1,8 @@
+import { PROBLEM } from '@motcua/core/api';
 import { defaultCalendar } from '@motcua/core/calendar';
 import { reservedCodeBlock, RESERVED_BLOCK_SIZE, type ReservedCodeBlock } from '@motcua/core/dossier';
 import type { Procedure } from '@motcua/core/catalog';
+import type { ServerClock } from '@motcua/core/field';
 import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -42,6 +44,8 @@ export async function blocksOf(db: Db, sessionId: string, userId: string): Promi
 
 export interface FieldKit {
   issuedAt: string;
+  /** When the request arrived and the kit left: the app's first clock reading (@motcua/core/field readClock). */
+  serverClock: ServerClock;
   session: { id: string; roundId: string; roundTitle: string; unitCode: string; unitName: string; day: string; part: string; startsAt: string; endsAt: string; meetingPoint: string; hamletCodes: string[] };
   procedures: Procedure[];
   calendar: typeof defaultCalendar;
@@ -63,7 +67,7 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
   if (!round.teamUserIds.includes(official.userId)) {
     throw forbidden('Bạn không có tên trong tổ lưu động của buổi này.', 'You are not on the team for this session.');
   }
-  if (session.status === 'cancelled') throw new Problem(409, 'session_cancelled', 'Buổi lưu động này đã bị hủy.', 'This session was cancelled.');
+  if (session.status === 'cancelled') throw new Problem(409, PROBLEM.session_cancelled, 'Buổi lưu động này đã bị hủy.', 'This session was cancelled.');
   const now = ctx.clock.now();
 
   let issued: { block: ReservedCodeBlock; credential: { id: string; token: string; expiresAt: Date } };
@@ -90,6 +94,7 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
   ]);
   return {
     issuedAt: now.toISOString(),
+    serverClock: { receivedAt: now.toISOString(), sentAt: ctx.clock.now().toISOString() },
     session: {
       id: session.id, roundId: round.id, roundTitle: round.title, unitCode: session.unitCode, unitName: unit.full_name, day: session.day, part: session.part,
       startsAt: session.startsAt, endsAt: session.endsAt, meetingPoint: session.meetingPoint, hamletCodes: session.hamletCodes,

@@ -89,7 +89,14 @@ const OpError = Type.Object({
   messageEn: Type.String(),
   field: Type.Optional(Type.String()),
   retryable: Type.Boolean({ description: 'true: chưa ghi nhận, gửi lại cùng id sau — not recorded, resend with the same id later' }),
+  retryAfter: Type.Optional(Type.Integer({ minimum: 1, description: 'Số giây nên chờ trước khi gửi lại (vd. thời điểm trên máy đi trước đồng hồ máy chủ) — seconds to wait before resending' })),
 });
+
+/** When the server received the request and sent the answer: the field app corrects its clock from these. */
+export const ServerClockSchema = Type.Object({
+  receivedAt: Type.String({ format: 'date-time', description: 'Máy chủ nhận yêu cầu lúc — when the request arrived' }),
+  sentAt: Type.String({ format: 'date-time', description: 'Máy chủ trả lời lúc — when the answer was sent' }),
+}, { description: 'Đồng hồ máy chủ: ứng dụng lưu động tính độ lệch đồng hồ của máy từ đây (@motcua/core/field readClock)' });
 
 export const OpResult = Type.Object({
   id: Type.String(),
@@ -106,4 +113,5 @@ export const SyncResponse = Type.Object({
   sessionId: Type.String(),
   results: Type.Array(OpResult),
   summary: Type.Object({ applied: Type.Integer(), duplicate: Type.Integer(), rejected: Type.Integer(), conflict: Type.Integer() }),
+  serverClock: ServerClockSchema,
 });

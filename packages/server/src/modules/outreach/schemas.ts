@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { ServerClockSchema } from './ops.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 export const UnitCode = Type.String({ pattern: '^[0-9]{5}$', description: 'Mã xã, phường (5 chữ số)' });
@@ -97,6 +98,7 @@ export const RoundReportSchema = Type.Object({
 
 export const KitSchema = Type.Object({
   issuedAt: Type.String(),
+  serverClock: ServerClockSchema,
   session: Type.Record(Type.String(), Type.Unknown()),
   procedures: Type.Array(Type.Record(Type.String(), Type.Unknown()), { description: 'Thủ tục đầy đủ (giấy tờ, formSchema JSON Schema 2020-12)' }),
   calendar: Type.Record(Type.String(), Type.Unknown(), { description: 'WorkCalendar của @motcua/core/calendar: tính hạn giải quyết offline giống máy chủ' }),

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { PROBLEM } from '@motcua/core/api';
 import { Type } from '@sinclair/typebox';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -66,7 +67,7 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadsService;
         source = request.body;
         filename = request.query.filename;
       } else {
-        throw new Problem(415, 'unsupported_media_type', 'Hãy gửi tệp dạng multipart/form-data hoặc thân yêu cầu thô.', 'Send the file as multipart/form-data or as the raw request body.');
+        throw new Problem(415, PROBLEM.unsupported_media_type, 'Hãy gửi tệp dạng multipart/form-data hoặc thân yêu cầu thô.', 'Send the file as multipart/form-data or as the raw request body.');
       }
       try {
         return reply.status(201).send(await uploads.receive(request.actor, source, filename));

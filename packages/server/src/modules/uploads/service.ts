@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { PROBLEM } from '@motcua/core/api';
 import { nfc } from '@motcua/core/text';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -70,7 +71,7 @@ export function cleanFilename(raw: string | undefined, mediaType: string): strin
 }
 
 export const uploadNotFound = (id: string) =>
-  new Problem(404, 'upload_not_found', `Không tìm thấy tệp "${id}".`, `Upload "${id}" was not found.`, { uploadId: id });
+  new Problem(404, PROBLEM.upload_not_found, `Không tìm thấy tệp "${id}".`, `Upload "${id}" was not found.`, { uploadId: id });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -292,4 +293,4 @@ export class UploadsService {
 }
 
 const documentNotFound = (id: string) =>
-  new Problem(404, 'document_not_found', `Không tìm thấy giấy tờ "${id}" trong kho của bạn.`, `Document "${id}" is not in your store.`);
+  new Problem(404, PROBLEM.document_not_found, `Không tìm thấy giấy tờ "${id}" trong kho của bạn.`, `Document "${id}" is not in your store.`);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/index.ts';
 import { procedureName } from '../../portal/procedureView.ts';
 import { Alert, Button, Select, TextField, useDocumentTitle } from '../../ui/index.ts';
+import { fieldNow } from '../clock.ts';
 import { saveOps } from '../db.ts';
 import { hamletName } from '../kit.ts';
 import { useField, useOutbox } from '../state.ts';
@@ -34,7 +35,7 @@ export function ConsultPage() {
     if (!Number.isInteger(count) || count < 1 || count > 500) return setError(t('field.consult.peopleError'));
     if (!text) return setError(t('field.consult.topicError'));
     setError(null);
-    await saveOps([await consultationOp(sealer, kit.session.id, new Date(), { hamletCode: hamlet || null, topic: text.slice(0, 300), people: count, ...(procedure ? { procedureCode: procedure.code } : {}) })]);
+    await saveOps([await consultationOp(sealer, kit.session.id, fieldNow(), { hamletCode: hamlet || null, topic: text.slice(0, 300), people: count, ...(procedure ? { procedureCode: procedure.code } : {}) })]);
     setSaved(t('field.consult.saved', { count }));
     setPeople('1');
   };

@@ -53,7 +53,7 @@ function DossierRow({ item, completed }: { item: OutboxItem; completed: boolean 
       <p>
         {procedure ? procedureName(procedure, lang) : item.summary.procedureCode} · {hamletName(kit, item.summary.hamletCode)}
       </p>
-      <p>{body ? body.dossier.applicant.fullName : t('field.dossiers.removedAfterSync')}</p>
+      <p>{body ? body.dossier.applicant.fullName : t(item.dismissed ? 'field.dossiers.dropped' : 'field.dossiers.removedAfterSync')}</p>
       <p>{completed ? t('field.dossiers.completed') : t('field.dossiers.appointment', { time: formatDateTime(item.summary.dueAt, lang) })}</p>
     </li>
   );

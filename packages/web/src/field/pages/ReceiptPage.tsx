@@ -5,6 +5,8 @@ import { useLanguage } from '../../i18n/index.ts';
 import { formatDateTime } from '../../portal/format.ts';
 import { procedureName } from '../../portal/procedureView.ts';
 import { Alert, Button, ButtonLink, useDocumentTitle } from '../../ui/index.ts';
+import { isOverdue } from '@motcua/core/dossier';
+import { fieldNow } from '../clock.ts';
 import { db, saveOps } from '../db.ts';
 import { procedureOf } from '../kit.ts';
 import { fieldPaths, useField, useLive, useOutbox } from '../state.ts';
@@ -26,12 +28,15 @@ export function ReceiptPage() {
   if (!item || item.kind !== 'receive_dossier') return item === undefined ? null : <Alert tone="warning">{t('field.dossiers.empty')}</Alert>;
   const procedure = procedureOf(kit, item.summary.procedureCode);
   const completion = items.find((i) => i.kind === 'complete_on_spot' && i.dependsOn === item.id);
-  const canComplete = procedure?.sameDay === true && !completion && !['rejected', 'conflict'].includes(item.state);
+  // The server's late rule (core isOverdue), on the server's time: past the appointment, finishing
+  // on the spot needs an apology at the office first, and the server would refuse it.
+  const overdue = isOverdue({ state: 'received', dueAt: item.summary.dueAt ?? null }, fieldNow());
+  const canComplete = procedure?.sameDay === true && !completion && !overdue && !['rejected', 'conflict'].includes(item.state);
 
   const complete = async () => {
     setBusy(true);
     try {
-      await saveOps([await completeOp(sealer, item, new Date(), t('field.receipt.completedNote'))]);
+      await saveOps([await completeOp(sealer, item, fieldNow(), t('field.receipt.completedNote'))]);
     } finally {
       setBusy(false);
     }
@@ -47,7 +52,7 @@ export function ReceiptPage() {
           <dt>{t('field.receipt.procedure')}</dt>
           <dd>{procedure ? procedureName(procedure, lang) : item.summary.procedureCode}</dd>
           <dt>{t('field.receipt.applicant')}</dt>
-          <dd>{body ? body.dossier.applicant.fullName : t('field.dossiers.removedAfterSync')}</dd>
+          <dd>{body ? body.dossier.applicant.fullName : t(item.dismissed ? 'field.dossiers.dropped' : 'field.dossiers.removedAfterSync')}</dd>
           <dt>{t('field.receipt.receivedAt')}</dt>
           <dd>{formatDateTime(item.summary.receivedAt, lang)}</dd>
           <dt>{t('field.receipt.appointment')}</dt>
@@ -60,7 +65,10 @@ export function ReceiptPage() {
       <p className="no-print">
         {t('field.receipt.syncState')} <StateBadge item={item} />
       </p>
-      {item.error && <Alert tone="error">{lang === 'en' ? item.error.messageEn : item.error.messageVi}</Alert>}
+      {item.error && <Alert tone={item.state === 'queued' ? 'warning' : 'error'}>{lang === 'en' ? item.error.messageEn : item.error.messageVi}</Alert>}
+      {procedure?.sameDay === true && !completion && overdue && (
+        <Alert tone="warning" live={false}>{t('field.receipt.tooLateForSpot', { time: formatDateTime(item.summary.dueAt, lang) })}</Alert>
+      )}
       <div className="field-actions no-print">
         <Button onClick={() => window.print()}>{t('field.receipt.print')}</Button>
         {canComplete && (

@@ -11,6 +11,7 @@ import { formatDate } from '../../portal/format.ts';
 import { procedureName, processingTimeText } from '../../portal/procedureView.ts';
 import { Alert, Button, ErrorSummary, RadioGroup, Select, TextField, useDocumentTitle } from '../../ui/index.ts';
 import { APPLICANT_SCHEMA, applicantValue, emptyApplicant, toApplicant, type ApplicantDraft } from '../applicant.ts';
+import { fieldNow } from '../clock.ts';
 import { reserveOffset, saveOps } from '../db.ts';
 import { procedureOf } from '../kit.ts';
 import { fieldPaths, useField } from '../state.ts';
@@ -54,7 +55,8 @@ export function ReceivePage() {
   const formMap = errorsByPath(formErrors);
   const show = (m: Map<string, FormError>, path: string, choice = false) => (shown && m.get(path) ? formErrorText(m.get(path)!, t, { choice }) : undefined);
   const setA = (k: keyof ApplicantDraft) => (e: { target: { value: string } }) => setApplicant((a) => ({ ...a, [k]: e.target.value }));
-  const wrongDay = vnDate(new Date()) !== kit.session.day;
+  // The server's day, not the phone's (clock.ts): a fast phone clock must not move the receipt.
+  const wrongDay = vnDate(fieldNow()) !== kit.session.day;
 
   const summary = [
     ...[...applicantMap.entries()].map(([path, e]) => ({ targetId: `applicant-${path}`, text: `${t(`field.receive.${path as 'idNumber'}`)}: ${formErrorText(e, t, { choice: path === 'sex' })}` })),
@@ -70,7 +72,7 @@ export function ReceivePage() {
     try {
       const offset = await reserveOffset(kit.session.id);
       const { item, files: sealed } = await receiveOp(sealer, {
-        kit, offset, receivedAt: new Date(), procedure, ...(needsDays ? { processingDays: Number(deskDays) } : {}),
+        kit, offset, receivedAt: fieldNow(), procedure, ...(needsDays ? { processingDays: Number(deskDays) } : {}),
         applicant: toApplicant(applicant, kit.session.unitCode), form: formValue(schema, draft), files: await readAttachments(files),
         resultDelivery: delivery, ...(delivery === 'post' ? { postalAddress: postal.trim() } : {}), consent: { method: consent },
       });

@@ -7,7 +7,8 @@ import { getMe } from '../../portal/api/dossiers.ts';
 import type { Me } from '../../portal/api/types.ts';
 import { formatDate } from '../../portal/format.ts';
 import { Alert, Button, ButtonAnchor, Card, Spinner, loginHref, useDocumentTitle } from '../../ui/index.ts';
-import { vnDate } from '@motcua/core/calendar';
+import { addDays, vnDate } from '@motcua/core/calendar';
+import { fieldNow, timed } from '../clock.ts';
 import { db, deviceId, deviceSealer, saveKit, type StoredKit } from '../db.ts';
 import type { FieldKit, PlannedSession } from '../kit.ts';
 import { fieldPaths, useLive, useOnline } from '../state.ts';
@@ -21,13 +22,15 @@ interface Choice extends PlannedSession {
 
 /** The sessions the official can work: planned, from today on, of rounds they are on. */
 async function upcomingSessions(official: Official): Promise<Choice[]> {
-  const today = vnDate(new Date());
+  // A day of slack: before its first kit the phone's clock is not corrected yet (clock.ts), and a
+  // phone running fast near midnight would otherwise hide today's session.
+  const from = addDays(vnDate(fieldNow()), -1);
   const out: Choice[] = [];
   for (const unit of official.unitCodes) {
     const { items } = await api.get<{ items: { id: string; title: string; teamUserIds: string[] }[] }>('/api/office/outreach/rounds', { query: { unit } });
     for (const round of items.filter((r) => r.teamUserIds.includes(official.userId))) {
       const full = await api.get<{ sessions: PlannedSession[] }>(`/api/office/outreach/rounds/${round.id}`);
-      out.push(...full.sessions.filter((s) => s.status === 'planned' && s.day >= today).map((s) => ({ ...s, roundTitle: round.title })));
+      out.push(...full.sessions.filter((s) => s.status === 'planned' && s.day >= from).map((s) => ({ ...s, roundTitle: round.title })));
     }
   }
   return out.sort((a, b) => `${a.day} ${a.startsAt}`.localeCompare(`${b.day} ${b.startsAt}`)).slice(0, 12);
@@ -71,7 +74,9 @@ export function SetupPage({ onKit }: { onKit: () => Promise<void> }) {
     setBusy(session.id);
     setMessage(null);
     try {
-      const kit = await api.get<FieldKit>(`/api/office/outreach/sessions/${session.id}/kit`, { query: { deviceId: await deviceId() } });
+      const id = await deviceId();
+      // The kit's server clock gives the first reading of this phone's offset (clock.ts).
+      const kit = await timed(() => api.get<FieldKit>(`/api/office/outreach/sessions/${session.id}/kit`, { query: { deviceId: id } }));
       await saveKit(kit, await deviceSealer());
       setMessage({ tone: 'success', text: t('field.setup.downloaded', { day: formatDate(kit.session.day, lang) }) });
       await onKit();

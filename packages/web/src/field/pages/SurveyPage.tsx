@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Select, TextArea, useDocumentTitle } from '../../ui/index.ts';
+import { fieldNow } from '../clock.ts';
 import { saveOps } from '../db.ts';
 import { useField, useOutbox } from '../state.ts';
 import { surveyOp } from '../sync/compose.ts';
@@ -23,7 +24,7 @@ export function SurveyPage() {
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     if (ASPECTS.some((a) => ratings[a] === null)) return setMessage({ tone: 'error', text: t('field.survey.missing') });
-    await saveOps([await surveyOp(sealer, kit.session.id, new Date(), { hamletCode: hamlet || null, ratings: ratings as Record<Aspect, number>, comment })]);
+    await saveOps([await surveyOp(sealer, kit.session.id, fieldNow(), { hamletCode: hamlet || null, ratings: ratings as Record<Aspect, number>, comment })]);
     setRatings({ overall: null, staff: null, convenience: null });
     setComment('');
     setMessage({ tone: 'success', text: t('field.survey.saved') });

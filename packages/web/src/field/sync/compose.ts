@@ -89,10 +89,15 @@ export async function receiveOp(sealer: Sealer, input: ReceiveInput): Promise<{ 
   return { item: { ...base, fileIds: files.map((f) => f.id), sealed: await sealer.sealJson(body, base.id) }, files };
 }
 
-/** complete_on_spot for a dossier received in this session; baseVersion is filled in at sync time. */
+/**
+ * complete_on_spot for a dossier received in this session; baseVersion is filled in at sync time.
+ * Never dated before the receipt (a clock offset re-measured in between could do that): the
+ * server refuses a history that goes backwards.
+ */
 export async function completeOp(sealer: Sealer, received: OutboxItem, at: Date, note?: string): Promise<OutboxItem> {
   const code = received.summary.dossierCode!;
-  const base = { ...baseItem('complete_on_spot', received.sessionId, at.toISOString(), { dossierCode: code, procedureCode: received.summary.procedureCode, hamletCode: received.summary.hamletCode ?? null }), dependsOn: received.id };
+  const when = new Date(Math.max(at.getTime(), Date.parse(received.at)));
+  const base = { ...baseItem('complete_on_spot', received.sessionId, when.toISOString(), { dossierCode: code, procedureCode: received.summary.procedureCode, hamletCode: received.summary.hamletCode ?? null }), dependsOn: received.id };
   const body = { id: base.id, kind: 'complete_on_spot', at: base.at, dossierCode: code, ...(note ? { note } : {}) };
   return { ...base, sealed: await sealer.sealJson(body, base.id) };
 }

@@ -1,3 +1,4 @@
+import { PROBLEM } from '@motcua/core/api';
 import { defaultCalendar } from '@motcua/core/calendar';
 import { reservedCodeBlock } from '@motcua/core/dossier';
 import { describe, expect, it } from 'vitest';
@@ -145,5 +146,72 @@ describe('field sync engine', () => {
     store.add({ ...orphan, dependsOn: 'no-such-op' });
     expect(await run()).toMatchObject({ rejected: 1 });
     expect(store.items.get(orphan.id)!.error!.code).toBe('dependency_failed');
+  });
+
+  it('a file corrupted on the way (the server’s checksum_mismatch) starts over with a fresh declaration, and is not refused', async () => {
+    const { store, server, receive, run } = await setup();
+    const item = await receive(0, [Array.from({ length: 10 }, (_, i) => i)]);
+    let corrupted = false;
+    const fetch: typeof server.fetch = (path, init) => {
+      if (!corrupted && init.method === 'PUT' && init.body instanceof Uint8Array) {
+        corrupted = true;
+        const bytes = new Uint8Array(init.body);
+        bytes[0] = bytes[0]! ^ 0xff; // same length, other bytes: only the whole-file check sees it
+        return server.fetch(path, { ...init, body: bytes });
+      }
+      return server.fetch(path, init);
+    };
+    const first = await run({ fetch });
+    expect(first).toMatchObject({ applied: 0, rejected: 0, retry: 1 });
+    const queued = store.items.get(item.id)!;
+    expect(queued).toMatchObject({ state: 'queued', error: { code: PROBLEM.checksum_mismatch } });
+    expect(store.files.get(item.fileIds[0]!)!.fieldUploadId).toBeUndefined();
+    expect(await run({ fetch })).toMatchObject({ applied: 1 });
+    expect(server.uploads.size).toBe(2); // declared afresh, not resumed
+    expect([...server.uploads.values()].filter((u) => u.complete)).toHaveLength(1);
+  });
+
+  it('reads the server’s clock off every sync answer: a phone 30 minutes fast learns an offset of −30 min', async () => {
+    const { sealer, store, server, run } = await setup();
+    store.add(await consultationOp(sealer, SESSION, at(0), { hamletCode: null, topic: 'Hỏi', people: 1 }));
+    const serverNow = Date.parse('2026-11-26T05:00:00Z');
+    server.now = () => new Date(serverNow);
+    const readings: { offsetMs: number }[] = [];
+    await run({ now: () => serverNow + 30 * 60_000, onClock: (r) => void readings.push(r) });
+    expect(readings).toEqual([expect.objectContaining({ offsetMs: -30 * 60_000, roundTripMs: 0 })]);
+  });
+
+  it('a receipt ahead of the server’s clock waits until the server gets there, with what depends on it; it is never refused', async () => {
+    const { sealer, store, server, receive, run } = await setup();
+    let serverNow = Date.parse('2026-11-26T01:00:00Z'); // 08:00 in Vietnam
+    server.now = () => new Date(serverNow);
+    const received = await receive(30, []); // stamped 08:30 by a phone running 30 minutes fast
+    const completion = await completeOp(sealer, received, at(30));
+    store.add(completion);
+    const clock = () => serverNow;
+    expect(await run({ now: clock })).toMatchObject({ applied: 0, rejected: 0, retry: 1 });
+    expect(store.items.get(received.id)).toMatchObject({ state: 'queued', error: { code: PROBLEM.field_time_in_future, retryable: true } });
+    expect(store.items.get(received.id)!.nextAttemptAt).toBe(serverNow + 28 * 60_000);
+    expect(store.items.get(completion.id)!.state).toBe('queued');
+    serverNow += 10 * 60_000;
+    expect(await run({ now: clock, respectBackoff: true })).toMatchObject({ applied: 0 }); // not yet its time
+    serverNow += 18 * 60_000;
+    expect(await run({ now: clock, respectBackoff: true })).toMatchObject({ applied: 2, rejected: 0 });
+    expect(server.dossiers.get(received.summary.dossierCode!)!.state).toBe('result_ready');
+  });
+
+  it('queues again what an older version refused for a reason time cures, with the ops refused only because of it', async () => {
+    const { sealer, store, server, receive, run } = await setup();
+    const stranded = await receive(0, []);
+    const completion = await completeOp(sealer, stranded, at(5));
+    store.add(completion);
+    const other = await surveyOp(sealer, SESSION, at(6), { hamletCode: null, ratings: { overall: 1, staff: 1, convenience: 1 } });
+    store.add(other);
+    await store.patch(stranded.id, { state: 'rejected', prepared: true, error: { code: PROBLEM.received_in_future, messageVi: 'Thời điểm tiếp nhận ở tương lai', messageEn: 'future', retryable: false } });
+    await store.patch(completion.id, { state: 'rejected', error: { code: PROBLEM.dependency_failed, messageVi: '', messageEn: '' } });
+    await store.patch(other.id, { state: 'rejected', error: { code: PROBLEM.hamlet_not_in_unit, messageVi: '', messageEn: '' } });
+    expect(await run()).toMatchObject({ revived: 2, applied: 2 });
+    expect(server.dossiers.get(stranded.summary.dossierCode!)!.state).toBe('result_ready');
+    expect(store.items.get(other.id)!.state).toBe('rejected'); // needs a person, stays for the official
   });
 });

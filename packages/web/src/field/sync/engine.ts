@@ -1,6 +1,8 @@
+import { PROBLEM, TIME_CURABLE_PROBLEMS } from '@motcua/core/api';
+import { readClock, type ClockReading, type ServerClock } from '@motcua/core/field';
 import type { Sealer } from './crypto.ts';
 import { AuthRefused, call, ItemRejected, ItemRetry, NetworkDown, type FieldFetch } from './http.ts';
-import type { FieldFile, OpError, OpState, OutboxItem, SyncStore } from './types.ts';
+import { isApplied, type FieldFile, type OpError, type OpState, type OutboxItem, type SyncStore } from './types.ts';
 
 /** What the server answers per op (packages/server/src/modules/outreach/ops.ts OpResult). */
 interface OpResult {
@@ -31,8 +33,11 @@ export interface SyncOptions {
   respectBackoff?: boolean;
   /** Files uploaded at once; a few keep a slow link busy without starving it. */
   uploadConcurrency?: number;
+  /** The device's clock (epoch ms): backoff, and the send/receive times of a clock reading. */
   now?: () => number;
   random?: () => number;
+  /** Each sync answer's clock reading (@motcua/core/field readClock): the app keeps its offset. */
+  onClock?: (reading: ClockReading) => void | Promise<void>;
   /** Every state change and uploaded chunk, for progress bars and logs. */
   onProgress?: (event: SyncEvent) => void;
 }
@@ -50,6 +55,8 @@ export interface SyncOutcome {
   offline: boolean;
   /** The run stopped because the credential or session was refused. */
   auth: OpError | null;
+  /** Refused ops queued again because time cures their refusal (see reviveCurable). */
+  revived: number;
 }
 
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -62,8 +69,26 @@ export function backoffMs(attempts: number, random: () => number = Math.random):
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-const isOk = (item: OutboxItem) =>
-  item.state === 'applied' || (item.state === 'duplicate' && (item.original?.status ?? 'applied') === 'applied');
+const isOk = isApplied;
+
+/**
+ * Refusals that time cures (a time ahead of the server's clock), including ones an older server
+ * or app recorded as final: queued again with the same id and body — the server re-applies such
+ * an op instead of answering with the old refusal — together with the ops refused only because
+ * they waited on one of them. The rest of the refused stay for the official.
+ */
+export async function reviveCurable(store: SyncStore, sessionId: string): Promise<number> {
+  const back = new Set<string>();
+  for (const item of await store.refused(sessionId)) {
+    const code = item.error?.code ?? '';
+    const curable = TIME_CURABLE_PROBLEMS.has(code);
+    const waited = code === PROBLEM.dependency_failed && item.dependsOn !== undefined && back.has(item.dependsOn);
+    if (!item.sealed || !(curable || waited)) continue;
+    await store.patch(item.id, { state: 'queued', nextAttemptAt: 0, original: undefined, settledAt: undefined });
+    back.add(item.id);
+  }
+  return back.size;
+}
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -96,7 +121,7 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
   const maxBatch = Math.max(1, Math.min(200, opts.maxOpsPerBatch));
-  const outcome: SyncOutcome = { applied: 0, duplicate: 0, rejected: 0, conflict: 0, retry: 0, offline: false, auth: null };
+  const outcome: SyncOutcome = { applied: 0, duplicate: 0, rejected: 0, conflict: 0, retry: 0, offline: false, auth: null, revived: await reviveCurable(store, sessionId) };
   const emit = (id: string, state: OpState) => opts.onProgress?.({ type: 'op', id, state });
   const tried = new Set<string>();
 
@@ -113,14 +138,16 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
   };
   const later = async (item: OutboxItem, error: OpError) => {
     const attempts = item.attempts + 1;
-    await store.patch(item.id, { state: 'queued', attempts, nextAttemptAt: now() + backoffMs(attempts, random), error });
+    // A time ahead of the server's clock says when it will do: no sooner than that.
+    const wait = Math.max(backoffMs(attempts, random), (error.retryAfter ?? 0) * 1000);
+    await store.patch(item.id, { state: 'queued', attempts, nextAttemptAt: now() + wait, error });
     outcome.retry++;
     emit(item.id, 'queued');
   };
 
   const uploadFile = async (file: FieldFile): Promise<string> => {
     if (file.complete && file.fieldUploadId) return file.fieldUploadId;
-    if (!file.sealed) throw new ItemRejected({ code: 'file_missing', messageVi: `Tệp "${file.name}" không còn trên máy.`, messageEn: `File "${file.name}" is no longer on this device.` });
+    if (!file.sealed) throw new ItemRejected({ code: PROBLEM.file_missing, messageVi: `Tệp "${file.name}" không còn trên máy.`, messageEn: `File "${file.name}" is no longer on this device.` });
     const bytes = await sealer.open(file.sealed, file.id);
     let view: UploadView | null = null;
     if (file.fieldUploadId) {
@@ -146,8 +173,9 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
       try {
         view = (await call<UploadView>(opts.fetch, 'POST', `/api/office/outreach/uploads/${view.id}/complete`)).body;
       } catch (e) {
-        if (e instanceof ItemRejected && e.error.code === 'sha256_mismatch') {
-          // The server discarded the chunks; start over next time with a fresh declaration.
+        if (e instanceof ItemRejected && e.error.code === PROBLEM.checksum_mismatch) {
+          // The assembled file did not match: the server discarded the chunks. Start over next
+          // time with a fresh declaration (the bytes here are authenticated by the seal).
           await store.patchFile(file.id, { fieldUploadId: undefined });
           throw new ItemRetry(e.error);
         }
@@ -163,13 +191,13 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
   const prepare = async (item: OutboxItem): Promise<OutboxItem | null> => {
     if (item.prepared) return item;
     try {
-      if (!item.sealed) throw new ItemRejected({ code: 'body_missing', messageVi: 'Dữ liệu thao tác không còn trên máy.', messageEn: 'The operation data is no longer on this device.' });
+      if (!item.sealed) throw new ItemRejected({ code: PROBLEM.body_missing, messageVi: 'Dữ liệu thao tác không còn trên máy.', messageEn: 'The operation data is no longer on this device.' });
       const body = await sealer.openJson<Record<string, unknown>>(item.sealed, item.id);
       if (item.kind === 'receive_dossier' && item.fileIds.length > 0) {
         const ids: string[] = [];
         for (const fileId of item.fileIds) {
           const file = await store.file(fileId);
-          if (!file) throw new ItemRejected({ code: 'file_missing', messageVi: 'Thiếu tệp đính kèm trên máy.', messageEn: 'An attachment is missing on this device.' });
+          if (!file) throw new ItemRejected({ code: PROBLEM.file_missing, messageVi: 'Thiếu tệp đính kèm trên máy.', messageEn: 'An attachment is missing on this device.' });
           ids.push(await uploadFile(file));
         }
         (body.dossier as Record<string, unknown>).attachments = ids;
@@ -177,7 +205,7 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
       if (item.dependsOn && (item.kind === 'complete_on_spot' || item.kind === 'update_dossier') && body.baseVersion === undefined) {
         const dep = await store.get(item.dependsOn);
         const version = dep?.result?.version;
-        if (typeof version !== 'number') throw new ItemRejected({ code: 'dependency_failed', messageVi: 'Không biết phiên bản hồ sơ trên máy chủ.', messageEn: 'The dossier version on the server is unknown.' });
+        if (typeof version !== 'number') throw new ItemRejected({ code: PROBLEM.dependency_failed, messageVi: 'Không biết phiên bản hồ sơ trên máy chủ.', messageEn: 'The dossier version on the server is unknown.' });
         body.baseVersion = version;
       }
       const sealed = await sealer.sealJson(body, item.id);
@@ -199,7 +227,11 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
     const ops = await Promise.all(batch.map((item) => sealer.openJson<Record<string, unknown>>(item.sealed!, item.id)));
     let results: OpResult[];
     try {
-      results = (await call<{ results: OpResult[] }>(opts.fetch, 'POST', '/api/office/outreach/sync', { sessionId, ops })).body.results;
+      const sentAt = now();
+      const answer = (await call<{ results: OpResult[]; serverClock?: ServerClock }>(opts.fetch, 'POST', '/api/office/outreach/sync', { sessionId, ops })).body;
+      const reading = readClock(sentAt, now(), answer.serverClock);
+      if (reading) await opts.onClock?.(reading);
+      results = answer.results;
     } catch (e) {
       if (e instanceof ItemRejected && batch.length > 1) {
         // The batch as a whole failed validation: one op is malformed. Halve until it stands
@@ -226,7 +258,7 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
     for (const item of batch) {
       const r = byId.get(item.id);
       if (!r) {
-        await later(item, { code: 'no_answer', messageVi: 'Máy chủ không trả lời cho thao tác này.', messageEn: 'The server gave no answer for this operation.', retryable: true });
+        await later(item, { code: PROBLEM.no_answer, messageVi: 'Máy chủ không trả lời cho thao tác này.', messageEn: 'The server gave no answer for this operation.', retryable: true });
       } else if (r.status === 'applied') {
         await settle(item, { state: 'applied', result: r.result ?? {}, error: undefined });
       } else if (r.status === 'duplicate') {
@@ -255,7 +287,7 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
           if (dep && (dep.state === 'queued' || dep.state === 'sending')) continue;
           if (!dep || !isOk(dep)) {
             tried.add(item.id);
-            await settle(item, { state: 'rejected', error: { code: 'dependency_failed', messageVi: 'Hồ sơ gốc chưa được máy chủ tiếp nhận nên không thể gửi thao tác này.', messageEn: 'The dossier this depends on was not accepted by the server.' } });
+            await settle(item, { state: 'rejected', error: { code: PROBLEM.dependency_failed, messageVi: 'Hồ sơ gốc chưa được máy chủ tiếp nhận nên không thể gửi thao tác này.', messageEn: 'The dossier this depends on was not accepted by the server.' } });
             continue;
           }
         }

@@ -1,4 +1,4 @@
-import type { FieldFile, OutboxItem, SyncStore } from './types.ts';
+import { isRefused, type FieldFile, type OutboxItem, type SyncStore } from './types.ts';
 
 /** SyncStore in memory: the engine's tests and the Node bench (the browser uses Dexie, db.ts). */
 export class MemoryStore implements SyncStore {
@@ -15,6 +15,10 @@ export class MemoryStore implements SyncStore {
       .filter((i) => i.sessionId === sessionId && (i.state === 'queued' || i.state === 'sending'))
       .sort((a, b) => a.seq - b.seq)
       .map((i) => structuredClone(i));
+  }
+
+  async refused(sessionId: string): Promise<OutboxItem[]> {
+    return [...this.items.values()].filter((i) => i.sessionId === sessionId && isRefused(i)).sort((a, b) => a.seq - b.seq).map((i) => structuredClone(i));
   }
 
   async get(id: string) {

@@ -10,12 +10,22 @@ export type OpState = 'queued' | 'sending' | 'applied' | 'duplicate' | 'rejected
 
 export const SETTLED_OK: readonly OpState[] = ['applied', 'duplicate'];
 
+/** The server has the op and applied it (a duplicate of an applied op counts; of a refused one, not). */
+export const isApplied = (item: Pick<OutboxItem, 'state' | 'original'>): boolean =>
+  item.state === 'applied' || (item.state === 'duplicate' && (item.original?.status ?? 'applied') === 'applied');
+
+/** Settled without effect: needs the official (or, when time cures it, a later resend). */
+export const isRefused = (item: Pick<OutboxItem, 'state' | 'original' | 'dismissed'>): boolean =>
+  !item.dismissed && (item.state === 'rejected' || item.state === 'conflict' || (item.state === 'duplicate' && (item.original?.status ?? 'applied') !== 'applied'));
+
 export interface OpError {
   code: string;
   messageVi: string;
   messageEn: string;
   field?: string;
   retryable?: boolean;
+  /** Seconds the server asks to wait before resending (a time its clock has not reached yet). */
+  retryAfter?: number;
 }
 
 /** AES-GCM ciphertext with its nonce (see crypto.ts). */
@@ -93,6 +103,8 @@ export interface FieldFile {
 export interface SyncStore {
   /** Items not yet settled (queued or sending), in seq order. */
   pending(sessionId: string): Promise<OutboxItem[]>;
+  /** Items settled without effect (rejected, conflict, a duplicate of either), not dismissed, in seq order. */
+  refused(sessionId: string): Promise<OutboxItem[]>;
   get(id: string): Promise<OutboxItem | undefined>;
   patch(id: string, patch: Partial<OutboxItem>): Promise<void>;
   file(id: string): Promise<FieldFile | undefined>;
