@@ -30,14 +30,34 @@ describe('audit log hash chain', () => {
     const rows = await h.db.selectFrom('audit_log').select(['id', 'prev_hash', 'hash']).orderBy('id').execute();
     expect(rows.map((r) => Number(r.id))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i]!.hash));
-    expect(await verifyAuditChain(h.db, 7)).toEqual({ ok: true, entries: 30, chains: 1 });
+    expect(await verifyAuditChain(h.db, 7)).toEqual({ ok: true, entries: 30, chains: 1, anchors: 0 });
   });
 
   it('names an edited entry, even when its hash was recomputed', async () => {
     await sql`update audit_log set detail = '{"i": 99, "note": "Xem hồ sơ"}'::jsonb where id = 12`.execute(h.db);
-    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: false, entryId: 12, problem: 'edited' });
-    await sql`update audit_log set hash = ${'f'.repeat(64)} where id = 12`.execute(h.db);
-    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: false, entryId: 12, problem: 'edited' });
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: false, entryId: 12, problem: 'edited', message: expect.stringMatching(/entry 12 was altered \(hash mismatch\)/) });
+
+    // The forger recomputes entry 12's hash over its new content (linked to entry 11 as before), so
+    // entry 12 is self-consistent and its own hash check passes: only entry 13's link still holds
+    // the old hash.
+    const rows = await h.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+    const asEntry = (r: (typeof rows)[number]) => ({ at: new Date(r.at), actor: r.actor, action: r.action, dossierCode: r.dossier_code, detail: r.detail });
+    const r12 = rows[11]!;
+    const forged = entryHash(r12.prev_hash, 12, asEntry(r12));
+    await sql`update audit_log set hash = ${forged} where id = 12`.execute(h.db);
+    expect(forged).not.toBe(rows[12]!.prev_hash);
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: false, entryId: 12, problem: 'edited', message: expect.stringMatching(/entry 12 was altered \(entry 13 no longer links to it\)/) });
+
+    // Why this needs the link check: without it the first check to fail is entry 13's hash (it was
+    // computed over the old hash of 12), so a verifier lacking the link check names entry 13, not 12,
+    // and the assertion above fails. The same walk, hashes only:
+    let prev = GENESIS_HASH;
+    const firstHashMismatch = rows.map((r) => ({ ...r, hash: Number(r.id) === 12 ? forged : r.hash })).find((r) => {
+      const ok = entryHash(prev, Number(r.id), asEntry(r)) === r.hash;
+      prev = r.hash;
+      return !ok;
+    });
+    expect(Number(firstHashMismatch?.id)).toBe(13);
   });
 
   it('names a deleted entry, in the middle and at the end', async () => {
@@ -80,7 +100,7 @@ describe('audit log hash chain', () => {
         rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i]!.hash));
       }
       expect(auditChainOf('000.00.21.H26-260302-0001')).toBe('000.00.21.H26');
-      expect(await verifyAuditChain(db, 5)).toEqual({ ok: true, entries: 1 + 24 + 1, chains: 4 });
+      expect(await verifyAuditChain(db, 5)).toEqual({ ok: true, entries: 1 + 24 + 1, chains: 4, anchors: 0 });
 
       // Deleting the newest entry of one chain (its head row remembers it).
       await sql`delete from audit_log where chain = '30790' and id = 12`.execute(db);
