@@ -18,7 +18,8 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #d9dce1;vertical-align:top}
 code,pre{font-size:.85em;overflow-wrap:anywhere;white-space:pre-wrap}
 pre{background:#f1f3f4;padding:.5rem;border-radius:.3rem;max-height:14rem;overflow:auto}
-details{margin:.25rem 0}summary{cursor:pointer;min-height:44px;display:flex;align-items:center}
+details{margin:.25rem 0}summary{cursor:pointer;padding:.6rem 0}
+@media (max-width:40rem){thead{display:none}tr,td{display:block}tr{border-bottom:1px solid #d9dce1;padding:.5rem 0}td{border:0;padding:.15rem 0}td::before{content:attr(data-label);display:block;font-weight:600}}
 a{color:#0b57d0}
 ul.units{columns:2 16rem;padding-left:1.2rem}`;
 
@@ -31,10 +32,10 @@ function anchorRows(anchors: AnchorJson[]): string {
     return '<p>Chưa có neo nào được ký. <span class="en" lang="en">No anchor has been signed yet.</span></p>';
   }
   const rows = anchors.map((a) => `<tr>
-<td>${esc(vnTime.format(new Date(a.signedAt)))}<br><code>${esc(a.signedAt)}</code></td>
-<td>${a.entryId}</td>
-<td><code>${esc(a.headHash)}</code></td>
-<td>${esc(a.signer)}<details><summary>Chữ ký và chứng thư / signature and certificate</summary><p>${esc(a.algorithm)}</p><pre>${esc(a.signature)}</pre><pre>${esc(a.certificate)}</pre><p>Nội dung được ký / signed text:</p><pre>${esc(a.statement)}</pre></details></td>
+<td data-label="Thời điểm ký / signed at">${esc(vnTime.format(new Date(a.signedAt)))}<br><code>${esc(a.signedAt)}</code></td>
+<td data-label="Đến bản ghi / entry">${a.entryId}</td>
+<td data-label="Mã băm đầu chuỗi / head hash"><code>${esc(a.headHash)}</code></td>
+<td data-label="Người ký / signer">${esc(a.signer)}<details><summary>Chữ ký và chứng thư / signature and certificate</summary><p>${esc(a.algorithm)}</p><pre>${esc(a.signature)}</pre><pre>${esc(a.certificate)}</pre><p>Nội dung được ký / signed text:</p><pre>${esc(a.statement)}</pre></details></td>
 </tr>`).join('');
   return `<table><thead><tr><th scope="col">Thời điểm ký<br><span class="en" lang="en">Signed at</span></th><th scope="col">Đến bản ghi<br><span class="en" lang="en">Entry</span></th><th scope="col">Mã băm đầu chuỗi<br><span class="en" lang="en">Head hash (SHA-256)</span></th><th scope="col">Người ký<br><span class="en" lang="en">Signer</span></th></tr></thead><tbody>${rows}</tbody></table>`;
 }
