@@ -7,7 +7,7 @@ import { jsBudget } from './build/jsBudget.ts';
 // The Fastify server (packages/server) listens on 3000 and serves dist/ in production; in
 // development Vite serves the app and forwards everything the server owns.
 const SERVER = 'http://localhost:3000';
-const serverPaths = ['/api', '/health', '/auth', '/dev-idp', '/verify', '/docs'];
+const serverPaths = ['/api', '/health', '/auth', '/dev-idp', '/verify', '/docs', '/xa'];
 const proxy = Object.fromEntries(serverPaths.map((path) => [path, { target: SERVER }]));
 
 export default defineConfig({

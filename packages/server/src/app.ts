@@ -22,6 +22,7 @@ import { DossierService } from './modules/dossiers/service.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { createResults, resultsDossierHook, resultsRoutes, verifyRoutes } from './modules/results/index.ts';
 import { auditUploadRead } from './modules/audit/audit.ts';
+import { auditRoutes, createAuditAnchoring, publicUnit } from './modules/audit/index.ts';
 import { OutreachService } from './modules/outreach/service.ts';
 import { outreachRoutes } from './modules/outreach/routes.ts';
 import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     return u ? { fullName: u.fullName, type: u.type, provinceCode: u.provinceCode ?? null } : null;
   });
   await app.register(insightsRoutes, { insights });
+  await app.register(auditRoutes, { anchoring: createAuditAnchoring(ctx), unit: publicUnit, anchorMinutes: ctx.config.audit.anchorMinutes });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

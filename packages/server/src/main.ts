@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { shiftedClock, systemClock } from './platform/clock.ts';
 import { startNotifications } from './modules/notifications/index.ts';
 import { resultsWorkerHandlers } from './modules/results/index.ts';
+import { startAuditAnchoring } from './modules/audit/index.ts';
 
 const config = loadConfig();
 const handle = await openConfiguredDatabase(config);
@@ -15,6 +16,9 @@ const app = await buildApp(ctx, { serveWeb: true, logger: { level: config.logLev
 const notifications = config.notifications.worker
   ? await startNotifications(ctx, { ...(handle.pglite ? { pglite: handle.pglite } : {}), log: app.log.child({ module: 'notifications' }), handlers: resultsWorkerHandlers(ctx) })
   : null;
+// Audit anchoring (sign chain heads every AUDIT_ANCHOR_MINUTES, e-mail the daily report) runs with
+// the outbox worker: the same processes that deliver what it queues.
+const anchoring = config.notifications.worker ? startAuditAnchoring(ctx, app.log.child({ module: 'audit' })) : null;
 
 // Close the embedded database cleanly: PGlite flushes its files on close.
 let stopping = false;
@@ -23,7 +27,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: shutting down`);
-    void app.close().then(() => notifications?.stop()).then(() => handle.close()).finally(() => process.exit(0));
+    void app.close().then(() => anchoring?.stop()).then(() => notifications?.stop()).then(() => handle.close()).finally(() => process.exit(0));
   });
 }
 

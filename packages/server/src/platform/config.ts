@@ -33,6 +33,23 @@ export interface Config {
   notifications: NotificationsConfig;
   /** Signing of issued documents and delivery of results (modules/results). */
   results: ResultsConfig;
+  /** Anchoring of the audit chains (modules/audit/anchoring.ts). */
+  audit: AuditConfig;
+}
+
+export interface AuditConfig {
+  /** AUDIT_ANCHOR_MINUTES (default 60): how often the worker signs the chains' heads. */
+  anchorMinutes: number;
+  /** AUDIT_REPORT_HOUR (0–23 Vietnam time, default 18): when the day's anchor is e-mailed to the unit's leaders. */
+  reportHour: number;
+}
+
+function auditConfigFrom(env: NodeJS.ProcessEnv): AuditConfig {
+  const anchorMinutes = Number(env.AUDIT_ANCHOR_MINUTES || 60);
+  if (!(anchorMinutes > 0 && anchorMinutes <= 24 * 60)) throw new Error(`AUDIT_ANCHOR_MINUTES must be between 1 and 1440, not "${env.AUDIT_ANCHOR_MINUTES}"`);
+  const reportHour = Number(env.AUDIT_REPORT_HOUR || 18);
+  if (!(Number.isInteger(reportHour) && reportHour >= 0 && reportHour <= 23)) throw new Error(`AUDIT_REPORT_HOUR must be an hour 0–23, not "${env.AUDIT_REPORT_HOUR}"`);
+  return { anchorMinutes, reportHour };
 }
 
 export interface P12File {
@@ -186,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     storage: storageFrom(env),
     notifications: notificationsConfigFrom(env, publicUrl),
     results: resultsConfigFrom(env, dataDir),
+    audit: auditConfigFrom(env),
   };
 }
 

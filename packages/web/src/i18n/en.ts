@@ -9,6 +9,7 @@ export const en = {
     shortName: 'Motcua',
     footerText: 'One-stop public services portal for communes and wards. Open-source software.',
     footerHelp: 'Need help? Visit the one-stop desk of the commune or ward where you live.',
+    footerAudit: "Communes' and wards' audit log transparency",
   },
   nav: {
     label: 'Main navigation',

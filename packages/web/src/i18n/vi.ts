@@ -11,6 +11,7 @@ export const vi = {
     shortName: 'Motcua',
     footerText: 'Cổng dịch vụ công một cửa cấp xã, phường. Phần mềm mã nguồn mở.',
     footerHelp: 'Cần giúp đỡ? Hãy đến bộ phận một cửa của xã, phường nơi bạn ở.',
+    footerAudit: 'Minh bạch nhật ký kiểm toán của các xã, phường',
   },
   nav: {
     label: 'Điều hướng chính',

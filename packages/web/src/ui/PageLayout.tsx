@@ -87,6 +87,10 @@ export function PageLayout() {
         <div className="container">
           <p>{t('site.footerHelp')}</p>
           <p className="site-footer__small">{t('site.footerText')}</p>
+          {/* Served by the server (signed audit anchors per commune), so a full page load. */}
+          <p className="site-footer__small">
+            <a href="/xa">{t('site.footerAudit')}</a>
+          </p>
         </div>
       </footer>
     </div>

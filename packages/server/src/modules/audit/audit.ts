@@ -87,57 +87,8 @@ export async function appendAudit(trx: Db, entry: AuditEntry): Promise<{ id: num
   return { id: Number(row.id), hash: row.hash };
 }
 
-export type VerifyResult =
-  | { ok: true; entries: number; chains: number }
-  | { ok: false; entries: number; chain: string; entryId: number; problem: 'edited' | 'deleted'; message: string };
-
-type ChainResult = { ok: true; entries: number } | { ok: false; entries: number; entryId: number; problem: 'edited' | 'deleted'; message: string };
-
-/**
- * Walks every chain in id order (chains by name) and names the first entry that was edited or
- * deleted. A chain with entries but no head, or a head whose chain lost its newest entries, fails.
- */
-export async function verifyAuditChain(db: Db, batch = 1000): Promise<VerifyResult> {
-  const logged = await db.selectFrom('audit_log').select('chain').distinct().execute();
-  const heads = await db.selectFrom('audit_head').select(['name', 'last_id', 'last_hash']).execute();
-  const chains = [...new Set([...logged.map((r) => r.chain), ...heads.map((h) => h.name)])].sort();
-  let entries = 0;
-  for (const chain of chains) {
-    const r = await verifyChain(db, chain, heads.find((h) => h.name === chain), batch);
-    if (!r.ok) return { ...r, entries: entries + r.entries, chain, message: `chain ${chain}: ${r.message}` };
-    entries += r.entries;
-  }
-  return { ok: true, entries, chains: chains.length };
-}
-
-async function verifyChain(db: Db, chain: string, head: { last_id: number; last_hash: string } | undefined, batch: number): Promise<ChainResult> {
-  let prevHash = GENESIS_HASH;
-  let expectedId = 1;
-  const fail = (entryId: number, problem: 'edited' | 'deleted', message: string): ChainResult =>
-    ({ ok: false, entries: expectedId - 1, entryId, problem, message });
-  for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('chain', '=', chain).where('id', '>=', expectedId).orderBy('id').limit(batch).execute();
-    for (const r of rows) {
-      const id = Number(r.id);
-      if (id !== expectedId) return fail(expectedId, 'deleted', `audit entry ${expectedId} is missing (deleted)`);
-      if (r.prev_hash !== prevHash) {
-        // The previous entry was rewritten together with its own hash; only the link betrays it.
-        return fail(id - 1, 'edited', `audit entry ${id - 1} was altered (entry ${id} no longer links to it)`);
-      }
-      const entry: AuditEntry = { at: new Date(r.at), actor: r.actor, action: r.action, dossierCode: r.dossier_code, detail: r.detail };
-      if (entryHash(prevHash, id, entry) !== r.hash) return fail(id, 'edited', `audit entry ${id} was altered (hash mismatch)`);
-      prevHash = r.hash;
-      expectedId++;
-    }
-    if (rows.length < batch) break;
-  }
-  const lastId = expectedId - 1;
-  // Every append writes the head, so entries without one mean the head row was deleted.
-  if (!head) return fail(lastId, 'deleted', `the head of the chain is missing (deleted) after audit entry ${lastId}`);
-  if (Number(head.last_id) > lastId) return fail(lastId + 1, 'deleted', `audit entries ${lastId + 1}..${head.last_id} are missing (deleted)`);
-  if (head.last_hash !== prevHash) return fail(lastId, 'edited', `audit entry ${lastId} was altered (does not match the recorded head)`);
-  return { ok: true, entries: lastId };
-}
+// Verification lives in verify.ts; re-exported for the callers that import it from here.
+export { verifyAuditChain, type VerifyResult } from './verify.ts';
 
 /** A dossier's audit trail, oldest first (for the office's "who saw what" view). */
 export async function auditTrail(db: Db, dossierCode: string) {

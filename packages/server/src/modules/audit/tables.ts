@@ -30,7 +30,37 @@ export interface AuditHeadTable {
   prev_hash: string | null;
 }
 
+/**
+ * A chain head signed with its unit's key (anchoring.ts). Kept here for the public page and the
+ * daily report; it proves something only because copies of it live outside this database.
+ */
+export interface AuditAnchorTable {
+  chain: string;
+  entry_id: number;
+  head_hash: string;
+  signed_at: Date;
+  algorithm: string;
+  /** Base64 signature over anchorStatement(chain, entry_id, head_hash, signed_at). */
+  signature: string;
+  certificate_pem: string;
+  /** The other certificates of the signer's PKCS#12 (its CA), JSON array of PEM. */
+  ca_pems: ColumnType<string[], string, string>;
+  /** The unit whose key signed (or 'system') and its certificate's name. */
+  signer_code: string;
+  signer_name: string;
+}
+
+/** One row per chain and Vietnam day whose report to the unit's leaders was queued (outbox). */
+export interface AuditAnchorReportTable {
+  chain: string;
+  day: ColumnType<string, string, string>;
+  recipients: number;
+  queued_at: Date;
+}
+
 export interface AuditTables {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  audit_anchor: AuditAnchorTable;
+  audit_anchor_report: AuditAnchorReportTable;
 }

@@ -17,6 +17,8 @@ export interface DemoOfficial {
   name: string;
   roles: OfficialRole[];
   unitCodes: string[];
+  /** Where the unit's reports go (approvers, administrators); `.example` addresses in the demo. */
+  email?: string;
 }
 
 export interface DemoPeople {

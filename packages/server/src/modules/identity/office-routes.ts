@@ -14,6 +14,7 @@ const Official = Type.Object({
   fullName: Type.String(),
   roles: Type.Array(Role),
   unitCodes: Type.Array(Type.String()),
+  email: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
@@ -30,6 +31,9 @@ const Token = Type.Object({
   revokedAt: Type.Union([Type.String(), Type.Null()]),
   lastUsedAt: Type.Union([Type.String(), Type.Null()]),
 });
+
+/** Work e-mail: where the unit's reports (the daily audit anchor) reach approvers and administrators. */
+const Email = Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]);
 
 const ADMINS = { roles: ['commune_admin', 'system_admin'] } as const;
 
@@ -65,6 +69,7 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService
         fullName: Type.String({ minLength: 2, maxLength: 120 }),
         roles: Type.Array(Role, { minItems: 1, maxItems: 7 }),
         unitCode: UnitCode,
+        email: Type.Optional(Email),
       }, { additionalProperties: false }),
       response: { 201: Official },
     },
@@ -74,12 +79,13 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService
     config: { access: { roles: [...ADMINS.roles] } },
     schema: {
       tags: ['identity'],
-      summary: 'Sửa vai trò, họ tên, khoá/mở cán bộ — update roles, name or active flag',
+      summary: 'Sửa vai trò, họ tên, e-mail, khoá/mở cán bộ — update roles, name, e-mail or active flag',
       params: Id,
       body: Type.Object({
         fullName: Type.Optional(Type.String({ minLength: 2, maxLength: 120 })),
         roles: Type.Optional(Type.Array(Role, { minItems: 1, maxItems: 7 })),
         active: Type.Optional(Type.Boolean()),
+        email: Type.Optional(Email),
       }, { additionalProperties: false, minProperties: 1 }),
       response: { 200: Official },
     },

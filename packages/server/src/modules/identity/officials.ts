@@ -9,6 +9,8 @@ export const ALL_ROLES: OfficialRole[] = ['receptionist', 'specialist', 'approve
 /** What a commune administrator may hand out: the commune's own roles, never province or system ones. */
 export const COMMUNE_ROLES: OfficialRole[] = ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin'];
 
+/** Addresses compare case-insensitively in practice; an empty one means "none". */
+const workEmail = (email: string | null | undefined): string | null => email?.trim().toLowerCase() || null;
 
 export function isSystemAdmin(actor: Actor): boolean {
   return actor.kind === 'official' && actor.roles.includes('system_admin');
@@ -73,7 +75,7 @@ export class OfficialAdmin {
     return official;
   }
 
-  async create(actor: Actor, input: { username: string; fullName: string; roles: OfficialRole[]; unitCode: string }): Promise<Official> {
+  async create(actor: Actor, input: { username: string; fullName: string; roles: OfficialRole[]; unitCode: string; email?: string | null }): Promise<Official> {
     assertAdministers(actor, input.unitCode);
     assertGrantable(actor, input.roles);
     if (!(await this.store.unitExists(input.unitCode))) throw badRequest(`Không có đơn vị ${input.unitCode}.`, `No unit ${input.unitCode}.`);
@@ -82,11 +84,11 @@ export class OfficialAdmin {
       throw conflict(`Tên đăng nhập "${username}" đã có người dùng.`, `Username "${username}" is taken.`);
     }
     const id = randomUUID();
-    await this.store.insertOfficials([{ id, username, subject: null, fullName: nfc(input.fullName).trim(), roles: [...new Set(input.roles)], unitCodes: [input.unitCode] }], this.ctx.clock.now());
+    await this.store.insertOfficials([{ id, username, subject: null, fullName: nfc(input.fullName).trim(), roles: [...new Set(input.roles)], unitCodes: [input.unitCode], email: workEmail(input.email) }], this.ctx.clock.now());
     return (await this.store.getOfficial(id))!;
   }
 
-  async update(actor: Actor, id: string, patch: { fullName?: string; roles?: OfficialRole[]; active?: boolean }): Promise<Official> {
+  async update(actor: Actor, id: string, patch: { fullName?: string; roles?: OfficialRole[]; active?: boolean; email?: string | null }): Promise<Official> {
     const official = await this.manageable(actor, id);
     if (patch.roles) assertGrantable(actor, patch.roles);
     // Nobody locks themselves out: another administrator has to do that.
@@ -97,6 +99,7 @@ export class OfficialAdmin {
       ...(patch.fullName !== undefined ? { fullName: nfc(patch.fullName).trim() } : {}),
       ...(patch.roles !== undefined ? { roles: [...new Set(patch.roles)] } : {}),
       ...(patch.active !== undefined ? { active: patch.active } : {}),
+      ...(patch.email !== undefined ? { email: workEmail(patch.email) } : {}),
     }, this.ctx.clock.now());
     if (patch.active === false) await this.store.deleteSessionsOfOfficial(official.id);
     return (await this.store.getOfficial(official.id))!;

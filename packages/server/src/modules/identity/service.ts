@@ -115,7 +115,7 @@ export class IdentityService {
   async seed(withDemo: boolean): Promise<void> {
     if (!withDemo) return;
     const rows = demoPeople().officials.map((o) => ({
-      id: randomUUID(), username: o.username, subject: null, fullName: o.name, roles: o.roles, unitCodes: o.unitCodes,
+      id: randomUUID(), username: o.username, subject: null, fullName: o.name, roles: o.roles, unitCodes: o.unitCodes, email: o.email ?? null,
     }));
     await this.store.insertOfficials(rows, this.ctx.clock.now());
   }

@@ -10,6 +10,7 @@ export interface Official {
   fullName: string;
   roles: OfficialRole[];
   unitCodes: string[];
+  email: string | null;
   active: boolean;
   createdAt: string;
   updatedAt: string;
@@ -38,6 +39,7 @@ const toOfficial = (r: Selectable<OfficialTable>): Official => ({
   fullName: r.full_name,
   roles: r.roles as OfficialRole[],
   unitCodes: r.unit_codes,
+  email: r.email,
   active: r.active,
   createdAt: iso(r.created_at)!,
   updatedAt: iso(r.updated_at)!,
@@ -99,20 +101,21 @@ export class IdentityStore {
         .insertInto('official')
         .values({
           id: o.id, username: o.username, subject: o.subject, full_name: o.fullName,
-          roles: o.roles, unit_codes: o.unitCodes, created_at: now, updated_at: now,
+          roles: o.roles, unit_codes: o.unitCodes, email: o.email, created_at: now, updated_at: now,
         })
         .onConflict((oc) => oc.column('username').doNothing())
         .execute();
     }
   }
 
-  async updateOfficial(id: string, patch: { fullName?: string; roles?: OfficialRole[]; active?: boolean }, now: Date): Promise<void> {
+  async updateOfficial(id: string, patch: { fullName?: string; roles?: OfficialRole[]; active?: boolean; email?: string | null }, now: Date): Promise<void> {
     await this.db
       .updateTable('official')
       .set({
         ...(patch.fullName !== undefined ? { full_name: patch.fullName } : {}),
         ...(patch.roles !== undefined ? { roles: patch.roles } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.email !== undefined ? { email: patch.email } : {}),
         updated_at: now,
       })
       .where('id', '=', id)

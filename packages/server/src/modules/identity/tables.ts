@@ -11,6 +11,8 @@ export interface OfficialTable {
   full_name: string;
   roles: string[];
   unit_codes: string[];
+  /** Work address for the unit's reports (e.g. the daily audit anchor); null when none was given. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -5,6 +5,7 @@ import type { MailSender, SmsSender } from './channels.ts';
 import { dossierNoticeHandler } from './dossier-notices.ts';
 import { fileMailSender, smtpMailSender } from './mail.ts';
 import { DOSSIER_NOTICE } from './outbox.ts';
+import { PLAIN_MAIL, plainMailHandler } from './plain-mail.ts';
 import { fileSmsSender, httpSmsSender } from './sms.ts';
 import { listenForOutbox } from './wake.ts';
 import { OutboxWorker, type TopicHandler, type WorkerLog } from './worker.ts';
@@ -18,6 +19,7 @@ export { smtpMailSender, fileMailSender } from './mail.ts';
 export { fileSmsSender, httpSmsSender } from './sms.ts';
 export { dossierNoticeHandler, outboxMessageId } from './dossier-notices.ts';
 export { renderDossierNotice } from './render.ts';
+export { enqueueMail, PLAIN_MAIL, type PlainMailPayload } from './plain-mail.ts';
 export { toSmsText, fitSms, isGsm7, SMS_MAX } from './sms-text.ts';
 
 /** Mail and SMS senders from configuration: real ones when configured, local files otherwise. */
@@ -52,6 +54,7 @@ export async function startNotifications(ctx: AppContext, options: { pglite?: PG
   const handlers: Record<string, TopicHandler> = {
     ...options.handlers,
     [DOSSIER_NOTICE]: dossierNoticeHandler({ mail, sms, publicUrl: ctx.config.publicUrl }),
+    [PLAIN_MAIL]: plainMailHandler({ mail, publicUrl: ctx.config.publicUrl }),
   };
   const worker = new OutboxWorker({ db: ctx.db, clock: ctx.clock, handlers, pollMs: ctx.config.notifications.pollMs, log: options.log });
   const unlisten = await listenForOutbox(

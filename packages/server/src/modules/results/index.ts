@@ -17,6 +17,7 @@ export { resultsOutboxHandlers } from './worker.ts';
 export { ResultsService, RESULTS_ISSUE, type DocumentJson, type IssueJob } from './service.ts';
 export { DeliveryService, type DeliveryInput, type ShipmentJson } from './delivery.ts';
 export { VerificationService, type VerificationReport, type Verdict } from './verification.ts';
+export { UnitStatementSigners, PLATFORM_SIGNER, type SignedStatement } from './statements.ts';
 export { LocalPostalAdapter, s10TrackingNumber, isS10, webhookSignature, WEBHOOK_SIGNATURE_HEADER, type PostalAdapter } from './postal.ts';
 
 export interface Results {

@@ -16,8 +16,15 @@ function inSentence(fullName: string): string {
 
 /** The commune or ward's People's Committee as it heads its documents, from the units table. */
 export async function issuerOf(db: Db, unitCode: string): Promise<Issuer> {
+  const issuer = await findIssuer(db, unitCode);
+  if (!issuer) throw new Error(`No unit ${unitCode}`);
+  return issuer;
+}
+
+/** issuerOf, or undefined when no unit has that code. */
+export async function findIssuer(db: Db, unitCode: string): Promise<Issuer | undefined> {
   const unit = await db.selectFrom('unit').select(['code', 'name', 'full_name', 'province_code']).where('code', '=', unitCode).executeTakeFirst();
-  if (!unit) throw new Error(`No unit ${unitCode}`);
+  if (!unit) return undefined;
   const province = unit.province_code
     ? await db.selectFrom('unit').select('full_name').where('code', '=', unit.province_code).executeTakeFirst()
     : undefined;

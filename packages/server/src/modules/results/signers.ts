@@ -1,5 +1,5 @@
 import type { ResultsConfig } from '../../platform/config.ts';
-import { signerFromConfig, type DocumentSigner, type SignerConfig } from './signing/index.ts';
+import { signerFromConfig, statementSignerFromConfig, type DocumentSigner, type SignerConfig, type StatementSigner } from './signing/index.ts';
 
 /**
  * Which key signs a unit's documents: the unit's own PKCS#12 (SIGNING_P12_PATH_<code>), else the
@@ -8,6 +8,7 @@ import { signerFromConfig, type DocumentSigner, type SignerConfig } from './sign
  */
 export class UnitSigners {
   private readonly cache = new Map<string, Promise<DocumentSigner>>();
+  private readonly statements = new Map<string, Promise<StatementSigner>>();
 
   constructor(private readonly config: ResultsConfig) {}
 
@@ -23,6 +24,17 @@ export class UnitSigners {
       signer = signerFromConfig(this.configFor(unit));
       signer.catch(() => this.cache.delete(unit.code));
       this.cache.set(unit.code, signer);
+    }
+    return signer;
+  }
+
+  /** The same key as get(), for signing short statements (audit anchors) rather than PDFs. */
+  statementSigner(unit: { code: string; name: string }): Promise<StatementSigner> {
+    let signer = this.statements.get(unit.code);
+    if (!signer) {
+      signer = statementSignerFromConfig(this.configFor(unit));
+      signer.catch(() => this.statements.delete(unit.code));
+      this.statements.set(unit.code, signer);
     }
     return signer;
   }

@@ -5,3 +5,5 @@ export { assertP12Opens, p12Signer, pdfTextLiteral, signerFromConfig, SIGNATURE_
 export type { DocumentSigner, SignatureMeta, SignerConfig } from './signer.ts';
 export { inspectSignedPdf, sha256Hex } from './verify.ts';
 export type { SignatureReport, SignedPdfReport } from './verify.ts';
+export { p12StatementSigner, statementSignerFromConfig } from './statement.ts';
+export type { StatementSignature, StatementSigner } from './statement.ts';
