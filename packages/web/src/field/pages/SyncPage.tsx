@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLanguage } from '../../i18n/index.ts';
@@ -138,7 +139,7 @@ export function SyncPage() {
   );
 }
 
-function describe(item: OutboxItem, t: ReturnType<typeof useTranslation>['t']): string {
+function describe(item: OutboxItem, t: TFunction): string {
   const s = item.summary;
   switch (item.kind) {
     case 'receive_dossier':

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLanguage, type Language } from '../../i18n/index.ts';
 import { Button, Checkbox, RadioGroup, Select, TextArea, TextField } from '../../ui/index.ts';
@@ -37,7 +38,7 @@ interface ScalarProps {
   onChange: (value: DraftScalar) => void;
 }
 
-function hintFor(field: FormScalarField, lang: Language, t: ReturnType<typeof useTranslation>['t']): string | undefined {
+function hintFor(field: FormScalarField, lang: Language, t: TFunction): string | undefined {
   // Descriptions in the catalogue are English explanations; Vietnamese readers get hints derived
   // from the rule itself, so each hint is in the reader's language.
   if (lang === 'en' && field.description) return field.description;
