@@ -108,7 +108,7 @@ describe('the citizen\'s access log', () => {
     const at = '2026-03-05T03:15:00.000Z';
     const recent = log.items.filter((e: { at: string }) => e.at === at);
     expect(recent).toEqual(expect.arrayContaining([
-      { at, dossierCode: code, viewer: { name: 'Đặng Minh Khoa', roles: ['specialist'], units: [{ code: '30421', name: 'Xã Phú Lâm' }], via: 'session' }, what: { vi: 'Chi tiết hồ sơ: nhân thân, liên lạc, tờ khai', en: 'The dossier: identity, contact, form' }, kinds: ['identity', 'contact', 'application'] },
+      { at, dossierCode: code, viewer: { name: 'Đặng Minh Khoa', roles: ['specialist'], units: [{ code: '30421', name: 'Xã Phú Lâm' }], via: 'session' }, what: { vi: 'Chi tiết hồ sơ (nhân thân, liên lạc, tờ khai)', en: 'The dossier (identity, contact, form)' }, kinds: ['identity', 'contact', 'application'] },
       expect.objectContaining({ viewer: expect.objectContaining({ name: 'Đặng Minh Khoa' }), what: { vi: 'Tệp đính kèm "cccd-mat-truoc.png"', en: 'Attached file "cccd-mat-truoc.png"' }, kinds: ['documents'] }),
       expect.objectContaining({ viewer: expect.objectContaining({ name: 'Nguyễn Thanh Tùng', roles: ['approver'] }), kinds: ['results', 'contact'] }),
     ]));

@@ -23,7 +23,7 @@ export interface PrivacyDeps {
 }
 
 const WHAT: Record<(typeof READ_ACTIONS)[number], { text: Text; kinds: DataKind[] }> = {
-  'dossier.read': { text: { vi: 'Chi tiết hồ sơ: nhân thân, liên lạc, tờ khai', en: 'The dossier: identity, contact, form' }, kinds: ['identity', 'contact', 'application'] },
+  'dossier.read': { text: { vi: 'Chi tiết hồ sơ (nhân thân, liên lạc, tờ khai)', en: 'The dossier (identity, contact, form)' }, kinds: ['identity', 'contact', 'application'] },
   'dossier.attachment.read': { text: { vi: 'Tệp đính kèm', en: 'An attached file' }, kinds: ['documents'] },
   'results.document.list': { text: { vi: 'Danh sách văn bản đã phát hành', en: 'The list of issued documents' }, kinds: ['results'] },
   'results.document.read': { text: { vi: 'Văn bản đã phát hành', en: 'An issued document' }, kinds: ['results'] },
