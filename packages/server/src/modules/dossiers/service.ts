@@ -12,7 +12,8 @@ import { badRequest, notFound, Problem } from '../../platform/errors.ts';
 import type { CatalogService } from '../catalog/service.ts';
 import { appendAudit, auditActor } from '../audit/audit.ts';
 import { auditRead, type PersonalDataRead } from '../audit/reads.ts';
-import { sees, seesAll, type DataPlace } from '../../platform/privacy.ts';
+import { reach, sees, seesAll, type DataPlace } from '../../platform/privacy.ts';
+import type { DataKind } from '@motcua/core/privacy';
 import { canonicalJson } from '../audit/canonical.ts';
 import { DOSSIER_NOTICE, enqueueOutbox } from '../notifications/outbox.ts';
 import type { DossierNoticePayload } from '../notifications/tables.ts';
@@ -272,15 +273,19 @@ export class DossierService {
     if (actor.kind === 'official') await auditRead(this.ctx.db, this.ctx.clock, actor, read);
   }
 
-  /** Where a dossier's data lives, for the who-sees-what policy. */
-  async placeOf(view: Pick<DossierView, 'unitCode' | 'applicantIdNumber'>, db: Db = this.ctx.db): Promise<DataPlace> {
+  /**
+   * Where a dossier's data lives, for the who-sees-what policy. The unit's province is looked up
+   * only when the reader's reach for these kinds is a province (`reader` omitted: always).
+   */
+  async placeOf(view: Pick<DossierView, 'unitCode' | 'applicantIdNumber'>, db: Db = this.ctx.db, reader?: DossierActor, kinds: readonly DataKind[] = DOSSIER_KINDS): Promise<DataPlace> {
+    if (reader && !kinds.some((k) => reach(reader, k) === 'province')) return { unitCode: view.unitCode, provinceCode: null, subjectIdNumber: view.applicantIdNumber };
     const unit = await this.store.unit(view.unitCode, db);
     return { unitCode: view.unitCode, provinceCode: unit?.province_code ?? null, subjectIdNumber: view.applicantIdNumber };
   }
 
   /** The dossier as this caller may see it: internal notes only for officials who may read them. */
   private async json(actor: DossierActor, events: readonly StoredEvent[], caller = coreActor(actor), now = this.ctx.clock.now()): Promise<DossierJson> {
-    const internalNotes = actor.kind === 'system' || (actor.kind === 'official' && sees(actor, 'internal_notes', await this.placeOf(deriveDossier(events))));
+    const internalNotes = actor.kind === 'system' || (actor.kind === 'official' && sees(actor, 'internal_notes', await this.placeOf(deriveDossier(events), this.ctx.db, actor, ['internal_notes'])));
     return dossierJson(events, caller, now, { internalNotes });
   }
 
@@ -308,7 +313,7 @@ export class DossierService {
     const view = deriveDossier(events);
     if (actor.kind === 'system') return true;
     if (actor.kind === 'anonymous') return false;
-    return seesAll(actor, DOSSIER_KINDS, actor.kind === 'citizen' ? { unitCode: view.unitCode, subjectIdNumber: view.applicantIdNumber } : await this.placeOf(view, db));
+    return seesAll(actor, DOSSIER_KINDS, await this.placeOf(view, db, actor));
   }
 }
 

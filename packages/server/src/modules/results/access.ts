@@ -24,7 +24,6 @@ export async function loadVisible(dossiers: DossierService, actor: Actor, code: 
   const loaded = await dossiers.load(code);
   if (!loaded || actor.kind === 'anonymous') throw dossierNotFound(code);
   const { view } = loaded;
-  const place = actor.kind === 'citizen' ? { unitCode: view.unitCode, subjectIdNumber: view.applicantIdNumber } : await dossiers.placeOf(view);
-  if (!seesAll(actor, kinds, place)) throw dossierNotFound(code);
+  if (!seesAll(actor, kinds, await dossiers.placeOf(view, undefined, actor, kinds))) throw dossierNotFound(code);
   return loaded;
 }
