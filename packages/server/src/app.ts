@@ -21,13 +21,15 @@ import { uploadsRoutes } from './modules/uploads/routes.ts';
 import { DossierService } from './modules/dossiers/service.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { createResults, resultsDossierHook, resultsRoutes, verifyRoutes } from './modules/results/index.ts';
-import { auditUploadRead } from './modules/audit/audit.ts';
+import { auditUploadRead } from './modules/audit/reads.ts';
 import { auditRoutes, createAuditAnchoring, publicUnit } from './modules/audit/index.ts';
 import { OutreachService } from './modules/outreach/service.ts';
 import { outreachRoutes } from './modules/outreach/routes.ts';
 import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
 import { InsightsService } from './modules/insights/service.ts';
 import { insightsRoutes } from './modules/insights/routes.ts';
+import { PrivacyService } from './modules/privacy/service.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
 
 /** This process's boot, in /health: a restart shows as a new id (tests prove a killed server really went away). */
 const bootId = randomUUID();
@@ -105,6 +107,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   await app.register(insightsRoutes, { insights });
   await app.register(auditRoutes, { anchoring: createAuditAnchoring(ctx), unit: publicUnit, anchorMinutes: ctx.config.audit.anchorMinutes });
+  const privacy = new PrivacyService(ctx, {
+    dossiers, uploads, results: results.results, delivery: results.delivery, identity,
+    unitName: (code) => units.index.current.get(code)?.fullName ?? null,
+  });
+  await app.register(privacyRoutes, { privacy, now: () => ctx.clock.now() });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

@@ -21,12 +21,12 @@ export function testEngine(): 'pglite' | 'postgres' {
 
 let counter = 0;
 
-export async function openTestDatabase(): Promise<DatabaseHandle & { name: string }> {
-  if (testEngine() === 'pglite') {
+/** A fresh database on the engine under test (or the one given: drills choose theirs). */
+export async function openTestDatabase(engine = testEngine(), adminUrl = process.env.TEST_DATABASE_URL): Promise<DatabaseHandle & { name: string }> {
+  if (engine === 'pglite') {
     const handle = await openDatabase({ databaseUrl: null });
     return { ...handle, name: 'memory' };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('MOTCUA_TEST_DB=postgres needs TEST_DATABASE_URL (scripts/test.mjs sets it after starting PostgreSQL)');
   const name = `motcua_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -75,8 +75,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A fully migrated and seeded app on the engine under test. */
-export async function startTestApp(options: { clock?: Clock | string; demo?: boolean; config?: Partial<Config>; build?: BuildOptions } = {}): Promise<TestContext> {
-  const handle = await openTestDatabase();
+export async function startTestApp(options: { clock?: Clock | string; demo?: boolean; config?: Partial<Config>; build?: BuildOptions; engine?: 'pglite' | 'postgres'; postgresUrl?: string } = {}): Promise<TestContext> {
+  const handle = await openTestDatabase(options.engine, options.postgresUrl);
   const clock = typeof options.clock === 'string' ? fixedClock(options.clock) : options.clock ?? systemClock;
   const config = testConfig(options.config);
   const ctx = contextFor(config, handle, clock);

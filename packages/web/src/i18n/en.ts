@@ -284,6 +284,18 @@ export const en = {
     supplementSent: 'Documents sent. The officer will continue with your application.',
     needFile: 'Please upload at least one file.',
   },
+  myData: {
+    title: 'My data',
+    intro: 'You have the right to know which officials viewed your data, and to receive a copy of everything Motcua holds about you (Decree 13/2023/ND-CP on personal data protection).',
+    download: 'Download all my data',
+    downloadHint: 'A JSON file with your dossiers and their history, the files you sent, issued documents, shipments, login sessions, notices sent and the access log.',
+    accessTitle: 'Who viewed this dossier',
+    accessCount: 'Who viewed this dossier: {{count}} time(s)',
+    accessNone: 'No official has opened this dossier yet.',
+    accessError: 'The access log could not be loaded. Please reload the page.',
+    viewed: 'Viewed: {{what}}',
+    viaToken: 'through a connected program',
+  },
   lookup: {
     title: 'Track an application',
     intro: 'Enter the application code printed on the receipt and the phone number (or ID number) given when filing.',
@@ -362,6 +374,7 @@ export const en = {
       system_admin: 'system administrator',
     },
     dashboard: {
+      figuresOnly: 'Your account belongs to no commune or ward: you see figures, never a citizen\'s dossier (Decree 13/2023/ND-CP).',
       title: 'Today',
       unit: 'Unit',
       day: 'Figures for {{date}}',

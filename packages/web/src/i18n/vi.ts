@@ -286,6 +286,18 @@ export const vi = {
     supplementSent: 'Đã gửi giấy tờ bổ sung. Cán bộ sẽ tiếp tục xử lý hồ sơ.',
     needFile: 'Vui lòng tải lên ít nhất một tệp.',
   },
+  myData: {
+    title: 'Dữ liệu của tôi',
+    intro: 'Bạn có quyền biết cán bộ nào đã xem dữ liệu của mình, và nhận bản sao toàn bộ dữ liệu Một cửa lưu về bạn (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).',
+    download: 'Tải về toàn bộ dữ liệu của tôi',
+    downloadHint: 'Tệp JSON gồm hồ sơ và diễn biến, tệp đã gửi, văn bản đã phát hành, bưu gửi, phiên đăng nhập, thông báo đã gửi và nhật ký truy cập.',
+    accessTitle: 'Ai đã xem hồ sơ này',
+    accessCount: 'Ai đã xem hồ sơ này: {{count}} lượt',
+    accessNone: 'Chưa có cán bộ nào mở hồ sơ này.',
+    accessError: 'Chưa tải được nhật ký truy cập. Vui lòng tải lại trang.',
+    viewed: 'Đã xem: {{what}}',
+    viaToken: 'qua phần mềm kết nối',
+  },
   lookup: {
     title: 'Tra cứu hồ sơ',
     intro: 'Nhập mã hồ sơ in trên giấy biên nhận và số điện thoại (hoặc số CCCD) đã khai khi nộp.',
@@ -364,6 +376,7 @@ export const vi = {
       system_admin: 'quản trị hệ thống',
     },
     dashboard: {
+      figuresOnly: 'Tài khoản của bạn không gắn với xã, phường nào: bạn xem số liệu tổng hợp, không mở hồ sơ của công dân (Nghị định 13/2023/NĐ-CP).',
       title: 'Hôm nay',
       unit: 'Đơn vị',
       day: 'Số liệu ngày {{date}}',

@@ -7,8 +7,8 @@ import { officeSummary, unitDetail } from '../portal/api/dossiers.ts';
 import type { UnitDaySummary } from '../portal/api/types.ts';
 import { formatDate } from '../portal/format.ts';
 import { LoadError } from '../portal/LoadError.tsx';
-import { Select, Spinner, useDocumentTitle } from '../ui/index.ts';
-import { officePaths, useOfficial } from './context.ts';
+import { Alert, ButtonLink, Select, Spinner, useDocumentTitle } from '../ui/index.ts';
+import { canSeeInsights, officePaths, useOfficial } from './context.ts';
 
 type Stat = { key: keyof Omit<UnitDaySummary, 'unitCode' | 'day'>; query: string; tone?: 'danger' | 'warning' };
 
@@ -41,6 +41,14 @@ export default function DashboardPage() {
       </h1>
       {communes.length > 1 && (
         <Select label={t('office.dashboard.unit')} options={communes.map((c) => ({ value: c, label: c }))} value={unit} onChange={(e) => setUnit(e.target.value)} className="field--short" />
+      )}
+      {communes.length === 0 && (
+        <>
+          <Alert tone="info" live={false}>
+            <p>{t('office.dashboard.figuresOnly')}</p>
+          </Alert>
+          {canSeeInsights(official) && <ButtonLink to={officePaths.insights}>{t('office.navInsights')}</ButtonLink>}
+        </>
       )}
       {summary.status === 'loading' && <Spinner label={t('common.loading')} />}
       {summary.status === 'error' && <LoadError error={summary.error} onRetry={summary.retry} />}

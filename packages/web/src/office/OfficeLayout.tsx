@@ -7,7 +7,7 @@ import { SignOut } from '../session/SignOut.tsx';
 import { Alert, ButtonAnchor, Spinner, buttonClassName, loginHref } from '../ui/index.ts';
 import { AppNav } from '../ui/AppNav.tsx';
 import { HeaderTools } from '../ui/HeaderTools.tsx';
-import { OfficialContext, canSeeInsights, officePaths } from './context.ts';
+import { OfficialContext, canSeeDossiers, canSeeInsights, officePaths } from './context.ts';
 import '../portal/wizard/wizard.css';
 import './office.css';
 
@@ -68,7 +68,7 @@ export default function OfficeLayout() {
             containerClass="office__container"
             links={[
               { to: officePaths.dashboard, label: t('office.navToday'), end: true },
-              { to: officePaths.queue, label: t('office.navQueue') },
+              ...(canSeeDossiers(official) ? [{ to: officePaths.queue, label: t('office.navQueue') }] : []),
               ...(official.roles.some((r) => r === 'receptionist' || r === 'outreach') ? [{ to: officePaths.intake, label: t('office.navIntake') }] : []),
               ...(canSeeInsights(official) ? [{ to: officePaths.insights, label: t('office.navInsights') }] : []),
             ]}

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { seesAnywhere } from '@motcua/core/privacy';
 import type { Me } from '../portal/api/types.ts';
 
 export type Official = Extract<Me, { kind: 'official' }>;
@@ -21,11 +22,14 @@ export const officePaths = {
   insights: '/can-bo/so-lieu',
 };
 
-/** Roles the server lets read /api/insights (packages/server/src/modules/insights/routes.ts). */
-export const INSIGHTS_ROLES = ['approver', 'commune_admin', 'province_viewer', 'system_admin'] as const;
-
+/** Figures (insights): whoever the who-sees-what table lets see figures somewhere, as the server decides. */
 export function canSeeInsights(official: Pick<Official, 'roles'>): boolean {
-  return official.roles.some((r) => (INSIGHTS_ROLES as readonly string[]).includes(r));
+  return seesAnywhere(official.roles, 'figures');
+}
+
+/** The dossier screens show applicants: only for roles that may see identities (province viewers may not). */
+export function canSeeDossiers(official: Pick<Official, 'roles'>): boolean {
+  return seesAnywhere(official.roles, 'identity');
 }
 
 export type SlipKind = 'tiep-nhan' | 'bo-sung' | 'tu-choi' | 'xin-loi';

@@ -11,6 +11,8 @@ import type { Dossier } from './api/types.ts';
 import { StateBadge, Timeline, TimelinessBadge } from './DossierBits.tsx';
 import { formatDate } from './format.ts';
 import { IssuedDocuments } from './IssuedDocuments.tsx';
+import { AccessLog } from './AccessLog.tsx';
+import { MY_DATA_EXPORT_URL, myAccessLog, type AccessLogEntry } from './api/privacy.ts';
 import { LoadError } from './LoadError.tsx';
 import { verifyPath } from './api/results.ts';
 import { Shipments } from './Shipments.tsx';
@@ -19,6 +21,21 @@ import { FileUploader } from './wizard/FileUploader.tsx';
 import { MY_DOSSIERS_PATH, receiptPath } from './wizard/paths.ts';
 import './portal.css';
 import './wizard/wizard.css';
+
+/** The citizen's rights over their data: the download of everything held about them. */
+function MyData() {
+  const { t } = useTranslation();
+  return (
+    <section className="card my-data" aria-labelledby="my-data-title">
+      <h2 id="my-data-title" className="card__title">{t('myData.title')}</h2>
+      <p>{t('myData.intro')}</p>
+      <ButtonAnchor href={MY_DATA_EXPORT_URL} download variant="secondary" block>
+        {t('myData.download')}
+      </ButtonAnchor>
+      <p className="muted">{t('myData.downloadHint')}</p>
+    </section>
+  );
+}
 
 /** Upload the missing papers and send them with the submit_supplement action the server offers. */
 function SupplementForm({ dossier, onDone }: { dossier: Dossier; onDone: (next: Dossier) => void }) {
@@ -77,7 +94,7 @@ function SupplementForm({ dossier, onDone }: { dossier: Dossier; onDone: (next: 
   );
 }
 
-function DossierCard({ dossier: initial }: { dossier: Dossier }) {
+function DossierCard({ dossier: initial, accessLog }: { dossier: Dossier; accessLog: { entries: AccessLogEntry[] | undefined; failed: boolean } }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [dossier, setDossier] = useState(initial);
@@ -124,6 +141,7 @@ function DossierCard({ dossier: initial }: { dossier: Dossier }) {
       </p>
       <h3>{t('myDossiers.timeline')}</h3>
       <Timeline history={dossier.history} label={`${t('myDossiers.timeline')} ${dossier.code}`} />
+      <AccessLog code={dossier.code} entries={accessLog.entries} failed={accessLog.failed} />
       <p>
         <Link to={receiptPath(dossier.code)}>{t('myDossiers.receipt')}</Link>
       </p>
@@ -135,6 +153,9 @@ export default function MyDossiersPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('myDossiers.title'));
   const dossiers = useResource('my-dossiers', (signal) => myDossiers(signal));
+  const signedIn = dossiers.status === 'success';
+  const accessLog = useResource(`my-access-log:${signedIn}`, signedIn ? (signal) => myAccessLog(signal) : null);
+  const log = { entries: accessLog.data, failed: accessLog.status === 'error' };
   const signedOut = dossiers.status === 'error' && (dossiers.error.status === 401 || dossiers.error.status === 403);
   // A 401 while the header still shows a name means the session expired: let the header catch up.
   const session = useSession();
@@ -160,15 +181,17 @@ export default function MyDossiersPage() {
           <>
             <p>{t('myDossiers.empty')}</p>
             <ButtonLink to="/">{t('myDossiers.findProcedure')}</ButtonLink>
+            <MyData />
           </>
         ) : (
           <>
             <p>{t('myDossiers.intro')}</p>
             <ul className="dossier-list">
               {dossiers.data.map((d) => (
-                <DossierCard key={d.code} dossier={d} />
+                <DossierCard key={d.code} dossier={d} accessLog={log} />
               ))}
             </ul>
+            <MyData />
           </>
         ))}
     </>

@@ -97,12 +97,3 @@ export async function auditTrail(db: Db, dossierCode: string) {
     .orderBy(sql`chain = ${LEGACY_CHAIN}`, 'desc').orderBy('id').execute();
   return rows.map((r) => ({ id: Number(r.id), at: new Date(r.at), actor: r.actor, action: r.action, detail: r.detail }));
 }
-
-/**
- * The uploads module's hook for an official opening a file: attachments carry personal data, so
- * each view is appended to the log inside the read's own transaction.
- */
-export function auditUploadRead(clock: { now(): Date }) {
-  return (trx: Db, actor: Extract<Actor, { kind: 'official' }>, uploadId: string, dossierCode: string | null): Promise<void> =>
-    appendAudit(trx, { at: clock.now(), actor: auditActor(actor), action: 'dossier.attachment.read', dossierCode, detail: { uploadId } }).then(() => undefined);
-}

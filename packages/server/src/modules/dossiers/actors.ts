@@ -36,13 +36,3 @@ export function idempotencyScope(actor: DossierActor): string {
   if (actor.kind === 'official') return `official:${actor.userId}`;
   return actor.kind;
 }
-
-/**
- * Whether an official may see a dossier of this unit: their units include it, or (province
- * viewers) its province. Citizens see only their own dossiers (checked by the caller).
- */
-export function officialSees(actor: DossierActor, unitCode: string, provinceCode: string | null): boolean {
-  if (actor.kind === 'system') return true;
-  if (actor.kind !== 'official') return false;
-  return actor.unitCodes.includes(unitCode) || (provinceCode !== null && actor.unitCodes.includes(provinceCode));
-}

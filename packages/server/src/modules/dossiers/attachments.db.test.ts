@@ -27,6 +27,6 @@ describe('attachments', () => {
     const view = await t.app.inject({ method: 'GET', url: `/api/uploads/${mine.id}?dossier=${d.code}`, headers: await as(t, 'official:phulam.tiepnhan') });
     expect(view.statusCode).toBe(200);
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'detail']).where('dossier_code', '=', d.code).execute();
-    expect(audit).toContainEqual({ action: 'dossier.attachment.read', detail: { uploadId: mine.id } });
+    expect(audit).toContainEqual({ action: 'dossier.attachment.read', detail: { uploadId: mine.id, kinds: ['documents'], as: { roles: ['receptionist'], unitCodes: ['30421'], via: 'session' } } });
   });
 });

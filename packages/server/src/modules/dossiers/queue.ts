@@ -5,6 +5,7 @@ import { foldKey } from '@motcua/core/text';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
+import { isEmptyScope, unitScope, type UnitScope } from '../../platform/privacy.ts';
 import { dossierClock, iso } from './clock.ts';
 import type { DossierTable } from './tables.ts';
 
@@ -63,22 +64,26 @@ function decodeCursor(cursor: string): [string, string] {
   throw badRequest('Con trỏ phân trang không hợp lệ.', 'Invalid pagination cursor.', { field: 'cursor' });
 }
 
-/** Officials see their units' dossiers; a province code in their units covers the province. */
-function scope(actor: Extract<Actor, { kind: 'official' }>, unit?: string): Expression<SqlBool> {
-  if (unit !== undefined) {
-    return sql<SqlBool>`(d.unit_code = ${unit} and (d.unit_code in (${sql.join(actor.unitCodes)}) or exists (select 1 from unit u where u.code = d.unit_code and u.province_code in (${sql.join(actor.unitCodes)}))))`;
-  }
-  return sql<SqlBool>`(d.unit_code in (${sql.join(actor.unitCodes)}) or exists (select 1 from unit u where u.code = d.unit_code and u.province_code in (${sql.join(actor.unitCodes)})))`;
+/** Rows the caller may see the applicant of (platform/privacy.ts), optionally of one unit only. */
+function scope(allowed: UnitScope, unit?: string): Expression<SqlBool> {
+  const parts: Expression<SqlBool>[] = [];
+  if (allowed.all) parts.push(sql<SqlBool>`true`);
+  if (allowed.units.length) parts.push(sql<SqlBool>`d.unit_code in (${sql.join(allowed.units)})`);
+  if (allowed.provinces.length) parts.push(sql<SqlBool>`exists (select 1 from unit u where u.code = d.unit_code and u.province_code in (${sql.join(allowed.provinces)}))`);
+  const seen = sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+  return unit === undefined ? seen : sql<SqlBool>`(d.unit_code = ${unit} and ${seen})`;
 }
 
 /** The office work queue: filtered, scoped, keyset-paginated. */
 export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Date): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
   if (actor.kind !== 'official') throw forbidden();
-  if (actor.unitCodes.length === 0) return { items: [], nextCursor: null };
+  // Each row shows the applicant's name: only units where the caller may see identities.
+  const allowed = unitScope(actor, 'identity');
+  if (isEmptyScope(allowed)) return { items: [], nextCursor: null };
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 100);
   const byDue = (query.sort ?? 'dueAt') === 'dueAt';
   const sortExpr = byDue ? sql`coalesce(d.due_at, 'infinity'::timestamptz)` : sql`coalesce(d.received_at, d.submitted_at)`;
-  const where: Expression<SqlBool>[] = [scope(actor, query.unit)];
+  const where: Expression<SqlBool>[] = [scope(allowed, query.unit)];
   if (query.state?.length) where.push(sql<SqlBool>`d.state in (${sql.join(query.state)})`);
   if (query.procedure) where.push(sql<SqlBool>`d.procedure_code = ${query.procedure}`);
   if (query.channel) where.push(sql<SqlBool>`d.channel = ${query.channel}`);

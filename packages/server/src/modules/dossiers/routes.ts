@@ -2,7 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
-import { officialSees } from './actors.ts';
+import { sees } from '../../platform/privacy.ts';
+import { auditRead } from '../audit/reads.ts';
 import { lookupDossier } from './lookup.ts';
 import { unitSummary, workQueue } from './queue.ts';
 import { ActionBody, CodeParams, DossierSchema, LookupQuery, QueueItemSchema, QueueQuerySchema, SubmissionSchema } from './schemas.ts';
@@ -10,7 +11,11 @@ import type { DossierService } from './service.ts';
 
 const tags = ['dossiers'];
 
+const outsideScope = () => forbidden('Đơn vị này không thuộc phạm vi của bạn.', 'This unit is outside your scope.');
+
 export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService; ctx: AppContext }> = async (app, { dossiers, ctx }) => {
+  const unitPlace = async (unit: string) => ({ unitCode: unit, provinceCode: (await dossiers.store.unit(unit))?.province_code ?? null });
+
   app.addSchema(DossierSchema);
   const Dossier = Type.Ref(DossierSchema);
 
@@ -76,8 +81,13 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
   }, async (request) => {
     const actor = request.actor;
     const unit = request.query.unit;
-    if (unit && actor.kind === 'official' && !officialSees(actor, unit, (await dossiers.store.unit(unit))?.province_code ?? null)) throw forbidden('Đơn vị này không thuộc phạm vi của bạn.', 'This unit is outside your scope.');
-    return workQueue(ctx.db, actor, request.query, ctx.clock.now());
+    if (unit && !sees(actor, 'identity', await unitPlace(unit))) throw outsideScope();
+    const page = await workQueue(ctx.db, actor, request.query, ctx.clock.now());
+    // Names of many applicants at once: one audit entry per page, with the codes shown.
+    if (page.items.length > 0) {
+      await auditRead(ctx.db, ctx.clock, actor, { action: 'dossier.queue.read', dossierCode: null, kinds: ['identity'], detail: { unit: unit ?? null, q: request.query.q ?? null, codes: page.items.map((i) => i.code) } });
+    }
+    return page;
   });
 
   app.get('/api/office/summary', {
@@ -85,7 +95,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
     schema: { tags, summary: 'Số liệu trong ngày của đơn vị — today\'s counts for a unit', querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{5}$' }) }) },
   }, async (request) => {
     const unit = request.query.unit;
-    if (!officialSees(request.actor, unit, (await dossiers.store.unit(unit))?.province_code ?? null)) throw forbidden('Đơn vị này không thuộc phạm vi của bạn.', 'This unit is outside your scope.');
+    if (!sees(request.actor, 'figures', await unitPlace(unit))) throw outsideScope();
     return unitSummary(ctx.db, unit, ctx.clock.now());
   });
 };

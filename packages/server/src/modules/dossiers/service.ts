@@ -13,16 +13,19 @@ import type { AppContext } from '../../platform/context.ts';
 import { badRequest, notFound, Problem } from '../../platform/errors.ts';
 import type { CatalogService } from '../catalog/service.ts';
 import { appendAudit, auditActor } from '../audit/audit.ts';
+import { auditRead, type PersonalDataRead } from '../audit/reads.ts';
+import { reach, sees, seesAll, type DataPlace } from '../../platform/privacy.ts';
+import type { DataKind } from '@motcua/core/privacy';
 import { canonicalJson } from '../audit/canonical.ts';
 import { DOSSIER_NOTICE, enqueueOutbox } from '../notifications/outbox.ts';
 import type { DossierNoticePayload } from '../notifications/tables.ts';
-import { coreActor, idempotencyScope, officialSees, storedActor, type DossierActor } from './actors.ts';
+import { coreActor, idempotencyScope, storedActor, type DossierActor } from './actors.ts';
 import { dossierClock, iso } from './clock.ts';
 import type { AttachmentInput, AttachmentRef, IntakeDetails, SubmissionInput } from './intake.ts';
 import { unprocessable, versionConflict, workflowProblem } from './problems.ts';
 import { DossierStore, isUniqueViolation, storedEvent, type ProjectionRow, type StoredEvent } from './store.ts';
 import { checkSubmission } from './validate.ts';
-import { dossierJson, intakeOf, type DossierJson } from './views.ts';
+import { DOSSIER_KINDS, dossierJson, intakeOf, type DossierJson } from './views.ts';
 
 /**
  * Links uploads to a dossier inside the dossier's transaction (the uploads module's
@@ -211,7 +214,7 @@ export class DossierService {
     });
     // A new dossier answers from the event just written; a replay reads the committed one.
     const events = result.created ? [result.created] : await this.store.events(this.ctx.db, result.code);
-    return { dossier: dossierJson(events, caller, this.ctx.clock.now()), created: result.created !== null };
+    return { dossier: await this.json(actor, events, caller), created: result.created !== null };
   }
 
   /** Takes a workflow action (core decide) and records it; stale versions and lost races are 409. */
@@ -250,7 +253,7 @@ export class DossierService {
       const events = await this.store.events(this.ctx.db, code);
       throw versionConflict(deriveDossier(events), caller, now);
     }
-    return dossierJson(await this.store.events(this.ctx.db, code), caller, now);
+    return this.json(actor, await this.store.events(this.ctx.db, code), caller, now);
   }
 
   /**
@@ -287,19 +290,36 @@ export class DossierService {
   }
 
   /**
-   * A dossier as its applicant or a covering official sees it; anyone else gets the same 404 as
-   * for a code that does not exist. An official's read of personal data is audited.
+   * A dossier as its applicant or an official who may see its personal data (platform/privacy.ts)
+   * sees it; anyone else gets the same 404 as for a code that does not exist. An official's read
+   * of personal data is audited before it leaves.
    */
   async get(actor: DossierActor, code: string): Promise<DossierJson> {
     const events = await this.store.events(this.ctx.db, code);
     if (events.length === 0 || !(await this.visible(actor, events))) throw notFoundDossier(code);
-    if (actor.kind === 'official') await this.auditRead(actor, code, 'dossier.read');
-    return dossierJson(events, coreActor(actor), this.ctx.clock.now());
+    if (actor.kind === 'official') await this.auditRead(actor, { action: 'dossier.read', dossierCode: code, kinds: [...DOSSIER_KINDS] });
+    return this.json(actor, events, coreActor(actor));
   }
 
-  /** Records an official's view of a dossier's personal data (also used for attachment views). */
-  async auditRead(actor: DossierActor, code: string, action: string, detail: Record<string, unknown> = {}): Promise<void> {
-    await inTransaction(this.ctx.db, (trx) => appendAudit(trx, { at: this.ctx.clock.now(), actor: auditActor(actor), action, dossierCode: code, detail }));
+  /** Records an official's view of a dossier's personal data (the results module's reads too). */
+  async auditRead(actor: DossierActor, read: PersonalDataRead): Promise<void> {
+    if (actor.kind === 'official') await auditRead(this.ctx.db, this.ctx.clock, actor, read);
+  }
+
+  /**
+   * Where a dossier's data lives, for the who-sees-what policy. The unit's province is looked up
+   * only when the reader's reach for these kinds is a province (`reader` omitted: always).
+   */
+  async placeOf(view: Pick<DossierView, 'unitCode' | 'applicantIdNumber'>, db: Db = this.ctx.db, reader?: DossierActor, kinds: readonly DataKind[] = DOSSIER_KINDS): Promise<DataPlace> {
+    if (reader && !kinds.some((k) => reach(reader, k) === 'province')) return { unitCode: view.unitCode, provinceCode: null, subjectIdNumber: view.applicantIdNumber };
+    const unit = await this.store.unit(view.unitCode, db);
+    return { unitCode: view.unitCode, provinceCode: unit?.province_code ?? null, subjectIdNumber: view.applicantIdNumber };
+  }
+
+  /** The dossier as this caller may see it: internal notes only for officials who may read them. */
+  private async json(actor: DossierActor, events: readonly StoredEvent[], caller = coreActor(actor), now = this.ctx.clock.now()): Promise<DossierJson> {
+    const internalNotes = actor.kind === 'system' || (actor.kind === 'official' && sees(actor, 'internal_notes', await this.placeOf(deriveDossier(events), this.ctx.db, actor, ['internal_notes'])));
+    return dossierJson(events, caller, now, { internalNotes });
   }
 
   /** The derived view and log without access checks, for other modules acting as the system. */
@@ -316,19 +336,17 @@ export class DossierService {
     const caller = coreActor(actor);
     const out: DossierJson[] = [];
     for (const code of await this.store.codesOfApplicant(actor.idNumber, limit)) {
-      out.push(dossierJson(await this.store.events(this.ctx.db, code), caller, now));
+      out.push(dossierJson(await this.store.events(this.ctx.db, code), caller, now, { internalNotes: false }));
     }
     return out;
   }
 
+  /** The applicant, or a reader the policy lets see its identity, contact and application. */
   private async visible(actor: DossierActor, events: StoredEvent[], db: Db = this.ctx.db): Promise<boolean> {
     const view = deriveDossier(events);
-    if (actor.kind === 'citizen') return actor.idNumber === view.applicantIdNumber;
     if (actor.kind === 'system') return true;
-    if (actor.kind !== 'official') return false;
-    if (actor.unitCodes.includes(view.unitCode)) return true;
-    const unit = await this.store.unit(view.unitCode, db);
-    return officialSees(actor, view.unitCode, unit?.province_code ?? null);
+    if (actor.kind === 'anonymous') return false;
+    return seesAll(actor, DOSSIER_KINDS, await this.placeOf(view, db, actor));
   }
 }
 

@@ -2,6 +2,7 @@ import {
   allowedActions, deriveDossier, timeliness,
   type ActionSpec, type Actor as CoreActor, type DossierState, type DossierView, type Timeliness,
 } from '@motcua/core/dossier';
+import { INTERNAL_NOTE_ACTIONS, type DataKind } from '@motcua/core/privacy';
 import { dossierClock, iso } from './clock.ts';
 import type { Applicant, AttachmentRef, Consent, IntakeDetails } from './intake.ts';
 import type { StoredEvent } from './store.ts';
@@ -34,6 +35,9 @@ export interface DossierJson {
   allowedActions: ActionSpec[];
 }
 
+/** What a dossier's detail holds (who-sees-what kinds): a reader must be allowed every one. */
+export const DOSSIER_KINDS: readonly DataKind[] = ['identity', 'contact', 'application'];
+
 export function intakeOf(events: readonly StoredEvent[]): IntakeDetails {
   return (events[0]!.data as unknown as { intake: IntakeDetails }).intake;
 }
@@ -50,7 +54,11 @@ export function shownDueAt(view: DossierView, now: Date): { dueAt: string | null
   return { dueAt: iso(dossierClock.dueDate(now, view.processing)), provisional: true };
 }
 
-export function dossierJson(events: readonly StoredEvent[], caller: CoreActor | null, now: Date): DossierJson {
+/**
+ * The dossier for one reader. `internalNotes`: whether the reader may see the notes of internal
+ * steps (the specialist's proposal, the approver's remarks); citizens see the step, not the note.
+ */
+export function dossierJson(events: readonly StoredEvent[], caller: CoreActor | null, now: Date, options: { internalNotes: boolean }): DossierJson {
   const view = deriveDossier(events);
   const intake = intakeOf(events);
   const due = shownDueAt(view, now);
@@ -80,7 +88,10 @@ export function dossierJson(events: readonly StoredEvent[], caller: CoreActor | 
     apologies: events
       .filter((e) => e.type === 'record_apology')
       .map((e) => ({ at: iso(e.at)!, newAppointment: iso((e.data as { newAppointment: string }).newAppointment)!, reason: (e.data as { reason: string }).reason })),
-    history: events.map((e) => ({ action: e.type, at: iso(e.at)!, actorName: e.actor.name, note: noteOf(e.data as Record<string, unknown>) })),
+    history: events.map((e) => ({
+      action: e.type, at: iso(e.at)!, actorName: e.actor.name,
+      note: !options.internalNotes && INTERNAL_NOTE_ACTIONS.includes(e.type) ? null : noteOf(e.data as Record<string, unknown>),
+    })),
     allowedActions: caller ? allowedActions(view, caller, now) : [],
   };
 }

@@ -3,6 +3,7 @@ import { nfc } from '@motcua/core/text';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor, OfficialRole } from '../../platform/access.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { sees } from '../../platform/privacy.ts';
 import type { IdentityStore, Official } from './store.ts';
 
 export const ALL_ROLES: OfficialRole[] = ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin', 'province_viewer', 'system_admin'];
@@ -53,10 +54,11 @@ export class OfficialAdmin {
 
   /**
    * Colleagues an official may hand work to (e.g. the specialists of the unit when assigning a
-   * dossier): active officials of a unit the caller works in, with names and roles only.
+   * dossier): active officials of a unit whose staff the caller may see (platform/privacy.ts),
+   * with names and roles only.
    */
   async colleagues(actor: Actor, unitCode: string, role?: OfficialRole): Promise<{ id: string; fullName: string; roles: OfficialRole[] }[]> {
-    if (actor.kind !== 'official' || !(actor.unitCodes.includes(unitCode) || actor.roles.includes('system_admin'))) {
+    if (actor.kind !== 'official' || !sees(actor, 'staff', { unitCode })) {
       throw forbidden('Bạn chỉ xem được cán bộ của đơn vị mình.', 'You can only see the officials of your own unit.');
     }
     const all = await this.store.listOfficials(unitCode);

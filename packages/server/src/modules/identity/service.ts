@@ -111,6 +111,17 @@ export class IdentityService {
     return this.sessions.create({ kind: 'citizen', subject: claims.sub, officialId: null, claims: profile as unknown as Record<string, unknown> });
   }
 
+  /**
+   * What Motcua keeps of a citizen's logins: when each session began, was last used and ends,
+   * and the claims the identity provider released (khoản 7 Điều 9 Nghị định 13/2023).
+   */
+  async citizenSessions(idNumber: string): Promise<{ createdAt: string; lastSeenAt: string; expiresAt: string; claims: Record<string, unknown> }[]> {
+    const rows = await this.store.citizenSessions(idNumber);
+    return rows.map((r) => ({
+      createdAt: new Date(r.created_at).toISOString(), lastSeenAt: new Date(r.last_seen_at).toISOString(), expiresAt: new Date(r.expires_at).toISOString(), claims: r.claims,
+    }));
+  }
+
   /** Demo officials are loaded with the demo data; idempotent by username. */
   async seed(withDemo: boolean): Promise<void> {
     if (!withDemo) return;

@@ -144,6 +144,12 @@ export class IdentityStore {
     await this.db.deleteFrom('auth_session').where('official_id', '=', officialId).execute();
   }
 
+  /** A citizen's sessions (newest first), for the data they may download about themselves. */
+  async citizenSessions(idNumber: string): Promise<SessionRow[]> {
+    return this.db.selectFrom('auth_session').selectAll().where('kind', '=', 'citizen')
+      .where(sql<boolean>`claims->>'idNumber' = ${idNumber}`).orderBy('created_at', 'desc').execute();
+  }
+
   async deleteExpiredSessions(now: Date, idleSince: Date): Promise<void> {
     await this.db.deleteFrom('auth_session').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleSince)])).execute();
   }

@@ -53,7 +53,8 @@ describe('insights for leaders', () => {
     expect(body.communes.map((c: { code: string }) => c.code)).toEqual(['30421', '30790']);
     expect((await figures('official:angiang.theodoi', '01')).statusCode).toBe(403);
     expect((await figures('official:hoadien.lanhdao', '30421')).statusCode).toBe(403);
-    expect((await figures(R, '30421')).statusCode).toBe(403); // a receptionist is not a leader
+    expect((await figures(R, '30421')).statusCode).toBe(200); // figures of one's own unit: any official (docs/privacy.md)
+    expect((await figures(R, '91')).statusCode).toBe(403); // …but not the province's
     expect((await figures(`citizen:${AN}`, '30421')).statusCode).toBe(403);
   });
 

@@ -12,7 +12,8 @@ const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD (giờ Vi
 
 export const insightsRoutes: FastifyPluginAsyncTypebox<{ insights: InsightsService }> = async (app, { insights }) => {
   app.get('/api/insights/:code', {
-    config: { access: { roles: ['approver', 'commune_admin', 'province_viewer', 'system_admin'] } },
+    // Figures carry no personal data; which units' figures a caller sees is the policy's call.
+    config: { access: 'official' },
     schema: {
       tags: ['insights'],
       summary: 'Số liệu tổng hợp cho lãnh đạo xã, tỉnh — figures for commune and province leaders (no personal data)',

@@ -2,6 +2,7 @@ import { addDays, vnDate, vnInstant, type IsoDate } from '@motcua/core/calendar'
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/access.ts';
+import { sees } from '../../platform/privacy.ts';
 import { InsightsStore, type DossierFigures, type Scope } from './store.ts';
 
 const EMPTY: DossierFigures = { received: 0, online: 0, counter: 0, outreach: 0, postal: 0, finished: 0, finishedOnTime: 0, lateNow: 0, inProgress: 0, apologies: 0 };
@@ -33,8 +34,9 @@ export class InsightsService {
     if (!unit) throw notFound('đơn vị hành chính', 'Administrative unit', code);
     if (actor.kind !== 'official') throw forbidden();
     const isProvince = code.length === 2;
-    const covered = actor.roles.includes('system_admin') || actor.unitCodes.includes(code) || (!isProvince && !!unit.provinceCode && actor.unitCodes.includes(unit.provinceCode));
-    if (!covered) throw forbidden('Bạn chỉ xem được số liệu của đơn vị mình.', 'You can only see the figures of your own units.');
+    // A province's figures are of the province itself; a commune's also of the province it lies in.
+    const place = { unitCode: code, provinceCode: isProvince ? code : unit.provinceCode ?? null };
+    if (!sees(actor, 'figures', place)) throw forbidden('Bạn chỉ xem được số liệu của đơn vị mình.', 'You can only see the figures of your own units.');
     return isProvince ? { provinceCode: code } : { unitCode: code };
   }
 

@@ -20,6 +20,7 @@ export { fileSmsSender, httpSmsSender } from './sms.ts';
 export { dossierNoticeHandler, outboxMessageId } from './dossier-notices.ts';
 export { renderDossierNotice } from './render.ts';
 export { enqueueMail, PLAIN_MAIL, type PlainMailPayload } from './plain-mail.ts';
+export { noticesSentFor, type SentNotice } from './sent.ts';
 export { toSmsText, fitSms, isGsm7, SMS_MAX } from './sms-text.ts';
 
 /** Mail and SMS senders from configuration: real ones when configured, local files otherwise. */

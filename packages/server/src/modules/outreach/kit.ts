@@ -8,6 +8,8 @@ import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { forbidden, Problem } from '../../platform/errors.ts';
+import { sees } from '../../platform/privacy.ts';
+import { auditRead } from '../audit/reads.ts';
 import { assertUnitRole, FIELD_ROLES } from './access.ts';
 import { CREDENTIAL_HEADER, CREDENTIAL_SCOPE, type OutreachCredentials } from './credential.ts';
 import { sessionNotFound } from './planning.ts';
@@ -92,6 +94,11 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
     store.listAssistance(session.unitCode),
     store.procedures(round.procedureCodes),
   ]);
+  // Names and health reasons go to the phone only if the policy lets this official see them; audited.
+  const visitable = sees(official, 'residents', { unitCode: session.unitCode }) ? residents.filter((r) => session.hamletCodes.includes(r.hamletCode)) : [];
+  if (visitable.length > 0) {
+    await auditRead(ctx.db, ctx.clock, official, { action: 'outreach.residents.read', dossierCode: null, kinds: ['residents'], detail: { unitCode: session.unitCode, sessionId: session.id, count: visitable.length } });
+  }
   return {
     issuedAt: now.toISOString(),
     serverClock: { receivedAt: now.toISOString(), sentAt: ctx.clock.now().toISOString() },
@@ -103,7 +110,7 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
     calendar: defaultCalendar,
     hamlets: hamlets.filter((h) => h.active).map((h) => ({ code: h.code, name: h.name, kind: h.kind, distanceKm: h.distance_km === null ? null : Number(h.distance_km), travelMinutes: h.travel_minutes })),
     team: team.map((m) => ({ userId: m.userId, fullName: m.fullName, roles: m.roles })),
-    residentsNeedingHelp: residents.filter((r) => session.hamletCodes.includes(r.hamletCode)).map((r) => ({ id: r.id, hamletCode: r.hamletCode, fullName: r.fullName, reason: r.reason, note: r.note })),
+    residentsNeedingHelp: visitable.map((r) => ({ id: r.id, hamletCode: r.hamletCode, fullName: r.fullName, reason: r.reason, note: r.note })),
     codeBlock: { ...issued.block, size: RESERVED_BLOCK_SIZE, format: `${session.unitCode}-YYMMDD-NNNN (NNNN = firstSeq + offset, YYMMDD = ngày tiếp nhận)` },
     credential: { id: issued.credential.id, token: issued.credential.token, expiresAt: issued.credential.expiresAt.toISOString(), scope: CREDENTIAL_SCOPE, header: CREDENTIAL_HEADER },
     sync: { opsUrl: '/api/office/outreach/sync', uploadsUrl: '/api/office/outreach/uploads', maxOpsPerBatch: MAX_OPS_PER_BATCH, chunkSize: CHUNK_SIZE },

@@ -5,7 +5,8 @@ import { inTransaction } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { assertUnitRole, FIELD_ROLES, PLAN_ROLES, READ_ROLES } from './access.ts';
+import { assertSees, assertUnitRole, FIELD_ROLES, PLAN_ROLES, READ_ROLES } from './access.ts';
+import { auditRead } from '../audit/reads.ts';
 import { addDaysIso } from './dates.ts';
 import { announcement, expandRules, PART_HOURS, ruleProblems, type SkippedDay } from './schedule.ts';
 import { PlanningStore, type Assistance, type Round, type Session } from './store.ts';
@@ -116,10 +117,12 @@ export class OutreachPlanning {
     return { ...round, version: raw.version + 1, sessions: await this.store.sessionsOfRound(id), skipped };
   }
 
-  private async getRoundRow(actor: Actor, id: string, roles = READ_ROLES): Promise<Round> {
+  /** A round to read (`roles` absent: whoever may see the unit's team) or to change (roles given). */
+  private async getRoundRow(actor: Actor, id: string, roles?: typeof PLAN_ROLES): Promise<Round> {
     const round = await this.store.round(id);
     if (!round) throw roundNotFound(id);
-    assertUnitRole(actor, round.unitCode, roles);
+    if (roles) assertUnitRole(actor, round.unitCode, roles);
+    else await assertSees(this.ctx.db, actor, 'staff', round.unitCode);
     return round;
   }
 
@@ -129,14 +132,15 @@ export class OutreachPlanning {
   }
 
   async listRounds(actor: Actor, unitCode: string): Promise<Round[]> {
-    assertUnitRole(actor, unitCode, READ_ROLES);
+    await assertSees(this.ctx.db, actor, 'staff', unitCode);
     return this.store.rounds(unitCode);
   }
 
-  async getSession(actor: Actor, id: string, roles = READ_ROLES): Promise<Session> {
+  async getSession(actor: Actor, id: string, roles?: typeof PLAN_ROLES): Promise<Session> {
     const session = await this.store.session(id);
     if (!session) throw sessionNotFound(id);
-    assertUnitRole(actor, session.unitCode, roles);
+    if (roles) assertUnitRole(actor, session.unitCode, roles);
+    else await assertSees(this.ctx.db, actor, 'staff', session.unitCode);
     return session;
   }
 
@@ -154,7 +158,7 @@ export class OutreachPlanning {
   }
 
   async suggestions(actor: Actor, unitCode: string): Promise<{ unitCode: string; asOf: string; items: Suggestion[] }> {
-    assertUnitRole(actor, unitCode, READ_ROLES);
+    await assertSees(this.ctx.db, actor, 'figures', unitCode);
     const now = this.ctx.clock.now();
     const today = vnDate(now);
     const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
@@ -172,8 +176,10 @@ export class OutreachPlanning {
 
   // Residents needing help
   async listAssistance(actor: Actor, unitCode: string, hamletCode?: string): Promise<Assistance[]> {
-    assertUnitRole(actor, unitCode, READ_ROLES);
-    return this.store.listAssistance(unitCode, hamletCode);
+    await assertSees(this.ctx.db, actor, 'residents', unitCode);
+    const items = await this.store.listAssistance(unitCode, hamletCode);
+    await auditRead(this.ctx.db, this.ctx.clock, actor, { action: 'outreach.residents.read', dossierCode: null, kinds: ['residents'], detail: { unitCode, hamletCode: hamletCode ?? null, count: items.length } });
+    return items;
   }
 
   private async checkHamlet(unitCode: string, hamletCode: string) {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { assertUnitRole, READ_ROLES } from './access.ts';
+import { assertSees } from './access.ts';
 import { PlanningStore, type Session } from './store.ts';
 
 export interface Tally {
@@ -97,14 +97,14 @@ export class OutreachReports {
   async forSession(actor: Actor, sessionId: string): Promise<SessionReport> {
     const session = await this.store.session(sessionId);
     if (!session) throw notFound('buổi lưu động', 'Outreach session', sessionId);
-    assertUnitRole(actor, session.unitCode, READ_ROLES);
+    await assertSees(this.ctx.db, actor, 'figures', session.unitCode);
     return this.sessionReport(session, await this.rows([session.id]), await this.names(session.unitCode));
   }
 
   async forRound(actor: Actor, roundId: string): Promise<RoundReport> {
     const round = await this.store.round(roundId);
     if (!round) throw notFound('đợt lưu động', 'Outreach round', roundId);
-    assertUnitRole(actor, round.unitCode, READ_ROLES);
+    await assertSees(this.ctx.db, actor, 'figures', round.unitCode);
     const sessions = await this.store.sessionsOfRound(roundId);
     const rows = await this.rows(sessions.map((s) => s.id));
     const names = await this.names(round.unitCode);

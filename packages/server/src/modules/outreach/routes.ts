@@ -11,7 +11,10 @@ import type { OutreachService } from './service.ts';
 const tags = ['outreach'];
 const IdParams = Type.Object({ id: Uuid });
 const UnitQuery = Type.Object({ unit: UnitCode });
-const read = { access: { roles: READ_ROLES } };
+// Reads are decided by the who-sees-what policy in the service (team = staff, reports = figures,
+// residents = personal data); changes need a role of the unit.
+const read = { access: 'official' as const };
+const member = { access: { roles: READ_ROLES } };
 const plan = { access: { roles: PLAN_ROLES } };
 
 /** Planning, residents needing help, suggestions, reports and the public schedule. */
@@ -75,17 +78,17 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
   }, async (request) => ({ items: await planning.listAssistance(request.actor, request.query.unit, request.query.hamlet) }));
 
   app.post('/api/office/outreach/assistance', {
-    config: read,
+    config: member,
     schema: { tags, summary: 'Ghi nhận người cần hỗ trợ — flag a resident', body: AssistanceInputSchema, response: { 201: AssistanceSchema } },
   }, async (request, reply) => reply.status(201).send(await planning.addAssistance(request.actor, request.body)));
 
   app.patch('/api/office/outreach/assistance/:id', {
-    config: read,
+    config: member,
     schema: { tags, summary: 'Sửa thông tin người cần hỗ trợ — edit a flagged resident', params: IdParams, body: AssistancePatchSchema, response: { 200: AssistanceSchema } },
   }, async (request) => planning.updateAssistance(request.actor, request.params.id, request.body));
 
   app.delete('/api/office/outreach/assistance/:id', {
-    config: read,
+    config: member,
     schema: { tags, summary: 'Bỏ khỏi danh sách (không còn cần hỗ trợ) — unflag a resident', params: IdParams, response: { 204: Type.Null() } },
   }, async (request, reply) => {
     await planning.updateAssistance(request.actor, request.params.id, { active: false });

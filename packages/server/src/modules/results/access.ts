@@ -1,7 +1,8 @@
 import type { DossierView } from '@motcua/core/dossier';
+import type { DataKind } from '@motcua/core/privacy';
 import type { Actor } from '../../platform/access.ts';
 import { notFound } from '../../platform/errors.ts';
-import { officialSees } from '../dossiers/actors.ts';
+import { seesAll } from '../../platform/privacy.ts';
 import type { IntakeDetails } from '../dossiers/intake.ts';
 import type { DossierService } from '../dossiers/service.ts';
 import type { StoredEvent } from '../dossiers/store.ts';
@@ -15,18 +16,14 @@ export interface LoadedDossier {
 export const dossierNotFound = (code: string) => notFound('hồ sơ', 'Dossier', code);
 
 /**
- * The dossier module's rule: its applicant, or an official whose units (or province) cover its
+ * A dossier whose documents and delivery (`kinds`) the caller may see by the who-sees-what
+ * policy (platform/privacy.ts): its applicant, or officials the policy lets see them in its
  * current unit. Everyone else gets the 404 of a code that does not exist.
  */
-export async function loadVisible(dossiers: DossierService, actor: Actor, code: string): Promise<LoadedDossier> {
+export async function loadVisible(dossiers: DossierService, actor: Actor, code: string, kinds: readonly DataKind[] = ['results']): Promise<LoadedDossier> {
   const loaded = await dossiers.load(code);
-  if (!loaded) throw dossierNotFound(code);
+  if (!loaded || actor.kind === 'anonymous') throw dossierNotFound(code);
   const { view } = loaded;
-  if (actor.kind === 'citizen' && actor.idNumber === view.applicantIdNumber) return loaded;
-  if (actor.kind === 'official') {
-    if (actor.unitCodes.includes(view.unitCode)) return loaded;
-    const unit = await dossiers.store.unit(view.unitCode);
-    if (officialSees(actor, view.unitCode, unit?.province_code ?? null)) return loaded;
-  }
-  throw dossierNotFound(code);
+  if (!seesAll(actor, kinds, await dossiers.placeOf(view, undefined, actor, kinds))) throw dossierNotFound(code);
+  return loaded;
 }

@@ -60,7 +60,7 @@ export class DeliveryService {
   ) {}
 
   async deliver(actor: Actor, code: string, input: DeliveryInput): Promise<DossierJson> {
-    const { view, intake } = await loadVisible(this.results.dossiers, actor, code);
+    const { view, intake } = await loadVisible(this.results.dossiers, actor, code, ['results', 'identity', 'contact']);
     if (view.state !== 'result_ready') {
       throw conflict('Hồ sơ chưa có kết quả để trả.', 'The dossier has no result ready to hand over.', { state: view.state, version: view.lastSeq });
     }
@@ -117,8 +117,11 @@ export class DeliveryService {
 
   /** A dossier's shipments with their status history, for the applicant and covering officials. */
   async shipments(actor: Actor, code: string): Promise<ShipmentJson[]> {
-    await loadVisible(this.results.dossiers, actor, code);
-    return this.json(await store.shipments(this.ctx.db, code));
+    await loadVisible(this.results.dossiers, actor, code, ['results', 'contact']);
+    const rows = await store.shipments(this.ctx.db, code);
+    // Recipient and address are personal data: an official's look is audited.
+    if (rows.length > 0) await this.results.dossiers.auditRead(actor, { action: 'results.shipment.list', dossierCode: code, kinds: ['results', 'contact'], detail: { count: rows.length } });
+    return this.json(rows);
   }
 
   /** An official in the dossier's scope moves a shipment on (the local stand-in has no carrier feed). */

@@ -140,9 +140,14 @@ describe('documents issued along the way, signed and verifiable', () => {
     expect((await t.app.inject({ url: `/api/dossiers/${code}/documents` })).statusCode).toBe(401);
 
     expect(await documents(A, code)).toHaveLength(2);
-    expect((await getPdf(t, 'official:angiang.theodoi', result.downloadUrl)).status).toBe(200); // province viewer
-    const reads = await t.ctx.db.selectFrom('audit_log').select(['action', 'actor']).where('dossier_code', '=', code).where('action', 'like', 'results.document.%').execute();
+    // A province viewer sees figures, not results (docs/privacy.md): the same 404.
+    expect((await c.get('official:angiang.theodoi', `/api/dossiers/${code}/documents`)).statusCode).toBe(404);
+    expect((await getPdf(t, 'official:angiang.theodoi', result.downloadUrl)).status).toBe(404);
+    expect((await getPdf(t, A, result.downloadUrl)).status).toBe(200);
+    const reads = await t.ctx.db.selectFrom('audit_log').select(['action', 'actor', 'detail']).where('dossier_code', '=', code).where('action', 'like', 'results.document.%').execute();
     expect(reads.filter((a) => a.action === 'results.document.list').map((a) => a.actor.name)).toContain('Nguyễn Thanh Tùng');
-    expect(reads.filter((a) => a.action === 'results.document.read').map((a) => a.actor.name)).toEqual(['Phan Quốc Bảo']);
+    const opened = reads.filter((a) => a.action === 'results.document.read');
+    expect(opened.map((a) => a.actor.name)).toEqual(['Nguyễn Thanh Tùng']);
+    expect(opened[0]!.detail).toMatchObject({ kinds: ['results'], as: { roles: ['approver'], unitCodes: ['30421'] } });
   });
 });

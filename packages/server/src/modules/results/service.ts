@@ -178,7 +178,7 @@ export class ResultsService {
   async list(actor: Actor, code: string): Promise<DocumentJson[]> {
     await loadVisible(this.deps.dossiers, actor, code);
     const rows = await store.documents(this.ctx.db, code);
-    if (actor.kind === 'official') await this.auditRead(actor, code, 'results.document.list', { count: rows.length });
+    await this.deps.dossiers.auditRead(actor, { action: 'results.document.list', dossierCode: code, kinds: ['results'], detail: { count: rows.length } });
     return rows.map((r) => this.json(r));
   }
 
@@ -187,11 +187,7 @@ export class ResultsService {
     await loadVisible(this.deps.dossiers, actor, code);
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await store.document(this.ctx.db, id) : undefined;
     if (!row || row.dossier_code !== code) throw notFound('văn bản', 'Document', id);
-    if (actor.kind === 'official') await this.auditRead(actor, code, 'results.document.read', { documentId: id, kind: row.kind, sha256: row.sha256 });
+    await this.deps.dossiers.auditRead(actor, { action: 'results.document.read', dossierCode: code, kinds: ['results'], detail: { documentId: id, kind: row.kind, sha256: row.sha256 } });
     return { row, stream: this.deps.blobs.get(row.blob_key) };
-  }
-
-  private async auditRead(actor: Actor, code: string, action: string, detail: Record<string, unknown>): Promise<void> {
-    await inTransaction(this.ctx.db, (trx) => appendAudit(trx, { at: this.ctx.clock.now(), actor: auditActor(actor), action, dossierCode: code, detail }));
   }
 }

@@ -7,6 +7,7 @@ import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, Problem } from '../../platform/errors.ts';
+import { unitScope } from '../../platform/privacy.ts';
 import type { BlobStore } from './blob-store.ts';
 import { ContentGate, type Inspection } from './content-gate.ts';
 import { uploadsStore as store, type AttachmentRow, type UploadRow } from './store.ts';
@@ -143,7 +144,8 @@ export class UploadsService {
       if (actor.kind !== 'official') return undefined;
       let via: string | null = null;
       if (!ownedBy(row, 'official', actor.userId) || dossierCode) {
-        const dossiers = await store.dossiersInUnits(trx, uploadId, actor.unitCodes, dossierCode);
+        // Attached files are personal data: only where the policy lets the official see documents.
+        const dossiers = await store.dossiersInScope(trx, uploadId, unitScope(actor, 'documents'), dossierCode);
         if (dossiers.length === 0) return undefined;
         via = dossiers[0]!;
       }
@@ -249,6 +251,11 @@ export class UploadsService {
       createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
       upload: { id: r.upload_id, sha256: r.sha256, size: Number(r.size), mediaType: r.media_type, filename: r.filename },
     }));
+  }
+
+  /** The files a citizen sent, as metadata (for the download of everything held about them). */
+  async ownedBy(citizen: CitizenActor): Promise<UploadView[]> {
+    return (await store.ownedByCitizen(this.ctx.db, citizen.idNumber)).map(view);
   }
 
   async keepUpload(citizen: CitizenActor, uploadId: string, title: string): Promise<PersonalDocument> {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { isEmptyScope, type UnitScope } from '../../platform/privacy.ts';
 import type { DossierAttachmentTable, PersonalDocumentTable, UploadTable } from './tables.ts';
 import type { Insertable, Selectable } from 'kysely';
 
@@ -41,16 +42,27 @@ export const uploadsStore = {
   },
 
   /** Dossiers attaching the upload whose unit (or its province) is one of `unitCodes`. */
-  async dossiersInUnits(db: Db, uploadId: string, unitCodes: string[], dossierCode?: string): Promise<string[]> {
-    if (unitCodes.length === 0) return [];
+  /** Dossiers attaching the upload that lie in the scope (units, or units of the provinces). */
+  async dossiersInScope(db: Db, uploadId: string, scope: UnitScope, dossierCode?: string): Promise<string[]> {
+    if (isEmptyScope(scope)) return [];
     let q = db
       .selectFrom('dossier_attachment as a')
       .innerJoin('unit as u', 'u.code', 'a.unit_code')
       .select('a.dossier_code')
-      .where('a.upload_id', '=', uploadId)
-      .where((eb) => eb.or([eb('u.code', 'in', unitCodes), eb('u.province_code', 'in', unitCodes)]));
+      .where('a.upload_id', '=', uploadId);
+    if (!scope.all) {
+      q = q.where((eb) => eb.or([
+        ...(scope.units.length ? [eb('u.code', 'in', scope.units)] : []),
+        ...(scope.provinces.length ? [eb('u.province_code', 'in', scope.provinces)] : []),
+      ]));
+    }
     if (dossierCode) q = q.where('a.dossier_code', '=', dossierCode);
     return (await q.orderBy('a.dossier_code').execute()).map((r) => r.dossier_code);
+  },
+
+  /** Every upload a citizen sent (attached or not), oldest first. */
+  async ownedByCitizen(db: Db, idNumber: string): Promise<UploadRow[]> {
+    return db.selectFrom('upload').selectAll().where('owner_kind', '=', 'citizen').where('owner_ref', '=', idNumber).orderBy('created_at').orderBy('id').execute();
   },
 
   async attachedForApplicant(db: Db, uploadId: string, idNumber: string): Promise<boolean> {

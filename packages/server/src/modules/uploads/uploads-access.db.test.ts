@@ -63,11 +63,14 @@ describe('who may read an upload', () => {
     const opened = await svc.openForRead(clerk, id, '30421-261123-0001');
     opened.stream.resume();
     expect(reads).toEqual([{ userId: 'u-phulam', uploadId: id, dossierCode: '30421-261123-0001' }]);
-    // A province viewer covers the province's communes; the province code of 30421 comes from the unit table.
+    // A province viewer sees figures only (docs/privacy.md), and a province code in a desk
+    // official's units does not reach the province's communes either.
     const unit = await t.ctx.db.selectFrom('unit').select('province_code').where('code', '=', '30421').executeTakeFirstOrThrow();
-    (await svc.openForRead(official('u-province', [unit.province_code!]), id)).stream.resume();
+    const viewer = { ...official('u-province', [unit.province_code!]), roles: ['province_viewer' as const] };
+    await expect(svc.openForRead(viewer, id)).rejects.toMatchObject({ status: 404 });
+    await expect(svc.openForRead(official('u-province-desk', [unit.province_code!]), id)).rejects.toMatchObject({ status: 404 });
     await expect(svc.openForRead(official('u-elsewhere', ['30790']), id)).rejects.toMatchObject({ status: 404 });
-    expect(reads.map((r) => r.userId)).toEqual(['u-phulam', 'u-province']);
+    expect(reads.map((r) => r.userId)).toEqual(['u-phulam']);
   });
 });
 

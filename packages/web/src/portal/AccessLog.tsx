@@ -1,0 +1,44 @@
+import { useTranslation } from 'react-i18next';
+import { localized, useLanguage } from '../i18n/index.ts';
+import type { AccessLogEntry } from './api/privacy.ts';
+import { formatDateTime } from './format.ts';
+
+const ROLES = ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin', 'province_viewer', 'system_admin'] as const;
+type Role = (typeof ROLES)[number];
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
+/**
+ * Who among the officials opened this dossier's data, when, as what and what they saw: the
+ * citizen's right to know (khoản 1 Điều 9 Nghị định 13/2023/NĐ-CP). Folded by default.
+ */
+export function AccessLog({ code, entries, failed }: { code: string; entries: AccessLogEntry[] | undefined; failed: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const mine = (entries ?? []).filter((e) => e.dossierCode === code);
+  if (!entries && !failed) return null;
+  return (
+    <details className="access-log">
+      <summary>{failed ? t('myData.accessTitle') : t('myData.accessCount', { count: mine.length })}</summary>
+      {failed && <p>{t('myData.accessError')}</p>}
+      {!failed && mine.length === 0 && <p>{t('myData.accessNone')}</p>}
+      {mine.length > 0 && (
+        <ul className="access-log__list">
+          {mine.map((e, i) => {
+            const roles = e.viewer.roles.filter(isRole).map((r) => t(`office.roles.${r}`)).join(', ');
+            const units = e.viewer.units.map((u) => u.name).join(', ');
+            const who = [roles, units, e.viewer.via === 'token' ? t('myData.viaToken') : ''].filter(Boolean).join(' · ');
+            return (
+              <li key={`${e.at}-${i}`}>
+                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>{' '}
+                <strong>{e.viewer.name}</strong>
+                {who && <span className="muted"> ({who})</span>}
+                <br />
+                {t('myData.viewed', { what: localized(lang, e.what.vi, e.what.en) })}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,12 @@
+import type { AccessLogEntry, AccessLogResponse } from '@motcua/core/privacy';
+import { api } from '../../api/client.ts';
+
+export type { AccessLogEntry };
+
+/** Officials' reads of the citizen's data, newest first (GET /api/me/access-log). */
+export async function myAccessLog(signal?: AbortSignal): Promise<AccessLogEntry[]> {
+  return (await api.get<AccessLogResponse>('/api/me/access-log', { signal })).items;
+}
+
+/** Everything Motcua holds about the signed-in citizen, as a JSON file the browser downloads. */
+export const MY_DATA_EXPORT_URL = '/api/me/export';
