@@ -54,6 +54,11 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
       case 'GET /api/procedures/:code': return [get('/api/procedures/1.004873', none)];
       case 'GET /api/outreach/schedule': return both.map((t) => get(`/api/outreach/schedule?unit=${t.unit}`, none));
       case 'GET /lich-luu-dong/:unitCode': return both.map((t) => get(`/lich-luu-dong/${t.unit}`, none));
+      // Published audit anchors: hashes and signatures, no personal data (issue #10).
+      case 'GET /xa': case 'GET /xa/_/page.css': return [get(route.url, none)];
+      case 'GET /xa/:code': return both.map((t) => get(`/xa/${t.unit}`, none));
+      case 'GET /api/audit-anchors/:chain': return both.map((t) => get(`/api/audit-anchors/${t.unit}`, none));
+      case 'POST /api/audit-anchors/:chain': return both.map((t) => write('POST', `/api/audit-anchors/${t.unit}`, undefined));
       case 'GET /verify/:code':
         return both.flatMap((t) => c(t).documents.map((d) => get(new URL(d.verifyUrl).pathname + new URL(d.verifyUrl).search, [t], { headers: { accept: 'application/json' } })));
       case 'GET /api/lookup': return both.map((t) => get(`/api/lookup?code=${c(t).code}&phone=${c(t).phone}`, [t]));

@@ -6,7 +6,8 @@ import { unitIndex } from '../units/service.ts';
 import { AuditAnchoring, isPlatformChain, type AnchoringDeps } from './anchoring.ts';
 import type { PublicUnit } from './routes.ts';
 
-export { appendAudit, auditActor, auditChainOf, auditTrail, auditUploadRead, entryHash, GENESIS_HASH, LEGACY_CHAIN, SYSTEM_CHAIN } from './audit.ts';
+export { appendAudit, auditActor, auditChainOf, auditTrail, entryHash, GENESIS_HASH, LEGACY_CHAIN, SYSTEM_CHAIN } from './audit.ts';
+export { auditUploadRead } from './reads.ts';
 export { verifyAuditChain, verifySegment, type AnchorPoint, type AuditProblem, type VerifyResult } from './verify.ts';
 export { ANCHOR_FORMAT, anchorStatement, checkAnchor, parsePublishedAnchors, type AnchorJson } from './anchor.ts';
 export { AuditAnchoring, anchorJson, isPlatformChain, type AnchorOutcome } from './anchoring.ts';
