@@ -4,6 +4,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { registerErrorHandling } from './platform/errors.ts';
+import { frameworkErrorOptions } from './platform/framework-errors.ts';
+import { inputValidatorFactory, installInputGuards } from './platform/input.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { installAccessControl, type ActorResolver } from './platform/access.ts';
 import { registerWeb } from './platform/web.ts';
 import type { AppContext } from './platform/context.ts';
@@ -35,16 +38,23 @@ export interface BuildOptions {
   resolveActor?: ActorResolver;
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the Fastify instance from the modules; nothing else happens here. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    // TRUST_PROXY (platform/config.ts). Fastify 5 has no hop count of its own: trust the first n hops.
+    trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // Bodies validated as sent, text parts coerced to declared types, numbers bounded (platform/input.ts).
+    schemaController: { compilersFactory: { buildValidator: inputValidatorFactory() } },
+    ...frameworkErrorOptions(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  await registerSecurityHeaders(app, ctx.config);
+  installInputGuards(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
