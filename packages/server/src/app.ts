@@ -18,6 +18,7 @@ import { catalogRoutes } from './modules/catalog/routes.ts';
 import { IdentityService } from './modules/identity/service.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { installRateLimits } from './modules/identity/rate-limits.ts';
+import { databaseRateLimitCounter } from './modules/identity/rate-limit-store.ts';
 import { createBlobStore, UploadsService } from './modules/uploads/index.ts';
 import { uploadsRoutes } from './modules/uploads/routes.ts';
 import { DossierService } from './modules/dossiers/service.ts';
@@ -69,7 +70,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   const identity = new IdentityService(ctx);
   installAccessControl(app, options.resolveActor ?? identity.resolveActor);
-  await installRateLimits(app, ctx.config.identity);
+  await installRateLimits(app, ctx.config.identity, databaseRateLimitCounter(ctx));
 
   const units = new UnitsService(ctx);
   const catalog = new CatalogService(ctx);

@@ -89,6 +89,7 @@ function vietnameseFor(issue: AjvIssue | undefined): string {
     case 'enum': case 'const': case 'anyOf': case 'oneOf': return 'không phải giá trị được chấp nhận';
     case 'minimum': return `phải từ ${String(p.limit)} trở lên`;
     case 'maximum': return `không được lớn hơn ${String(p.limit)}`;
+    case 'finite': return 'phải là một số hữu hạn';
     case 'minItems': return `cần ít nhất ${String(p.limit)} mục`;
     case 'maxItems': return `không được quá ${String(p.limit)} mục`;
     case 'additionalProperties': return `có trường không được phép "${String(p.additionalProperty)}"`;

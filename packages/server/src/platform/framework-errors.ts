@@ -68,8 +68,11 @@ function clientErrorHandler(this: FastifyInstance, error: Error, socket: Socket)
     status = 408;
     body = rawProblem(408, 'request_timeout', 'Yêu cầu gửi đến quá chậm nên đã bị dừng; vui lòng thử lại.', 'The request took too long to arrive; please try again.');
   } else if (err.code === 'HPE_HEADER_OVERFLOW') {
-    // The request line counts towards the same limit: without its end in what arrived, the URL was too long.
-    const urlTooLong = Buffer.isBuffer(err.rawPacket) && !err.rawPacket.includes('\r\n');
+    // The request line counts towards the same limit (16 KiB): a line that alone fills half of it
+    // (or does not end in what arrived) means the address was too long, not the headers.
+    const raw = Buffer.isBuffer(err.rawPacket) ? err.rawPacket : null;
+    const lineEnd = raw ? raw.indexOf('\r\n') : -1;
+    const urlTooLong = raw !== null && /^[A-Z]+ /.test(raw.subarray(0, 16).toString('latin1')) && (lineEnd === -1 || lineEnd > 8192);
     status = urlTooLong ? 414 : 431;
     body = urlTooLong
       ? rawProblem(414, 'uri_too_long', 'Địa chỉ quá dài.', 'The address is too long.')

@@ -74,10 +74,37 @@ export function inputValidatorFactory(): BuildCompilerFromPool {
     const external = Object.fromEntries(Object.entries(externalSchemas ?? {}).map(([k, s]) => [k, bounded(s)])) as typeof externalSchemas;
     // strictNumbers: a body number must be finite (JSON.parse turns 1e309 into Infinity).
     const body = pool(external, { customOptions: { ...ajvCommon, coerceTypes: false, strictNumbers: true } });
-    // No strictNumbers here: with it, Ajv skips the bound checks for a coerced Infinity ("1e309").
     const text = pool(external, { customOptions: { ...ajvCommon, coerceTypes: 'array' } });
-    return (route) => (route.httpPart === 'body' ? body : text)({ ...route, schema: bounded(route.schema) });
+    return (route) => {
+      const schema = bounded(route.schema);
+      if (route.httpPart === 'body') return body({ ...route, schema });
+      // Ajv skips the bound checks of a number it has just coerced, so "1e309" would pass as Infinity.
+      const validate = text({ ...route, schema });
+      const checked = ((data: unknown) => {
+        checked.errors = null;
+        if (!validate(data)) {
+          checked.errors = validate.errors ?? null;
+          return false;
+        }
+        const path = nonFinitePath(data);
+        if (path === null) return true;
+        checked.errors = [{ instancePath: path, schemaPath: '#', keyword: 'finite', params: {}, message: 'must be a finite number' }];
+        return false;
+      }) as typeof validate;
+      return checked;
+    };
   };
+}
+
+/** Where in a (shallow: query, params, headers) coerced value a number is NaN or ±Infinity. */
+function nonFinitePath(data: unknown, path = ''): string | null {
+  if (typeof data === 'number') return Number.isFinite(data) ? null : path;
+  if (!data || typeof data !== 'object') return null;
+  for (const [k, v] of Object.entries(data)) {
+    const found = nonFinitePath(v, `${path}/${k}`);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 export interface TextIssue {
