@@ -3,7 +3,9 @@
 import type { Drill, DrillReport } from './types.ts';
 import { startDrillPostgres } from './postgres.ts';
 
-const drills: Record<string, () => Promise<Drill>> = {};
+const drills: Record<string, () => Promise<Drill>> = {
+  fuzz: async () => (await import('./fuzz.ts')).run,
+};
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const pg = await startDrillPostgres();

@@ -26,7 +26,7 @@ const problems: Record<string, () => Problem> = {
 };
 
 /** Busboy (behind @fastify/multipart) reports a broken multipart body with plain Errors. */
-const MULTIPART_BROKEN = /^(Unexpected end of (form|file)|Malformed (part header|urlencoded form)|Multipart: Boundary not found|Unsupported content type)/i;
+const MULTIPART_BROKEN = /^(Unexpected end of (form|file|multipart data)|(Part|Field) terminated early due to unexpected end of multipart data|Malformed (part header|urlencoded form)|Multipart: Boundary not found|Boundary required|Missing Content-Type|Not ready to parse|Unsupported content type)/i;
 
 /** The problem for a framework error, or null when the error is not one the framework made. */
 export function frameworkProblem(error: FastifyError): Problem | null {

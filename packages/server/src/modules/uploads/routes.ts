@@ -4,6 +4,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { badRequest, Problem } from '../../platform/errors.ts';
+import { assertText } from '../../platform/input.ts';
 import { uploadProblems } from './content-gate.ts';
 import type { CitizenActor, UploadsService } from './service.ts';
 
@@ -69,6 +70,7 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadsService;
         throw new Problem(415, 'unsupported_media_type', 'Hãy gửi tệp dạng multipart/form-data hoặc thân yêu cầu thô.', 'Send the file as multipart/form-data or as the raw request body.');
       }
       try {
+        assertText(filename, 'filename');
         return reply.status(201).send(await uploads.receive(request.actor, source, filename));
       } catch (err) {
         // The rest of a refused body is not worth reading: close the connection after answering.
