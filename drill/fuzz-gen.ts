@@ -125,7 +125,8 @@ export class Generator {
       const gen = new RandExp(s.pattern);
       gen.max = 4;
       gen.randInt = (a: number, b: number) => int(r, a, b);
-      return gen.gen().slice(0, max);
+      const out = gen.gen();
+      return s.maxLength === undefined ? out : out.slice(0, max);
     }
     return text(r, min, Math.min(max, min + 40));
   }

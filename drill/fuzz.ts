@@ -56,6 +56,7 @@ export const run: Drill = async (options) => {
     const started = Date.now();
     for (const op of operations) {
       const r = rng(seedFor(seed, `${op.method} ${op.path}`));
+      const routeClasses: Record<string, number> = {};
       for (let i = 0; i < perRoute; i++) {
         const who = WHO[i % WHO.length]!;
         const mutation = i < WHO.length ? 'valid' : pick(r, MUTATIONS);
@@ -71,6 +72,8 @@ export const run: Drill = async (options) => {
         requests++;
         const cls = `${Math.floor(answer.status / 100)}xx`;
         byClass[cls] = (byClass[cls] ?? 0) + 1;
+        routeClasses[answer.status] = (routeClasses[answer.status] ?? 0) + 1;
+        if (process.env.FUZZ_DEBUG) log(`  ${answer.status} ${describe(req).slice(0, 300)} → ${answer.body.slice(0, 200)}`);
         if (answer.status >= 500) {
           serverErrors++;
           failures.push(`${answer.status} to ${describe(req)}: ${answer.body.slice(0, 300)} ${server.lastError() ?? ''}`);
@@ -90,8 +93,13 @@ export const run: Drill = async (options) => {
           pools.harvest(answer.body);
         }
         before = after;
+        // Logging out ended the fuzzer's own session: sign that identity in again (not counted).
+        if (op.path === '/auth/logout' && who !== 'anonymous' && answer.status < 300) {
+          identities[who] = (await signIn(server, who))[who];
+          before = await rowCounts(server.handle.db, { exclude: COUNTED_ANYWAY });
+        }
       }
-      log(`${op.method} ${op.path}: ${perRoute} requests`);
+      log(`${op.method} ${op.path}: ${Object.entries(routeClasses).map(([k, v]) => `${k}×${v}`).join(' ')}`);
     }
     Object.assign(figures, {
       routes: operations.length, requests, perRoute, ...byClass, '5xx (must be 0)': serverErrors,
@@ -158,15 +166,12 @@ async function startServer(engine: 'postgres' | 'pglite', adminUrl?: string): Pr
 
 type Identities = Record<Who, Record<string, string>>;
 
-async function signIn(server: Server): Promise<Identities> {
+async function signIn(server: Server, only?: Who): Promise<Identities> {
   // One official holding every office role in one commune, so every office handler is reachable.
   const identity = new IdentityService(server.ctx);
-  await identity.store.insertOfficials([{ id: 'fuzz-official', username: 'fuzz.official', subject: null, fullName: 'Cán bộ Kiểm thử', roles: ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin', 'system_admin'], unitCodes: [UNIT] }], server.ctx.clock.now());
-  return {
-    anonymous: {},
-    citizen: (await loginAs({ ctx: server.ctx }, `citizen:${AN}`)).headers,
-    official: (await loginAs({ ctx: server.ctx }, 'official:fuzz.official')).headers,
-  };
+  if (!only) await identity.store.insertOfficials([{ id: 'fuzz-official', username: 'fuzz.official', subject: null, fullName: 'Cán bộ Kiểm thử', roles: ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin', 'system_admin'], unitCodes: [UNIT] }], server.ctx.clock.now());
+  const as = async (w: Who) => (w === 'anonymous' ? {} : only && only !== w ? {} : (await loginAs({ ctx: server.ctx }, w === 'citizen' ? `citizen:${AN}` : 'official:fuzz.official')).headers);
+  return { anonymous: {}, citizen: await as('citizen'), official: await as('official') };
 }
 
 /** Ids and codes seen in successful answers, by field name, so later requests name real things. */
@@ -208,30 +213,57 @@ class Pools {
       if (/^\/verify/.test(route)) return this.get('verifyCode');
     }
     if (name === 'unit') return [UNIT];
+    if (name === 'id') {
+      // The resource named just before the id in the path says which pool.
+      const resource = /\/([a-z-]+)\/\{id\}/.exec(route)?.[1] ?? '';
+      const pool = ({ rounds: 'roundId', sessions: 'sessionId', assistance: 'assistanceId', officials: 'officialId', tokens: 'tokenId', documents: 'documentId', credentials: 'credentialId', shipments: 'shipmentId' } as Record<string, string>)[resource]
+        ?? (resource === 'uploads' ? (route.includes('/outreach/') ? 'fieldUploadId' : 'uploadId') : 'id');
+      return this.get(pool);
+    }
     if (name === 'hamlet' || name === 'hamletCode') return this.get('hamletCode').concat([`${UNIT}-04`]);
     return this.get(name).concat(name.endsWith('Id') ? this.get('id') : []);
   }
 }
 
 async function fixtures(server: Server, who: Identities, pools: Pools) {
-  const json = (h: Record<string, string>) => ({ ...h, 'content-type': 'application/json' });
   const call = async (method: string, p: string, headers: Record<string, string>, body?: unknown) => {
-    const a = await send(server.port, { method, path: p, headers: body === undefined ? headers : json(headers), body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)), label: 'fixture', who: 'official' });
+    const a = await send(server.port, { method, path: p, headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' }, body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)), label: 'fixture', who: 'official' });
     if (a.status >= 300) throw new Error(`fuzz fixture ${method} ${p} answered ${a.status}: ${a.body.slice(0, 300)}`);
     pools.harvest(a.body);
-    return JSON.parse(a.body || 'null') as Record<string, unknown> | null;
+    return (a.body ? JSON.parse(a.body) : null) as Record<string, unknown> & { items?: { id: string }[] };
   };
+  const idsOf = (v: { items?: { id: string }[] }) => (v.items ?? []).map((i) => i.id);
   const dossier = await call('POST', '/api/dossiers', who.citizen, maritalStatusBody(AN));
-  pools.add('dossierCode', dossier?.code);
+  pools.add('dossierCode', dossier.code);
   pools.add('procedureCode', '1.004873');
-  const upload = await send(server.port, { method: 'POST', path: '/api/uploads?filename=anh.png', headers: { ...who.citizen, 'content-type': 'image/png' }, body: makePng(), label: 'fixture', who: 'citizen' });
-  pools.harvest(upload.body);
-  pools.add('uploadId', (JSON.parse(upload.body) as { id?: string }).id);
-  await call('POST', '/api/office/tokens', who.official, { role: 'receptionist', unitCode: UNIT, label: 'fuzz' });
-  for (const p of ['/api/office/officials', '/api/office/tokens', `/api/office/outreach/rounds?unit=${UNIT}`, `/api/office/outreach/assistance?unit=${UNIT}`, '/api/office/dossiers', '/api/me/documents', `/api/units/${UNIT}/hamlets`, '/api/procedures?limit=5']) {
-    await call('GET', p, p.startsWith('/api/me/') ? who.citizen : who.official);
+  const png = makePng();
+  const upload = await send(server.port, { method: 'POST', path: '/api/uploads?filename=anh.png', headers: { ...who.citizen, 'content-type': 'image/png' }, body: png, label: 'fixture', who: 'citizen' });
+  const uploadId = (JSON.parse(upload.body) as { id: string }).id;
+  pools.add('uploadId', uploadId);
+  pools.add('documentId', (await call('POST', '/api/me/documents', who.citizen, { uploadId, title: 'Ảnh CCCD' })).id);
+  pools.add('tokenId', (await call('POST', '/api/office/tokens', who.official, { role: 'receptionist', unitCode: UNIT, label: 'fuzz' })).id);
+  // Never the fuzz official itself: a PATCH or DELETE on it would lock the fuzzer out.
+  for (const id of idsOf(await call('GET', '/api/office/officials', who.official))) if (id !== 'fuzz-official') pools.add('officialId', id);
+  for (const id of idsOf(await call('GET', `/api/office/outreach/assistance?unit=${UNIT}`, who.official))) pools.add('assistanceId', id);
+  // A round whose team is the fuzz official, so its kit, sync and uploads are reachable.
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const ours = await call('POST', '/api/office/outreach/rounds', who.official, {
+    unitCode: UNIT, title: 'Đợt kiểm thử', meetingPoint: 'Nhà văn hoá ấp', rules: [{ weekdays: [0, 1, 2, 3, 4, 5, 6], part: 'morning', from: day(0), to: day(7) }],
+    hamletCodes: [`${UNIT}-04`], teamUserIds: ['fuzz-official'], procedureCodes: ['1.004873'],
+  });
+  for (const roundId of [String(ours.id), ...idsOf(await call('GET', `/api/office/outreach/rounds?unit=${UNIT}`, who.official)).slice(0, 3)]) {
+    pools.add('roundId', roundId);
+    const round = await call('GET', `/api/office/outreach/rounds/${roundId}`, who.official) as { sessions?: { id: string }[] };
+    for (const s of round.sessions ?? []) pools.add('sessionId', s.id);
   }
-  for (const id of pools.get('id')) pools.add('sessionId', id);
+  const sessionId = pools.get('sessionId')[0] as string | undefined;
+  if (sessionId) {
+    const kit = await call('GET', `/api/office/outreach/sessions/${sessionId}/kit?deviceId=fuzz-device`, who.official) as { credential?: { id: string } };
+    pools.add('credentialId', kit.credential?.id);
+    const { createHash } = await import('node:crypto');
+    pools.add('fieldUploadId', (await call('POST', '/api/office/outreach/uploads', who.official, { sessionId, size: png.length, sha256: createHash('sha256').update(png).digest('hex'), mediaType: 'image/png', filename: 'anh.png' })).id);
+  }
+  for (const p of ['/api/office/dossiers', `/api/units/${UNIT}/hamlets`, '/api/procedures?limit=5']) await call('GET', p, who.official);
 }
 
 // ---------- building one request ----------

@@ -188,7 +188,8 @@ export function installInputGuards(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     // No body parser here decompresses: a gzip body would be read as garbage (or as JSON text).
     const encoding = request.headers['content-encoding'];
-    if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+    const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+    if (hasBody && encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
       throw new Problem(415, 'unsupported_content_encoding', 'Máy chủ không nhận dữ liệu nén (Content-Encoding); hãy gửi dữ liệu không nén.', `Compressed request bodies (Content-Encoding: ${encoding.slice(0, 40)}) are not accepted; send it uncompressed.`);
     }
   });
