@@ -66,7 +66,8 @@ export const run: Drill = async (options) => {
           answer = await send(server.port, req);
         } catch (err) {
           noAnswer++;
-          failures.push(`no answer (${(err as Error).message}) to ${describe(req)}`);
+          failures.push(`no answer (${(err as Error).message}) to #${i} ${describe(req)}`);
+          if (process.env.FUZZ_DEBUG) log(`  NO ANSWER #${i} ${describe(req).slice(0, 200)}`);
           continue;
         }
         requests++;

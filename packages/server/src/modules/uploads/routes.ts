@@ -61,6 +61,8 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadsService;
       if (request.isMultipart()) {
         const part = await request.file({ limits: { fileSize: maxBytes + 1 } });
         if (!part) throw badRequest('Yêu cầu không có tệp nào (trường "file").', 'The request carries no file (field "file").');
+        // Busboy may already have found the form broken (no closing boundary) and destroyed the part.
+        if (part.file.destroyed && !part.file.readableEnded) throw badRequest('Biểu mẫu gửi lên (multipart) bị hỏng hoặc không trọn vẹn.', 'The multipart form is malformed or incomplete.');
         source = part.file;
         filename = part.filename;
       } else if (request.body instanceof Readable) {
