@@ -84,7 +84,7 @@ describe('numbers', () => {
 
   it('an integer without a declared maximum is still bounded (PostgreSQL integer)', async () => {
     // Before: 1e300 passed "integer" and reached PostgreSQL as a version number.
-    const r = await refused({ method: 'POST', url: '/api/dossiers/X/actions', headers: receptionist, payload: { action: 'accept', version: 1e300 } });
+    const r = await refused({ method: 'POST', url: '/api/dossiers/H91.30421-260302-0001/actions', headers: receptionist, payload: { action: 'accept', version: 1e300 } });
     expect(r.json()).toMatchObject({ code: 'validation_failed', detailVi: expect.stringContaining('body/version') as string });
   });
 
