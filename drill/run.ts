@@ -5,6 +5,7 @@ import { startDrillPostgres } from './postgres.ts';
 
 const drills: Record<string, () => Promise<Drill>> = {
   'access-matrix': async () => (await import('./access-matrix.ts')).run,
+  fuzz: async () => (await import('./fuzz.ts')).run,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

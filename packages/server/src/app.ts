@@ -5,6 +5,9 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { registerErrorHandling } from './platform/errors.ts';
+import { frameworkErrorOptions } from './platform/framework-errors.ts';
+import { inputValidatorFactory, installInputGuards } from './platform/input.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { installAccessControl, type ActorResolver } from './platform/access.ts';
 import { registerWeb } from './platform/web.ts';
 import type { AppContext } from './platform/context.ts';
@@ -16,6 +19,7 @@ import { catalogRoutes } from './modules/catalog/routes.ts';
 import { IdentityService } from './modules/identity/service.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { installRateLimits } from './modules/identity/rate-limits.ts';
+import { databaseRateLimitCounter } from './modules/identity/rate-limit-store.ts';
 import { createBlobStore, UploadsService } from './modules/uploads/index.ts';
 import { uploadsRoutes } from './modules/uploads/routes.ts';
 import { DossierService } from './modules/dossiers/service.ts';
@@ -42,16 +46,23 @@ export interface BuildOptions {
   resolveActor?: ActorResolver;
 }
 
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the Fastify instance from the modules; nothing else happens here. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    // TRUST_PROXY (platform/config.ts). Fastify 5 has no hop count of its own: trust the first n hops.
+    trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    // Bodies validated as sent, text parts coerced to declared types, numbers bounded (platform/input.ts).
+    schemaController: { compilersFactory: { buildValidator: inputValidatorFactory() } },
+    ...frameworkErrorOptions(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  await registerSecurityHeaders(app, ctx.config);
+  installInputGuards(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -63,10 +74,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       },
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    // Swagger UI (a developers' page) injects <style> elements at run time; only there may styles be inline.
+    transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
+  });
   const identity = new IdentityService(ctx);
   installAccessControl(app, options.resolveActor ?? identity.resolveActor);
-  await installRateLimits(app, ctx.config.identity);
+  await installRateLimits(app, ctx.config.identity, databaseRateLimitCounter(ctx));
 
   const units = new UnitsService(ctx);
   const catalog = new CatalogService(ctx);

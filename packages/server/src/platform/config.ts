@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Everything an operator can set, read once from the environment. */
@@ -35,6 +36,14 @@ export interface Config {
   results: ResultsConfig;
   /** Anchoring of the audit chains (modules/audit/anchoring.ts). */
   audit: AuditConfig;
+  /**
+   * TRUST_PROXY: which reverse proxies may tell us the client's address (X-Forwarded-For) and
+   * protocol. false (default): none, the socket's peer is the client. A number: that many proxies
+   * in front. A list: the proxies' addresses or CIDR ranges (and proxy-addr's `loopback`,
+   * `linklocal`, `uniquelocal`). Rate limits are per client address, so trusting a client's own
+   * header would give it a fresh limit per made-up address.
+   */
+  trustProxy: TrustProxy;
 }
 
 export interface AuditConfig {
@@ -50,6 +59,34 @@ function auditConfigFrom(env: NodeJS.ProcessEnv): AuditConfig {
   const reportHour = Number(env.AUDIT_REPORT_HOUR || 18);
   if (!(Number.isInteger(reportHour) && reportHour >= 0 && reportHour <= 23)) throw new Error(`AUDIT_REPORT_HOUR must be an hour 0–23, not "${env.AUDIT_REPORT_HOUR}"`);
   return { anchorMinutes, reportHour };
+}
+
+export type TrustProxy = false | number | string[];
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+export function trustProxyFrom(value: string | undefined): TrustProxy {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === 'none') return false;
+  if (v === 'true') {
+    throw new Error('TRUST_PROXY=true would believe any client\'s own X-Forwarded-For; give the proxies\' addresses (e.g. 10.0.0.5,10.0.1.0/24 or loopback) or how many there are (e.g. 1)');
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops < 1 || hops > 10) throw new Error(`TRUST_PROXY as a hop count must be 1 to 10, not "${v}"`);
+    return hops;
+  }
+  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of items) {
+    if (PROXY_KEYWORDS.has(item)) continue;
+    const [address = '', prefix, ...rest] = item.split('/');
+    const family = net.isIP(address);
+    const max = family === 4 ? 32 : 128;
+    if (!family || rest.length || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= max))) {
+      throw new Error(`TRUST_PROXY: "${item}" is not an IP address, a CIDR range or one of loopback, linklocal, uniquelocal`);
+    }
+  }
+  return items;
 }
 
 export interface P12File {
@@ -204,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifications: notificationsConfigFrom(env, publicUrl),
     results: resultsConfigFrom(env, dataDir),
     audit: auditConfigFrom(env),
+    trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }
 

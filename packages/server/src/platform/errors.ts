@@ -1,4 +1,6 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { frameworkProblem } from './framework-errors.ts';
 
 /**
  * One error family for the whole server. Services throw (or return) these; the handler below is
@@ -57,7 +59,7 @@ function prefersEnglish(request: FastifyRequest): boolean {
 export function problemBody(request: FastifyRequest, p: Problem): ProblemBody {
   return {
     type: `https://motcua.vn/problems/${p.code}`,
-    title: TITLES[p.status] ?? 'Error',
+    title: TITLES[p.status] ?? STATUS_CODES[p.status] ?? 'Error',
     status: p.status,
     detail: prefersEnglish(request) ? p.messageEn : p.messageVi,
     detailVi: p.messageVi,
@@ -87,6 +89,7 @@ function vietnameseFor(issue: AjvIssue | undefined): string {
     case 'enum': case 'const': case 'anyOf': case 'oneOf': return 'không phải giá trị được chấp nhận';
     case 'minimum': return `phải từ ${String(p.limit)} trở lên`;
     case 'maximum': return `không được lớn hơn ${String(p.limit)}`;
+    case 'finite': return 'phải là một số hữu hạn';
     case 'minItems': return `cần ít nhất ${String(p.limit)} mục`;
     case 'maxItems': return `không được quá ${String(p.limit)} mục`;
     case 'additionalProperties': return `có trường không được phép "${String(p.additionalProperty)}"`;
@@ -108,6 +111,8 @@ function fromFastifyError(error: FastifyError): Problem {
       { errors: error.validation.map((v) => ({ path: `${where}${v.instancePath}`, message: v.message, params: v.params })) },
     );
   }
+  const framework = frameworkProblem(error);
+  if (framework) return framework;
   const status = error.statusCode ?? 500;
   if (status === 429) {
     return new Problem(429, 'rate_limited', 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.', 'Too many requests, please try again in a few minutes.');

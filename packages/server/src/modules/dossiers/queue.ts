@@ -1,3 +1,4 @@
+import { inspectText } from '../../platform/input.ts';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { addDays, vnDate, vnInstant } from '@motcua/core/calendar';
 import { RUNNING_STATES, timeliness, type DossierView, type Timeliness } from '@motcua/core/dossier';
@@ -57,7 +58,7 @@ const encodeCursor = (key: string, code: string) => Buffer.from(JSON.stringify([
 function decodeCursor(cursor: string): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && (v[0] === 'infinity' || !Number.isNaN(Date.parse(v[0])))) {
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && (v[0] === 'infinity' || !Number.isNaN(Date.parse(v[0]))) && !inspectText(v, 'cursor')) {
       return [v[0], v[1]];
     }
   } catch { /* fall through */ }
@@ -88,7 +89,12 @@ export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Da
   if (query.procedure) where.push(sql<SqlBool>`d.procedure_code = ${query.procedure}`);
   if (query.channel) where.push(sql<SqlBool>`d.channel = ${query.channel}`);
   if (query.hamlet) where.push(sql<SqlBool>`d.hamlet = ${query.hamlet}`);
-  if (query.dueBefore) where.push(sql<SqlBool>`d.due_at < ${new Date(query.dueBefore)}`);
+  if (query.dueBefore) {
+    // The schema's pattern has the shape of a date-time, not its sense: 2026-38-63 matches too.
+    const due = new Date(query.dueBefore);
+    if (Number.isNaN(due.getTime())) throw badRequest(`Thời hạn "${query.dueBefore}" không phải ngày giờ có thật.`, `"${query.dueBefore}" is not a real date and time.`, { field: 'dueBefore' });
+    where.push(sql<SqlBool>`d.due_at < ${due}`);
+  }
   if (query.late) where.push(sql<SqlBool>`d.state in (${sql.join([...RUNNING_STATES])}) and d.due_at < ${now}`);
   if (query.assignedToMe) where.push(sql<SqlBool>`d.assignee_user_id = ${actor.userId}`);
   const q = query.q?.trim();

@@ -1,4 +1,20 @@
 import type { DemoPeople } from './demo-people.ts';
+import { inlineStyle } from '../../platform/security-headers.ts';
+
+const STYLE_TAG = inlineStyle(`
+  body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 1rem auto; padding: 0 1rem; color: #1a1a1a; }
+  .notice { border: 3px solid #b45309; background: #fff7ed; padding: .75rem 1rem; }
+  ul { list-style: none; padding: 0; }
+  li { margin: .4rem 0; }
+  button { font: inherit; width: 100%; text-align: left; padding: .6rem .8rem; border: 1px solid #555; background: #fff; border-radius: 4px; cursor: pointer; }
+  button:hover { background: #eef4ff; }
+  button:focus-visible, input:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
+  .sub { display: block; font-size: .9rem; color: #444; }
+  label { display: block; margin-top: .5rem; font-weight: 600; }
+  input { font: inherit; padding: .4rem; width: 100%; max-width: 22rem; }
+  .error { color: #b91c1c; font-weight: 600; }
+  .primary { width: auto; margin-top: .75rem; background: #1d4ed8; color: #fff; border-color: #1d4ed8; }
+`);
 
 const ROLE_NAMES: Record<string, string> = {
   receptionist: 'Tiếp nhận hồ sơ (receptionist)',
@@ -37,20 +53,7 @@ export function loginPage(opts: { action: string; abort: string; people: DemoPeo
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Đăng nhập thử nghiệm — Development sign-in</title>
-<style>
-  body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 1rem auto; padding: 0 1rem; color: #1a1a1a; }
-  .notice { border: 3px solid #b45309; background: #fff7ed; padding: .75rem 1rem; }
-  ul { list-style: none; padding: 0; }
-  li { margin: .4rem 0; }
-  button { font: inherit; width: 100%; text-align: left; padding: .6rem .8rem; border: 1px solid #555; background: #fff; border-radius: 4px; cursor: pointer; }
-  button:hover { background: #eef4ff; }
-  button:focus-visible, input:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
-  .sub { display: block; font-size: .9rem; color: #444; }
-  label { display: block; margin-top: .5rem; font-weight: 600; }
-  input { font: inherit; padding: .4rem; width: 100%; max-width: 22rem; }
-  .error { color: #b91c1c; font-weight: 600; }
-  .primary { width: auto; margin-top: .75rem; background: #1d4ed8; color: #fff; border-color: #1d4ed8; }
-</style>
+${STYLE_TAG}
 </head>
 <body>
 <main>

@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import type { AppContext } from '../../platform/context.ts';
 import { Problem, badRequest } from '../../platform/errors.ts';
+import { inspectText } from '../../platform/input.ts';
 import type { IdentityStore } from './store.ts';
 import { randomSecret, sha256 } from './sessions.ts';
 import type { LoginClaims } from './service.ts';
@@ -78,21 +79,45 @@ export class OidcClient {
     if (!attempt || this.ctx.clock.now().getTime() - new Date(attempt.created_at).getTime() > LOGIN_TTL_MS) throw expired();
     const config = await this.config();
     const current = new URL(callbackPathAndQuery, this.ctx.config.publicUrl);
-    let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+    let claims: Record<string, unknown>;
     try {
-      tokens = await oidc.authorizationCodeGrant(config, current, {
+      const tokens = await oidc.authorizationCodeGrant(config, current, {
         pkceCodeVerifier: attempt.code_verifier,
         expectedState: attempt.state,
         expectedNonce: attempt.nonce,
         idTokenExpected: true,
       });
+      const idClaims = tokens.claims();
+      if (!idClaims) throw badRequest('Nhà cung cấp định danh không trả về ID token.', 'The identity provider returned no ID token.');
+      const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+      claims = { ...userinfo, ...idClaims };
     } catch (err) {
-      const msg = err instanceof Error ? err.message : String(err);
-      throw badRequest('Đăng nhập không thành công, vui lòng thử lại.', `Login failed: ${msg}`);
+      throw loginProblem(err);
     }
-    const idClaims = tokens.claims();
-    if (!idClaims) throw badRequest('Nhà cung cấp định danh không trả về ID token.', 'The identity provider returned no ID token.');
-    const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
-    return { claims: { ...userinfo, ...idClaims } as LoginClaims, returnTo: attempt.return_to };
+    // Claims go into the session row: text PostgreSQL cannot hold is the provider's fault, not a 500.
+    if (inspectText(claims, 'claims')) throw badRequest('Nhà cung cấp định danh trả về thông tin không hợp lệ, vui lòng thử lại sau.', 'The identity provider returned claims that are not valid text.');
+    return { claims: claims as LoginClaims, returnTo: attempt.return_to };
   }
+}
+
+/**
+ * What a citizen is told when the provider's part of a login fails, and what the operator finds in
+ * the log (the Problem's `cause`). Unreachable or failing provider → 503 (try later); the person
+ * cancelled → 400 saying so; anything else the provider answered (refused code, refused user-info
+ * call with a WWW-Authenticate challenge, a bad ID token) → 400 "login failed, try again".
+ */
+export function loginProblem(err: unknown): Problem {
+  if (err instanceof Problem) return err;
+  let p: Problem;
+  const status = (err as { cause?: { status?: unknown } } | undefined)?.cause?.status;
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (err instanceof TypeError || code === 'OAUTH_TIMEOUT' || code === 'OAUTH_ABORT' || (typeof status === 'number' && status >= 500)) {
+    p = new Problem(503, 'identity_provider_unavailable', 'Không kết nối được nhà cung cấp định danh, vui lòng thử lại sau.', 'The identity provider cannot be reached; please try again later.');
+  } else if (err instanceof oidc.AuthorizationResponseError && err.error === 'access_denied') {
+    p = new Problem(400, 'login_cancelled', 'Bạn đã huỷ đăng nhập. Hãy đăng nhập lại khi sẵn sàng.', 'The login was cancelled; log in again when ready.');
+  } else {
+    p = new Problem(400, 'login_failed', 'Đăng nhập không thành công, vui lòng thử lại.', 'Login failed; please try again.');
+  }
+  (p as { cause?: unknown }).cause = err;
+  return p;
 }

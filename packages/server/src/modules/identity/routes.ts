@@ -62,7 +62,12 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; identi
   }, async (request, reply) => {
     const attemptId = request.cookies[LOGIN_COOKIE];
     reply.clearCookie(LOGIN_COOKIE, loginCookie);
-    const { claims, returnTo } = await oidc.complete(attemptId, request.url);
+    const { claims, returnTo } = await oidc.complete(attemptId, request.url).catch((err: unknown) => {
+      // The citizen reads a plain message; the operator needs the provider's own words.
+      const cause = (err as { cause?: unknown }).cause;
+      if (cause) request.log.warn({ err: cause }, 'login at the identity provider failed');
+      throw err;
+    });
     // A fresh session id at every login: a session fixed before login is worth nothing after it.
     const previous = request.cookies[SESSION_COOKIE];
     if (previous) await identity.sessions.destroy(previous);

@@ -55,9 +55,17 @@ export interface ApiTokenTable {
   last_used_at: Date | null;
 }
 
+/** One rate-limit window per route and client address, shared by every server process. */
+export interface RateLimitTable {
+  key: string;
+  hits: number;
+  window_ends_at: Timestamp;
+}
+
 export interface IdentityTables {
   official: OfficialTable;
   auth_session: AuthSessionTable;
   login_attempt: LoginAttemptTable;
   api_token: ApiTokenTable;
+  identity_rate_limit: RateLimitTable;
 }

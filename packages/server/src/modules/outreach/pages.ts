@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { RoundReport, Tally } from './report.ts';
 import { dmy, whenVi } from './schedule.ts';
 import type { SessionPart } from './tables.ts';
+import { inlineStyle } from '../../platform/security-headers.ts';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -17,10 +18,12 @@ const STYLE = `
   th { background: #eee; }
   td.n { text-align: right; }
   .muted { color: #555; font-size: 10pt; }
+  .center { text-align: center; }
   @media print { .noprint { display: none; } th { background: none; } }`;
+const STYLE_TAG = inlineStyle(STYLE);
 
 function page(title: string, body: string): string {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${STYLE}</style></head><body>${body}</body></html>`;
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>${STYLE_TAG}</head><body>${body}</body></html>`;
 }
 
 const header = (unitName: string) => `<header><div class="motto">Cộng hòa xã hội chủ nghĩa Việt Nam<br>Độc lập - Tự do - Hạnh phúc</div><div>${esc(unitName)}</div></header>`;
@@ -34,8 +37,8 @@ export interface ScheduleData {
 
 export function schedulePage(s: ScheduleData): string {
   const rows = s.items.map((i) => `<tr><td>${esc(whenVi(i.day, i.part))}<br><span class="muted">${esc(i.startsAt)}–${esc(i.endsAt)}</span></td><td>${esc(i.hamlets.map((h) => h.name).join(', '))}</td><td>${esc(i.meetingPoint)}</td></tr>`).join('');
-  const body = `${header(s.unitName)}<h1 style="text-align:center">Lịch tiếp nhận hồ sơ lưu động</h1>
-<p style="text-align:center" class="muted">Mobile intake schedule — từ ngày ${esc(dmy(s.from))}</p>
+  const body = `${header(s.unitName)}<h1 class="center">Lịch tiếp nhận hồ sơ lưu động</h1>
+<p class="center muted">Mobile intake schedule — từ ngày ${esc(dmy(s.from))}</p>
 <p>Tổ tiếp nhận lưu động của ${esc(s.unitName)} đến tận thôn, ấp để hướng dẫn và nhận hồ sơ thủ tục hành chính. Người cao tuổi, người khuyết tật, người ốm đau không tự đến được xin báo trước cho trưởng ấp để tổ đến tận nhà.</p>
 ${s.items.length === 0 ? '<p><em>Hiện chưa có buổi lưu động nào được lên lịch.</em></p>' : `<table><thead><tr><th>Thời gian</th><th>Thôn, ấp</th><th>Địa điểm</th></tr></thead><tbody>${rows}</tbody></table>`}
 <p class="muted">Mang theo CCCD và giấy tờ liên quan. Lịch có thể thay đổi khi thời tiết xấu; xem lịch mới nhất tại /lich-luu-dong/${esc(s.unitCode)}.</p>`;

@@ -1,6 +1,7 @@
 // The public verification page: plain server-rendered HTML (works without JavaScript, on any
 // phone that scanned the QR code), Vietnamese first with English beneath.
 import { vnDateTime } from './documents/index.ts';
+import { inlineStyle } from '../../platform/security-headers.ts';
 import type { VerificationReport, Verdict } from './verification.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -43,6 +44,14 @@ label{display:block;font-weight:600;margin-bottom:.5rem}
 input[type=file]{font-size:1rem;max-width:100%}
 button{font-size:1rem;padding:.6rem 1.2rem;margin-top:.75rem;border-radius:.4rem;border:0;background:#0b57d0;color:#fff;min-height:44px}
 code{font-size:.85em;overflow-wrap:anywhere}`;
+const STYLE_TAG = inlineStyle(STYLE);
+
+/**
+ * Served as /verify/verify.js (the CSP allows no inline script). Posting with credentials omitted:
+ * the check needs no login, and a signed-in browser's cookie would otherwise require the CSRF
+ * header. Without JavaScript the form posts normally.
+ */
+export const VERIFY_PAGE_SCRIPT = `document.getElementById('f').addEventListener('submit',function(e){e.preventDefault();fetch('/verify',{method:'POST',body:new FormData(this),credentials:'omit',headers:{accept:'text/html'}}).then(function(r){return r.text()}).then(function(h){document.open();document.write(h);document.close()})});`;
 
 function row(vi: string, en: string, value: string): string {
   return `<dt>${esc(vi)}<br><span class="en" lang="en">${esc(en)}</span></dt><dd>${value}</dd>`;
@@ -74,12 +83,9 @@ export function verifyPageHtml(report: VerificationReport | null): string {
       body += `<p>Để chắc chắn tệp ông/bà đang giữ không bị sửa, hãy tải tệp lên để đối chiếu.<br><span class="en" lang="en">To check that the file you hold is unaltered, upload it below.</span></p>`;
     }
   }
-  // Posting with credentials omitted: the check needs no login, and a signed-in browser's cookie
-  // would otherwise require the CSRF header. Without JavaScript the form posts normally.
-  const script = `document.getElementById('f').addEventListener('submit',function(e){e.preventDefault();fetch('/verify',{method:'POST',body:new FormData(this),credentials:'omit',headers:{accept:'text/html'}}).then(function(r){return r.text()}).then(function(h){document.open();document.write(h);document.close()})});`;
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>Xác thực văn bản – Verify a document | Motcua</title><style>${STYLE}</style></head>
+<meta name="robots" content="noindex"><title>Xác thực văn bản – Verify a document | Motcua</title>${STYLE_TAG}</head>
 <body><main>
 <h1>Xác thực văn bản <span class="en" lang="en">/ Verify a document</span></h1>
 ${body}
@@ -88,5 +94,5 @@ ${body}
 <input id="file" name="file" type="file" accept="application/pdf" required>
 <br><button type="submit">Kiểm tra / Check</button>
 </form>
-</main><script>${script}</script></body></html>`;
+</main><script src="/verify/verify.js"></script></body></html>`;
 }

@@ -9,7 +9,7 @@ import { webhookSignatureOk, WEBHOOK_SIGNATURE_HEADER } from './postal.ts';
 import { ShipmentStatusSchema } from './routes.ts';
 import { readAll } from './service.ts';
 import type { VerificationReport, VerificationService } from './verification.ts';
-import { verifyPageHtml } from './verify-page.ts';
+import { VERIFY_PAGE_SCRIPT, verifyPageHtml } from './verify-page.ts';
 
 function wantsJson(request: FastifyRequest): boolean {
   const accept = request.headers.accept ?? '';
@@ -39,6 +39,9 @@ export const verifyRoutes: FastifyPluginAsyncTypebox<VerifyRoutesOptions> = asyn
 
   app.get('/verify', { config: { access: 'public', rateLimit }, schema: { tags, summary: 'Trang xác thực văn bản (tải tệp lên) — verification page' } }, (_request, reply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(verifyPageHtml(null)));
+
+  app.get('/verify/verify.js', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(VERIFY_PAGE_SCRIPT));
 
   app.get('/verify/:code', {
     config: { access: 'public', rateLimit },

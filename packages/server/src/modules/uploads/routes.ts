@@ -5,6 +5,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { badRequest, Problem } from '../../platform/errors.ts';
+import { assertText } from '../../platform/input.ts';
 import { uploadProblems } from './content-gate.ts';
 import type { CitizenActor, UploadsService } from './service.ts';
 
@@ -61,6 +62,8 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadsService;
       if (request.isMultipart()) {
         const part = await request.file({ limits: { fileSize: maxBytes + 1 } });
         if (!part) throw badRequest('Yêu cầu không có tệp nào (trường "file").', 'The request carries no file (field "file").');
+        // Busboy may already have found the form broken (no closing boundary) and destroyed the part.
+        if (part.file.destroyed && !part.file.readableEnded) throw badRequest('Biểu mẫu gửi lên (multipart) bị hỏng hoặc không trọn vẹn.', 'The multipart form is malformed or incomplete.');
         source = part.file;
         filename = part.filename;
       } else if (request.body instanceof Readable) {
@@ -70,6 +73,7 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadsService;
         throw new Problem(415, PROBLEM.unsupported_media_type, 'Hãy gửi tệp dạng multipart/form-data hoặc thân yêu cầu thô.', 'Send the file as multipart/form-data or as the raw request body.');
       }
       try {
+        assertText(filename, 'filename');
         return reply.status(201).send(await uploads.receive(request.actor, source, filename));
       } catch (err) {
         // The rest of a refused body is not worth reading: close the connection after answering.

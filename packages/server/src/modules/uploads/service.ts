@@ -106,6 +106,14 @@ export class UploadsService {
     const key = `u/${now.toISOString().slice(0, 7).replace('-', '/')}/${id}`;
     const gate = new ContentGate(this.ctx.config.uploadMaxBytes);
     source.on('error', (err) => gate.destroy(err));
+    // A broken multipart body can end the part by destroying it without an error: pipe() would then
+    // leave the gate waiting for an end that never comes (the request hung until the client gave up).
+    // It may already be so when we get it (busboy reached the broken end before the handler ran).
+    const closedEarly = () => {
+      if (!source.readableEnded) gate.destroy(Object.assign(new Error('premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    };
+    if (source.destroyed) process.nextTick(closedEarly);
+    else source.on('close', closedEarly);
     // A small refused file can fail the gate before the store attaches its own listeners; the
     // failure still reaches the caller through put() rejecting and gate.failure.
     gate.on('error', () => undefined);
