@@ -55,7 +55,7 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
       case 'GET /api/outreach/schedule': return both.map((t) => get(`/api/outreach/schedule?unit=${t.unit}`, none));
       case 'GET /lich-luu-dong/:unitCode': return both.map((t) => get(`/lich-luu-dong/${t.unit}`, none));
       // Published audit anchors: hashes and signatures, no personal data (issue #10).
-      case 'GET /xa': case 'GET /xa/_/page.css': return [get(route.url, none)];
+      case 'GET /xa': case 'GET /xa/_/page.css': case 'GET /verify/verify.js': return [get(route.url, none)];
       case 'GET /xa/:code': return both.map((t) => get(`/xa/${t.unit}`, none));
       case 'GET /api/audit-anchors/:chain': return both.map((t) => get(`/api/audit-anchors/${t.unit}`, none));
       case 'POST /api/audit-anchors/:chain': return both.map((t) => write('POST', `/api/audit-anchors/${t.unit}`, undefined));
