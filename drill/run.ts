@@ -3,7 +3,10 @@
 import type { Drill, DrillReport } from './types.ts';
 import { startDrillPostgres } from './postgres.ts';
 
-const drills: Record<string, () => Promise<Drill>> = {};
+const drills: Record<string, () => Promise<Drill>> = {
+  kill: async () => (await import('./kill.ts')).run,
+  'pg-restart': async () => (await import('./pg-restart.ts')).run,
+};
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const pg = await startDrillPostgres();

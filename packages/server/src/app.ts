@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
@@ -7,7 +8,7 @@ import { registerErrorHandling } from './platform/errors.ts';
 import { installAccessControl, type ActorResolver } from './platform/access.ts';
 import { registerWeb } from './platform/web.ts';
 import type { AppContext } from './platform/context.ts';
-import { ping } from './db/database.ts';
+import { pingWithin } from './db/database.ts';
 import { UnitsService } from './modules/units/service.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { CatalogService } from './modules/catalog/service.ts';
@@ -26,6 +27,11 @@ import { outreachRoutes } from './modules/outreach/routes.ts';
 import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
 import { InsightsService } from './modules/insights/service.ts';
 import { insightsRoutes } from './modules/insights/routes.ts';
+
+/** Random per process: a /health answer with a new bootId proves the server really restarted. */
+const bootId = randomUUID();
+/** /health answers within this even when the database does not. */
+const HEALTH_DB_TIMEOUT_MS = 2000;
 
 export interface BuildOptions {
   /** Serve the built web app (off in API tests). */
@@ -72,8 +78,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       schema: { tags: ['platform'], summary: 'Liveness and database reachability' },
     },
     async (_request, reply) => {
-      const ok = await ping(ctx.db).catch(() => false);
-      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: ctx.dbKind });
+      const up = await pingWithin(ctx.db, HEALTH_DB_TIMEOUT_MS);
+      if (!up) reply.header('retry-after', '2');
+      return reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', engine: ctx.dbKind, bootId });
     },
   );
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { checkDataFolder } from '../db/data-folder.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -10,9 +11,14 @@ import { seedDemoDossiers } from '../modules/dossiers/demo.ts';
 import { IdentityService } from '../modules/identity/service.ts';
 import { seedOutreachDemo } from '../modules/outreach/demo.ts';
 
-/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
-export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+/**
+ * Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR.
+ * DATA_DIR (uploads, keys, and the embedded database) must be writable with room to spare, and
+ * the embedded database is this process's alone: otherwise a DataFolderError says why.
+ */
+export function openConfiguredDatabase(config: Config, options: { onConnectionError?: (err: Error) => void } = {}): Promise<DatabaseHandle> {
+  checkDataFolder(config.dataDir);
+  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite'), ...options });
 }
 
 /**
