@@ -7,7 +7,7 @@
  * Input: env DRILL_LOAD = JSON LoadConfig. stdin: a line "stop" → each submitter finishes the
  * submission in hand, then the process prints its summary and exits.
  * Output (stdout, one JSON object a line): {"ev":"ack",...} per acknowledged submission,
- * {"ev":"5xx",...} per answer ≥ 500 other than 503, {"ev":"refused",...} per 4xx (a bug: the body
+ * {"ev":"503",...} per 503, {"ev":"5xx",...} per answer ≥ 500 other than 503, {"ev":"refused",...} per 4xx (a bug: the body
  * is valid), {"ev":"summary",...} at the end.
  */
 import readline from 'node:readline';
@@ -25,6 +25,8 @@ export interface LoadConfig {
 
 export interface AckEvent { ev: 'ack'; key: string; code: string; status: number; at: number; attempts: number; idNumber: string }
 export interface ErrorEvent { ev: '5xx' | 'refused'; key: string; status: number; at: number; body: string }
+/** A 503: the contract's answer while the database is away (it must carry Retry-After). */
+export interface UnavailableEvent { ev: '503'; at: number; retryAfter: string | null; problem: boolean }
 export interface SummaryEvent {
   ev: 'summary';
   acked: number;
@@ -35,7 +37,7 @@ export interface SummaryEvent {
   /** Submissions still not acknowledged when the finish time ran out. */
   unfinished: string[];
 }
-export type LoadEvent = AckEvent | ErrorEvent | SummaryEvent;
+export type LoadEvent = AckEvent | ErrorEvent | UnavailableEvent | SummaryEvent;
 
 /** A 12-digit CCCD unique to (submitter, n): the applicant of that submission alone. */
 function applicantId(submitter: number, n: number): string {
@@ -112,6 +114,8 @@ async function main(config: LoadConfig): Promise<void> {
           break;
         }
         if (status === 503) {
+          const problem = /"detailVi"/.test(text) && /"detailEn"/.test(text);
+          emit({ ev: '503', at: Date.now(), retryAfter, problem });
           // As a careful client does: wait what Retry-After says, spread so retries do not come in step.
           const seconds = Number(retryAfter ?? 1) || 1;
           await sleep(seconds * 1000 * (0.5 + Math.random() * 0.5));

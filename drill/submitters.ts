@@ -5,12 +5,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { AckEvent, ErrorEvent, LoadConfig, LoadEvent, SummaryEvent } from './load.ts';
+import type { AckEvent, ErrorEvent, LoadConfig, LoadEvent, SummaryEvent, UnavailableEvent } from './load.ts';
 import { ROOT, waitFor } from './server.ts';
 
 export interface Submitters {
   acks: AckEvent[];
   errors: ErrorEvent[];
+  unavailable: UnavailableEvent[];
   /** Resolves when at least n submissions have been acknowledged in all. */
   acked(n: number, timeoutMs: number): Promise<void>;
   /** "stop", then the summary once every submitter has finished. */
@@ -28,6 +29,7 @@ export function startSubmitters(config: LoadConfig): Submitters {
   });
   const acks: AckEvent[] = [];
   const errors: ErrorEvent[] = [];
+  const unavailable: UnavailableEvent[] = [];
   let summary: SummaryEvent | null = null;
   let stderr = '';
   let exited = false;
@@ -38,11 +40,13 @@ export function startSubmitters(config: LoadConfig): Submitters {
     try { e = JSON.parse(line) as LoadEvent; } catch { return; }
     if (e.ev === 'ack') acks.push(e);
     else if (e.ev === 'summary') summary = e;
+    else if (e.ev === '503') unavailable.push(e);
     else errors.push(e);
   });
   return {
     acks,
     errors,
+    unavailable,
     acked: async (n, timeoutMs) => { await waitFor(`${n} acknowledged submissions (have ${acks.length})`, () => {
       if (exited) throw new Error(`the submitters' process ended early:\n${stderr}`);
       return acks.length >= n;

@@ -1,26 +1,9 @@
 import { loadConfig } from './platform/config.ts';
-import { contextFor, openConfiguredDatabase, prepareDatabase } from './platform/bootstrap.ts';
+import { contextFor, openConfiguredDatabase, prepareDatabase, startFailed } from './platform/bootstrap.ts';
 import { buildApp } from './app.ts';
 import { shiftedClock, systemClock } from './platform/clock.ts';
-import { databaseFault } from './platform/errors.ts';
-import { DataFolderError } from './db/data-folder.ts';
 import { startNotifications } from './modules/notifications/index.ts';
 import { resultsWorkerHandlers } from './modules/results/index.ts';
-
-/**
- * A start that cannot succeed (data folder unwritable, disk full, the embedded database held by
- * another process, the database unreachable) says so in both languages and exits 1, for the
- * operator or the service manager; anything else is a bug and keeps its stack.
- */
-function startFailed(err: unknown): never {
-  const text = err instanceof DataFolderError
-    ? `${err.messageVi}\n${err.messageEn}`
-    : databaseFault(err)
-      ? `Không kết nối được cơ sở dữ liệu (${(err as Error).message}); hãy kiểm tra DATABASE_URL và máy chủ PostgreSQL.\nCannot reach the database (${(err as Error).message}); check DATABASE_URL and the PostgreSQL server.`
-      : err instanceof Error ? (err.stack ?? err.message) : String(err);
-  process.stderr.write(`Motcua không khởi động được — Motcua could not start:\n${text}\n`);
-  process.exit(1);
-}
 
 const config = loadConfig();
 // Connections lost while idle are logged once the app's logger exists; the pool replaces them.

@@ -40,7 +40,7 @@ export function checkDataFolder(dir: string, statfs: (dir: string) => { bavail: 
     }
     fs.rmSync(probe, { force: true });
   } catch (err) {
-    fs.rmSync(probe, { force: true });
+    try { fs.rmSync(probe, { force: true }); } catch { /* nothing was created */ }
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (code === 'ENOSPC' || code === 'EDQUOT') throw diskFull(dir, 0);
     throw new DataFolderError('not_writable',

@@ -1,10 +1,10 @@
 // `npm run audit:verify`: walks every hash chain of the audit log (one per unit) on the configured
 // database; exits 1 naming the first edited or deleted entry and its chain.
 import { loadConfig } from '../../platform/config.ts';
-import { openConfiguredDatabase } from '../../platform/bootstrap.ts';
+import { openConfiguredDatabase, startFailed } from '../../platform/bootstrap.ts';
 import { verifyAuditChain } from '../audit/audit.ts';
 
-const handle = await openConfiguredDatabase(loadConfig());
+const handle = await openConfiguredDatabase(loadConfig()).catch(startFailed);
 try {
   const result = await verifyAuditChain(handle.db);
   if (result.ok) {
