@@ -96,7 +96,7 @@ async function restarts(o: DrillOptions): Promise<DrillReport> {
       if (server.exited()) failures.push(`the server exited (code ${server.exitCode()}) during restart -m ${mode}`);
     }
     await load.acked(load.acks.length + size.acksBetween, 180_000);
-    const h = await health(server.url);
+    const h = await health(server.url, 20_000);
     if (server.exited() || h?.bootId !== bootId) failures.push(`the server process did not survive: exited=${server.exited()}, boot id ${h?.bootId ?? 'none'} (was ${bootId})`);
     report.figures['server exited'] = server.exited() ? 'yes' : 'no';
 

@@ -91,7 +91,7 @@ export async function pgliteFaultChecks(o: DrillOptions): Promise<DrillReport> {
     report.figures['unwritable folder'] = judge('unwritable data folder', unwritable, /Cannot write to the data folder/, failures);
     if (diskFull) report.figures['full disk'] = judge('full disk', diskFull, /disk holding the data folder .* is almost full/, failures);
 
-    const h = await health(server.url);
+    const h = await health(server.url, 20_000);
     if (h?.status !== 200 || h.bootId !== server.bootId) failures.push(`the running server was disturbed by the refused starts (health ${JSON.stringify(h)})`);
     const after = await submit(server, db, `${db.runId}-after`);
     if (!after) failures.push('the running server did not take a dossier after the checks');

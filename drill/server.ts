@@ -172,7 +172,8 @@ export async function startServer(o: StartOptions): Promise<ServerProcess> {
   try {
     const h = await waitFor('the server to answer /health with 200', async () => {
       if (hasExited) throw new Error(`server exited (${exitCode}) before it was healthy:\n${output.slice(-4000)}`);
-      const r = await health(url);
+      // Generous: under 200 submitters an embedded server answers any request in seconds.
+      const r = await health(url, 20_000);
       return r?.status === 200 && r.bootId ? r : null;
     }, o.timeoutMs ?? 120_000, 200);
     bootId = h.bootId!;
