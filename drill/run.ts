@@ -6,6 +6,8 @@ import { startDrillPostgres } from './postgres.ts';
 const drills: Record<string, () => Promise<Drill>> = {
   'access-matrix': async () => (await import('./access-matrix.ts')).run,
   fuzz: async () => (await import('./fuzz.ts')).run,
+  kill: async () => (await import('./kill.ts')).run,
+  'pg-restart': async () => (await import('./pg-restart.ts')).run,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -11,7 +11,7 @@ import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { installAccessControl, type ActorResolver } from './platform/access.ts';
 import { registerWeb } from './platform/web.ts';
 import type { AppContext } from './platform/context.ts';
-import { ping } from './db/database.ts';
+import { pingWithin } from './db/database.ts';
 import { UnitsService } from './modules/units/service.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
 import { CatalogService } from './modules/catalog/service.ts';
@@ -35,8 +35,10 @@ import { insightsRoutes } from './modules/insights/routes.ts';
 import { PrivacyService } from './modules/privacy/service.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 
-/** This process's boot, in /health: a restart shows as a new id (tests prove a killed server really went away). */
+/** Random per process: a /health answer with a new bootId proves the server really restarted. */
 const bootId = randomUUID();
+/** /health answers within this even when the database does not. */
+const HEALTH_DB_TIMEOUT_MS = 2000;
 
 export interface BuildOptions {
   /** Serve the built web app (off in API tests). */
@@ -94,8 +96,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       schema: { tags: ['platform'], summary: 'Liveness and database reachability' },
     },
     async (_request, reply) => {
-      const ok = await ping(ctx.db).catch(() => false);
-      return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database: ctx.dbKind, bootId });
+      const up = await pingWithin(ctx.db, HEALTH_DB_TIMEOUT_MS);
+      if (!up) reply.header('retry-after', '2');
+      return reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', engine: ctx.dbKind, bootId });
     },
   );
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

@@ -1,5 +1,5 @@
 import { loadConfig } from './platform/config.ts';
-import { contextFor, openConfiguredDatabase, prepareDatabase } from './platform/bootstrap.ts';
+import { contextFor, openConfiguredDatabase, prepareDatabase, startFailed } from './platform/bootstrap.ts';
 import { buildApp } from './app.ts';
 import { shiftedClock, systemClock } from './platform/clock.ts';
 import { startNotifications } from './modules/notifications/index.ts';
@@ -7,10 +7,15 @@ import { resultsWorkerHandlers } from './modules/results/index.ts';
 import { startAuditAnchoring } from './modules/audit/index.ts';
 
 const config = loadConfig();
-const handle = await openConfiguredDatabase(config);
+// Connections lost while idle are logged once the app's logger exists; the pool replaces them.
+let warn = (msg: string) => { process.stderr.write(`${msg}\n`); };
+const handle = await openConfiguredDatabase(config, {
+  onConnectionError: (err) => warn(`database connection lost (${err.message}); the pool reconnects on the next request`),
+}).catch(startFailed);
 const ctx = contextFor(config, handle, config.clockStart ? shiftedClock(config.clockStart) : systemClock);
-await prepareDatabase(ctx, { demo: config.demoData });
+await prepareDatabase(ctx, { demo: config.demoData }).catch(startFailed);
 const app = await buildApp(ctx, { serveWeb: true, logger: { level: config.logLevel } });
+warn = (msg) => app.log.warn(msg);
 // The outbox worker sends e-mail and SMS and signs issued documents (results.issue);
 // NOTIFICATIONS_WORKER=false leaves that to other processes.
 const notifications = config.notifications.worker
@@ -31,5 +36,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-await app.listen({ port: config.port, host: config.host });
+await app.listen({ port: config.port, host: config.host }).catch(startFailed);
 app.log.info(`Motcua is serving ${config.publicUrl} (database: ${handle.kind})`);

@@ -22,6 +22,9 @@ export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
   return pg;
 }
 
+// Taken at load, so a test's fake timers cannot stop the database.
+const realSetImmediate = setImmediate;
+
 export function pglitePool(pg: PGlite): PostgresPool {
   let tail: Promise<void> = Promise.resolve();
   return {
@@ -31,6 +34,11 @@ export function pglitePool(pg: PGlite): PostgresPool {
       const previous = tail;
       tail = previous.then(() => turn);
       await previous;
+      // PGlite runs in this thread and answers through promises alone, so a queue of waiting
+      // transactions would run back to back in one microtask drain and starve the event loop:
+      // under a burst of requests the server stopped accepting connections (and /health) for
+      // minutes. Yielding to the event loop once per transaction lets I/O in between.
+      await new Promise<void>((resolve) => realSetImmediate(resolve));
       let released = false;
       const client = {
         async query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> {

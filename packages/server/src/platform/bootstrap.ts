@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { checkDataFolder, DataFolderError } from '../db/data-folder.ts';
+import { databaseFault } from './errors.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
@@ -10,9 +12,14 @@ import { seedDemoDossiers } from '../modules/dossiers/demo.ts';
 import { IdentityService } from '../modules/identity/service.ts';
 import { seedOutreachDemo } from '../modules/outreach/demo.ts';
 
-/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
-export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+/**
+ * Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR.
+ * DATA_DIR (uploads, keys, and the embedded database) must be writable with room to spare, and
+ * the embedded database is this process's alone: otherwise a DataFolderError says why.
+ */
+export async function openConfiguredDatabase(config: Config, options: { onConnectionError?: (err: Error) => void } = {}): Promise<DatabaseHandle> {
+  checkDataFolder(config.dataDir);
+  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite'), ...options });
 }
 
 /**
@@ -30,4 +37,20 @@ export async function prepareDatabase(ctx: AppContext, options: { demo: boolean 
 
 export function contextFor(config: Config, handle: DatabaseHandle, clock: Clock = systemClock): AppContext {
   return { config, db: handle.db, dbKind: handle.kind, clock };
+}
+
+/**
+ * A start that cannot succeed (data folder unwritable, disk full, the embedded database held by
+ * another process, the database unreachable) says so in both languages and exits 1, for the
+ * operator or the service manager; anything else is a bug and keeps its stack. Used by the
+ * server and the command-line tools.
+ */
+export function startFailed(err: unknown): never {
+  const text = err instanceof DataFolderError
+    ? `${err.messageVi}\n${err.messageEn}`
+    : databaseFault(err)
+      ? `Không kết nối được cơ sở dữ liệu (${(err as Error).message}); hãy kiểm tra DATABASE_URL và máy chủ PostgreSQL.\nCannot reach the database (${(err as Error).message}); check DATABASE_URL and the PostgreSQL server.`
+      : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`Motcua không khởi động được — Motcua could not start:\n${text}\n`);
+  process.exit(1);
 }

@@ -13,6 +13,8 @@ export class Problem extends Error {
     readonly messageVi: string,
     readonly messageEn: string,
     readonly extra: Record<string, unknown> = {},
+    /** Response headers the answer must carry (e.g. Retry-After on 503). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(messageEn);
   }
@@ -71,6 +73,7 @@ export function problemBody(request: FastifyRequest, p: Problem): ProblemBody {
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Problem) {
+  for (const [name, value] of Object.entries(p.headers)) reply.header(name, value);
   return reply.status(p.status).type('application/problem+json').send(problemBody(request, p));
 }
 
@@ -129,8 +132,69 @@ function fromFastifyError(error: FastifyError): Problem {
   return new Problem(500, 'internal', 'Hệ thống gặp sự cố, vui lòng thử lại sau.', 'Something went wrong on our side; please try again later.');
 }
 
+/*
+ * Database faults (issue #10). A restart of PostgreSQL, a lost network or a closed embedded
+ * database fails the requests in flight, not the process: they answer 503 with Retry-After, the
+ * pool opens new connections on the next request, and a client retrying with its Idempotency-Key
+ * gets the dossier it submitted exactly once. This is the one place that knows which errors mean
+ * "the database is not reachable right now" rather than "this request is wrong".
+ */
+
+/**
+ * SQLSTATEs of a lost or refused connection: 57P01 admin_shutdown (pg_ctl stop/restart -m fast,
+ * pg_terminate_backend), 57P02 crash_shutdown (-m immediate, a crashed backend), 57P03
+ * cannot_connect_now (starting up, shutting down, in recovery), class 08 connection exceptions,
+ * 53300 too_many_connections.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** 53100 disk_full: the server (or PGlite's folder) cannot write until space is freed. */
+const STORAGE_FULL_SQLSTATES = new Set(['53100']);
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+// node-postgres reports a dropped socket, a client unusable after it and a connect timeout only in
+// words; PGlite says it is closed. These texts are the drivers' own, stable across their releases.
+const UNAVAILABLE_MESSAGES = /Connection terminated|is not queryable|timeout exceeded when trying to connect|PGlite is closed|Cannot use a pool after calling end/i;
+
+export type DatabaseFault = 'unavailable' | 'storage_full';
+
+/** Whether an error (or its cause) means the database is unreachable or full, not that the request is bad. */
+export function databaseFault(error: unknown, depth = 0): DatabaseFault | null {
+  if (!error || typeof error !== 'object' || depth > 4) return null;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  const code = typeof e.code === 'string' ? e.code : '';
+  if (STORAGE_FULL_SQLSTATES.has(code)) return 'storage_full';
+  if (UNAVAILABLE_SQLSTATES.has(code) || /^08[0-9A-Z]{3}$/.test(code) || UNAVAILABLE_ERRNOS.has(code)) return 'unavailable';
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return 'unavailable';
+  for (const inner of [e.cause, ...(Array.isArray(e.errors) ? e.errors : [])]) {
+    const found = databaseFault(inner, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Seconds a client should wait before retrying: a PostgreSQL restart takes one or two, so a short
+ * hint gets submissions through soon after it is back; a full disk needs a person.
+ */
+export const RETRY_AFTER_SECONDS: Record<DatabaseFault, number> = { unavailable: 2, storage_full: 60 };
+
+export function databaseProblem(fault: DatabaseFault): Problem {
+  const retryAfterSeconds = RETRY_AFTER_SECONDS[fault];
+  const headers = { 'retry-after': String(retryAfterSeconds) };
+  if (fault === 'storage_full') {
+    return new Problem(503, 'storage_full', 'Máy chủ tạm thời hết chỗ lưu dữ liệu. Vui lòng thử lại sau ít phút.',
+      'The server has run out of storage for now. Please try again in a few minutes.', { retryAfterSeconds }, headers);
+  }
+  return new Problem(503, 'database_unavailable', 'Hệ thống đang tạm mất kết nối tới cơ sở dữ liệu. Vui lòng thử lại sau vài giây.',
+    'The database is briefly unreachable. Please try again in a few seconds.', { retryAfterSeconds }, headers);
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | Problem, request, reply) => {
+    const fault = error instanceof Problem ? null : databaseFault(error);
+    if (fault) {
+      request.log.warn(`database ${fault}: ${error.message}`);
+      return sendProblem(request, reply, databaseProblem(fault));
+    }
     const p = error instanceof Problem ? error : fromFastifyError(error);
     if (p.status >= 500) request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, p);

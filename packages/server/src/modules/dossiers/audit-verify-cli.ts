@@ -9,7 +9,7 @@ import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../platform/config.ts';
-import { openConfiguredDatabase } from '../../platform/bootstrap.ts';
+import { openConfiguredDatabase, startFailed } from '../../platform/bootstrap.ts';
 import { anchorJson, checkAnchor, parsePublishedAnchors, verifyAuditChain, type AnchorPoint } from '../audit/index.ts';
 
 const { values } = parseArgs({ options: { anchors: { type: 'string', multiple: true }, ca: { type: 'string', multiple: true } } });
@@ -50,7 +50,7 @@ async function publishedAnchors(sources: string[]): Promise<AnchorPoint[]> {
   return points;
 }
 
-const handle = await openConfiguredDatabase(config);
+const handle = await openConfiguredDatabase(config).catch(startFailed);
 try {
   const published = values.anchors?.length ? await publishedAnchors(values.anchors) : [];
   // The database's own copies catch a careless rewrite only: whoever can rewrite the log can rewrite them.

@@ -3,7 +3,7 @@
 // else goes to stderr. Meant for a stopped installation: the embedded database allows one process.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../platform/config.ts';
-import { contextFor, openConfiguredDatabase, prepareDatabase } from '../../platform/bootstrap.ts';
+import { contextFor, openConfiguredDatabase, prepareDatabase, startFailed } from '../../platform/bootstrap.ts';
 import type { OfficialRole } from '../../platform/access.ts';
 import { Problem } from '../../platform/errors.ts';
 import { ALL_ROLES } from './officials.ts';
@@ -33,7 +33,7 @@ const expiresInDays = args['expires-days'] ? Number(args['expires-days']) : unde
 if (expiresInDays !== undefined && !(Number.isInteger(expiresInDays) && expiresInDays > 0)) fail(`--expires-days phải là số nguyên dương / must be a positive integer\n${usage}`);
 
 const config = loadConfig();
-const handle = await openConfiguredDatabase(config);
+const handle = await openConfiguredDatabase(config).catch(startFailed);
 try {
   const ctx = contextFor(config, handle);
   // A new data folder gets its schema, reference data and (if enabled) demo data first.

@@ -34,43 +34,79 @@ export async function listenForOutbox(source: WakeSource, onWake: () => void, lo
   return async () => undefined;
 }
 
+/** Reconnect delays of the LISTEN connection: quick at first, so notices resume soon after a restart. */
+export const LISTEN_RETRY_MS = { first: 200, max: 5000 };
+
 async function listenOnPostgres(databaseUrl: string, onWake: () => void, log: WorkerLog): Promise<() => Promise<void>> {
   let client: pg.Client | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | null = null;
+  let delay = LISTEN_RETRY_MS.first;
+  let lost = false;
 
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: databaseUrl });
+    const c = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5000, keepAlive: true });
+    // Every client needs an 'error' listener: without one a restart of PostgreSQL (57P01) ends
+    // the process. An error during connect() also rejects it; schedule() runs once either way.
+    c.on('error', (err) => {
+      if (client === c) {
+        client = null;
+        lost = true;
+        log.warn(`outbox LISTEN connection lost (${err.message}); polling until it is back`);
+      }
+      c.end().catch(() => undefined);
+      schedule();
+    });
+    c.on('end', () => {
+      if (client === c) {
+        client = null;
+        lost = true;
+        schedule();
+      }
+    });
     c.on('notification', (n) => {
       if (n.channel === OUTBOX_CHANNEL) onWake();
     });
-    c.on('error', (err) => {
-      log.warn(`outbox LISTEN connection lost (${err.message}); polling until it is back`);
+    try {
+      await c.connect();
+      await c.query(`listen ${OUTBOX_CHANNEL}`);
+    } catch (err) {
       c.end().catch(() => undefined);
-      if (client === c) client = null;
-      schedule();
-    });
-    await c.connect();
-    await c.query(`listen ${OUTBOX_CHANNEL}`);
-    if (closed) await c.end();
-    else client = c;
+      throw err;
+    }
+    if (closed) {
+      await c.end();
+      return;
+    }
+    client = c;
+    delay = LISTEN_RETRY_MS.first;
+    if (lost) {
+      lost = false;
+      log.info('outbox LISTEN connection is back');
+      // Notices sent while we were not listening are gone: look at the table now.
+      onWake();
+    }
   };
   const schedule = () => {
-    if (closed || retry) return;
+    if (closed || retry || client) return;
     retry = setTimeout(() => {
       retry = null;
       connect().catch(() => schedule());
-    }, 5000);
+    }, delay);
+    delay = Math.min(delay * 2, LISTEN_RETRY_MS.max);
     retry.unref();
   };
 
   await connect().catch((err: Error) => {
+    lost = true;
     log.warn(`outbox LISTEN unavailable (${err.message}); polling only`);
     schedule();
   });
   return async () => {
     closed = true;
     if (retry) clearTimeout(retry);
-    await client?.end().catch(() => undefined);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => undefined);
   };
 }

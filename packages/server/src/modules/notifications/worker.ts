@@ -3,6 +3,7 @@ import os from 'node:os';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { databaseFault } from '../../platform/errors.ts';
 import { PermanentDeliveryError } from './channels.ts';
 import type { OutboxPayload } from './tables.ts';
 
@@ -33,6 +34,11 @@ import type { OutboxPayload } from './tables.ts';
  * (<outbox-ID.email@host>) and SMS requests a stable Idempotency-Key (outbox-ID.sms), so mail
  * clients, MTAs and gateways that honour them can drop it. Clocks of the servers must agree to
  * well within the lease (NTP); leases use the injected clock so tests can move time.
+ *
+ * Database faults (a PostgreSQL restart, a lost connection) stop nothing: the loop logs once,
+ * keeps polling and resumes when the database answers. An attempt that failed because the
+ * database did is retried at the next poll and does not count towards parking, and leases this
+ * worker could not settle are handed back as soon as it can, instead of waiting out the lease.
  */
 
 /** One channel's worth of work for a claimed message, built by the topic's handler. */
@@ -112,6 +118,9 @@ export class OutboxWorker {
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private woken = false;
+  /** Claimed messages left unsettled by a database fault → whether delivery had started. */
+  private readonly stranded = new Map<number, boolean>();
+  private databaseDown = false;
 
   constructor(o: OutboxWorkerOptions) {
     this.id = o.workerId ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -214,14 +223,18 @@ export class OutboxWorker {
 
   private async fail(message: ClaimedMessage, err: unknown): Promise<DeliveryOutcome> {
     const text = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
-    const park = err instanceof PermanentDeliveryError || message.attempts >= this.maxAttempts;
+    // Our database failing says nothing about the message: try again soon, without counting it.
+    const ours = databaseFault(err) !== null;
+    const park = !ours && (err instanceof PermanentDeliveryError || message.attempts >= this.maxAttempts);
     const r = await this.db
       .updateTable('outbox')
       .set({
         locked_by: null,
         locked_until: null,
         last_error: text,
-        ...(park ? { parked_at: this.at() } : { available_at: this.at(backoffMs(message.attempts, this.backoff, this.random)) }),
+        ...(park ? { parked_at: this.at() }
+          : ours ? { available_at: this.at(this.pollMs), attempts: sql`attempts - 1` }
+          : { available_at: this.at(backoffMs(message.attempts, this.backoff, this.random)) }),
       })
       .where('id', '=', message.id)
       .where('locked_by', '=', this.id)
@@ -245,15 +258,35 @@ export class OutboxWorker {
 
   /** One claim-and-deliver round; returns how many messages it claimed. */
   async runOnce(): Promise<number> {
+    await this.handBackStranded();
     const batch = await this.claim();
     for (let i = 0; i < batch.length; i++) {
       if (!this.running && this.loop) {
         await this.release(batch.slice(i).map((m) => m.id));
         break;
       }
-      await this.deliver(batch[i]!);
+      try {
+        await this.deliver(batch[i]!);
+      } catch (err) {
+        // Not even the failure could be recorded: remember the leases to hand back later.
+        batch.slice(i).forEach((m, k) => this.stranded.set(m.id, k === 0));
+        throw err;
+      }
     }
     return batch.length;
+  }
+
+  /** Leases left by a database fault, given back once the database answers again. */
+  private async handBackStranded(): Promise<void> {
+    if (this.stranded.size === 0) return;
+    const unsettled = (started: boolean) => [...this.stranded].filter(([, s]) => s === started).map(([id]) => id);
+    const started = unsettled(true);
+    if (started.length) {
+      await this.db.updateTable('outbox').set({ locked_by: null, locked_until: null, available_at: this.at() })
+        .where('id', 'in', started).where('locked_by', '=', this.id).where('done_at', 'is', null).execute();
+    }
+    await this.release(unsettled(false));
+    this.stranded.clear();
   }
 
   /** Polls every pollMs, sooner when woken; a full batch means more may be waiting, so no pause. */
@@ -265,8 +298,17 @@ export class OutboxWorker {
         let claimed = 0;
         try {
           claimed = await this.runOnce();
+          if (this.databaseDown) {
+            this.databaseDown = false;
+            this.log.info('outbox worker: the database answers again, delivering');
+          }
         } catch (err) {
-          this.log.error(`outbox worker: ${err instanceof Error ? err.message : String(err)}`);
+          const text = err instanceof Error ? err.message : String(err);
+          if (!databaseFault(err)) this.log.error(`outbox worker: ${text}`);
+          else if (!this.databaseDown) {
+            this.databaseDown = true;
+            this.log.warn(`outbox worker: database unavailable (${text}); retrying every ${this.pollMs} ms`);
+          }
         }
         if (this.running && claimed < this.batchSize) await this.sleep();
       }
