@@ -2,31 +2,37 @@ import { defineConfig } from 'vitest/config';
 
 // Storage and API tests (*.db.test.ts) run twice: on embedded PGlite and on a PostgreSQL server.
 const dbTests = ['packages/server/src/**/*.db.test.ts'];
+const raceTests = 'packages/server/src/**/*.race.test.ts';
 
+// Every project inherits the options above `projects` (`extends: true`): a project that forgot
+// testTimeout fell back to vitest's 5 s, and the property test timed out on a busy machine.
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/summary-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     projects: [
-      'packages/web',
-      { test: { name: 'core', include: ['packages/core/src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      // Web unit tests (pure logic: API client, dictionaries, formatting, sync engine) run in Node.
+      { extends: true, test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'core', include: ['packages/core/src/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      { extends: true, test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], exclude: [...dbTests, raceTests] } },
+      { extends: true, test: { name: 'pglite', include: dbTests, env: { MOTCUA_TEST_DB: 'pglite' } } },
+      // Race tests only where transactions really interleave (testing/race.ts).
+      { extends: true, test: { name: 'postgres', include: [...dbTests, raceTests], env: { MOTCUA_TEST_DB: 'postgres' } } },
+      // Short drills (issue #10): real servers and processes, one file at a time.
+      { extends: true, test: { name: 'drill', include: ['drill/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 300_000, fileParallelism: false } },
+      // expect.poll's own default (1 s) is a bet on a fast machine; browser waits have their ceiling in e2e/harness.ts.
       {
+        extends: true,
         test: {
-          name: 'server',
-          include: ['packages/server/src/**/*.test.ts'],
-          exclude: [...dbTests, 'packages/server/src/**/*.race.test.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 180_000,
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          expect: { poll: { timeout: 60_000, interval: 100 } },
         },
       },
-      { test: { name: 'pglite', include: dbTests, env: { MOTCUA_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 180_000 } },
-      // Race tests only where transactions really interleave (testing/race.ts).
-      { test: { name: 'postgres', include: [...dbTests, 'packages/server/src/**/*.race.test.ts'], env: { MOTCUA_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 180_000 } },
-      // Short drills (issue #10): real servers and processes, one file at a time.
-      { test: { name: 'drill', include: ['drill/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 300_000, fileParallelism: false } },
-      // expect.poll's own default (1 s) is a bet on a fast machine; browser waits have their ceiling in e2e/harness.ts.
-      { test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 900_000, hookTimeout: 300_000, fileParallelism: false, expect: { poll: { timeout: 60_000, interval: 100 } } } },
     ],
   },
 });

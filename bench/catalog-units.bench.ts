@@ -7,7 +7,22 @@ import { startTestApp } from '../packages/server/src/testing/harness.ts';
 import { unitIndex } from '../packages/server/src/modules/units/service.ts';
 import { bareFastify, fmt, loadTest, opsPerSecond, percentiles, row, timeEach } from './lib.ts';
 
-const QUERIES = ['dang ky khai sinh', 'khai sinh', 'khaisinh', 'dang ki khai sinh', 'chứng thực bản sao', 'ket hon', 'thuong tru', 'tro cap', 'xac nhan tinh trang hon nhan', '1.001193', 'ho tich', 'giay phep xay dung', 'x', ''];
+const QUERIES = [
+  'dang ky khai sinh',
+  'khai sinh',
+  'khaisinh',
+  'dang ki khai sinh',
+  'chứng thực bản sao',
+  'ket hon',
+  'thuong tru',
+  'tro cap',
+  'xac nhan tinh trang hon nhan',
+  '1.001193',
+  'ho tich',
+  'giay phep xay dung',
+  'x',
+  '',
+];
 
 const ADDRESSES = [
   'Xã Long Hòa, huyện Phú Tân, tỉnh An Giang',

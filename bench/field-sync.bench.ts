@@ -36,7 +36,13 @@ function photo(size: number): Uint8Array {
   const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
   const idat = zlib.deflateSync(Buffer.from([0, 255, 255, 255]));
   const fixed = 8 + 3 * 12 + ihdr.length + idat.length + 12;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('raNd', crypto.randomBytes(Math.max(0, size - fixed))), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('raNd', crypto.randomBytes(Math.max(0, size - fixed))),
+    pngChunk('IDAT', idat),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A one-object PDF whose stream is random bytes, with a real xref and trailer (the upload gate checks both ends). */
@@ -44,11 +50,17 @@ function scan(size: number): Uint8Array {
   const head = Buffer.from('%PDF-1.4\n', 'latin1');
   const objStart = `1 0 obj\n<< /Length ${String(size).padStart(10, '0')} >>\nstream\n`;
   const objEnd = '\nendstream\nendobj\n';
-  const trailer = (xref: number) => `xref\n0 2\n0000000000 65535 f \n${String(head.length).padStart(10, '0')} 00000 n \ntrailer\n<< /Size 2 >>\nstartxref\n${String(xref).padStart(10, '0')}\n%%EOF\n`;
+  const trailer = (xref: number) =>
+    `xref\n0 2\n0000000000 65535 f \n${String(head.length).padStart(10, '0')} 00000 n \ntrailer\n<< /Size 2 >>\nstartxref\n${String(xref).padStart(10, '0')}\n%%EOF\n`;
   const fixed = head.length + objStart.length + objEnd.length + trailer(0).length;
   const body = crypto.randomBytes(Math.max(0, size - fixed));
   const xref = head.length + objStart.length + body.length + objEnd.length;
-  return Buffer.concat([head, Buffer.from(objStart.replace(String(size).padStart(10, '0'), String(body.length).padStart(10, '0')), 'latin1'), body, Buffer.from(objEnd + trailer(xref), 'latin1')]);
+  return Buffer.concat([
+    head,
+    Buffer.from(objStart.replace(String(size).padStart(10, '0'), String(body.length).padStart(10, '0')), 'latin1'),
+    body,
+    Buffer.from(objEnd + trailer(xref), 'latin1'),
+  ]);
 }
 
 async function rawBaselines(bytes: Uint8Array[]): Promise<{ streamMs: number; perFileMs: number }> {
@@ -69,11 +81,13 @@ async function rawBaselines(bytes: Uint8Array[]): Promise<{ streamMs: number; pe
     link = await throttledLink({ host: '127.0.0.1', port }, LINK);
     const queue = [...bytes];
     t0 = performance.now();
-    await Promise.all(Array.from({ length: DEVICES * UPLOAD_CONCURRENCY }, async () => {
-      for (let b = queue.shift(); b; b = queue.shift()) {
-        await (await fetch(`${link.url}/file`, { method: 'POST', body: b, headers: { 'content-type': 'application/octet-stream' } })).text();
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: DEVICES * UPLOAD_CONCURRENCY }, async () => {
+        for (let b = queue.shift(); b; b = queue.shift()) {
+          await (await fetch(`${link.url}/file`, { method: 'POST', body: b, headers: { 'content-type': 'application/octet-stream' } })).text();
+        }
+      }),
+    );
     const perFileMs = performance.now() - t0;
     await link.close();
     return { streamMs, perFileMs };
@@ -103,19 +117,39 @@ export async function run() {
       const devices = [];
       fleet++;
       for (let d = 0; d < DEVICES; d++) {
-        const k = (await kit(t, who.outreach, session.id, `bench-phone-${fleet}-${d}`)) as unknown as KitBasics & { credential: { token: string }; sync: { maxOpsPerBatch: number } };
+        const k = (await kit(t, who.outreach, session.id, `bench-phone-${fleet}-${d}`)) as unknown as KitBasics & {
+          credential: { token: string };
+          sync: { maxOpsPerBatch: number };
+        };
         const sealer = sealerFor(await newDataKey());
         const store = new MemoryStore();
         for (let i = 0; i < PER_DEVICE; i++) {
-          const files = [{ name: `cccd-${d}-${i}.png`, mediaType: 'image/png' as const, bytes: photo(FILE_BYTES) }, { name: `to-khai-${d}-${i}.pdf`, mediaType: 'application/pdf' as const, bytes: scan(FILE_BYTES) }];
+          const files = [
+            { name: `cccd-${d}-${i}.png`, mediaType: 'image/png' as const, bytes: photo(FILE_BYTES) },
+            { name: `to-khai-${d}-${i}.pdf`, mediaType: 'application/pdf' as const, bytes: scan(FILE_BYTES) },
+          ];
           const marital = i % 2 === 1;
           const { item, files: sealed } = await receiveOp(sealer, {
-            kit: { session: { id: session.id, day: SESSION_DAY, unitCode: '30421' }, calendar: k.calendar, codeBlock: k.codeBlock }, offset: i,
+            kit: { session: { id: session.id, day: SESSION_DAY, unitCode: '30421' }, calendar: k.calendar, codeBlock: k.codeBlock },
+            offset: i,
             receivedAt: new Date(Date.parse(`${SESSION_DAY}T08:00:00+07:00`) + (d * PER_DEVICE + i) * 7_000),
             procedure: marital ? { code: '1.004873', sameDay: false, processingDays: 3 } : { code: '2.000815', sameDay: true, processingDays: 0 },
-            applicant: { idNumber: '089052003311', fullName: 'Võ Văn Tư', birthDate: '1952-11-02', sex: 'male', phone: '0978112233', unitCode: '30421', hamlet: '30421-09', addressLine: 'Ấp Phú Long 3' },
-            form: marital ? { maritalStatus: 'chua_ket_hon', purpose: 'muc_dich_khac', purposeDetail: 'Vay vốn ngân hàng', copies: 1 } : { documents: [{ documentName: 'Giấy khai sinh', pages: 1, copies: 2 }] },
-            files, resultDelivery: 'counter', consent: { method: 'signature' },
+            applicant: {
+              idNumber: '089052003311',
+              fullName: 'Võ Văn Tư',
+              birthDate: '1952-11-02',
+              sex: 'male',
+              phone: '0978112233',
+              unitCode: '30421',
+              hamlet: '30421-09',
+              addressLine: 'Ấp Phú Long 3',
+            },
+            form: marital
+              ? { maritalStatus: 'chua_ket_hon', purpose: 'muc_dich_khac', purposeDetail: 'Vay vốn ngân hàng', copies: 1 }
+              : { documents: [{ documentName: 'Giấy khai sinh', pages: 1, copies: 2 }] },
+            files,
+            resultDelivery: 'counter',
+            consent: { method: 'signature' },
           });
           store.add(item, sealed);
           if (fleet === 1) sent.push(...files.map((f) => f.bytes), Buffer.from(JSON.stringify({ id: item.id, summary: item.summary }))); // the op JSON's stand-in in the raw baseline
@@ -123,13 +157,25 @@ export async function run() {
         devices.push({ k, sealer, store });
       }
       const t0 = performance.now();
-      const outcomes = await Promise.all(devices.map(({ k, sealer, store }) => syncSession({
-        store, sealer, sessionId: session.id, maxOpsPerBatch: k.sync.maxOpsPerBatch, uploadConcurrency: UPLOAD_CONCURRENCY,
-        fetch: (path, init) => fetch(`${base}${path}`, { ...init, headers: { ...init.headers, 'x-outreach-credential': k.credential.token } }),
-      })));
+      const outcomes = await Promise.all(
+        devices.map(({ k, sealer, store }) =>
+          syncSession({
+            store,
+            sealer,
+            sessionId: session.id,
+            maxOpsPerBatch: k.sync.maxOpsPerBatch,
+            uploadConcurrency: UPLOAD_CONCURRENCY,
+            fetch: (path, init) => fetch(`${base}${path}`, { ...init, headers: { ...init.headers, 'x-outreach-credential': k.credential.token } }),
+          }),
+        ),
+      );
       const ms = performance.now() - t0;
       const applied = outcomes.reduce((n, o) => n + o.applied, 0);
-      const stored = await t.ctx.db.selectFrom('outreach_dossier').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', session.id).executeTakeFirstOrThrow();
+      const stored = await t.ctx.db
+        .selectFrom('outreach_dossier')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('session_id', '=', session.id)
+        .executeTakeFirstOrThrow();
       if (applied !== DEVICES * PER_DEVICE || Number(stored.n) !== fleet * DEVICES * PER_DEVICE) {
         const refused = devices.flatMap((x) => [...x.store.items.values()]).find((i) => i.error);
         throw new Error(`sync incomplete: ${applied} applied, ${stored.n} stored; first error: ${JSON.stringify(refused?.error)}`);
@@ -144,9 +190,30 @@ export async function run() {
     const raw = await rawBaselines(sent);
     const mb = sent.reduce((n, b) => n + b.length, 0) / 1e6;
     const label = `${DEVICES * PER_DEVICE} dossiers × 2 files (${FILE_BYTES / 1024} KB), 1 MB/s + 50 ms`;
-    rows.push(row(`field sync, ${label} (s)`, fmt(syncMs / 1000, 1), `${fmt(raw.streamMs / 1000, 1)} (same bytes, one raw stream)`, `${fmt(syncMs / raw.streamMs, 2)}×`));
-    rows.push(row(`field sync vs one POST per file, ${DEVICES * UPLOAD_CONCURRENCY} in flight (s)`, fmt(syncMs / 1000, 1), `${fmt(raw.perFileMs / 1000, 1)} (raw POST per file)`, `${fmt(syncMs / raw.perFileMs, 2)}×`));
-    rows.push(row('the same field sync on loopback, no throttle (s)', fmt(loopbackMs / 1000, 1), `${fmt(syncMs / 1000, 1)} (throttled, above)`, `${fmt(loopbackMs / syncMs, 2)}×`));
+    rows.push(
+      row(
+        `field sync, ${label} (s)`,
+        fmt(syncMs / 1000, 1),
+        `${fmt(raw.streamMs / 1000, 1)} (same bytes, one raw stream)`,
+        `${fmt(syncMs / raw.streamMs, 2)}×`,
+      ),
+    );
+    rows.push(
+      row(
+        `field sync vs one POST per file, ${DEVICES * UPLOAD_CONCURRENCY} in flight (s)`,
+        fmt(syncMs / 1000, 1),
+        `${fmt(raw.perFileMs / 1000, 1)} (raw POST per file)`,
+        `${fmt(syncMs / raw.perFileMs, 2)}×`,
+      ),
+    );
+    rows.push(
+      row(
+        'the same field sync on loopback, no throttle (s)',
+        fmt(loopbackMs / 1000, 1),
+        `${fmt(syncMs / 1000, 1)} (throttled, above)`,
+        `${fmt(loopbackMs / syncMs, 2)}×`,
+      ),
+    );
     rows.push(row('bytes sent upstream by the sync (MB)', fmt(upBytes / 1e6, 1), `${fmt(mb, 1)} (payload)`, `${fmt(upBytes / 1e6 / mb, 2)}×`));
   } finally {
     await t.close();

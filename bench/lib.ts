@@ -33,10 +33,24 @@ export function opsPerSecond<T>(inputs: T[], fn: (input: T) => unknown, minMs = 
   return n / ((performance.now() - t0) / 1000);
 }
 
-export interface HttpResult { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+export interface HttpResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
 
 /** Loads URLs on loopback with autocannon for a bounded time. */
-export async function loadTest(opts: { url: string; connections?: number; duration?: number; requests?: autocannon.Request[]; method?: string; headers?: Record<string, string>; body?: string }): Promise<HttpResult> {
+export async function loadTest(opts: {
+  url: string;
+  connections?: number;
+  duration?: number;
+  requests?: autocannon.Request[];
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<HttpResult> {
   const r = await autocannon({
     url: opts.url,
     connections: opts.connections ?? 10,

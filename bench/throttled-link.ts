@@ -7,7 +7,10 @@ const SEGMENT = 16 * 1024;
 /** One direction of the link: segments leave in order, each after the previous one has been "on the wire". */
 class Direction {
   private freeAt = 0;
-  constructor(private readonly bytesPerSecond: number, private readonly latencyMs: number) {}
+  constructor(
+    private readonly bytesPerSecond: number,
+    private readonly latencyMs: number,
+  ) {}
 
   /** When a segment of `bytes` sent now arrives at the other end. */
   arrival(bytes: number): number {
@@ -23,7 +26,12 @@ class Direction {
 class Pipe {
   private readonly queue: { at: number; part: Buffer | null }[] = [];
   private timer: NodeJS.Timeout | null = null;
-  constructor(private readonly direction: Direction, private readonly deliver: (part: Buffer) => void, private readonly finish: () => void, private readonly latencyMs: number) {}
+  constructor(
+    private readonly direction: Direction,
+    private readonly deliver: (part: Buffer) => void,
+    private readonly finish: () => void,
+    private readonly latencyMs: number,
+  ) {}
 
   send(data: Buffer): void {
     for (let offset = 0; offset < data.length; offset += SEGMENT) {
@@ -42,16 +50,19 @@ class Pipe {
 
   private arm(): void {
     if (this.timer || this.queue.length === 0) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const now = performance.now();
-      while (this.queue.length && this.queue[0]!.at <= now + 0.5) {
-        const { part } = this.queue.shift()!;
-        if (part) this.deliver(part);
-        else this.finish();
-      }
-      this.arm();
-    }, Math.max(0, this.queue[0]!.at - performance.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        const now = performance.now();
+        while (this.queue.length && this.queue[0]!.at <= now + 0.5) {
+          const { part } = this.queue.shift()!;
+          if (part) this.deliver(part);
+          else this.finish();
+        }
+        this.arm();
+      },
+      Math.max(0, this.queue[0]!.at - performance.now()),
+    );
   }
 }
 
@@ -70,8 +81,18 @@ export async function throttledLink(target: { host: string; port: number }, opts
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
     sockets.add(client).add(upstream);
-    const toServer = new Pipe(up, (part) => upstream.writable && upstream.write(part), () => upstream.end(), opts.latencyMs);
-    const toClient = new Pipe(down, (part) => client.writable && client.write(part), () => client.end(), opts.latencyMs);
+    const toServer = new Pipe(
+      up,
+      (part) => upstream.writable && upstream.write(part),
+      () => upstream.end(),
+      opts.latencyMs,
+    );
+    const toClient = new Pipe(
+      down,
+      (part) => client.writable && client.write(part),
+      () => client.end(),
+      opts.latencyMs,
+    );
     client.on('data', (d) => {
       upBytes += d.length;
       toServer.send(d);
@@ -92,9 +113,10 @@ export async function throttledLink(target: { host: string; port: number }, opts
   return {
     url: `http://127.0.0.1:${port}`,
     upBytes: () => upBytes,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

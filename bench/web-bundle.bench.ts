@@ -43,10 +43,17 @@ export async function run() {
   process.env.NODE_ENV = 'production'; // React's production build, as users get it
   try {
     const baseline = await reactOnlyGzip();
-    const chunks = chunksOf(await build({ root: WEB, configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'silent', mode: 'production', build: { write: false } }));
+    const chunks = chunksOf(
+      await build({ root: WEB, configFile: path.join(WEB, 'vite.config.ts'), logLevel: 'silent', mode: 'production', build: { write: false } }),
+    );
     return ROUTE_BUDGETS.map(({ name, route }) => {
       const visit = firstVisit(chunks, typeof route === 'string' ? [route] : [...route]);
-      return row(`first visit JS, ${name} (KB gzip)`, fmt(visit.bytes / 1024, 1), `${fmt(baseline / 1024, 1)} (react + react-dom only)`, `${fmt(visit.bytes / baseline)}×`);
+      return row(
+        `first visit JS, ${name} (KB gzip)`,
+        fmt(visit.bytes / 1024, 1),
+        `${fmt(baseline / 1024, 1)} (react + react-dom only)`,
+        `${fmt(visit.bytes / baseline)}×`,
+      );
     });
   } finally {
     if (previous === undefined) delete process.env.NODE_ENV;

@@ -39,44 +39,88 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
   const both = [A, B] as const;
   const c = (t: Target) => s.cases[t.key as 'A' | 'B'];
   const get = (url: string, targets: Target[], more: Omit<Probe, 'method' | 'url' | 'targets'> = {}): Probe => ({ method: 'GET', url, targets, ...more });
-  const write = (method: string, url: string, payload: unknown, targets: Target[] = []): Probe => ({ method, url, payload, targets, headers: payload === undefined ? {} : json });
+  const write = (method: string, url: string, payload: unknown, targets: Target[] = []): Probe => ({
+    method,
+    url,
+    payload,
+    targets,
+    headers: payload === undefined ? {} : json,
+  });
   const none: Target[] = [];
   const rnd = () => randomUUID();
   const key = `${route.method === 'HEAD' ? 'GET' : route.method} ${route.url}`;
   const probes = ((): Probe[] | null => {
     switch (key) {
       // Public pages and data: no personal data in any answer.
-      case 'GET /health': case 'GET /openapi.json': case 'GET /api/units': case 'GET /api/procedures': case 'GET /verify':
+      case 'GET /health':
+      case 'GET /openapi.json':
+      case 'GET /api/units':
+      case 'GET /api/procedures':
+      case 'GET /verify':
         return [get(route.url, none)];
-      case 'GET /api/units/resolve': return [get('/api/units/resolve?address=Phú Lâm, An Giang', none)];
-      case 'GET /api/units/:code': case 'GET /api/units/:code/hamlets':
+      case 'GET /api/units/resolve':
+        return [get('/api/units/resolve?address=Phú Lâm, An Giang', none)];
+      case 'GET /api/units/:code':
+      case 'GET /api/units/:code/hamlets':
         return [A, B].map((t) => get(route.url.replace(':code', t.unit), none));
-      case 'GET /api/procedures/:code': return [get('/api/procedures/1.004873', none)];
-      case 'GET /api/outreach/schedule': return both.map((t) => get(`/api/outreach/schedule?unit=${t.unit}`, none));
-      case 'GET /lich-luu-dong/:unitCode': return both.map((t) => get(`/lich-luu-dong/${t.unit}`, none));
+      case 'GET /api/procedures/:code':
+        return [get('/api/procedures/1.004873', none)];
+      case 'GET /api/outreach/schedule':
+        return both.map((t) => get(`/api/outreach/schedule?unit=${t.unit}`, none));
+      case 'GET /lich-luu-dong/:unitCode':
+        return both.map((t) => get(`/lich-luu-dong/${t.unit}`, none));
       // Published audit anchors: hashes and signatures, no personal data (issue #10).
-      case 'GET /xa': case 'GET /xa/_/page.css': case 'GET /verify/verify.js': return [get(route.url, none)];
-      case 'GET /xa/:code': return both.map((t) => get(`/xa/${t.unit}`, none));
-      case 'GET /api/audit-anchors/:chain': return both.map((t) => get(`/api/audit-anchors/${t.unit}`, none));
-      case 'POST /api/audit-anchors/:chain': return both.map((t) => write('POST', `/api/audit-anchors/${t.unit}`, undefined));
+      case 'GET /xa':
+      case 'GET /xa/_/page.css':
+      case 'GET /verify/verify.js':
+        return [get(route.url, none)];
+      case 'GET /xa/:code':
+        return both.map((t) => get(`/xa/${t.unit}`, none));
+      case 'GET /api/audit-anchors/:chain':
+        return both.map((t) => get(`/api/audit-anchors/${t.unit}`, none));
+      case 'POST /api/audit-anchors/:chain':
+        return both.map((t) => write('POST', `/api/audit-anchors/${t.unit}`, undefined));
       case 'GET /verify/:code':
-        return both.flatMap((t) => c(t).documents.map((d) => get(new URL(d.verifyUrl).pathname + new URL(d.verifyUrl).search, [t], { headers: { accept: 'application/json' } })));
-      case 'GET /api/lookup': return both.map((t) => get(`/api/lookup?code=${c(t).code}&phone=${c(t).phone}`, [t]));
-      case 'GET /dev-idp/*': case 'GET /dev-idp/interaction/:uid': case 'GET /dev-idp/interaction/:uid/abort':
+        return both.flatMap((t) =>
+          c(t).documents.map((d) => get(new URL(d.verifyUrl).pathname + new URL(d.verifyUrl).search, [t], { headers: { accept: 'application/json' } })),
+        );
+      case 'GET /api/lookup':
+        return both.map((t) => get(`/api/lookup?code=${c(t).code}&phone=${c(t).phone}`, [t]));
+      case 'GET /dev-idp/*':
+      case 'GET /dev-idp/interaction/:uid':
+      case 'GET /dev-idp/interaction/:uid/abort':
         return [get(route.url.replace('*', 'drill').replace(':uid', 'drill'), none)];
-      case 'POST /dev-idp/*': case 'PUT /dev-idp/*': case 'DELETE /dev-idp/*': case 'OPTIONS /dev-idp/*':
+      case 'POST /dev-idp/*':
+      case 'PUT /dev-idp/*':
+      case 'DELETE /dev-idp/*':
+      case 'OPTIONS /dev-idp/*':
         return [write(route.method, '/dev-idp/drill', {})];
-      case 'POST /dev-idp/interaction/:uid/login': return [write('POST', '/dev-idp/interaction/drill/login', {})];
-      case 'GET /auth/login': return [get('/auth/login?returnTo=/ho-so-cua-toi', none)];
-      case 'GET /auth/callback': return [get('/auth/callback?code=x&state=y', none)];
-      case 'POST /auth/logout': return [write('POST', '/auth/logout', undefined)];
+      case 'POST /dev-idp/interaction/:uid/login':
+        return [write('POST', '/dev-idp/interaction/drill/login', {})];
+      case 'GET /auth/login':
+        return [get('/auth/login?returnTo=/ho-so-cua-toi', none)];
+      case 'GET /auth/callback':
+        return [get('/auth/callback?code=x&state=y', none)];
+      case 'POST /auth/logout':
+        return [write('POST', '/auth/logout', undefined)];
 
       // The caller's own account and data.
-      case 'GET /api/me': return [get('/api/me', none, { reads: ['account'], mode: 'home' })];
-      case 'GET /api/me/dossiers': return [get('/api/me/dossiers', [...both], { reads: ['identity', 'contact', 'application'], expect: ['identity', 'contact'], mode: 'self' })];
-      case 'GET /api/me/documents': return [get('/api/me/documents', [...both], { reads: ['documents'], mode: 'self' })];
-      case 'GET /api/me/access-log': return [get('/api/me/access-log', [...both], { reads: ['access_log'], mode: 'self' })];
-      case 'GET /api/me/export': return [get('/api/me/export', [...both], { reads: ['identity', 'contact', 'application', 'documents', 'results', 'access_log', 'account'], expect: ['identity', 'contact'], mode: 'self' })];
+      case 'GET /api/me':
+        return [get('/api/me', none, { reads: ['account'], mode: 'home' })];
+      case 'GET /api/me/dossiers':
+        return [get('/api/me/dossiers', [...both], { reads: ['identity', 'contact', 'application'], expect: ['identity', 'contact'], mode: 'self' })];
+      case 'GET /api/me/documents':
+        return [get('/api/me/documents', [...both], { reads: ['documents'], mode: 'self' })];
+      case 'GET /api/me/access-log':
+        return [get('/api/me/access-log', [...both], { reads: ['access_log'], mode: 'self' })];
+      case 'GET /api/me/export':
+        return [
+          get('/api/me/export', [...both], {
+            reads: ['identity', 'contact', 'application', 'documents', 'results', 'access_log', 'account'],
+            expect: ['identity', 'contact'],
+            mode: 'self',
+          }),
+        ];
 
       // A dossier and what hangs off it.
       case 'GET /api/dossiers/:code':
@@ -86,7 +130,12 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
       case 'GET /api/dossiers/:code/documents/:file':
         return both.flatMap((t) => c(t).documents.map((d) => get(d.url, [t], { reads: ['results'], expect: ['results'] })));
       case 'GET /api/dossiers/:code/shipments':
-        return both.map((t) => get(`/api/dossiers/${c(t).code}/shipments`, [t], { reads: ['results', 'contact'], ...(c(t).shipmentId ? { expect: ['identity'] as DataKind[] } : {}) }));
+        return both.map((t) =>
+          get(`/api/dossiers/${c(t).code}/shipments`, [t], {
+            reads: ['results', 'contact'],
+            ...(c(t).shipmentId ? { expect: ['identity'] as DataKind[] } : {}),
+          }),
+        );
       case 'GET /api/uploads/:id':
         return both.flatMap((t) => [
           get(`/api/uploads/${c(t).uploadId}`, [t], { reads: ['documents'], expect: ['documents'] }),
@@ -95,8 +144,10 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
       case 'POST /api/dossiers/:code/actions':
         // A stale version: refused without a change, by 404 or 409; the answer is scanned.
         return both.map((t) => write('POST', `/api/dossiers/${c(t).code}/actions`, { action: 'withdraw', version: 9999 }, [t]));
-      case 'POST /api/office/dossiers/:code/delivery': return both.map((t) => write('POST', `/api/office/dossiers/${c(t).code}/delivery`, { method: 'drill' }, [t]));
-      case 'POST /api/office/shipments/:id/events': return [write('POST', `/api/office/shipments/${s.cases.A.shipmentId}/events`, { status: 'accepted' }, [A])];
+      case 'POST /api/office/dossiers/:code/delivery':
+        return both.map((t) => write('POST', `/api/office/dossiers/${c(t).code}/delivery`, { method: 'drill' }, [t]));
+      case 'POST /api/office/shipments/:id/events':
+        return [write('POST', `/api/office/shipments/${s.cases.A.shipmentId}/events`, { status: 'accepted' }, [A])];
 
       // Office lists: names of applicants, counts, colleagues.
       case 'GET /api/office/dossiers':
@@ -105,53 +156,93 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
           ...both.map((t) => get(`/api/office/dossiers?unit=${t.unit}`, [t], { reads: ['identity'], expect: ['identity'], mode: 'unit' })),
           ...both.map((t) => get(`/api/office/dossiers?q=${t.citizen}`, [t], { reads: ['identity'], expect: ['identity'], mode: 'unit' })),
         ];
-      case 'GET /api/office/summary': return [A, B, X].map((t) => get(`/api/office/summary?unit=${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
-      case 'GET /api/insights/:code': return [A, B, X, P, Q].map((t) => get(`/api/insights/${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
-      case 'GET /api/office/colleagues': return [A, B, X].map((t) => get(`/api/office/colleagues?unit=${t.unit}`, [t], { reads: ['staff'], mode: 'unit' }));
-      case 'GET /api/office/officials': return [A, B].map((t) => get(`/api/office/officials?unit=${t.unit}`, [t], { reads: ['accounts'], mode: 'unit' }));
-      case 'GET /api/office/tokens': return [get('/api/office/tokens', none, { reads: ['accounts'], mode: 'home' })];
+      case 'GET /api/office/summary':
+        return [A, B, X].map((t) => get(`/api/office/summary?unit=${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
+      case 'GET /api/insights/:code':
+        return [A, B, X, P, Q].map((t) => get(`/api/insights/${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
+      case 'GET /api/office/colleagues':
+        return [A, B, X].map((t) => get(`/api/office/colleagues?unit=${t.unit}`, [t], { reads: ['staff'], mode: 'unit' }));
+      case 'GET /api/office/officials':
+        return [A, B].map((t) => get(`/api/office/officials?unit=${t.unit}`, [t], { reads: ['accounts'], mode: 'unit' }));
+      case 'GET /api/office/tokens':
+        return [get('/api/office/tokens', none, { reads: ['accounts'], mode: 'home' })];
 
       // Outreach: plans (the team), figures, residents needing help, the field kit.
-      case 'GET /api/office/outreach/rounds': return both.map((t) => get(`/api/office/outreach/rounds?unit=${t.unit}`, [t], { reads: ['staff'], mode: 'unit' }));
-      case 'GET /api/office/outreach/rounds/:id': return both.map((t) => get(`/api/office/outreach/rounds/${c(t).roundId}`, [t], { reads: ['staff'], mode: 'unit' }));
-      case 'GET /api/office/outreach/sessions/:id': return both.map((t) => get(`/api/office/outreach/sessions/${c(t).sessionId}`, [t], { reads: ['staff'], mode: 'unit' }));
-      case 'GET /api/office/outreach/suggestions': return both.map((t) => get(`/api/office/outreach/suggestions?unit=${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
-      case 'GET /api/office/outreach/sessions/:id/report': return both.map((t) => get(`/api/office/outreach/sessions/${c(t).sessionId}/report`, [t], { reads: ['figures'], mode: 'unit' }));
-      case 'GET /api/office/outreach/rounds/:id/report': case 'GET /api/office/outreach/rounds/:id/report.html': case 'GET /api/office/outreach/rounds/:id/report.xlsx':
+      case 'GET /api/office/outreach/rounds':
+        return both.map((t) => get(`/api/office/outreach/rounds?unit=${t.unit}`, [t], { reads: ['staff'], mode: 'unit' }));
+      case 'GET /api/office/outreach/rounds/:id':
+        return both.map((t) => get(`/api/office/outreach/rounds/${c(t).roundId}`, [t], { reads: ['staff'], mode: 'unit' }));
+      case 'GET /api/office/outreach/sessions/:id':
+        return both.map((t) => get(`/api/office/outreach/sessions/${c(t).sessionId}`, [t], { reads: ['staff'], mode: 'unit' }));
+      case 'GET /api/office/outreach/suggestions':
+        return both.map((t) => get(`/api/office/outreach/suggestions?unit=${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
+      case 'GET /api/office/outreach/sessions/:id/report':
+        return both.map((t) => get(`/api/office/outreach/sessions/${c(t).sessionId}/report`, [t], { reads: ['figures'], mode: 'unit' }));
+      case 'GET /api/office/outreach/rounds/:id/report':
+      case 'GET /api/office/outreach/rounds/:id/report.html':
+      case 'GET /api/office/outreach/rounds/:id/report.xlsx':
         return both.map((t) => get(route.url.replace(':id', c(t).roundId), [t], { reads: ['figures'], mode: 'unit' }));
       case 'GET /api/office/outreach/assistance':
         return both.map((t) => get(`/api/office/outreach/assistance?unit=${t.unit}`, [t], { reads: ['residents'], expect: ['residents'], mode: 'unit' }));
       // Fetching a kit issues a credential and a block of codes: an action, checked for leaks.
-      case 'GET /api/office/outreach/sessions/:id/kit': return both.map((t) => get(`/api/office/outreach/sessions/${c(t).sessionId}/kit?deviceId=drill-device`, [t]));
-      case 'GET /api/office/outreach/uploads/:id': return [get(`/api/office/outreach/uploads/${rnd()}`, none)];
+      case 'GET /api/office/outreach/sessions/:id/kit':
+        return both.map((t) => get(`/api/office/outreach/sessions/${c(t).sessionId}/kit?deviceId=drill-device`, [t]));
+      case 'GET /api/office/outreach/uploads/:id':
+        return [get(`/api/office/outreach/uploads/${rnd()}`, none)];
 
       // Changes, sent so that nothing changes (invalid bodies, unknown ids, stale versions): leaks only.
-      case 'POST /api/units/:code/hamlets': return both.map((t) => write('POST', `/api/units/${t.unit}/hamlets`, {}, [t]));
-      case 'PATCH /api/units/:code/hamlets/:hamlet': return both.map((t) => write('PATCH', `/api/units/${t.unit}/hamlets/${c(t).hamlet}`, {}, [t]));
-      case 'PUT /api/procedures/:code': return [write('PUT', '/api/procedures/1.004873', {})];
-      case 'POST /api/office/officials': return [write('POST', '/api/office/officials', {})];
-      case 'PATCH /api/office/officials/:id': return [write('PATCH', `/api/office/officials/${rnd()}`, {})];
-      case 'DELETE /api/office/officials/:id': return [write('DELETE', `/api/office/officials/${rnd()}`, undefined)];
-      case 'POST /api/office/tokens': return [write('POST', '/api/office/tokens', {})];
-      case 'DELETE /api/office/tokens/:id': return [write('DELETE', `/api/office/tokens/${rnd()}`, undefined)];
-      case 'POST /api/uploads': return [write('POST', '/api/uploads', {})];
-      case 'POST /api/me/documents': return both.map((t) => write('POST', '/api/me/documents', { uploadId: c(t).uploadId, title: '' }, [t]));
-      case 'PATCH /api/me/documents/:id': return [write('PATCH', `/api/me/documents/${rnd()}`, { title: 'x' })];
-      case 'DELETE /api/me/documents/:id': return [write('DELETE', `/api/me/documents/${rnd()}`, undefined)];
-      case 'POST /api/dossiers': return [write('POST', '/api/dossiers', {})];
-      case 'POST /verify': return [write('POST', '/verify', {})];
-      case 'POST /api/postal/webhook': return [write('POST', '/api/postal/webhook', { trackingNumber: 'x', status: 'delivered' })];
-      case 'POST /api/office/outreach/rounds': return [write('POST', '/api/office/outreach/rounds', {})];
-      case 'PUT /api/office/outreach/rounds/:id': return both.map((t) => write('PUT', `/api/office/outreach/rounds/${c(t).roundId}`, {}, [t]));
-      case 'PATCH /api/office/outreach/sessions/:id': return both.map((t) => write('PATCH', `/api/office/outreach/sessions/${c(t).sessionId}`, {}, [t]));
-      case 'POST /api/office/outreach/assistance': return [write('POST', '/api/office/outreach/assistance', {})];
-      case 'PATCH /api/office/outreach/assistance/:id': return both.map((t) => write('PATCH', `/api/office/outreach/assistance/${c(t).assistanceId}`, {}, [t]));
-      case 'DELETE /api/office/outreach/assistance/:id': return [write('DELETE', `/api/office/outreach/assistance/${rnd()}`, undefined)];
-      case 'DELETE /api/office/outreach/credentials/:id': return [write('DELETE', `/api/office/outreach/credentials/${rnd()}`, undefined)];
-      case 'POST /api/office/outreach/sync': return [write('POST', '/api/office/outreach/sync', {})];
-      case 'POST /api/office/outreach/uploads': return [write('POST', '/api/office/outreach/uploads', {})];
-      case 'PUT /api/office/outreach/uploads/:id/chunks/:index': return [write('PUT', `/api/office/outreach/uploads/${rnd()}/chunks/0`, {})];
-      case 'POST /api/office/outreach/uploads/:id/complete': return [write('POST', `/api/office/outreach/uploads/${rnd()}/complete`, {})];
+      case 'POST /api/units/:code/hamlets':
+        return both.map((t) => write('POST', `/api/units/${t.unit}/hamlets`, {}, [t]));
+      case 'PATCH /api/units/:code/hamlets/:hamlet':
+        return both.map((t) => write('PATCH', `/api/units/${t.unit}/hamlets/${c(t).hamlet}`, {}, [t]));
+      case 'PUT /api/procedures/:code':
+        return [write('PUT', '/api/procedures/1.004873', {})];
+      case 'POST /api/office/officials':
+        return [write('POST', '/api/office/officials', {})];
+      case 'PATCH /api/office/officials/:id':
+        return [write('PATCH', `/api/office/officials/${rnd()}`, {})];
+      case 'DELETE /api/office/officials/:id':
+        return [write('DELETE', `/api/office/officials/${rnd()}`, undefined)];
+      case 'POST /api/office/tokens':
+        return [write('POST', '/api/office/tokens', {})];
+      case 'DELETE /api/office/tokens/:id':
+        return [write('DELETE', `/api/office/tokens/${rnd()}`, undefined)];
+      case 'POST /api/uploads':
+        return [write('POST', '/api/uploads', {})];
+      case 'POST /api/me/documents':
+        return both.map((t) => write('POST', '/api/me/documents', { uploadId: c(t).uploadId, title: '' }, [t]));
+      case 'PATCH /api/me/documents/:id':
+        return [write('PATCH', `/api/me/documents/${rnd()}`, { title: 'x' })];
+      case 'DELETE /api/me/documents/:id':
+        return [write('DELETE', `/api/me/documents/${rnd()}`, undefined)];
+      case 'POST /api/dossiers':
+        return [write('POST', '/api/dossiers', {})];
+      case 'POST /verify':
+        return [write('POST', '/verify', {})];
+      case 'POST /api/postal/webhook':
+        return [write('POST', '/api/postal/webhook', { trackingNumber: 'x', status: 'delivered' })];
+      case 'POST /api/office/outreach/rounds':
+        return [write('POST', '/api/office/outreach/rounds', {})];
+      case 'PUT /api/office/outreach/rounds/:id':
+        return both.map((t) => write('PUT', `/api/office/outreach/rounds/${c(t).roundId}`, {}, [t]));
+      case 'PATCH /api/office/outreach/sessions/:id':
+        return both.map((t) => write('PATCH', `/api/office/outreach/sessions/${c(t).sessionId}`, {}, [t]));
+      case 'POST /api/office/outreach/assistance':
+        return [write('POST', '/api/office/outreach/assistance', {})];
+      case 'PATCH /api/office/outreach/assistance/:id':
+        return both.map((t) => write('PATCH', `/api/office/outreach/assistance/${c(t).assistanceId}`, {}, [t]));
+      case 'DELETE /api/office/outreach/assistance/:id':
+        return [write('DELETE', `/api/office/outreach/assistance/${rnd()}`, undefined)];
+      case 'DELETE /api/office/outreach/credentials/:id':
+        return [write('DELETE', `/api/office/outreach/credentials/${rnd()}`, undefined)];
+      case 'POST /api/office/outreach/sync':
+        return [write('POST', '/api/office/outreach/sync', {})];
+      case 'POST /api/office/outreach/uploads':
+        return [write('POST', '/api/office/outreach/uploads', {})];
+      case 'PUT /api/office/outreach/uploads/:id/chunks/:index':
+        return [write('PUT', `/api/office/outreach/uploads/${rnd()}/chunks/0`, {})];
+      case 'POST /api/office/outreach/uploads/:id/complete':
+        return [write('POST', `/api/office/outreach/uploads/${rnd()}/complete`, {})];
       default:
         return null;
     }

@@ -21,17 +21,20 @@ export interface Target {
 export interface Seeded {
   targets: Record<Target['key'], Target>;
   /** Per citizen target: dossier, upload, documents, markers. */
-  cases: Record<'A' | 'B', {
-    code: string;
-    uploadId: string;
-    documents: { id: string; kind: string; url: string; verifyUrl: string }[];
-    shipmentId: string | null;
-    roundId: string;
-    sessionId: string;
-    assistanceId: string;
-    hamlet: string;
-    phone: string;
-  }>;
+  cases: Record<
+    'A' | 'B',
+    {
+      code: string;
+      uploadId: string;
+      documents: { id: string; kind: string; url: string; verifyUrl: string }[];
+      shipmentId: string | null;
+      roundId: string;
+      sessionId: string;
+      assistanceId: string;
+      hamlet: string;
+      phone: string;
+    }
+  >;
   markers: Marker[];
   viewers: ViewerSpec[];
 }
@@ -55,11 +58,35 @@ export interface ViewerSpec {
   remoteAddress: string;
 }
 
-interface SeedCitizen { idNumber: string; name: string; phone: string; birthDate: string; unit: string; resident: string; png: readonly [number, number] }
+interface SeedCitizen {
+  idNumber: string;
+  name: string;
+  phone: string;
+  birthDate: string;
+  unit: string;
+  resident: string;
+  png: readonly [number, number];
+}
 
 const CITIZENS: Record<'A' | 'B', SeedCitizen> = {
-  A: { idNumber: '079184011223', name: 'Đinh Thị Khánh Vân', phone: '0966123457', birthDate: '1984-06-17', unit: '30421', resident: 'Cao Thị Rạng Drill', png: [7, 5] },
-  B: { idNumber: '079291044556', name: 'Lương Quốc Thịnh', phone: '0977345129', birthDate: '1991-11-03', unit: '30790', resident: 'Mạc Văn Khuê Drill', png: [9, 4] },
+  A: {
+    idNumber: '079184011223',
+    name: 'Đinh Thị Khánh Vân',
+    phone: '0966123457',
+    birthDate: '1984-06-17',
+    unit: '30421',
+    resident: 'Cao Thị Rạng Drill',
+    png: [7, 5],
+  },
+  B: {
+    idNumber: '079291044556',
+    name: 'Lương Quốc Thịnh',
+    phone: '0977345129',
+    birthDate: '1991-11-03',
+    unit: '30790',
+    resident: 'Mạc Văn Khuê Drill',
+    png: [9, 4],
+  },
 };
 const PROVINCE = '91';
 /** A ward of another province (Hà Nội), for figures and staff outside every seeded scope. */
@@ -83,7 +110,12 @@ function png(width: number, height: number, seed: number): Buffer {
     rows.push(0);
     for (let x = 0; x < width; x++) rows.push((x * 37 + seed) & 255, (y * 53 + seed) & 255, (seed * 11) & 255);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.from(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -95,7 +127,13 @@ export async function seedWorld(t: TestContext, full: boolean): Promise<Seeded> 
     const s = await identity.startSession({ sub: `drill-${c.idNumber}`, id_number: c.idNumber, name: c.name, birthdate: c.birthDate, phone_number: c.phone });
     return { cookie: `motcua_session=${s.sessionId}; motcua_csrf=${s.csrfToken}`, 'x-csrf-token': s.csrfToken };
   };
-  const call = async (headers: Record<string, string>, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown, extra: Record<string, string> = {}) => {
+  const call = async (
+    headers: Record<string, string>,
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    url: string,
+    payload?: unknown,
+    extra: Record<string, string> = {},
+  ) => {
     const r = await t.app.inject({ method, url, headers: { ...headers, ...extra }, ...(payload === undefined ? {} : { payload: payload as never }) });
     if (r.statusCode >= 300) throw new Error(`seed: ${method} ${url} → ${r.statusCode} ${r.body.slice(0, 300)}`);
     return r.json();
@@ -116,10 +154,23 @@ export async function seedWorld(t: TestContext, full: boolean): Promise<Seeded> 
     const file = png(c.png[0], c.png[1], key === 'A' ? 17 : 91);
     const upload = await call(me, 'POST', '/api/uploads?filename=giay-to.png', file, { 'content-type': 'image/png' });
     const dossier = await call(me, 'POST', '/api/dossiers', {
-      procedureCode: '1.004873', unitCode: c.unit, channel: 'online',
-      applicant: { idNumber: c.idNumber, fullName: c.name, birthDate: c.birthDate, sex: key === 'A' ? 'female' : 'male', phone: c.phone, unitCode: c.unit, hamlet: null, addressLine: `Số ${key === 'A' ? 7 : 9}, ấp 1` },
+      procedureCode: '1.004873',
+      unitCode: c.unit,
+      channel: 'online',
+      applicant: {
+        idNumber: c.idNumber,
+        fullName: c.name,
+        birthDate: c.birthDate,
+        sex: key === 'A' ? 'female' : 'male',
+        phone: c.phone,
+        unitCode: c.unit,
+        hamlet: null,
+        addressLine: `Số ${key === 'A' ? 7 : 9}, ấp 1`,
+      },
       form: { maritalStatus: 'chua_ket_hon', purpose: 'muc_dich_khac', purposeDetail: 'Vay vốn ngân hàng', copies: 1 },
-      attachments: [{ uploadId: upload.id, label: 'CCCD' }], resultDelivery: 'post', postalAddress: `Số ${key === 'A' ? 7 : 9}, ấp 1, ${commune}`,
+      attachments: [{ uploadId: upload.id, label: 'CCCD' }],
+      resultDelivery: 'post',
+      postalAddress: `Số ${key === 'A' ? 7 : 9}, ấp 1, ${commune}`,
     });
     const code = dossier.code as string;
     await call(desk, 'POST', `/api/dossiers/${code}/actions`, { action: 'receive' });
@@ -135,17 +186,28 @@ export async function seedWorld(t: TestContext, full: boolean): Promise<Seeded> 
       markers.push({ target: key, kind: 'internal_notes', label: 'internal note', text: note });
     }
     await drain();
-    const documents = (await call(me, 'GET', `/api/dossiers/${code}/documents`)).items.map((d: { id: string; kind: string; downloadUrl: string; verifyUrl: string }) => ({ id: d.id, kind: d.kind, url: d.downloadUrl, verifyUrl: d.verifyUrl }));
+    const documents = (await call(me, 'GET', `/api/dossiers/${code}/documents`)).items.map(
+      (d: { id: string; kind: string; downloadUrl: string; verifyUrl: string }) => ({ id: d.id, kind: d.kind, url: d.downloadUrl, verifyUrl: d.verifyUrl }),
+    );
     for (const d of documents) {
       const pdf = await t.app.inject({ url: d.url, headers: me });
       markers.push({ target: key, kind: 'results', label: `${d.kind} PDF`, sha256: sha(pdf.rawPayload) });
     }
     const hamlet = (await call({}, 'GET', `/api/units/${c.unit}/hamlets`)).items[0].code as string;
-    const resident = await call(outreach, 'POST', '/api/office/outreach/assistance', { unitCode: c.unit, hamletCode: hamlet, fullName: c.resident, reason: 'elderly' });
+    const resident = await call(outreach, 'POST', '/api/office/outreach/assistance', {
+      unitCode: c.unit,
+      hamletCode: hamlet,
+      fullName: c.resident,
+      reason: 'elderly',
+    });
     const round = await call(outreach, 'POST', '/api/office/outreach/rounds', {
-      unitCode: c.unit, title: `Lưu động ${commune}`, meetingPoint: 'Nhà văn hóa ấp 1',
-      rules: [{ weekdays: [3], part: 'morning', from: '2026-03-04', to: '2026-03-25' }], hamletCodes: [hamlet],
-      teamUserIds: [await idOf(`${commune}.luudong`), await idOf(`${commune}.tiepnhan`)], procedureCodes: ['2.000815'],
+      unitCode: c.unit,
+      title: `Lưu động ${commune}`,
+      meetingPoint: 'Nhà văn hóa ấp 1',
+      rules: [{ weekdays: [3], part: 'morning', from: '2026-03-04', to: '2026-03-25' }],
+      hamletCodes: [hamlet],
+      teamUserIds: [await idOf(`${commune}.luudong`), await idOf(`${commune}.tiepnhan`)],
+      procedureCodes: ['2.000815'],
     });
     markers.push(
       { target: key, kind: 'identity', label: 'name', text: c.name },
@@ -156,7 +218,15 @@ export async function seedWorld(t: TestContext, full: boolean): Promise<Seeded> 
       { target: key, kind: 'residents', label: 'resident', text: c.resident },
     );
     cases[key] = {
-      code, uploadId: upload.id, documents, shipmentId, roundId: round.id, sessionId: round.sessions[0].id, assistanceId: resident.id, hamlet, phone: c.phone,
+      code,
+      uploadId: upload.id,
+      documents,
+      shipmentId,
+      roundId: round.id,
+      sessionId: round.sessions[0].id,
+      assistanceId: resident.id,
+      hamlet,
+      phone: c.phone,
     };
   }
 
@@ -176,7 +246,13 @@ export async function seedWorld(t: TestContext, full: boolean): Promise<Seeded> 
   add('citizen A', ['citizen'], [], CITIZENS.A.idNumber, await citizenHeaders(CITIZENS.A));
   add('citizen B', ['citizen'], [], CITIZENS.B.idNumber, await citizenHeaders(CITIZENS.B));
   const communes = full ? ['phulam', 'hoadien'] : ['phulam'];
-  const ROLES = [['tiepnhan', 'receptionist'], ['chuyenvien', 'specialist'], ['lanhdao', 'approver'], ['luudong', 'outreach'], ['quantri', 'commune_admin']] as const;
+  const ROLES = [
+    ['tiepnhan', 'receptionist'],
+    ['chuyenvien', 'specialist'],
+    ['lanhdao', 'approver'],
+    ['luudong', 'outreach'],
+    ['quantri', 'commune_admin'],
+  ] as const;
   for (const commune of communes) {
     const unit = commune === 'phulam' ? '30421' : '30790';
     for (const [suffix, role] of ROLES) add(`${commune}.${suffix} (${role} ${unit})`, [role], [unit], null, await officialHeaders(`${commune}.${suffix}`));

@@ -4,7 +4,9 @@ import { run } from './access-matrix.ts';
 
 // The short access matrix inside npm test, on both engines: 0 leaks, 0 wrongful refusals, 0 5xx.
 let pg: Awaited<ReturnType<typeof startDrillPostgres>>;
-beforeAll(async () => { pg = await startDrillPostgres(); });
+beforeAll(async () => {
+  pg = await startDrillPostgres();
+});
 afterAll(() => pg?.stop());
 
 describe('drill (d): who sees what, over every route', () => {

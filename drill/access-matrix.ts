@@ -43,10 +43,14 @@ export function tableAllows(v: ViewerSpec, kind: DataKind, target: Target | null
   // own data is reached through their own pages, not through a commune's lists.
   if (mode === 'unit' && reach === 'own') return false;
   switch (reach) {
-    case 'all': return true;
-    case 'own': return v.citizen !== null && v.citizen === target.citizen;
-    case 'unit': return v.units.includes(target.unit);
-    case 'province': return v.units.includes(target.unit) || v.units.includes(target.province);
+    case 'all':
+      return true;
+    case 'own':
+      return v.citizen !== null && v.citizen === target.citizen;
+    case 'unit':
+      return v.units.includes(target.unit);
+    case 'province':
+      return v.units.includes(target.unit) || v.units.includes(target.province);
   }
 }
 
@@ -59,16 +63,26 @@ function found(body: Buffer, text: string, m: Marker): boolean {
 export const run: Drill = async (options) => {
   const log = options.log ?? (() => undefined);
   const t = await startTestApp({
-    engine: options.engine, postgresUrl: options.postgresUrl, clock: '2026-03-02T09:00:00+07:00', demo: true, config: { demoDossiers: false },
+    engine: options.engine,
+    postgresUrl: options.postgresUrl,
+    clock: '2026-03-02T09:00:00+07:00',
+    demo: true,
+    config: { demoDossiers: false },
   });
   const failures: string[] = [];
-  let cells = 0; let leaks = 0; let wrongful = 0; let errors = 0; let unavailable = 0; let probes = 0;
+  let cells = 0;
+  let leaks = 0;
+  let wrongful = 0;
+  let errors = 0;
+  let unavailable = 0;
+  let probes = 0;
   const routes = new Set<string>();
   try {
     const world = await seedWorld(t, options.full);
     log(`seeded: dossiers ${world.cases.A.code}, ${world.cases.B.code}; ${world.viewers.length} callers`);
     // Logging out ends the caller's session: that route goes last.
-    const table = accessTable(t.app).filter((r) => options.full || r.method !== 'HEAD')
+    const table = accessTable(t.app)
+      .filter((r) => options.full || r.method !== 'HEAD')
       .sort((a, b) => Number(a.url === '/auth/logout') - Number(b.url === '/auth/logout'));
     const plan: Probe[] = [];
     for (const r of table) {
@@ -87,7 +101,13 @@ export const run: Drill = async (options) => {
     for (const p of plan) {
       for (const v of world.viewers) {
         cells++;
-        const r = await t.app.inject({ method: p.method as 'GET', url: p.url, headers: { ...v.headers, ...(p.headers ?? {}) }, remoteAddress: v.remoteAddress, ...(p.payload === undefined ? {} : { payload: p.payload as never }) });
+        const r = await t.app.inject({
+          method: p.method as 'GET',
+          url: p.url,
+          headers: { ...v.headers, ...(p.headers ?? {}) },
+          remoteAddress: v.remoteAddress,
+          ...(p.payload === undefined ? {} : { payload: p.payload as never }),
+        });
         const body = r.rawPayload;
         const text = body.toString('utf8');
         const cell = `${p.method} ${p.url} as ${v.label}`;
@@ -141,5 +161,10 @@ export const run: Drill = async (options) => {
   if (leaks) failures.unshift(`${leaks} leak(s) of personal data`);
   if (wrongful) failures.unshift(`${wrongful} wrongful refusal(s)`);
   if (errors) failures.unshift(`${errors} answer(s) with 5xx`);
-  return { drill: 'access-matrix', engine: options.engine, figures: { routes: routeCount, requests: probes, cells, leaks, wrongfulRefusals: wrongful, errors5xx: errors, unavailable503: unavailable }, failures };
+  return {
+    drill: 'access-matrix',
+    engine: options.engine,
+    figures: { routes: routeCount, requests: probes, cells, leaks, wrongfulRefusals: wrongful, errors5xx: errors, unavailable503: unavailable },
+    failures,
+  };
 };

@@ -34,11 +34,18 @@ export interface Operation {
   body?: Schema;
 }
 
-export function operationsOf(spec: { paths: Record<string, Record<string, { parameters?: Operation['params']; requestBody?: { content?: Record<string, { schema?: Schema }> } }>> }): Operation[] {
+export function operationsOf(spec: {
+  paths: Record<string, Record<string, { parameters?: Operation['params']; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+}): Operation[] {
   const out: Operation[] = [];
   for (const [path, ops] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(ops)) {
-      out.push({ method: method.toUpperCase(), path, params: (op.parameters ?? []).filter((p) => p.in !== ('cookie' as string)), body: op.requestBody?.content?.['application/json']?.schema });
+      out.push({
+        method: method.toUpperCase(),
+        path,
+        params: (op.parameters ?? []).filter((p) => p.in !== ('cookie' as string)),
+        body: op.requestBody?.content?.['application/json']?.schema,
+      });
     }
   }
   return out;
@@ -61,7 +68,10 @@ function uuid(r: Rng): string {
 }
 
 export class Generator {
-  constructor(private readonly components: Record<string, Schema>, private readonly hints: Hints) {}
+  constructor(
+    private readonly components: Record<string, Schema>,
+    private readonly hints: Hints,
+  ) {}
 
   resolve(s: Schema): Schema {
     const ref = s.$ref;
@@ -83,15 +93,19 @@ export class Generator {
     const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string | undefined];
     const type = pick(r, types.filter((t) => t !== 'null').length ? types.filter((t) => t !== 'null') : types);
     switch (type) {
-      case 'string': return this.string(r, s);
-      case 'integer': case 'number': {
+      case 'string':
+        return this.string(r, s);
+      case 'integer':
+      case 'number': {
         const lo = Number(s.minimum ?? (s.exclusiveMinimum !== undefined ? Number(s.exclusiveMinimum) + 1 : 0));
         const hi = Number(s.maximum ?? (s.exclusiveMaximum !== undefined ? Number(s.exclusiveMaximum) - 1 : lo + 20));
         const v = int(r, Math.ceil(lo), Math.max(Math.ceil(lo), Math.floor(Math.min(hi, lo + 20))));
         return typeof s.multipleOf === 'number' ? Math.round(v / s.multipleOf) * s.multipleOf || s.multipleOf : v;
       }
-      case 'boolean': return r() < 0.5;
-      case 'null': return null;
+      case 'boolean':
+        return r() < 0.5;
+      case 'null':
+        return null;
       case 'array': {
         if (depth > 6) return [];
         const min = Number(s.minItems ?? 0);
@@ -99,7 +113,8 @@ export class Generator {
         const items = Array.from({ length: n }, () => this.valid(r, (s.items as Schema) ?? {}, name, path, depth + 1));
         return s.uniqueItems ? [...new Map(items.map((i) => [JSON.stringify(i), i])).values()] : items;
       }
-      case 'object': case undefined: {
+      case 'object':
+      case undefined: {
         if (type === undefined && !s.properties) return pick(r, ['x', 1, true, null]);
         if (depth > 6) return {};
         const props = (s.properties ?? {}) as Record<string, Schema>;
@@ -108,7 +123,8 @@ export class Generator {
         for (const [k, p] of Object.entries(props)) if (required.has(k) || r() < 0.5) out[k] = this.valid(r, p, k, `${path}/${k}`, depth + 1);
         return out;
       }
-      default: return null;
+      default:
+        return null;
     }
   }
 
@@ -116,10 +132,14 @@ export class Generator {
     const min = Number(s.minLength ?? 0);
     const max = Number(s.maxLength ?? Math.max(min, 24));
     switch (s.format) {
-      case 'uuid': return uuid(r);
-      case 'date-time': return new Date(Date.UTC(2026, 2, int(r, 1, 28), int(r, 0, 23))).toISOString();
-      case 'date': return `2026-03-${String(int(r, 1, 28)).padStart(2, '0')}`;
-      case 'email': return `nguoi${int(r, 1, 999)}@example.vn`;
+      case 'uuid':
+        return uuid(r);
+      case 'date-time':
+        return new Date(Date.UTC(2026, 2, int(r, 1, 28), int(r, 0, 23))).toISOString();
+      case 'date':
+        return `2026-03-${String(int(r, 1, 28)).padStart(2, '0')}`;
+      case 'email':
+        return `nguoi${int(r, 1, 999)}@example.vn`;
     }
     if (typeof s.pattern === 'string') {
       const gen = new RandExp(s.pattern);
@@ -134,23 +154,102 @@ export class Generator {
 
 /** One way of breaking a request; returns a label for the report. */
 export type Mutation =
-  | 'valid' | 'wrong_type' | 'missing_required' | 'extra_field' | 'long_string' | 'nul' | 'lone_surrogate'
-  | 'invalid_json' | 'not_json' | 'huge_number' | 'inf_literal' | 'bad_id' | 'path_traversal' | 'empty_body'
-  | 'deep_nesting' | 'content_encoding' | 'array_query' | 'bad_percent' | 'proto' | 'bad_csrf' | 'multipart';
+  | 'valid'
+  | 'wrong_type'
+  | 'missing_required'
+  | 'extra_field'
+  | 'long_string'
+  | 'nul'
+  | 'lone_surrogate'
+  | 'invalid_json'
+  | 'not_json'
+  | 'huge_number'
+  | 'inf_literal'
+  | 'bad_id'
+  | 'path_traversal'
+  | 'empty_body'
+  | 'deep_nesting'
+  | 'content_encoding'
+  | 'array_query'
+  | 'bad_percent'
+  | 'proto'
+  | 'bad_csrf'
+  | 'multipart';
 
 export const MUTATIONS: Mutation[] = [
-  'valid', 'valid', 'wrong_type', 'wrong_type', 'missing_required', 'extra_field', 'long_string', 'nul', 'nul', 'lone_surrogate',
-  'invalid_json', 'not_json', 'huge_number', 'inf_literal', 'bad_id', 'bad_id', 'path_traversal', 'empty_body', 'deep_nesting',
-  'content_encoding', 'array_query', 'bad_percent', 'proto', 'bad_csrf', 'multipart',
+  'valid',
+  'valid',
+  'wrong_type',
+  'wrong_type',
+  'missing_required',
+  'extra_field',
+  'long_string',
+  'nul',
+  'nul',
+  'lone_surrogate',
+  'invalid_json',
+  'not_json',
+  'huge_number',
+  'inf_literal',
+  'bad_id',
+  'bad_id',
+  'path_traversal',
+  'empty_body',
+  'deep_nesting',
+  'content_encoding',
+  'array_query',
+  'bad_percent',
+  'proto',
+  'bad_csrf',
+  'multipart',
 ];
 
 /** Values that are each wrong for nearly any field. */
 export const WRONG: unknown[] = [
-  12345, -1, 0, 1.5, true, false, null, '', 'true', '1e309', '-0', 'NaN', [], [1, 2], {}, { a: 1 }, 'x'.repeat(300),
-  9007199254740993, -2147483649, 2147483648, 1e300, -1e300,
+  12345,
+  -1,
+  0,
+  1.5,
+  true,
+  false,
+  null,
+  '',
+  'true',
+  '1e309',
+  '-0',
+  'NaN',
+  [],
+  [1, 2],
+  {},
+  { a: 1 },
+  'x'.repeat(300),
+  9007199254740993,
+  -2147483649,
+  2147483648,
+  1e300,
+  -1e300,
 ];
 
-export const BAD_IDS = ['-1', '0', '99999999999999999999', '1e309', 'NaN', '%00', '%ED%A0%80', '%C3%28', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', '..%2F..%2F', 'null', 'undefined', '%20', 'a'.repeat(101), '%F0%9F%8C%BE', "'%20OR%201=1--", '%25', '%3Cscript%3E'];
+export const BAD_IDS = [
+  '-1',
+  '0',
+  '99999999999999999999',
+  '1e309',
+  'NaN',
+  '%00',
+  '%ED%A0%80',
+  '%C3%28',
+  '%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+  '..%2F..%2F',
+  'null',
+  'undefined',
+  '%20',
+  'a'.repeat(101),
+  '%F0%9F%8C%BE',
+  "'%20OR%201=1--",
+  '%25',
+  '%3Cscript%3E',
+];
 export const TRAVERSAL = ['../../etc/passwd', '..\\..\\windows', '%2e%2e/%2e%2e/etc/passwd', '....//....//', '/etc/passwd', 'C:\\boot.ini', '..%00/'];
 
 /** Every leaf path (array of keys) in a JSON value, for picking where to break it. */

@@ -6,7 +6,9 @@ import { startDrillPostgres } from './postgres.ts';
 // anonymous, a citizen and an official, on both engines. A failure message names the request;
 // the seed printed in the figures replays it (FUZZ_SEED).
 let pg: { url: string; stop(): void };
-beforeAll(async () => { pg = await startDrillPostgres(); });
+beforeAll(async () => {
+  pg = await startDrillPostgres();
+});
 afterAll(() => pg?.stop());
 
 describe('fuzz drill (short)', () => {

@@ -54,7 +54,9 @@ export const run: Drill = async (o) => {
       restarts.push(Date.now() - down);
       if (boots.has(server.bootId)) failures.push(`kill ${k}: the server came back with a boot id seen before (${server.bootId}): the kill did not restart it`);
       boots.add(server.bootId);
-      log(`kill ${k}/${size.kills}: proven dead, back in ${((Date.now() - down) / 1000).toFixed(1)} s (boot ${server.bootId.slice(0, 8)}), ${load.acks.length} acknowledged so far`);
+      log(
+        `kill ${k}/${size.kills}: proven dead, back in ${((Date.now() - down) / 1000).toFixed(1)} s (boot ${server.bootId.slice(0, 8)}), ${load.acks.length} acknowledged so far`,
+      );
     }
     await load.acked(load.acks.length + size.acksPerLife, 180_000);
     const { acks, errors } = load;

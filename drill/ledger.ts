@@ -50,8 +50,13 @@ export async function countLedger(db: DrillDatabase, acks: AckEvent[]): Promise<
     const units = db.counters.map((c) => c.unitCode);
     const dossiers = await handle.db.selectFrom('dossier').select(['code', 'id_number']).where('unit_code', 'in', units).execute();
     const keys = await handle.db.selectFrom('idempotency_key').select(['key', 'dossier_code']).where('key', 'like', `${db.runId}-%`).execute();
-    const unaudited = await handle.db.selectFrom('dossier as d').select((eb) => eb.fn.countAll<number>().as('n')).where('d.unit_code', 'in', units)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('audit_log as a').select('a.id').whereRef('a.dossier_code', '=', 'd.code').where('a.action', '=', 'dossier.submit'))))
+    const unaudited = await handle.db
+      .selectFrom('dossier as d')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('d.unit_code', 'in', units)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('audit_log as a').select('a.id').whereRef('a.dossier_code', '=', 'd.code').where('a.action', '=', 'dossier.submit'))),
+      )
       .executeTakeFirstOrThrow();
     const days = await handle.db.selectFrom('dossier_daily_sequence').select(['unit_code', 'day', 'last_seq']).where('unit_code', 'in', units).execute();
 

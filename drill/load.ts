@@ -23,10 +23,29 @@ export interface LoadConfig {
   finishMs: number;
 }
 
-export interface AckEvent { ev: 'ack'; key: string; code: string; status: number; at: number; attempts: number; idNumber: string }
-export interface ErrorEvent { ev: '5xx' | 'refused'; key: string; status: number; at: number; body: string }
+export interface AckEvent {
+  ev: 'ack';
+  key: string;
+  code: string;
+  status: number;
+  at: number;
+  attempts: number;
+  idNumber: string;
+}
+export interface ErrorEvent {
+  ev: '5xx' | 'refused';
+  key: string;
+  status: number;
+  at: number;
+  body: string;
+}
 /** A 503: the contract's answer while the database is away (it must carry Retry-After). */
-export interface UnavailableEvent { ev: '503'; at: number; retryAfter: string | null; problem: boolean }
+export interface UnavailableEvent {
+  ev: '503';
+  at: number;
+  retryAfter: string | null;
+  problem: boolean;
+}
 export interface SummaryEvent {
   ev: 'summary';
   acked: number;
@@ -47,15 +66,29 @@ function applicantId(submitter: number, n: number): string {
 /** A counter intake of certified copies (2.000815): same day, no fee, no attachments. */
 function submissionBody(unitCode: string, idNumber: string): string {
   return JSON.stringify({
-    procedureCode: '2.000815', unitCode, channel: 'counter',
-    applicant: { idNumber, fullName: 'Nguyễn Văn Diễn Tập', birthDate: '1985-04-12', sex: 'male', phone: '0912345678', unitCode, hamlet: null, addressLine: 'Ấp Long Hòa 1' },
+    procedureCode: '2.000815',
+    unitCode,
+    channel: 'counter',
+    applicant: {
+      idNumber,
+      fullName: 'Nguyễn Văn Diễn Tập',
+      birthDate: '1985-04-12',
+      sex: 'male',
+      phone: '0912345678',
+      unitCode,
+      hamlet: null,
+      addressLine: 'Ấp Long Hòa 1',
+    },
     form: { documents: [{ documentName: 'Bằng tốt nghiệp THPT', pages: 1, copies: 2 }] },
-    resultDelivery: 'counter', consent: { method: 'signature' },
+    resultDelivery: 'counter',
+    consent: { method: 'signature' },
   });
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const emit = (e: LoadEvent) => { process.stdout.write(`${JSON.stringify(e)}\n`); };
+const emit = (e: LoadEvent) => {
+  process.stdout.write(`${JSON.stringify(e)}\n`);
+};
 
 async function main(config: LoadConfig): Promise<void> {
   let stopping = false;
@@ -73,7 +106,9 @@ async function main(config: LoadConfig): Promise<void> {
     }
   });
   // The drill went away without saying stop: nobody is counting any more.
-  commands.on('close', () => { if (!stopping) process.exit(1); });
+  commands.on('close', () => {
+    if (!stopping) process.exit(1);
+  });
 
   const submitter = async (i: number) => {
     const counter = config.counters[i % config.counters.length]!;

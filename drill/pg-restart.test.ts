@@ -15,6 +15,11 @@ describe('drill (b): database restarts and faults, short', () => {
   it('refuses clearly a second process, an unwritable folder and a full disk on PGlite', async () => {
     const report = await run({ engine: 'pglite', full: false });
     expect(report.failures).toEqual([]);
-    expect(report.figures).toMatchObject({ 'second process, same folder': 'refused (exit 1)', 'unwritable folder': 'refused (exit 1)', 'full disk': 'refused (exit 1)', 'dossiers kept': '2/2' });
+    expect(report.figures).toMatchObject({
+      'second process, same folder': 'refused (exit 1)',
+      'unwritable folder': 'refused (exit 1)',
+      'full disk': 'refused (exit 1)',
+      'dossiers kept': '2/2',
+    });
   });
 });

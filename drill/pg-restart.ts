@@ -69,7 +69,14 @@ async function restarts(o: DrillOptions): Promise<DrillReport> {
       let acceptedAt = 0;
       let restartedAt = 0;
       let restartError: unknown = null;
-      const restarting = cluster.restart(mode).then(() => { restartedAt = Date.now(); }, (err: unknown) => { restartError = err; });
+      const restarting = cluster.restart(mode).then(
+        () => {
+          restartedAt = Date.now();
+        },
+        (err: unknown) => {
+          restartError = err;
+        },
+      );
       const deadline = Date.now() + 120_000;
       while (!acceptedAt) {
         if (restartError) throw restartError;
@@ -83,21 +90,28 @@ async function restarts(o: DrillOptions): Promise<DrillReport> {
         }
       }
       await restarting;
-      const first = await waitFor(`a submission acknowledged after the ${mode} restart`,
-        () => load!.acks.find((a) => a.at >= acceptedAt), 60_000, 20).catch(() => null);
+      const first = await waitFor(`a submission acknowledged after the ${mode} restart`, () => load!.acks.find((a) => a.at >= acceptedAt), 60_000, 20).catch(
+        () => null,
+      );
       const recovery = first ? (first.at - acceptedAt) / 1000 : Infinity;
       const unavailable = load.unavailable.filter((u) => u.at >= started && u.at <= (first?.at ?? Date.now()));
       report.figures[`${mode}: s to first submission`] = Number.isFinite(recovery) ? Number(recovery.toFixed(2)) : 'never';
       report.figures[`${mode}: answers 503`] = unavailable.length;
-      log(`restart -m ${mode}: database back after ${((acceptedAt - started) / 1000).toFixed(2)} s, first submission ${Number.isFinite(recovery) ? recovery.toFixed(2) : 'never'} s later, ${unavailable.length} × 503`);
-      if (!(recovery <= RECOVERY_LIMIT_S)) failures.push(`after restart -m ${mode}: first acknowledged submission ${Number.isFinite(recovery) ? `${recovery.toFixed(2)} s` : 'never'} after the database accepted connections (limit ${RECOVERY_LIMIT_S} s)`);
+      log(
+        `restart -m ${mode}: database back after ${((acceptedAt - started) / 1000).toFixed(2)} s, first submission ${Number.isFinite(recovery) ? recovery.toFixed(2) : 'never'} s later, ${unavailable.length} × 503`,
+      );
+      if (!(recovery <= RECOVERY_LIMIT_S))
+        failures.push(
+          `after restart -m ${mode}: first acknowledged submission ${Number.isFinite(recovery) ? `${recovery.toFixed(2)} s` : 'never'} after the database accepted connections (limit ${RECOVERY_LIMIT_S} s)`,
+        );
       const bad = unavailable.filter((u) => !u.retryAfter || !u.problem);
       if (bad.length) failures.push(`${bad.length} 503 answer(s) without Retry-After or problem+json detailVi/detailEn`);
       if (server.exited()) failures.push(`the server exited (code ${server.exitCode()}) during restart -m ${mode}`);
     }
     await load.acked(load.acks.length + size.acksBetween, 180_000);
     const h = await health(server.url, 20_000);
-    if (server.exited() || h?.bootId !== bootId) failures.push(`the server process did not survive: exited=${server.exited()}, boot id ${h?.bootId ?? 'none'} (was ${bootId})`);
+    if (server.exited() || h?.bootId !== bootId)
+      failures.push(`the server process did not survive: exited=${server.exited()}, boot id ${h?.bootId ?? 'none'} (was ${bootId})`);
     report.figures['server exited'] = server.exited() ? 'yes' : 'no';
 
     const { acks, errors, unavailable } = load;

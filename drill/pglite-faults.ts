@@ -16,16 +16,26 @@ import { verifyAudit } from './ledger.ts';
 /** Starts main.ts expecting it to refuse; resolves with its exit code and output (null: it kept running). */
 export async function failedStart(env: Record<string, string>, timeoutMs = 90_000): Promise<{ code: number | null; output: string }> {
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['packages/server/src/main.ts'], {
-    cwd: ROOT, detached: true, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    detached: true,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const code = await new Promise<number | null>((resolve) => {
     const timer = setTimeout(() => resolve(null), timeoutMs);
-    child.once('exit', (c) => { clearTimeout(timer); resolve(c ?? 1); });
+    child.once('exit', (c) => {
+      clearTimeout(timer);
+      resolve(c ?? 1);
+    });
   });
-  try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* ended */ }
+  try {
+    process.kill(-child.pid!, 'SIGKILL');
+  } catch {
+    /* ended */
+  }
   await waitFor(`group ${child.pid} to end`, () => liveMembers(child.pid!).length === 0, 10_000, 50).catch(() => undefined);
   return { code, output };
 }
@@ -46,10 +56,22 @@ async function submit(server: ServerProcess, db: DrillDatabase, key: string): Pr
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify({
-      procedureCode: '2.000815', unitCode, channel: 'counter',
-      applicant: { idNumber: '089095001234', fullName: 'Nguyễn Văn An', birthDate: '1985-04-12', sex: 'male', phone: '0912345678', unitCode, hamlet: null, addressLine: 'Ấp Long Hòa 1' },
+      procedureCode: '2.000815',
+      unitCode,
+      channel: 'counter',
+      applicant: {
+        idNumber: '089095001234',
+        fullName: 'Nguyễn Văn An',
+        birthDate: '1985-04-12',
+        sex: 'male',
+        phone: '0912345678',
+        unitCode,
+        hamlet: null,
+        addressLine: 'Ấp Long Hòa 1',
+      },
       form: { documents: [{ documentName: 'Bằng tốt nghiệp THPT', pages: 1, copies: 2 }] },
-      resultDelivery: 'counter', consent: { method: 'signature' },
+      resultDelivery: 'counter',
+      consent: { method: 'signature' },
     }),
   });
   return res.status === 201 ? ((await res.json()) as { code: string }).code : null;
@@ -116,7 +138,11 @@ export async function pgliteFaultChecks(o: DrillOptions): Promise<DrillReport> {
     await server?.stop().catch(() => undefined);
     await db?.dispose().catch((err: Error) => failures.push(`cleanup: ${err.message}`));
     if (mounted) {
-      try { execFileSync('umount', [full], { stdio: 'pipe' }); } catch (err) { failures.push(`cleanup: umount ${full}: ${(err as Error).message}`); }
+      try {
+        execFileSync('umount', [full], { stdio: 'pipe' });
+      } catch (err) {
+        failures.push(`cleanup: umount ${full}: ${(err as Error).message}`);
+      }
     }
     fs.rmSync(scratch, { recursive: true, force: true });
   }

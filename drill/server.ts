@@ -40,7 +40,12 @@ export async function freePort(): Promise<number> {
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits for a condition, polling; throws with `what` when it does not hold in time. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, timeoutMs: number, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -75,7 +80,7 @@ export function probePort(port: number): Promise<string> {
       socket.destroy();
       resolve(self ? 'connected to itself' : 'accepted');
     });
-    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED' ? 'refused' : err.code ?? err.message));
+    socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code === 'ECONNREFUSED' ? 'refused' : (err.code ?? err.message)));
   });
 }
 
@@ -96,7 +101,11 @@ export function liveMembers(pgid: number): number[] {
     try {
       if (Number(state(`/proc/${entry}/stat`)[2]) !== pgid) continue;
       const running = fs.readdirSync(`/proc/${entry}/task`).some((t) => {
-        try { return !['Z', 'X'].includes(state(`/proc/${entry}/task/${t}/stat`)[0]!); } catch { return false; }
+        try {
+          return !['Z', 'X'].includes(state(`/proc/${entry}/task/${t}/stat`)[0]!);
+        } catch {
+          return false;
+        }
       });
       if (running) live.push(Number(entry));
     } catch {
@@ -135,8 +144,16 @@ export interface StartOptions {
 /** The environment main.ts needs (see e2e/harness.ts), on top of the drill's own. */
 export function serverEnv(port: number, dataDir: string, databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: dataDir, DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'warn', DEMO_DATA: 'false', DEMO_DOSSIERS: 'false', NOTIFICATIONS_WORKER: 'true', ...extra,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    DEMO_DATA: 'false',
+    DEMO_DOSSIERS: 'false',
+    NOTIFICATIONS_WORKER: 'true',
+    ...extra,
   };
 }
 
@@ -160,22 +177,33 @@ export async function startServer(o: StartOptions): Promise<ServerProcess> {
   child.stderr?.on('data', onData);
   let exitCode: number | null = null;
   let hasExited = false;
-  const exited = new Promise<void>((resolve) => child.once('exit', (code, signal) => {
-    hasExited = true;
-    exitCode = code ?? (signal ? 128 : null);
-    resolve();
-  }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      hasExited = true;
+      exitCode = code ?? (signal ? 128 : null);
+      resolve();
+    }),
+  );
   const killGroup = (signal: NodeJS.Signals) => {
-    try { process.kill(-pgid, signal); } catch { /* already gone */ }
+    try {
+      process.kill(-pgid, signal);
+    } catch {
+      /* already gone */
+    }
   };
   let bootId: string;
   try {
-    const h = await waitFor('the server to answer /health with 200', async () => {
-      if (hasExited) throw new Error(`server exited (${exitCode}) before it was healthy:\n${output.slice(-4000)}`);
-      // Generous: under 200 submitters an embedded server answers any request in seconds.
-      const r = await health(url, 20_000);
-      return r?.status === 200 && r.bootId ? r : null;
-    }, o.timeoutMs ?? 120_000, 200);
+    const h = await waitFor(
+      'the server to answer /health with 200',
+      async () => {
+        if (hasExited) throw new Error(`server exited (${exitCode}) before it was healthy:\n${output.slice(-4000)}`);
+        // Generous: under 200 submitters an embedded server answers any request in seconds.
+        const r = await health(url, 20_000);
+        return r?.status === 200 && r.bootId ? r : null;
+      },
+      o.timeoutMs ?? 120_000,
+      200,
+    );
     bootId = h.bootId!;
   } catch (err) {
     killGroup('SIGKILL');
@@ -183,7 +211,10 @@ export async function startServer(o: StartOptions): Promise<ServerProcess> {
     throw new Error(`${(err as Error).message}\n--- server output ---\n${output.slice(-3000)}`);
   }
   return {
-    url, port: o.port, pgid, bootId,
+    url,
+    port: o.port,
+    pgid,
+    bootId,
     exited: () => hasExited,
     exitCode: () => exitCode,
     log: () => output,
@@ -194,8 +225,11 @@ export async function startServer(o: StartOptions): Promise<ServerProcess> {
       // The kernel closes a dead process's sockets as its last thread exits; nothing restarts it
       // meanwhile, so a port that refuses within the wait proves the server is gone.
       let probe = '';
-      await waitFor(`port ${o.port} to refuse connections after the kill`, async () => (probe = await probePort(o.port)) === 'refused', 10_000, 20)
-        .catch(() => { throw new Error(`port ${o.port} after the kill: ${probe}, not refused`); });
+      await waitFor(`port ${o.port} to refuse connections after the kill`, async () => (probe = await probePort(o.port)) === 'refused', 10_000, 20).catch(
+        () => {
+          throw new Error(`port ${o.port} after the kill: ${probe}, not refused`);
+        },
+      );
     },
     async stop() {
       if (hasExited) return;

@@ -37,7 +37,12 @@ async function admin(adminUrl: string, statement: string): Promise<void> {
   }
 }
 
-export async function prepareDrillDatabase(o: { engine: DrillOptions['engine']; adminUrl?: string | undefined; label: string; communes: number }): Promise<DrillDatabase> {
+export async function prepareDrillDatabase(o: {
+  engine: DrillOptions['engine'];
+  adminUrl?: string | undefined;
+  label: string;
+  communes: number;
+}): Promise<DrillDatabase> {
   const runId = `${o.label}${Date.now().toString(36)}${randomUUID().slice(0, 4)}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `motcua-drill-${o.label}-`));
   let databaseUrl = '';
@@ -64,11 +69,21 @@ export async function prepareDrillDatabase(o: { engine: DrillOptions['engine']; 
       const ctx = contextFor(config, handle);
       await prepareDatabase(ctx, { demo: false });
       // Communes of An Giang; each takes its own daily numbers, so submitters spread over them.
-      const units = await ctx.db.selectFrom('unit').select('code').where('province_code', '=', '91')
-        .where('type', 'in', ['commune', 'ward']).orderBy('code').limit(o.communes).execute();
+      const units = await ctx.db
+        .selectFrom('unit')
+        .select('code')
+        .where('province_code', '=', '91')
+        .where('type', 'in', ['commune', 'ward'])
+        .orderBy('code')
+        .limit(o.communes)
+        .execute();
       const identity = new IdentityService(ctx);
       const counters = [];
-      for (const u of units) counters.push({ unitCode: u.code, token: (await identity.tokens.create('cli', { role: 'receptionist', unitCode: u.code, label: `drill ${runId}` })).token });
+      for (const u of units)
+        counters.push({
+          unitCode: u.code,
+          token: (await identity.tokens.create('cli', { role: 'receptionist', unitCode: u.code, label: `drill ${runId}` })).token,
+        });
       return { engine: o.engine, runId, dataDir, databaseUrl, counters, open, dispose };
     } finally {
       await handle.close();

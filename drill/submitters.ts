@@ -33,11 +33,22 @@ export function startSubmitters(config: LoadConfig): Submitters {
   let summary: SummaryEvent | null = null;
   let stderr = '';
   let exited = false;
-  child.stderr!.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-20_000); });
-  const done = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString()).slice(-20_000);
+  });
+  const done = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   readline.createInterface({ input: child.stdout! }).on('line', (line) => {
     let e: LoadEvent;
-    try { e = JSON.parse(line) as LoadEvent; } catch { return; }
+    try {
+      e = JSON.parse(line) as LoadEvent;
+    } catch {
+      return;
+    }
     if (e.ev === 'ack') acks.push(e);
     else if (e.ev === 'summary') summary = e;
     else if (e.ev === '503') unavailable.push(e);
@@ -47,10 +58,17 @@ export function startSubmitters(config: LoadConfig): Submitters {
     acks,
     errors,
     unavailable,
-    acked: async (n, timeoutMs) => { await waitFor(`${n} acknowledged submissions (have ${acks.length})`, () => {
-      if (exited) throw new Error(`the submitters' process ended early:\n${stderr}`);
-      return acks.length >= n;
-    }, timeoutMs, 50); },
+    acked: async (n, timeoutMs) => {
+      await waitFor(
+        `${n} acknowledged submissions (have ${acks.length})`,
+        () => {
+          if (exited) throw new Error(`the submitters' process ended early:\n${stderr}`);
+          return acks.length >= n;
+        },
+        timeoutMs,
+        50,
+      );
+    },
     async stop() {
       child.stdin!.write('stop\n');
       await done;

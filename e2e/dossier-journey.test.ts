@@ -129,8 +129,12 @@ describe('a birth registration from search to returned result', () => {
 
     // Documents: two uploads with a progress bar, then listed as done.
     await citizen.getByRole('heading', { name: 'Giấy tờ kèm theo' }).waitFor();
-    await citizen.getByLabel(/^Chụp ảnh hoặc chọn tệp cho: Giấy chứng sinh/).setInputFiles({ name: 'giay-chung-sinh.png', mimeType: 'image/png', buffer: SAMPLE_PNG });
-    await citizen.getByLabel(/^Chụp ảnh hoặc chọn tệp \(PDF\): Giấy tờ tùy thân/).setInputFiles({ name: 'cccd-nguoi-di-khai.pdf', mimeType: 'application/pdf', buffer: samplePdf('CCCD') });
+    await citizen
+      .getByLabel(/^Chụp ảnh hoặc chọn tệp cho: Giấy chứng sinh/)
+      .setInputFiles({ name: 'giay-chung-sinh.png', mimeType: 'image/png', buffer: SAMPLE_PNG });
+    await citizen
+      .getByLabel(/^Chụp ảnh hoặc chọn tệp \(PDF\): Giấy tờ tùy thân/)
+      .setInputFiles({ name: 'cccd-nguoi-di-khai.pdf', mimeType: 'application/pdf', buffer: samplePdf('CCCD') });
     await citizen.getByRole('button', { name: 'Bỏ tệp giay-chung-sinh.png' }).waitFor();
     await citizen.getByRole('button', { name: 'Bỏ tệp cccd-nguoi-di-khai.pdf' }).waitFor();
     await audit(citizen);
@@ -197,11 +201,14 @@ describe('a birth registration from search to returned result', () => {
     // The results module signs form 02 in the background; the slip page links the PDF once issued.
     const signedPdf = desk.getByRole('link', { name: /PDF có chữ ký số/ });
     await expect
-      .poll(async () => {
-        await desk.reload();
-        await desk.getByText('Văn bản ủy quyền nếu nộp thay').waitFor();
-        return signedPdf.count();
-      }, { timeout: 60_000, interval: 500 })
+      .poll(
+        async () => {
+          await desk.reload();
+          await desk.getByText('Văn bản ủy quyền nếu nộp thay').waitFor();
+          return signedPdf.count();
+        },
+        { timeout: 60_000, interval: 500 },
+      )
       .toBeGreaterThan(0);
     const pdf = await desk.request.get(`${server.url}${await signedPdf.first().getAttribute('href')}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
@@ -215,7 +222,9 @@ describe('a birth registration from search to returned result', () => {
     await card.getByRole('heading', { name: 'Cần bổ sung giấy tờ' }).waitFor();
     await card.getByText('Văn bản ủy quyền nếu nộp thay').waitFor();
     await audit(citizen);
-    await card.getByLabel(/^Chụp ảnh hoặc chọn tệp cho: Cần bổ sung giấy tờ/).setInputFiles({ name: 'van-ban-uy-quyen.pdf', mimeType: 'application/pdf', buffer: samplePdf('Uy quyen') });
+    await card
+      .getByLabel(/^Chụp ảnh hoặc chọn tệp cho: Cần bổ sung giấy tờ/)
+      .setInputFiles({ name: 'van-ban-uy-quyen.pdf', mimeType: 'application/pdf', buffer: samplePdf('Uy quyen') });
     await card.getByRole('button', { name: 'Bỏ tệp van-ban-uy-quyen.pdf' }).waitFor();
     await card.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();
     await card.getByText('Đã gửi giấy tờ bổ sung.').waitFor();
@@ -240,10 +249,13 @@ describe('a birth registration from search to returned result', () => {
     // The results module signs the result and marks it ready on its own (outbox worker); the desk
     // does it by hand only if that has not happened yet. Either way the page offers what the server allows.
     await expect
-      .poll(async () => {
-        await officeDossier(desk, code);
-        return desk.locator('details.action-form summary').allInnerTexts();
-      }, { timeout: 60_000, interval: 500 })
+      .poll(
+        async () => {
+          await officeDossier(desk, code);
+          return desk.locator('details.action-form summary').allInnerTexts();
+        },
+        { timeout: 60_000, interval: 500 },
+      )
       .toEqual(expect.arrayContaining([expect.stringMatching(/^(Xác nhận đã có kết quả|Trả kết quả)$/)]));
     if (await desk.locator('details.action-form summary', { hasText: 'Xác nhận đã có kết quả' }).count()) await act(desk, 'Xác nhận đã có kết quả');
     // The return panel: the way the citizen asked for (at the counter) is preselected; the
@@ -258,7 +270,13 @@ describe('a birth registration from search to returned result', () => {
       const box = (await pad.boundingBox())!;
       await desk.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.6);
       await desk.mouse.down();
-      for (const [fx, fy] of [[0.25, 0.3], [0.4, 0.7], [0.55, 0.3], [0.7, 0.7], [0.85, 0.4]] as const) {
+      for (const [fx, fy] of [
+        [0.25, 0.3],
+        [0.4, 0.7],
+        [0.55, 0.3],
+        [0.7, 0.7],
+        [0.85, 0.4],
+      ] as const) {
         await desk.mouse.move(box.x + box.width * fx, box.y + box.height * fy, { steps: 4 });
       }
       await desk.mouse.up();

@@ -30,7 +30,8 @@ async function fastPhone(server: FieldServer): Promise<{ context: BrowserContext
 }
 
 const header = (page: Page) => page.locator('.field-status');
-const vnDay = (iso: string) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+const vnDay = (iso: string) =>
+  new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
 
 describe('a phone clock 30 minutes fast', () => {
   let server: FieldServer;
@@ -74,7 +75,12 @@ describe('a phone clock 30 minutes fast', () => {
     await screenshots(page, 'field-clock-fast-synced');
 
     for (const r of receipts) {
-      const d = await officeCall<{ code: string; receivedAt: string; dueAt: string; channel: string }>(context, page, 'GET', `${server.url}/api/dossiers/${r.code}`);
+      const d = await officeCall<{ code: string; receivedAt: string; dueAt: string; channel: string }>(
+        context,
+        page,
+        'GET',
+        `${server.url}/api/dossiers/${r.code}`,
+      );
       expect(d.status).toBe(200);
       expect(d.body.channel).toBe('outreach');
       // Dated by the server's clock (within the test's own timing), not the phone's 30 minutes ahead.
@@ -107,15 +113,27 @@ describe('a refusal that needs a person', () => {
     await downloadKit(page, planned.day);
 
     await context.setOffline(true);
-    const copy = await receiveDossier(page, APPLICANTS[0]!, 0);   // 2.000815, still offered
+    const copy = await receiveDossier(page, APPLICANTS[0]!, 0); // 2.000815, still offered
     const marital = await receiveDossier(page, APPLICANTS[2]!, 2); // 1.004873, about to be withdrawn
 
     // Meanwhile the office re-plans the round without 1.004873: the server will refuse that receipt for good.
     await context.setOffline(false);
-    const round = await officeCall<Record<string, unknown> & { version: number }>(context, page, 'GET', `${server.url}/api/office/outreach/rounds/${planned.roundId}`);
+    const round = await officeCall<Record<string, unknown> & { version: number }>(
+      context,
+      page,
+      'GET',
+      `${server.url}/api/office/outreach/rounds/${planned.roundId}`,
+    );
     const { unitCode, title, meetingPoint, rules, hamletCodes, teamUserIds, version } = round.body;
     const replanned = await officeCall(context, page, 'PUT', `${server.url}/api/office/outreach/rounds/${planned.roundId}`, {
-      unitCode, title, meetingPoint, rules, hamletCodes, teamUserIds, version, procedureCodes: DEMO_PROCEDURES.filter((c) => c !== '1.004873'),
+      unitCode,
+      title,
+      meetingPoint,
+      rules,
+      hamletCodes,
+      teamUserIds,
+      version,
+      procedureCodes: DEMO_PROCEDURES.filter((c) => c !== '1.004873'),
     });
     expect(replanned.status).toBe(200);
 

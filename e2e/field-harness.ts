@@ -8,7 +8,7 @@
  * kills the server, not only the wrapper (issue #10: the "killed" server went on answering, and
  * each run left one behind).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -91,7 +91,6 @@ export async function startFieldServer(env: Record<string, string> = {}): Promis
   const url = `http://localhost:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-field-e2e-'));
   let output = '';
-  let child: ChildProcess | null = null;
   let exited: Promise<void> = Promise.resolve();
   let pgid: number | null = null;
   let bootId = '';
@@ -110,13 +109,20 @@ export async function startFieldServer(env: Record<string, string> = {}): Promis
       // Its own process group: the tsx wrapper and the server it starts are killed together.
       detached: true,
       env: {
-        ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn',
-        NOTIFICATIONS_WORKER: 'false', DEMO_DOSSIERS: 'false',
-        ...(fieldDay().clockStart ? { MOTCUA_CLOCK_START: fieldDay().clockStart! } : {}), ...env,
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        PUBLIC_URL: url,
+        DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        LOG_LEVEL: 'warn',
+        NOTIFICATIONS_WORKER: 'false',
+        DEMO_DOSSIERS: 'false',
+        ...(fieldDay().clockStart ? { MOTCUA_CLOCK_START: fieldDay().clockStart! } : {}),
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child = proc;
     pgid = proc.pid!;
     proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));
     proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -163,7 +169,11 @@ export async function startFieldServer(env: Record<string, string> = {}): Promis
     throw e;
   }
   return {
-    url, dataDir, log: () => output, kill, bootId: () => bootId,
+    url,
+    dataDir,
+    log: () => output,
+    kill,
+    bootId: () => bootId,
     serverNow: () => (fieldDay().clockStart ? Date.parse(fieldDay().clockStart!) + (Date.now() - spawnedAt) : Date.now()),
     restart: async () => {
       const before = bootId;
@@ -209,26 +219,43 @@ export async function alignClock(context: BrowserContext): Promise<void> {
 }
 
 /** Cookie-authenticated office call from the signed-in context, with the CSRF double-submit header. */
-export async function officeCall<T>(context: BrowserContext, page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+export async function officeCall<T>(
+  context: BrowserContext,
+  page: Page,
+  method: 'GET' | 'POST' | 'PUT',
+  url: string,
+  data?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   const csrf = (await context.cookies()).find((c) => c.name === 'motcua_csrf')?.value ?? '';
   const response = await page.request.fetch(url, { method, headers: { 'x-csrf-token': csrf, ...headers }, ...(data !== undefined ? { data } : {}) });
   const text = await response.text();
   return { status: response.status(), body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-export const FAR_HAMLETS = ['30421-06', '30421-07', '30421-08', '30421-09'];
+export const FAR_HAMLETS = ['30421-06', '30421-07', '30421-08', '30421-09'] as const;
 export const DEMO_PROCEDURES = ['2.000815', '2.000884', '2.000635', '1.004873', '1.004194', '1.002755'];
 
 /**
  * Plans a round with one session on the field day (the server accepts outreach dossiers only on
  * the session day).
  */
-export async function planSessionToday(context: BrowserContext, page: Page, baseUrl: string, title: string): Promise<{ roundId: string; sessionId: string; day: string }> {
+export async function planSessionToday(
+  context: BrowserContext,
+  page: Page,
+  baseUrl: string,
+  title: string,
+): Promise<{ roundId: string; sessionId: string; day: string }> {
   const me = await officeCall<{ userId: string }>(context, page, 'GET', `${baseUrl}/api/me`);
   const { day, weekday } = fieldDay();
   const round = await officeCall<{ id: string; sessions: { id: string; day: string }[] }>(context, page, 'POST', `${baseUrl}/api/office/outreach/rounds`, {
-    unitCode: '30421', title, meetingPoint: 'Nhà văn hóa ấp Phú Long 2', rules: [{ weekdays: [weekday], part: 'morning', from: day, to: day }],
-    hamletCodes: FAR_HAMLETS, teamUserIds: [me.body.userId], procedureCodes: DEMO_PROCEDURES,
+    unitCode: '30421',
+    title,
+    meetingPoint: 'Nhà văn hóa ấp Phú Long 2',
+    rules: [{ weekdays: [weekday], part: 'morning', from: day, to: day }],
+    hamletCodes: FAR_HAMLETS,
+    teamUserIds: [me.body.userId],
+    procedureCodes: DEMO_PROCEDURES,
   });
   if (round.status !== 201) throw new Error(`round: ${round.status} ${JSON.stringify(round.body)}`);
   const session = round.body.sessions.find((s) => s.day === day);

@@ -4,8 +4,19 @@ import { FAR_HAMLETS, alignClock, connectOutcome, officeCall, planSessionToday, 
 import { APPLICANTS, completeOnSpot, downloadKit, goTo, receiveDossier, recordConsultation, recordSurvey, signInToField, syncAll } from './field-steps.ts';
 import { checkAccessibility, ensureWebBuilt, launchBrowser, screenshots, type AxeFinding } from './harness.ts';
 
-interface SessionReport { received: number; completedOnSpot: number; scheduledForReturn: number; consulted: number; surveys: number; averages: { overall: number | null } }
-interface QueueItem { code: string; state: string; channel: string }
+interface SessionReport {
+  received: number;
+  completedOnSpot: number;
+  scheduledForReturn: number;
+  consulted: number;
+  surveys: number;
+  averages: { overall: number | null };
+}
+interface QueueItem {
+  code: string;
+  state: string;
+  channel: string;
+}
 
 let browser: Browser;
 const findings: AxeFinding[] = [];
@@ -20,7 +31,12 @@ afterAll(async () => {
 });
 
 async function newFieldContext(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: options.serviceWorkers ?? 'allow' });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 780 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
+  });
   await alignClock(context);
   return context;
 }
@@ -84,14 +100,26 @@ describe('outreach field app offline', () => {
     for (const code of codes) expect(code).toMatch(new RegExp(`^30421-${planned.day.slice(2).replace(/-/g, '')}-5\\d{3}$`));
 
     await goTo(page, 'Tư vấn');
-    for (const [hamlet, topic, people] of [[FAR_HAMLETS[0], '1.004194', 3], [FAR_HAMLETS[1], '1.004873', 4], [FAR_HAMLETS[2], '2.000815', 2], [FAR_HAMLETS[3], '1.002755', 3]] as const) {
+    for (const [hamlet, topic, people] of [
+      [FAR_HAMLETS[0], '1.004194', 3],
+      [FAR_HAMLETS[1], '1.004873', 4],
+      [FAR_HAMLETS[2], '2.000815', 2],
+      [FAR_HAMLETS[3], '1.002755', 3],
+    ] as const) {
       await recordConsultation(page, hamlet, topic, people);
     }
     await page.getByRole('heading', { name: 'Hôm nay đã tư vấn 12 người' }).waitFor();
     await checkAccessibility(page, findings);
 
     await goTo(page, 'Khảo sát');
-    for (const [i, ratings] of ([[5, 5, 4], [4, 5, 5], [3, 4, 4], [5, 4, 5]] as [number, number, number][]).entries()) {
+    for (const [i, ratings] of (
+      [
+        [5, 5, 4],
+        [4, 5, 5],
+        [3, 4, 4],
+        [5, 4, 5],
+      ] as [number, number, number][]
+    ).entries()) {
       await recordSurvey(page, FAR_HAMLETS[i]!, ratings, i === 0 ? 'Cán bộ nhiệt tình, không phải đi xa' : '');
     }
     await checkAccessibility(page, findings);
@@ -132,7 +160,12 @@ describe('outreach field app offline', () => {
     // The server has exactly these five dossiers, under the same codes, two settled on the spot.
     const dossiers = await outreachDossiers(context, page, server.url);
     expect(dossiers.map((d) => d.code).sort()).toEqual([...codes].sort());
-    expect(dossiers.filter((d) => d.state === 'result_ready').map((d) => d.code).sort()).toEqual([codes[0], codes[1]].sort());
+    expect(
+      dossiers
+        .filter((d) => d.state === 'result_ready')
+        .map((d) => d.code)
+        .sort(),
+    ).toEqual([codes[0], codes[1]].sort());
     const expectReport = async () => {
       const r = await officeCall<SessionReport>(context, page, 'GET', `${server.url}/api/office/outreach/sessions/${planned.sessionId}/report`);
       expect(r.status).toBe(200);
@@ -147,7 +180,9 @@ describe('outreach field app offline', () => {
     expect(sent.length).toBeGreaterThan(0);
     let replayed = 0;
     for (const batch of sent) {
-      const r = await officeCall<{ results: { status: string }[] }>(context, page, 'POST', `${server.url}/api/office/outreach/sync`, JSON.parse(batch.body), { 'x-outreach-credential': batch.credential });
+      const r = await officeCall<{ results: { status: string }[] }>(context, page, 'POST', `${server.url}/api/office/outreach/sync`, JSON.parse(batch.body), {
+        'x-outreach-credential': batch.credential,
+      });
       expect(r.status).toBe(200);
       expect(new Set(r.body.results.map((x) => x.status))).toEqual(new Set(['duplicate']));
       replayed += r.body.results.length;
@@ -204,10 +239,13 @@ describe('connection lost in the middle of a sync', () => {
       // Forwarded as the browser sent it (credential header, no cookies: route.fetch would add the
       // context's session cookie, which without a CSRF header the server refuses).
       const request = route.request();
-      const answer = await fetch(request.url(), { method: 'POST', headers: request.headers(), body: request.postDataBuffer() ?? undefined });
+      const answer = await fetch(request.url(), { method: 'POST', headers: request.headers(), body: request.postData() ?? undefined });
       appliedBeforeCut = ((await answer.json()) as { results: { status: string }[] }).results.filter((r) => r.status === 'applied').length;
       // The whole process group, proven gone: the port refuses connections (kill() checks).
-      killed = await server.kill().then(() => 'ok' as const, (e: Error) => e);
+      killed = await server.kill().then(
+        () => 'ok' as const,
+        (e: Error) => e,
+      );
       await route.abort('connectionreset');
     });
     await goTo(page, 'Đồng bộ');

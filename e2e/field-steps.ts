@@ -33,9 +33,12 @@ export async function downloadKit(page: Page, day: string): Promise<void> {
     throw new Error(`no kit button for ${day}; the page says:\n${await page.locator('main').innerText()}`);
   });
   await button.click();
-  await page.getByText('Điểm tập trung: Nhà văn hóa ấp Phú Long 2', { exact: true }).waitFor({ timeout: 20_000 }).catch(async () => {
-    throw new Error(`the kit did not open; the page says:\n${await page.locator('main').innerText()}`);
-  });
+  await page
+    .getByText('Điểm tập trung: Nhà văn hóa ấp Phú Long 2', { exact: true })
+    .waitFor({ timeout: 20_000 })
+    .catch(async () => {
+      throw new Error(`the kit did not open; the page says:\n${await page.locator('main').innerText()}`);
+    });
 }
 
 export async function goTo(page: Page, navLabel: string): Promise<void> {

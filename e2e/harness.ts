@@ -29,11 +29,20 @@ function newestMtime(dir: string): number {
 
 /** Builds the web app when dist is missing or older than any source file, config or dictionary. */
 export function ensureWebBuilt(): void {
-  const sources = Math.max(newestMtime(path.join(WEB, 'src')), fs.statSync(path.join(WEB, 'index.html')).mtimeMs, fs.statSync(path.join(WEB, 'vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(WEB, 'src')),
+    fs.statSync(path.join(WEB, 'index.html')).mtimeMs,
+    fs.statSync(path.join(WEB, 'vite.config.ts')).mtimeMs,
+  );
   if (fs.existsSync(DIST_INDEX) && fs.statSync(DIST_INDEX).mtimeMs >= sources) return;
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV'));
-  const result = spawnSync('npm', ['run', 'build', '-w', '@motcua/web'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8', env: { ...env, NODE_ENV: 'production' } });
+  const result = spawnSync('npm', ['run', 'build', '-w', '@motcua/web'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    encoding: 'utf8',
+    env: { ...env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -122,7 +131,16 @@ export const E2E_WAIT_MS = 90_000;
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {

@@ -26,11 +26,14 @@ afterAll(async () => {
 const audit = (page: Page) => checkAccessibility(page, findings);
 
 describe('a citizen sees who opened their dossier and takes all their data away', () => {
-  it('shows the desk official\'s view in Hồ sơ của tôi and downloads everything as one file', async () => {
+  it("shows the desk official's view in Hồ sơ của tôi and downloads everything as one file", async () => {
     const citizenContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'vi-VN', acceptDownloads: true });
     const citizen = await signIn(citizenContext, server.url, CITIZEN, '/ho-so-cua-toi');
     await citizen.getByRole('heading', { name: 'Hồ sơ của tôi', level: 1 }).waitFor();
-    const card = citizen.locator('ul.dossier-list > li').filter({ hasText: /Mã hồ sơ: 30421-/ }).first();
+    const card = citizen
+      .locator('ul.dossier-list > li')
+      .filter({ hasText: /Mã hồ sơ: 30421-/ })
+      .first();
     await card.waitFor();
     const code = (await card.locator('.dossier-card__head strong').innerText()).trim();
     const log = card.locator('details.access-log');
@@ -63,17 +66,16 @@ describe('a citizen sees who opened their dossier and takes all their data away'
     await screenshots(citizen, 'my-dossiers-access-log');
 
     // "Download all my data": a real file download of JSON about this citizen only.
-    const [download] = await Promise.all([
-      citizen.waitForEvent('download'),
-      citizen.getByRole('link', { name: 'Tải về toàn bộ dữ liệu của tôi' }).click(),
-    ]);
+    const [download] = await Promise.all([citizen.waitForEvent('download'), citizen.getByRole('link', { name: 'Tải về toàn bộ dữ liệu của tôi' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^motcua-du-lieu-ca-nhan-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await download.path();
     const data = JSON.parse(fs.readFileSync(file!, 'utf8'));
     expect(data.subject).toEqual({ idNumber: CITIZEN, fullName: 'Nguyễn Văn An' });
     expect(data.dossiers.map((d: { code: string }) => d.code)).toContain(code);
     expect(data.dossiers.every((d: { applicant: { idNumber: string } }) => d.applicant.idNumber === CITIZEN)).toBe(true);
-    expect(data.accessLog.some((e: { dossierCode: string; viewer: { name: string } }) => e.dossierCode === code && e.viewer.name === 'Huỳnh Thị Mỹ Linh')).toBe(true);
+    expect(data.accessLog.some((e: { dossierCode: string; viewer: { name: string } }) => e.dossierCode === code && e.viewer.name === 'Huỳnh Thị Mỹ Linh')).toBe(
+      true,
+    );
     expect(data.sessions.length).toBeGreaterThan(0);
     await citizen.locator('#my-data-title').scrollIntoViewIfNeeded();
     await screenshots(citizen, 'my-dossiers-my-data');

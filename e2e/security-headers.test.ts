@@ -29,7 +29,9 @@ async function watched(): Promise<BrowserContext> {
       (w.__csp ??= []).push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
     });
   });
-  context.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(`console on ${m.location().url}: ${m.text()}`); });
+  context.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(`console on ${m.location().url}: ${m.text()}`);
+  });
   return context;
 }
 

@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CurrentUnit, Hamlet, HistoricUnit, LineageEntry } from '@motcua/core/units';
 
-const read = <T>(file: string): T =>
-  JSON.parse(readFileSync(new URL(`../packages/server/data/units/${file}`, import.meta.url), 'utf8')) as T;
+const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../packages/server/data/units/${file}`, import.meta.url), 'utf8')) as T;
 const current = read<CurrentUnit[]>('current.json');
 const history = read<HistoricUnit[]>('history.json');
 const lineage = read<LineageEntry[]>('lineage.json');
@@ -60,7 +59,10 @@ describe('lineage', () => {
   });
 
   it('knows which old provinces formed each new one', () => {
-    const names = (code: string) => entryOf(code).predecessors.map((c) => old.get(c)!.name).sort();
+    const names = (code: string) =>
+      entryOf(code)
+        .predecessors.map((c) => old.get(c)!.name)
+        .sort();
     expect(names('91')).toEqual(['An Giang', 'Kiên Giang']);
     expect(names('79')).toEqual(['Bà Rịa - Vũng Tàu', 'Bình Dương', 'Hồ Chí Minh']);
     expect(entryOf('46')).toMatchObject({ predecessors: ['46'], unchanged: true });
@@ -89,10 +91,7 @@ describe('lineage', () => {
       'Xã Nguyễn Văn Linh / Huyện Yên Mỹ / Tỉnh Hưng Yên',
       'Xã Ngọc Long / Huyện Yên Mỹ / Tỉnh Hưng Yên',
     ]);
-    expect(origins('30790')).toEqual([
-      'Xã Hòa Điền / Huyện Kiên Lương / Tỉnh Kiên Giang',
-      'Xã Kiên Bình / Huyện Kiên Lương / Tỉnh Kiên Giang',
-    ]);
+    expect(origins('30790')).toEqual(['Xã Hòa Điền / Huyện Kiên Lương / Tỉnh Kiên Giang', 'Xã Kiên Bình / Huyện Kiên Lương / Tỉnh Kiên Giang']);
   });
 
   it('takes a whole district for a special zone, and a district without communes as itself', () => {

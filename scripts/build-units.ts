@@ -32,7 +32,10 @@ const hamlets = DEMO_HAMLET_UNITS.flatMap((code) => {
   const unit = current.find((u) => u.code === code);
   const entry = lineageByCode.get(code);
   if (!unit || !entry) throw new Error(`Demo unit ${code} missing`);
-  return demoHamlets(unit, entry.predecessors.map((c) => oldByCode.get(c)).filter((u): u is HistoricUnit => !!u));
+  return demoHamlets(
+    unit,
+    entry.predecessors.map((c) => oldByCode.get(c)).filter((u): u is HistoricUnit => !!u),
+  );
 });
 
 mkdirSync(outDir, { recursive: true });

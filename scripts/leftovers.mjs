@@ -17,7 +17,9 @@ export function markedProcesses(mark) {
       if (env.split('\0').includes(`MOTCUA_TEST_RUN=${mark}`)) {
         found.push({ pid: Number(pid), cmd: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim() });
       }
-    } catch { /* gone or not ours */ }
+    } catch {
+      /* gone or not ours */
+    }
   }
   return found;
 }
@@ -27,7 +29,11 @@ export function collectLeftovers(mark, tempBefore) {
   const complaints = [];
   for (const p of markedProcesses(mark)) {
     complaints.push(`process ${p.pid} still running: ${p.cmd}`);
-    try { process.kill(p.pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
   for (const name of tempEntries()) {
     if (tempBefore.has(name)) continue;

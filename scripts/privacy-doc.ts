@@ -41,7 +41,7 @@ export function renderPrivacyDoc(): string {
   line('- **của mình / own**: a citizen, data about themselves (dossiers they filed or that were filed for them, their');
   line('  files, results and access log; for *Cán bộ*, the officials who handled or opened their dossier); an official,');
   line('  their own account.');
-  line('- **xã mình / own units**: the communes listed in the official\'s account, and only those. A dossier transferred');
+  line("- **xã mình / own units**: the communes listed in the official's account, and only those. A dossier transferred");
   line('  to another commune leaves with its files and documents.');
   line('- **tỉnh mình / own province**: the communes of a province listed in the account (province viewers: figures only).');
   line();
@@ -63,19 +63,19 @@ export function renderPrivacyDoc(): string {
   for (const c of Object.values(DECREE_13)) line(`- ${c.ref}: ${c.vi} ${c.en}`);
   line();
   line('Luật Bảo vệ dữ liệu cá nhân (2025) takes effect on 1 January 2026; this table cites the decree as issue 10 asks');
-  line('and should be re-read against the law. Articles we could not read in the decree\'s text are not cited.');
+  line("and should be re-read against the law. Articles we could not read in the decree's text are not cited.");
   line();
   line('## Minh bạch cho công dân / Transparency for citizens');
   line();
-  line('- Every official read of personal data is appended to the audit log in the read\'s own transaction: dossier');
+  line("- Every official read of personal data is appended to the audit log in the read's own transaction: dossier");
   line('  detail, attached files, issued documents (list and file), shipments, the work queue (one entry per page, with');
-  line('  the codes shown), residents needing help (list and field kit). Each entry records the official\'s name, roles');
+  line("  the codes shown), residents needing help (list and field kit). Each entry records the official's name, roles");
   line('  and units at that moment and the kinds of data opened.');
   line('- "Hồ sơ của tôi" shows, per dossier, who opened it, when, in which role and unit, and what they opened');
   line('  (`GET /api/me/access-log`), and offers everything Motcua holds about the citizen as one JSON file');
-  line('  (`GET /api/me/export`: dossiers with their history, files\' metadata and download links, issued documents,');
+  line("  (`GET /api/me/export`: dossiers with their history, files' metadata and download links, issued documents,");
   line('  shipments, personal document store, login sessions, recorded consents, access log) — khoản 1, 3, 7 Điều 9.');
-  line('- Internal notes (the specialist\'s proposal, the approver\'s remarks) are never shown to citizens: they see that');
+  line("- Internal notes (the specialist's proposal, the approver's remarks) are never shown to citizens: they see that");
   line('  the step happened and when.');
   return `${out.join('\n')}\n`;
 }

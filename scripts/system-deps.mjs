@@ -10,8 +10,13 @@ export function aptInstall(packages) {
   if (process.getuid?.() !== 0) {
     throw new Error(`Missing Debian packages (${packages.join(', ')}); install them or run the tests as root.`);
   }
-  const run = (args) => spawnSync('flock', ['/tmp/motcua-apt.lock', 'apt-get', ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
-  if (!updated) { run(['update', '-q']); updated = true; }
+  const run = (args) =>
+    spawnSync('flock', ['/tmp/motcua-apt.lock', 'apt-get', ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+      .status === 0;
+  if (!updated) {
+    run(['update', '-q']);
+    updated = true;
+  }
   if (!run(['install', '-y', '-q', '--no-install-recommends', ...packages])) {
     throw new Error(`apt-get install ${packages.join(' ')} failed`);
   }
@@ -19,7 +24,13 @@ export function aptInstall(packages) {
 
 /** binaries: { binary: debianPackage } */
 export function ensureBinaries(binaries) {
-  const missing = [...new Set(Object.entries(binaries).filter(([bin]) => !has(bin)).map(([, pkg]) => pkg))];
+  const missing = [
+    ...new Set(
+      Object.entries(binaries)
+        .filter(([bin]) => !has(bin))
+        .map(([, pkg]) => pkg),
+    ),
+  ];
   if (missing.length) {
     console.log(`[test] installing Debian packages: ${missing.join(', ')}`);
     aptInstall(missing);
@@ -30,9 +41,14 @@ export function ensureBinaries(binaries) {
 
 export function postgresBinDir() {
   const base = '/usr/lib/postgresql';
-  const find = () => fs.existsSync(base)
-    ? fs.readdirSync(base).sort((a, b) => Number(b) - Number(a)).map((v) => `${base}/${v}/bin`).find((d) => fs.existsSync(`${d}/initdb`))
-    : undefined;
+  const find = () =>
+    fs.existsSync(base)
+      ? fs
+          .readdirSync(base)
+          .sort((a, b) => Number(b) - Number(a))
+          .map((v) => `${base}/${v}/bin`)
+          .find((d) => fs.existsSync(`${d}/initdb`))
+      : undefined;
   let dir = find();
   if (!dir) {
     console.log('[test] installing PostgreSQL (Debian package postgresql)');

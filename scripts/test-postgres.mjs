@@ -9,7 +9,10 @@ import { postgresBinDir, sh } from './system-deps.mjs';
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
     srv.on('error', reject);
   });
 }
@@ -24,10 +27,10 @@ export async function startTestPostgres(options = {}) {
   const bin = postgresBinDir();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-pg-'));
   const dataDir = path.join(root, 'data');
-  const port = options.port ?? await freePort();
+  const port = options.port ?? (await freePort());
   // initdb refuses to run as root, so the cluster belongs to the postgres system user.
   const asRoot = process.getuid?.() === 0;
-  const run = (cmd, args) => asRoot ? sh('runuser', ['-u', 'postgres', '--', cmd, ...args]) : sh(cmd, args);
+  const run = (cmd, args) => (asRoot ? sh('runuser', ['-u', 'postgres', '--', cmd, ...args]) : sh(cmd, args));
   const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${options.durable ? 'on' : 'off'} -c shared_buffers=128MB`;
   const pgCtl = (args) => [`${bin}/pg_ctl`, ['-D', dataDir, '-l', path.join(root, 'log'), '-w', ...args]];
   if (asRoot) sh('chown', ['postgres:postgres', root]);
@@ -46,11 +49,15 @@ export async function startTestPostgres(options = {}) {
       child.stderr.on('data', (d) => (output += d));
       return new Promise((resolve, reject) => {
         child.once('error', reject);
-        child.once('exit', (code) => code === 0 ? resolve() : reject(new Error(`pg_ctl restart -m ${mode} failed (${code}): ${output}`)));
+        child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl restart -m ${mode} failed (${code}): ${output}`))));
       });
     },
     stop() {
-      try { run(`${bin}/pg_ctl`, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']); } catch { /* already gone */ }
+      try {
+        run(`${bin}/pg_ctl`, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      } catch {
+        /* already gone */
+      }
       fs.rmSync(root, { recursive: true, force: true });
     },
   };

@@ -1,13 +1,28 @@
-// `npm test`: installs and starts what the suite needs (PostgreSQL, Chromium, poppler, zbar),
-// then runs every vitest project: core, server, storage/API on PGlite and on PostgreSQL, races,
+// `npm test`: lint and typecheck first (a failure stops the run), then installs and starts what the
+// suite needs (PostgreSQL, Chromium, poppler, zbar) and runs every vitest project: core, server, storage/API on PGlite and on PostgreSQL, races,
 // drills, e2e. Afterwards it fails the run if any process or temporary folder was left behind.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { ensureBinaries } from './system-deps.mjs';
 import { startTestPostgres } from './test-postgres.mjs';
 import { collectLeftovers, tempEntries } from './leftovers.mjs';
 
-ensureBinaries({ chromium: 'chromium', pdfsig: 'poppler-utils', pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', zbarimg: 'zbar-tools', certutil: 'libnss3-tools' });
+for (const step of ['lint', 'typecheck']) {
+  console.log(`[test] npm run ${step}`);
+  if (spawnSync('npm', ['run', '--silent', step], { stdio: 'inherit' }).status !== 0) {
+    console.error(`[test] FAILED: npm run ${step}`);
+    process.exit(1);
+  }
+}
+
+ensureBinaries({
+  chromium: 'chromium',
+  pdfsig: 'poppler-utils',
+  pdftotext: 'poppler-utils',
+  pdftoppm: 'poppler-utils',
+  zbarimg: 'zbar-tools',
+  certutil: 'libnss3-tools',
+});
 const tempBefore = tempEntries();
 const pgServer = await startTestPostgres();
 console.log(`[test] PostgreSQL for tests on port ${pgServer.port}`);

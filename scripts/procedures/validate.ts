@@ -60,10 +60,7 @@ export function formSchemaProblems(schema: FormSchema): string[] {
 }
 
 /** Compile every schema (throws on invalid JSON Schema) and collect house-rule problems. */
-export function validateFormSchemas(
-  entries: readonly { code: string; formSchema: FormSchema }[],
-  ajv: Ajv2020 = createAjv(),
-): Map<string, ValidateFunction> {
+export function validateFormSchemas(entries: readonly { code: string; formSchema: FormSchema }[], ajv: Ajv2020 = createAjv()): Map<string, ValidateFunction> {
   const compiled = new Map<string, ValidateFunction>();
   const problems: string[] = [];
   for (const { code, formSchema } of entries) {

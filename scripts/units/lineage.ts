@@ -121,9 +121,7 @@ function adoptOrphans(report: LineageReport, pool: OldUnitPool, pending: { unit:
     for (const name of [...e.unmatched]) {
       const mention = parsePredecessorText(name).mentions[0];
       if (!mention) continue;
-      const orphans = pool
-        .communesIn(provinces)
-        .filter((u) => !claimed.has(u.code) && (nearDistance(mention.name, u) ?? 9) <= 1);
+      const orphans = pool.communesIn(provinces).filter((u) => !claimed.has(u.code) && (nearDistance(mention.name, u) ?? 9) <= 1);
       if (orphans.length !== 1) continue;
       const orphan = orphans[0]!;
       claimed.add(orphan.code);

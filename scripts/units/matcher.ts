@@ -52,7 +52,13 @@ export function editDistance(a: string, b: string, max: number): number {
 function spellingKey(name: string): string {
   return nameKey(name)
     .split(' ')
-    .map((w) => w.replace(/^tr/, 'ch').replace(/^s/, 'x').replace(/^(gi|r)/, 'd').replace(/k$/, 'c'))
+    .map((w) =>
+      w
+        .replace(/^tr/, 'ch')
+        .replace(/^s/, 'x')
+        .replace(/^(gi|r)/, 'd')
+        .replace(/k$/, 'c'),
+    )
     .join('');
 }
 
@@ -71,10 +77,7 @@ export function nearDistance(name: string, unit: HistoricUnit): number | undefin
   if (stem !== key && nameKey(unit.name) === stem) return 1;
   const compact = compactKey(name);
   if (compact.length < 3) return undefined;
-  const d = Math.min(
-    editDistance(compact, compactKey(unit.name), 2),
-    editDistance(spellingKey(name), spellingKey(unit.name), 2),
-  );
+  const d = Math.min(editDistance(compact, compactKey(unit.name), 2), editDistance(spellingKey(name), spellingKey(unit.name), 2));
   return d <= 2 ? d : undefined;
 }
 
@@ -139,9 +142,7 @@ export class OldUnitPool {
     const districtType = mention.prefix && !mention.inheritedPrefix ? DISTRICT_TYPE_OF[mention.prefix] : undefined;
     if (districtType && !mention.qualifier) {
       const key = nameKey(mention.name);
-      const districts = provinces
-        .flatMap((p) => this.districtsByProvince.get(p)?.get(key) ?? [])
-        .filter((d) => d.type === districtType);
+      const districts = provinces.flatMap((p) => this.districtsByProvince.get(p)?.get(key) ?? []).filter((d) => d.type === districtType);
       if (districts.length === 1) return { mention, candidates: [], district: districts[0] };
     }
     const compact = compactKey(mention.name);

@@ -56,9 +56,7 @@ describe('parseProvinceText', () => {
       'Bà Rịa - Vũng Tàu',
       'Bình Dương',
     ]);
-    expect(
-      parseProvinceText('tỉnh Bình Phước và tỉnh Đồng Nai. Từ ngày 30/04/2026, Tỉnh Đồng Nai mới …').mentions,
-    ).toHaveLength(2);
+    expect(parseProvinceText('tỉnh Bình Phước và tỉnh Đồng Nai. Từ ngày 30/04/2026, Tỉnh Đồng Nai mới …').mentions).toHaveLength(2);
   });
 });
 

@@ -5,6 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { registerErrorHandling } from './platform/errors.ts';
+import { contractRefResolver, registerContract } from './platform/contract.ts';
 import { frameworkErrorOptions } from './platform/framework-errors.ts';
 import { inputValidatorFactory, installInputGuards } from './platform/input.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   installInputGuards(app);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
+    refResolver: contractRefResolver,
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -76,6 +78,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       },
     },
   });
+  registerContract(app);
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',
     // Swagger UI (a developers' page) injects <style> elements at run time; only there may styles be inline.
@@ -113,8 +116,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const results = createResults(ctx, { dossiers, catalog, uploads, blobs: uploads.blobs });
   await app.register(resultsRoutes, { results: results.results, delivery: results.delivery });
   await app.register(verifyRoutes, {
-    verification: results.verification, delivery: results.delivery, maxBytes: ctx.config.uploadMaxBytes,
-    perMinute: ctx.config.identity.rateLimitLookupPerMinute, postal: ctx.config.results,
+    verification: results.verification,
+    delivery: results.delivery,
+    maxBytes: ctx.config.uploadMaxBytes,
+    perMinute: ctx.config.identity.rateLimitLookupPerMinute,
+    postal: ctx.config.results,
   });
   const outreach = new OutreachService(ctx, { dossiers, uploads });
   await app.register(outreachRoutes, { outreach });
@@ -126,7 +132,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(insightsRoutes, { insights });
   await app.register(auditRoutes, { anchoring: createAuditAnchoring(ctx), unit: publicUnit, anchorMinutes: ctx.config.audit.anchorMinutes });
   const privacy = new PrivacyService(ctx, {
-    dossiers, uploads, results: results.results, delivery: results.delivery, identity,
+    dossiers,
+    uploads,
+    results: results.results,
+    delivery: results.delivery,
+    identity,
     unitName: (code) => units.index.current.get(code)?.fullName ?? null,
   });
   await app.register(privacyRoutes, { privacy, now: () => ctx.clock.now() });

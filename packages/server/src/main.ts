@@ -8,7 +8,9 @@ import { startAuditAnchoring } from './modules/audit/index.ts';
 
 const config = loadConfig();
 // Connections lost while idle are logged once the app's logger exists; the pool replaces them.
-let warn = (msg: string) => { process.stderr.write(`${msg}\n`); };
+let warn = (msg: string) => {
+  process.stderr.write(`${msg}\n`);
+};
 const handle = await openConfiguredDatabase(config, {
   onConnectionError: (err) => warn(`database connection lost (${err.message}); the pool reconnects on the next request`),
 }).catch(startFailed);
@@ -19,7 +21,11 @@ warn = (msg) => app.log.warn(msg);
 // The outbox worker sends e-mail and SMS and signs issued documents (results.issue);
 // NOTIFICATIONS_WORKER=false leaves that to other processes.
 const notifications = config.notifications.worker
-  ? await startNotifications(ctx, { ...(handle.pglite ? { pglite: handle.pglite } : {}), log: app.log.child({ module: 'notifications' }), handlers: resultsWorkerHandlers(ctx) })
+  ? await startNotifications(ctx, {
+      ...(handle.pglite ? { pglite: handle.pglite } : {}),
+      log: app.log.child({ module: 'notifications' }),
+      handlers: resultsWorkerHandlers(ctx),
+    })
   : null;
 // Audit anchoring (sign chain heads every AUDIT_ANCHOR_MINUTES, e-mail the daily report) runs with
 // the outbox worker: the same processes that deliver what it queues.
@@ -32,7 +38,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: shutting down`);
-    void app.close().then(() => anchoring?.stop()).then(() => notifications?.stop()).then(() => handle.close()).finally(() => process.exit(0));
+    void app
+      .close()
+      .then(() => anchoring?.stop())
+      .then(() => notifications?.stop())
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
   });
 }
 

@@ -6,19 +6,30 @@ const pages = () => int('Số trang', 'Number of pages', 1, 500);
 const copies = () => int('Số bản cần chứng thực', 'Number of certified copies', 1, 100);
 
 const copyFromOriginal: FormSchema = form('Yêu cầu chứng thực bản sao từ bản chính', 'Certification of copies from originals', [
-  step('Giấy tờ cần chứng thực', 'Documents', {
-    documents: list('Danh sách giấy tờ', 'Documents to certify', ['Giấy tờ', 'Document'], {
-      documentName: text('Tên giấy tờ, văn bản', 'Document title'),
-      issuingAuthority: text('Cơ quan cấp', 'Issuing authority'),
-      pages: pages(),
-      copies: copies(),
-    }, { optional: ['issuingAuthority'] }),
-    copiesPreparedByRequester: yesNo(
-      'Người yêu cầu tự chuẩn bị bản sao',
-      'The requester brings their own photocopies',
-      'Otherwise the office makes the copies',
-    ),
-  }, ['copiesPreparedByRequester']),
+  step(
+    'Giấy tờ cần chứng thực',
+    'Documents',
+    {
+      documents: list(
+        'Danh sách giấy tờ',
+        'Documents to certify',
+        ['Giấy tờ', 'Document'],
+        {
+          documentName: text('Tên giấy tờ, văn bản', 'Document title'),
+          issuingAuthority: text('Cơ quan cấp', 'Issuing authority'),
+          pages: pages(),
+          copies: copies(),
+        },
+        { optional: ['issuingAuthority'] },
+      ),
+      copiesPreparedByRequester: yesNo(
+        'Người yêu cầu tự chuẩn bị bản sao',
+        'The requester brings their own photocopies',
+        'Otherwise the office makes the copies',
+      ),
+    },
+    ['copiesPreparedByRequester'],
+  ),
 ]);
 
 const signature: FormSchema = form('Yêu cầu chứng thực chữ ký', 'Certification of a signature', [
@@ -27,15 +38,16 @@ const signature: FormSchema = form('Yêu cầu chứng thực chữ ký', 'Certi
     pages: pages(),
     copies: copies(),
   }),
-  step('Trường hợp đặc biệt', 'Special cases', {
-    cannotSign: yesNo(
-      'Người yêu cầu không ký, không điểm chỉ được',
-      'The requester can neither sign nor fingerprint',
-      'A witness must then attend',
-    ),
-    witnessFullName: text('Họ, chữ đệm và tên người làm chứng', 'Full name of the witness', undefined, 100),
-    witnessCccd: cccd('Số định danh cá nhân của người làm chứng', 'Personal ID number of the witness'),
-  }, ['cannotSign', 'witnessFullName', 'witnessCccd']),
+  step(
+    'Trường hợp đặc biệt',
+    'Special cases',
+    {
+      cannotSign: yesNo('Người yêu cầu không ký, không điểm chỉ được', 'The requester can neither sign nor fingerprint', 'A witness must then attend'),
+      witnessFullName: text('Họ, chữ đệm và tên người làm chứng', 'Full name of the witness', undefined, 100),
+      witnessCccd: cccd('Số định danh cá nhân của người làm chứng', 'Personal ID number of the witness'),
+    },
+    ['cannotSign', 'witnessFullName', 'witnessCccd'],
+  ),
 ]);
 
 const translatorSignature: FormSchema = form('Yêu cầu chứng thực chữ ký người dịch', "Certification of a translator's signature", [
@@ -67,38 +79,54 @@ const CONTRACT_KIND = [
 ] as const;
 
 const contract: FormSchema = form('Yêu cầu chứng thực hợp đồng, giao dịch', 'Certification of a contract or transaction', [
-  step('Hợp đồng', 'Contract', {
-    contractKind: choice('Loại hợp đồng, giao dịch', 'Kind of contract', CONTRACT_KIND),
-    assetDescription: longText('Mô tả tài sản', 'Description of the property', 'Land parcel, house or movable, with identifying details'),
-    ownershipCertificateNumber: text(
-      'Số Giấy chứng nhận quyền sử dụng đất, quyền sở hữu',
-      'Land-use or ownership certificate number',
-      'For property that must be registered',
-      50,
-    ),
-    pages: pages(),
-    copies: copies(),
-  }, ['ownershipCertificateNumber']),
+  step(
+    'Hợp đồng',
+    'Contract',
+    {
+      contractKind: choice('Loại hợp đồng, giao dịch', 'Kind of contract', CONTRACT_KIND),
+      assetDescription: longText('Mô tả tài sản', 'Description of the property', 'Land parcel, house or movable, with identifying details'),
+      ownershipCertificateNumber: text(
+        'Số Giấy chứng nhận quyền sử dụng đất, quyền sở hữu',
+        'Land-use or ownership certificate number',
+        'For property that must be registered',
+        50,
+      ),
+      pages: pages(),
+      copies: copies(),
+    },
+    ['ownershipCertificateNumber'],
+  ),
   step('Các bên tham gia', 'Parties', {
-    parties: list('Các bên giao kết', 'Contracting parties', ['Bên giao kết', 'Party'], {
-      fullName: text('Họ, chữ đệm và tên / tên tổ chức', 'Full name or organisation name', undefined, 150),
-      cccd: cccd('Số định danh cá nhân', 'Personal ID number'),
-      role: text('Tư cách (bên bán, bên mua, bên tặng cho…)', 'Role in the contract', undefined, 100),
-    }, { optional: ['cccd'], minItems: 2 }),
+    parties: list(
+      'Các bên giao kết',
+      'Contracting parties',
+      ['Bên giao kết', 'Party'],
+      {
+        fullName: text('Họ, chữ đệm và tên / tên tổ chức', 'Full name or organisation name', undefined, 150),
+        cccd: cccd('Số định danh cá nhân', 'Personal ID number'),
+        role: text('Tư cách (bên bán, bên mua, bên tặng cho…)', 'Role in the contract', undefined, 100),
+      },
+      { optional: ['cccd'], minItems: 2 },
+    ),
   }),
 ]);
 
 const will: FormSchema = form('Yêu cầu chứng thực di chúc', 'Certification of a will', [
-  step('Di chúc', 'Will', {
-    pages: pages(),
-    copies: copies(),
-    concernsRegisteredAssets: yesNo(
-      'Di chúc liên quan đến tài sản phải đăng ký quyền sở hữu, sử dụng',
-      'The will concerns property subject to registration',
-      'Proof of ownership is then required',
-    ),
-    assetDescription: longText('Mô tả tài sản', 'Description of the property'),
-  }, ['concernsRegisteredAssets', 'assetDescription']),
+  step(
+    'Di chúc',
+    'Will',
+    {
+      pages: pages(),
+      copies: copies(),
+      concernsRegisteredAssets: yesNo(
+        'Di chúc liên quan đến tài sản phải đăng ký quyền sở hữu, sử dụng',
+        'The will concerns property subject to registration',
+        'Proof of ownership is then required',
+      ),
+      assetDescription: longText('Mô tả tài sản', 'Description of the property'),
+    },
+    ['concernsRegisteredAssets', 'assetDescription'],
+  ),
 ]);
 
 const contractCorrection: FormSchema = form('Yêu cầu sửa lỗi sai sót trong hợp đồng, giao dịch', 'Correction of errors in a certified contract', [
@@ -114,20 +142,30 @@ const contractCorrection: FormSchema = form('Yêu cầu sửa lỗi sai sót tro
 ]);
 
 const copyFromMasterRegister: FormSchema = form('Yêu cầu cấp bản sao từ sổ gốc', 'Request for a copy from the master register', [
-  step('Giấy tờ cần cấp bản sao', 'Document', {
-    documentKind: text('Loại giấy tờ', 'Kind of document', 'e.g. diploma, decision', 200),
-    documentNumber: text('Số, ký hiệu giấy tờ', 'Document number', undefined, 50),
-    issueDate: date('Ngày cấp', 'Issue date'),
-    copies: int('Số bản sao đề nghị cấp', 'Number of copies', 1, 20),
-  }, ['documentNumber', 'issueDate']),
-  step('Người được cấp giấy tờ gốc', 'Holder', {
-    requestedFor: choice('Cấp bản sao cho', 'Copy requested for', [
-      ['ban_than', 'Bản thân người yêu cầu', 'The applicant'],
-      ['nguoi_khac', 'Người khác (người thân, người được ủy quyền)', 'Someone else (relative or principal)'],
-    ]),
-    holderFullName: text('Họ, chữ đệm và tên người được cấp bản chính', 'Full name of the original holder', 'When requested for someone else', 100),
-    holderDateOfBirth: date('Ngày sinh người được cấp bản chính', 'Date of birth of the original holder'),
-  }, ['holderFullName', 'holderDateOfBirth']),
+  step(
+    'Giấy tờ cần cấp bản sao',
+    'Document',
+    {
+      documentKind: text('Loại giấy tờ', 'Kind of document', 'e.g. diploma, decision', 200),
+      documentNumber: text('Số, ký hiệu giấy tờ', 'Document number', undefined, 50),
+      issueDate: date('Ngày cấp', 'Issue date'),
+      copies: int('Số bản sao đề nghị cấp', 'Number of copies', 1, 20),
+    },
+    ['documentNumber', 'issueDate'],
+  ),
+  step(
+    'Người được cấp giấy tờ gốc',
+    'Holder',
+    {
+      requestedFor: choice('Cấp bản sao cho', 'Copy requested for', [
+        ['ban_than', 'Bản thân người yêu cầu', 'The applicant'],
+        ['nguoi_khac', 'Người khác (người thân, người được ủy quyền)', 'Someone else (relative or principal)'],
+      ]),
+      holderFullName: text('Họ, chữ đệm và tên người được cấp bản chính', 'Full name of the original holder', 'When requested for someone else', 100),
+      holderDateOfBirth: date('Ngày sinh người được cấp bản chính', 'Date of birth of the original holder'),
+    },
+    ['holderFullName', 'holderDateOfBirth'],
+  ),
 ]);
 
 export const certificationForms: Record<string, FormSchema> = {

@@ -41,17 +41,22 @@ function parentSteps(fatherOptional: boolean) {
 const birthRegistration: FormSchema = form('Tờ khai đăng ký khai sinh', 'Birth registration declaration', [
   childStep(),
   ...parentSteps(true),
-  step('Giấy tờ và yêu cầu', 'Evidence and requests', {
-    birthProofKind: choice('Giấy tờ chứng minh việc sinh', 'Proof of birth', BIRTH_PROOF),
-    birthCertificateNumber: text('Số Giấy chứng sinh', 'Birth certificate number', 'From the health facility, if any', 30),
-    declarantRelationship: choice('Quan hệ của người đi khai với người được khai sinh', "Declarant's relationship to the child", DECLARANT_RELATIONSHIP),
-    linkResidenceAndInsurance: yesNo(
-      'Đề nghị liên thông đăng ký thường trú và cấp thẻ BHYT cho trẻ dưới 6 tuổi',
-      'Also register permanent residence and issue health insurance card (child under 6)',
-      'Linked procedure under Decree 63/2024/ND-CP',
-    ),
-    extraCopies: int('Số bản sao Giấy khai sinh đề nghị cấp', 'Number of extra certified copies requested', 0, 20),
-  }, ['birthCertificateNumber', 'linkResidenceAndInsurance', 'extraCopies']),
+  step(
+    'Giấy tờ và yêu cầu',
+    'Evidence and requests',
+    {
+      birthProofKind: choice('Giấy tờ chứng minh việc sinh', 'Proof of birth', BIRTH_PROOF),
+      birthCertificateNumber: text('Số Giấy chứng sinh', 'Birth certificate number', 'From the health facility, if any', 30),
+      declarantRelationship: choice('Quan hệ của người đi khai với người được khai sinh', "Declarant's relationship to the child", DECLARANT_RELATIONSHIP),
+      linkResidenceAndInsurance: yesNo(
+        'Đề nghị liên thông đăng ký thường trú và cấp thẻ BHYT cho trẻ dưới 6 tuổi',
+        'Also register permanent residence and issue health insurance card (child under 6)',
+        'Linked procedure under Decree 63/2024/ND-CP',
+      ),
+      extraCopies: int('Số bản sao Giấy khai sinh đề nghị cấp', 'Number of extra certified copies requested', 0, 20),
+    },
+    ['birthCertificateNumber', 'linkResidenceAndInsurance', 'extraCopies'],
+  ),
 ]);
 
 const birthWithRecognition: FormSchema = form(
@@ -82,11 +87,20 @@ const recognition: FormSchema = form('Tờ khai đăng ký nhận cha, mẹ, con
     ]),
     evidenceKind: choice('Chứng cứ chứng minh quan hệ cha, mẹ, con', 'Evidence of the parent/child relationship', RECOGNITION_EVIDENCE),
   }),
-  step('Người cha hoặc mẹ', 'Parent', person('parent', 'người cha/mẹ', 'the parent', ['fullName', 'dateOfBirth', 'ethnicity', 'nationality', 'cccd', 'residence'])),
-  step('Người con', 'Child', {
-    ...person('child', 'người con', 'the child', ['fullName', 'dateOfBirth', 'sex', 'ethnicity', 'nationality', 'cccd', 'residence']),
-    childBirthRegistrationNumber: text('Số Giấy khai sinh của người con', "Child's birth certificate number", undefined, 30),
-  }, ['childCccd', 'childBirthRegistrationNumber']),
+  step(
+    'Người cha hoặc mẹ',
+    'Parent',
+    person('parent', 'người cha/mẹ', 'the parent', ['fullName', 'dateOfBirth', 'ethnicity', 'nationality', 'cccd', 'residence']),
+  ),
+  step(
+    'Người con',
+    'Child',
+    {
+      ...person('child', 'người con', 'the child', ['fullName', 'dateOfBirth', 'sex', 'ethnicity', 'nationality', 'cccd', 'residence']),
+      childBirthRegistrationNumber: text('Số Giấy khai sinh của người con', "Child's birth certificate number", undefined, 30),
+    },
+    ['childCccd', 'childBirthRegistrationNumber'],
+  ),
 ]);
 
 const birthReregistration: FormSchema = form('Tờ khai đăng ký lại khai sinh', 'Birth re-registration declaration', [
@@ -96,15 +110,29 @@ const birthReregistration: FormSchema = form('Tờ khai đăng ký lại khai si
     person('person', 'người được khai sinh', 'the person', ['fullName', 'dateOfBirth', 'sex', 'ethnicity', 'nationality', 'placeOfBirth', 'hometown', 'cccd']),
     ['personHometown', 'personCccd'],
   ),
-  step('Cha, mẹ', 'Parents', {
-    motherFullName: text('Họ, chữ đệm và tên người mẹ', 'Full name of the mother', undefined, 100),
-    fatherFullName: text('Họ, chữ đệm và tên người cha', 'Full name of the father', undefined, 100),
-  }, ['motherFullName', 'fatherFullName']),
-  step('Việc khai sinh trước đây', 'Original registration', {
-    originalRegistrationPlace: text('Nơi đã đăng ký khai sinh trước đây', 'Where the birth was originally registered'),
-    originalRegistrationDate: date('Ngày đăng ký khai sinh trước đây', 'Original registration date', 'Re-registration applies to births registered before 1 January 2016 whose register and original were lost'),
-    supportingDocuments: text('Giấy tờ, tài liệu có nội dung khai sinh nộp kèm', 'Copies of documents showing the birth details', undefined, 500),
-  }, ['originalRegistrationDate']),
+  step(
+    'Cha, mẹ',
+    'Parents',
+    {
+      motherFullName: text('Họ, chữ đệm và tên người mẹ', 'Full name of the mother', undefined, 100),
+      fatherFullName: text('Họ, chữ đệm và tên người cha', 'Full name of the father', undefined, 100),
+    },
+    ['motherFullName', 'fatherFullName'],
+  ),
+  step(
+    'Việc khai sinh trước đây',
+    'Original registration',
+    {
+      originalRegistrationPlace: text('Nơi đã đăng ký khai sinh trước đây', 'Where the birth was originally registered'),
+      originalRegistrationDate: date(
+        'Ngày đăng ký khai sinh trước đây',
+        'Original registration date',
+        'Re-registration applies to births registered before 1 January 2016 whose register and original were lost',
+      ),
+      supportingDocuments: text('Giấy tờ, tài liệu có nội dung khai sinh nộp kèm', 'Copies of documents showing the birth details', undefined, 500),
+    },
+    ['originalRegistrationDate'],
+  ),
 ]);
 
 const birthWithPersonalRecords: FormSchema = form(
@@ -114,15 +142,34 @@ const birthWithPersonalRecords: FormSchema = form(
     step(
       'Người được khai sinh',
       'Person',
-      person('person', 'người được khai sinh', 'the person', ['fullName', 'dateOfBirth', 'sex', 'ethnicity', 'nationality', 'placeOfBirth', 'hometown', 'cccd']),
+      person('person', 'người được khai sinh', 'the person', [
+        'fullName',
+        'dateOfBirth',
+        'sex',
+        'ethnicity',
+        'nationality',
+        'placeOfBirth',
+        'hometown',
+        'cccd',
+      ]),
       ['personHometown', 'personCccd'],
     ),
-    step('Cha, mẹ', 'Parents', {
-      motherFullName: text('Họ, chữ đệm và tên người mẹ', 'Full name of the mother', undefined, 100),
-      fatherFullName: text('Họ, chữ đệm và tên người cha', 'Full name of the father', undefined, 100),
-    }, ['motherFullName', 'fatherFullName']),
+    step(
+      'Cha, mẹ',
+      'Parents',
+      {
+        motherFullName: text('Họ, chữ đệm và tên người mẹ', 'Full name of the mother', undefined, 100),
+        fatherFullName: text('Họ, chữ đệm và tên người cha', 'Full name of the father', undefined, 100),
+      },
+      ['motherFullName', 'fatherFullName'],
+    ),
     step('Hồ sơ cá nhân', 'Personal records', {
-      personalRecordKind: text('Loại hồ sơ, giấy tờ cá nhân có thông tin khai sinh', 'Kind of personal record holding the birth details', 'e.g. school records, civil-servant file', 300),
+      personalRecordKind: text(
+        'Loại hồ sơ, giấy tờ cá nhân có thông tin khai sinh',
+        'Kind of personal record holding the birth details',
+        'e.g. school records, civil-servant file',
+        300,
+      ),
       isPublicEmployee: yesNo(
         'Là cán bộ, công chức, viên chức hoặc người đang phục vụ trong lực lượng vũ trang',
         'Is a public employee or member of the armed forces',
@@ -132,20 +179,25 @@ const birthWithPersonalRecords: FormSchema = form(
   ],
 );
 
-const birthForeignElement: FormSchema = form(
-  'Tờ khai đăng ký khai sinh có yếu tố nước ngoài',
-  'Birth registration with a foreign element',
-  [
-    childStep(),
-    step('Thông tin người mẹ', 'Mother', {
-      ...person('mother', 'người mẹ', 'the mother', ['fullName', 'dateOfBirth', 'nationality', 'residence']),
-      motherIdDocument: text('Số CCCD hoặc hộ chiếu của người mẹ', "Mother's ID card or passport number", undefined, 20),
-    }),
-    step('Thông tin người cha', 'Father', {
+const birthForeignElement: FormSchema = form('Tờ khai đăng ký khai sinh có yếu tố nước ngoài', 'Birth registration with a foreign element', [
+  childStep(),
+  step('Thông tin người mẹ', 'Mother', {
+    ...person('mother', 'người mẹ', 'the mother', ['fullName', 'dateOfBirth', 'nationality', 'residence']),
+    motherIdDocument: text('Số CCCD hoặc hộ chiếu của người mẹ', "Mother's ID card or passport number", undefined, 20),
+  }),
+  step(
+    'Thông tin người cha',
+    'Father',
+    {
       ...person('father', 'người cha', 'the father', ['fullName', 'dateOfBirth', 'nationality', 'residence']),
       fatherIdDocument: text('Số CCCD hoặc hộ chiếu của người cha', "Father's ID card or passport number", undefined, 20),
-    }, ['fatherFullName', 'fatherDateOfBirth', 'fatherNationality', 'fatherResidence', 'fatherIdDocument']),
-    step('Quốc tịch của con', "Child's nationality", {
+    },
+    ['fatherFullName', 'fatherDateOfBirth', 'fatherNationality', 'fatherResidence', 'fatherIdDocument'],
+  ),
+  step(
+    'Quốc tịch của con',
+    "Child's nationality",
+    {
       chosenNationality: text('Quốc tịch được chọn cho con', 'Nationality chosen for the child', undefined, 60),
       parentsAgreementAttached: yesNo(
         'Có văn bản thỏa thuận của cha, mẹ về việc chọn quốc tịch',
@@ -153,9 +205,10 @@ const birthForeignElement: FormSchema = form(
         'Needed when the father or mother is a foreigner',
       ),
       birthCertificateNumber: text('Số Giấy chứng sinh', 'Birth certificate number', undefined, 30),
-    }, ['parentsAgreementAttached', 'birthCertificateNumber']),
-  ],
-);
+    },
+    ['parentsAgreementAttached', 'birthCertificateNumber'],
+  ),
+]);
 
 export const birthForms: Record<string, FormSchema> = {
   '1.001193': birthRegistration,

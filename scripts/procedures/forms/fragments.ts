@@ -116,28 +116,14 @@ export const PAYMENT_METHOD: Options = [
   ['tai_khoan', 'Chuyển khoản ngân hàng', 'Bank transfer'],
 ];
 
-export type PersonPart =
-  | 'fullName'
-  | 'dateOfBirth'
-  | 'sex'
-  | 'ethnicity'
-  | 'nationality'
-  | 'cccd'
-  | 'placeOfBirth'
-  | 'hometown'
-  | 'residence';
+export type PersonPart = 'fullName' | 'dateOfBirth' | 'sex' | 'ethnicity' | 'nationality' | 'cccd' | 'placeOfBirth' | 'hometown' | 'residence';
 
 /**
  * Questions about a person the procedure is about (child, parent, spouse, deceased…), keyed
  * `${prefix}FullName`, `${prefix}DateOfBirth`… Never used for the applicant, who travels with
  * the dossier.
  */
-export function person(
-  prefix: string,
-  whoVi: string,
-  whoEn: string,
-  parts: readonly PersonPart[],
-): Record<string, FormScalarField> {
+export function person(prefix: string, whoVi: string, whoEn: string, parts: readonly PersonPart[]): Record<string, FormScalarField> {
   const make: Record<PersonPart, () => FormScalarField> = {
     fullName: () => text(`Họ, chữ đệm và tên ${whoVi}`, `Full name of ${whoEn}`, undefined, 100),
     dateOfBirth: () => date(`Ngày, tháng, năm sinh ${whoVi}`, `Date of birth of ${whoEn}`),

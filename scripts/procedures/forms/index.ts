@@ -8,15 +8,7 @@ import { landConstructionBusinessForms } from './land-construction-business.ts';
 import { residenceForms } from './residence.ts';
 import { socialForms } from './social.ts';
 
-const groups = [
-  birthForms,
-  marriageForms,
-  civilStatusOtherForms,
-  certificationForms,
-  residenceForms,
-  socialForms,
-  landConstructionBusinessForms,
-];
+const groups = [birthForms, marriageForms, civilStatusOtherForms, certificationForms, residenceForms, socialForms, landConstructionBusinessForms];
 
 export const formsByCode: Readonly<Record<string, FormSchema>> = (() => {
   const all: Record<string, FormSchema> = {};

@@ -22,17 +22,28 @@ const HOUSEHOLD_HEAD_KEYS = ['householdHeadFullName', 'householdHeadCccd', 'rela
 
 /** Other people (e.g. children) registering together with the declarant. */
 const members = () =>
-  list('Người cùng thay đổi cư trú', 'People registering together', ['Thành viên', 'Member'], {
-    fullName: text('Họ, chữ đệm và tên', 'Full name', undefined, 100),
-    dateOfBirth: date('Ngày sinh', 'Date of birth'),
-    sex: choice('Giới tính', 'Sex', SEX),
-    cccd: cccd('Số định danh cá nhân', 'Personal ID number'),
-    relationshipToHead: text('Quan hệ với chủ hộ', 'Relationship to the household head', undefined, 50),
-  }, { optional: ['cccd'], minItems: 0 });
+  list(
+    'Người cùng thay đổi cư trú',
+    'People registering together',
+    ['Thành viên', 'Member'],
+    {
+      fullName: text('Họ, chữ đệm và tên', 'Full name', undefined, 100),
+      dateOfBirth: date('Ngày sinh', 'Date of birth'),
+      sex: choice('Giới tính', 'Sex', SEX),
+      cccd: cccd('Số định danh cá nhân', 'Personal ID number'),
+      relationshipToHead: text('Quan hệ với chủ hộ', 'Relationship to the household head', undefined, 50),
+    },
+    { optional: ['cccd'], minItems: 0 },
+  );
 
 const permanent: FormSchema = form('Đăng ký thường trú', 'Permanent residence registration', [
   step('Chỗ ở đăng ký', 'Address', {
-    residenceAddress: text('Địa chỉ chỗ ở đề nghị đăng ký thường trú', 'Address to register as permanent residence', 'House number, street/hamlet, commune, province', 300),
+    residenceAddress: text(
+      'Địa chỉ chỗ ở đề nghị đăng ký thường trú',
+      'Address to register as permanent residence',
+      'House number, street/hamlet, commune, province',
+      300,
+    ),
     legalResidenceProof: choice('Giấy tờ chứng minh chỗ ở hợp pháp', 'Proof of lawful residence', LEGAL_RESIDENCE_PROOF),
   }),
   step('Chủ hộ', 'Household head', householdHead(), HOUSEHOLD_HEAD_KEYS),
@@ -51,29 +62,44 @@ const temporary: FormSchema = form('Đăng ký tạm trú', 'Temporary residence
 ]);
 
 const extension: FormSchema = form('Gia hạn tạm trú', 'Extension of temporary residence', [
-  step('Gia hạn', 'Extension', {
-    residenceAddress: text('Địa chỉ đang tạm trú', 'Current temporary address', undefined, 300),
-    currentUntil: date('Thời hạn tạm trú hiện tại đến ngày', 'Current registration valid until', 'Apply within 15 days before it expires'),
-    requestedUntil: date('Đề nghị gia hạn đến ngày', 'Extend until'),
-    reason: text('Lý do gia hạn', 'Reason', undefined, 300),
-  }, ['reason']),
+  step(
+    'Gia hạn',
+    'Extension',
+    {
+      residenceAddress: text('Địa chỉ đang tạm trú', 'Current temporary address', undefined, 300),
+      currentUntil: date('Thời hạn tạm trú hiện tại đến ngày', 'Current registration valid until', 'Apply within 15 days before it expires'),
+      requestedUntil: date('Đề nghị gia hạn đến ngày', 'Extend until'),
+      reason: text('Lý do gia hạn', 'Reason', undefined, 300),
+    },
+    ['reason'],
+  ),
 ]);
 
 const permanentDeletion: FormSchema = form('Xóa đăng ký thường trú', 'Cancellation of permanent residence registration', [
-  step('Người bị xóa đăng ký thường trú', 'Person', {
-    ...person('subject', 'người bị xóa đăng ký thường trú', 'the person', ['fullName', 'dateOfBirth', 'cccd']),
-    residenceAddress: text('Địa chỉ thường trú', 'Registered permanent address', undefined, 300),
-  }, ['subjectCccd']),
-  step('Lý do', 'Ground', {
-    ground: choice('Trường hợp xóa đăng ký thường trú', 'Ground for cancellation', [
-      ['chet_mat_tich', 'Người đó đã chết, bị tuyên bố mất tích hoặc đã chết', 'Died or declared missing/dead'],
-      ['dinh_cu_nuoc_ngoai', 'Ra nước ngoài để định cư', 'Emigrated'],
-      ['vang_mat_12_thang', 'Vắng mặt liên tục tại nơi thường trú từ 12 tháng trở lên', 'Absent 12 months or more without temporary registration elsewhere'],
-      ['thoi_quoc_tich', 'Đã thôi quốc tịch Việt Nam', 'Renounced Vietnamese nationality'],
-      ['khac', 'Trường hợp khác theo Điều 24 Luật Cư trú', 'Other case under Article 24, Law on Residence'],
-    ]),
-    groundDetail: longText('Giấy tờ chứng minh, ghi chú thêm', 'Supporting document and notes'),
-  }, ['groundDetail']),
+  step(
+    'Người bị xóa đăng ký thường trú',
+    'Person',
+    {
+      ...person('subject', 'người bị xóa đăng ký thường trú', 'the person', ['fullName', 'dateOfBirth', 'cccd']),
+      residenceAddress: text('Địa chỉ thường trú', 'Registered permanent address', undefined, 300),
+    },
+    ['subjectCccd'],
+  ),
+  step(
+    'Lý do',
+    'Ground',
+    {
+      ground: choice('Trường hợp xóa đăng ký thường trú', 'Ground for cancellation', [
+        ['chet_mat_tich', 'Người đó đã chết, bị tuyên bố mất tích hoặc đã chết', 'Died or declared missing/dead'],
+        ['dinh_cu_nuoc_ngoai', 'Ra nước ngoài để định cư', 'Emigrated'],
+        ['vang_mat_12_thang', 'Vắng mặt liên tục tại nơi thường trú từ 12 tháng trở lên', 'Absent 12 months or more without temporary registration elsewhere'],
+        ['thoi_quoc_tich', 'Đã thôi quốc tịch Việt Nam', 'Renounced Vietnamese nationality'],
+        ['khac', 'Trường hợp khác theo Điều 24 Luật Cư trú', 'Other case under Article 24, Law on Residence'],
+      ]),
+      groundDetail: longText('Giấy tờ chứng minh, ghi chú thêm', 'Supporting document and notes'),
+    },
+    ['groundDetail'],
+  ),
 ]);
 
 const householdSplit: FormSchema = form('Tách hộ', 'Household separation', [
@@ -82,15 +108,26 @@ const householdSplit: FormSchema = form('Tách hộ', 'Household separation', [
     ...person('householdHead', 'chủ hộ hiện tại', 'the current household head', ['fullName', 'cccd']),
     headConsent: yesNo('Chủ hộ, chủ sở hữu chỗ ở đồng ý cho tách hộ', 'The household head / owner agrees to the separation'),
   }),
-  step('Hộ mới', 'New household', {
-    ...person('newHead', 'chủ hộ mới', 'the new household head', ['fullName', 'cccd']),
-    members: list('Thành viên của hộ mới', 'Members of the new household', ['Thành viên', 'Member'], {
-      fullName: text('Họ, chữ đệm và tên', 'Full name', undefined, 100),
-      dateOfBirth: date('Ngày sinh', 'Date of birth'),
-      cccd: cccd('Số định danh cá nhân', 'Personal ID number'),
-      relationshipToNewHead: text('Quan hệ với chủ hộ mới', 'Relationship to the new household head', undefined, 50),
-    }, { optional: ['cccd'], minItems: 0 }),
-  }, ['members']),
+  step(
+    'Hộ mới',
+    'New household',
+    {
+      ...person('newHead', 'chủ hộ mới', 'the new household head', ['fullName', 'cccd']),
+      members: list(
+        'Thành viên của hộ mới',
+        'Members of the new household',
+        ['Thành viên', 'Member'],
+        {
+          fullName: text('Họ, chữ đệm và tên', 'Full name', undefined, 100),
+          dateOfBirth: date('Ngày sinh', 'Date of birth'),
+          cccd: cccd('Số định danh cá nhân', 'Personal ID number'),
+          relationshipToNewHead: text('Quan hệ với chủ hộ mới', 'Relationship to the new household head', undefined, 50),
+        },
+        { optional: ['cccd'], minItems: 0 },
+      ),
+    },
+    ['members'],
+  ),
 ]);
 
 const temporaryAbsence: FormSchema = form('Khai báo tạm vắng', 'Declaration of temporary absence', [
@@ -100,24 +137,34 @@ const temporaryAbsence: FormSchema = form('Khai báo tạm vắng', 'Declaration
     destinationAddress: text('Nơi đến', 'Destination address', undefined, 300),
     reason: longText('Lý do tạm vắng', 'Reason'),
   }),
-  step('Đối tượng đặc thù', 'Special categories', {
-    specialCategory: yesNo(
-      'Thuộc đối tượng phải có văn bản đồng ý của cơ quan quản lý',
-      'Belongs to a category needing the managing agency’s consent',
-      'Article 31, Law on Residence (e.g. people on probation or under supervision)',
-    ),
-    managingAgency: text('Cơ quan, người có thẩm quyền quản lý đã đồng ý', 'Managing agency that consented', undefined, 300),
-  }, ['specialCategory', 'managingAgency']),
+  step(
+    'Đối tượng đặc thù',
+    'Special categories',
+    {
+      specialCategory: yesNo(
+        'Thuộc đối tượng phải có văn bản đồng ý của cơ quan quản lý',
+        'Belongs to a category needing the managing agency’s consent',
+        'Article 31, Law on Residence (e.g. people on probation or under supervision)',
+      ),
+      managingAgency: text('Cơ quan, người có thẩm quyền quản lý đã đồng ý', 'Managing agency that consented', undefined, 300),
+    },
+    ['specialCategory', 'managingAgency'],
+  ),
 ]);
 
 const residenceConfirmation: FormSchema = form('Xác nhận thông tin về cư trú', 'Confirmation of residence information', [
-  step('Nội dung xác nhận', 'Request', {
-    purpose: text('Mục đích xác nhận', 'Purpose', 'e.g. school enrolment, employment', 300),
-    addressToConfirm: text('Địa chỉ cần xác nhận', 'Address to confirm', undefined, 300),
-    periodFrom: date('Cư trú từ ngày', 'Resident from'),
-    periodTo: date('Cư trú đến ngày', 'Resident until'),
-    copies: int('Số bản đề nghị cấp', 'Number of copies', 1, 10),
-  }, ['addressToConfirm', 'periodFrom', 'periodTo']),
+  step(
+    'Nội dung xác nhận',
+    'Request',
+    {
+      purpose: text('Mục đích xác nhận', 'Purpose', 'e.g. school enrolment, employment', 300),
+      addressToConfirm: text('Địa chỉ cần xác nhận', 'Address to confirm', undefined, 300),
+      periodFrom: date('Cư trú từ ngày', 'Resident from'),
+      periodTo: date('Cư trú đến ngày', 'Resident until'),
+      copies: int('Số bản đề nghị cấp', 'Number of copies', 1, 10),
+    },
+    ['addressToConfirm', 'periodFrom', 'periodTo'],
+  ),
 ]);
 
 export const residenceForms: Record<string, FormSchema> = {

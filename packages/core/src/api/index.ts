@@ -1,13 +1,16 @@
-// @motcua/core/api: what the server's answers share with their clients (problem codes).
-export {
-  type ProblemCode,
-  PROBLEM,
-  PROBLEM_CODES,
-  PLATFORM_PROBLEMS,
-  UPLOAD_PROBLEMS,
-  DOSSIER_PROBLEMS,
-  OUTREACH_PROBLEMS,
-  FIELD_APP_PROBLEMS,
-  TIME_CURABLE_PROBLEMS,
-  isProblemCode,
-} from './problems.ts';
+/**
+ * @motcua/core/api: the wire contract. Each module's request and response shapes as TypeBox
+ * schemas with `$id`s (named components in /openapi.json) and their `Static<>` types.
+ *
+ * The server imports the schemas; the browser code imports TYPES ONLY (`import type … from
+ * '@motcua/core/api'`), so no schema code is bundled. Problem codes, which the browser needs at
+ * run time, live in `@motcua/core/problems`.
+ */
+import { CATALOG_SCHEMAS } from './catalog.ts';
+import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
+
+export * from './common.ts';
+export * from './catalog.ts';
+
+/** Every named schema, registered once by the server (platform/contract.ts). */
+export const CONTRACT_SCHEMAS = [ProblemCodeSchema, ProblemSchema, Ok, ...CATALOG_SCHEMAS];

@@ -2,17 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { weekdayOf } from './dates.ts';
 import { holidaysOf } from './holidays.ts';
 
-const dates = (year: number, choices?: Parameters<typeof holidaysOf>[1]) =>
-  holidaysOf(year, choices).map((h) => h.date);
+const dates = (year: number, choices?: Parameters<typeof holidaysOf>[1]) => holidaysOf(year, choices).map((h) => h.date);
 
 describe('holidaysOf', () => {
   it('2026 as announced: Tết 16–20/2, Hùng Kings on Sunday 26/4 made up on Monday 27/4, Culture Day', () => {
     expect(dates(2026)).toEqual([
       '2026-01-01',
-      '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
-      '2026-04-26', '2026-04-27',
-      '2026-04-30', '2026-05-01',
-      '2026-09-01', '2026-09-02',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-04-26',
+      '2026-04-27',
+      '2026-04-30',
+      '2026-05-01',
+      '2026-09-01',
+      '2026-09-02',
       '2026-11-24',
     ]);
     const compensatory = holidaysOf(2026).filter((h) => h.kind === 'compensatory');
@@ -36,15 +42,15 @@ describe('holidaysOf', () => {
     expect(tet.map((h) => h.date)).toEqual(['2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01']);
     expect(tet[0]?.nameVi).toBe('Tết Âm lịch – 29 tháng Chạp (ngày cuối năm)');
     const comp = holidaysOf(2025, {}).filter((h) => h.kind === 'compensatory');
-    expect(comp.map((h) => [h.date, h.nameEn])).toEqual([
-      ['2025-02-03', 'Compensatory day off: Lunar New Year (Tết) – 1st lunar month, day 4'],
-    ]);
+    expect(comp.map((h) => [h.date, h.nameEn])).toEqual([['2025-02-03', 'Compensatory day off: Lunar New Year (Tết) – 1st lunar month, day 4']]);
   });
 
   it('several weekend holidays in a block are made up on consecutive working days (2023)', () => {
     // Tết 2023: 30 Chạp = Saturday 21/1, mùng 1 = Sunday 22/1 → Thursday 26/1 and Friday 27/1.
     // Hùng Kings Saturday 29/4 and 30/4 Sunday → Tuesday 2/5 and Wednesday 3/5 (1/5 is a holiday).
-    const comp = holidaysOf(2023).filter((h) => h.kind === 'compensatory').map((h) => h.date);
+    const comp = holidaysOf(2023)
+      .filter((h) => h.kind === 'compensatory')
+      .map((h) => h.date);
     expect(comp).toEqual(['2023-01-02', '2023-01-26', '2023-01-27', '2023-05-02', '2023-05-03', '2023-09-04']);
     expect(holidaysOf(2023)[2]?.nameVi).toBe('Tết Âm lịch – 30 tháng Chạp (ngày cuối năm)');
   });
@@ -87,6 +93,8 @@ describe('holidaysOf', () => {
 
 /** Statutory holidays of `year` sharing a date with an earlier one (Hùng Kings' day on 30/4 or 1/5). */
 function countClashes(year: number): number {
-  const days = holidaysOf(year, {}).filter((h) => h.kind === 'holiday').map((h) => h.date);
+  const days = holidaysOf(year, {})
+    .filter((h) => h.kind === 'holiday')
+    .map((h) => h.date);
   return days.length - new Set(days).size;
 }

@@ -1,5 +1,5 @@
 // Public holidays under Labour Code 2019 art. 112, with the compensatory days of art. 112(3).
-import { addDays, epochDay, isoDate, weekdayOf, type IsoDate } from './dates.ts';
+import { addDays, isoDate, weekdayOf, type IsoDate } from './dates.ts';
 import { announcedHolidayChoices } from './adjustments.ts';
 import { lunarToSolar, solarToLunar, tetOf } from './lunar.ts';
 

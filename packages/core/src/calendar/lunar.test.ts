@@ -69,7 +69,10 @@ const solarDay = fc
 
 describe('properties over 1900–2100', () => {
   it('solar → lunar → solar is the identity', () => {
-    fc.assert(fc.property(solarDay, (date) => lunarToSolar(solarToLunar(date)) === date), { numRuns: 3000 });
+    fc.assert(
+      fc.property(solarDay, (date) => lunarToSolar(solarToLunar(date)) === date),
+      { numRuns: 3000 },
+    );
   });
 
   it('consecutive solar days are consecutive lunar days', () => {
@@ -89,8 +92,7 @@ describe('properties over 1900–2100', () => {
     let previous = solarToLunar('1899-12-31');
     for (let date = '1900-01-01'; date <= '2100-12-31'; date = addDays(date, 1)) {
       const lunar = solarToLunar(date);
-      const follows =
-        lunar.day === previous.day + 1 || (lunar.day === 1 && (previous.day === 29 || previous.day === 30));
+      const follows = lunar.day === previous.day + 1 || (lunar.day === 1 && (previous.day === 29 || previous.day === 30));
       if (!follows || lunarToSolar(lunar) !== date) expect.fail(`${date}: ${JSON.stringify(lunar)}`);
       previous = lunar;
     }

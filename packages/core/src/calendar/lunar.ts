@@ -39,10 +39,7 @@ function newMoon(k: number): number {
   C1 = C1 - 0.0074 * Math.sin(DR * (M - Mpr)) + 0.0004 * Math.sin(DR * (2 * F + M));
   C1 = C1 - 0.0004 * Math.sin(DR * (2 * F - M)) - 0.0006 * Math.sin(DR * (2 * F + Mpr));
   C1 = C1 + 0.001 * Math.sin(DR * (2 * F - Mpr)) + 0.0005 * Math.sin(DR * (2 * Mpr + M));
-  const deltaT =
-    T < -11
-      ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
-      : -0.000278 + 0.000265 * T + 0.000262 * T2;
+  const deltaT = T < -11 ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3 : -0.000278 + 0.000265 * T + 0.000262 * T2;
   return jd1 + C1 - deltaT;
 }
 
@@ -62,8 +59,7 @@ function sunLongitude(jd: number): number {
 const newMoonDay = (k: number, tz: number): number => INT(newMoon(k) + 0.5 + tz / 24);
 
 /** Sun's longitude at local midnight starting day `jdn`, as a major-term index 0–11 (30° each). */
-const sunTerm = (jdn: number, tz: number): number =>
-  INT((sunLongitude(jdn - 0.5 - tz / 24) / Math.PI) * 6);
+const sunTerm = (jdn: number, tz: number): number => INT((sunLongitude(jdn - 0.5 - tz / 24) / Math.PI) * 6);
 
 /** Julian day number on which lunar month 11 (the month containing the winter solstice) of `year` begins. */
 function month11Start(year: number, tz: number): number {
@@ -145,20 +141,14 @@ export function leapMonthOf(year: number, timeZone: number = VIETNAM_TIME_ZONE):
  * Solar date of a lunar date; throws RangeError for a lunar date that does not exist
  * (day 30 of a 29-day month, or a leap flag on a month that is not the leap month).
  */
-export function lunarToSolar(
-  lunar: { day: number; month: number; year: number; leap?: boolean },
-  timeZone: number = VIETNAM_TIME_ZONE,
-): IsoDate {
+export function lunarToSolar(lunar: { day: number; month: number; year: number; leap?: boolean }, timeZone: number = VIETNAM_TIME_ZONE): IsoDate {
   const tz = timeZone;
   const { day, month, year } = lunar;
   const leap = lunar.leap ?? false;
   if (!Number.isInteger(month) || month < 1 || month > 12 || !Number.isInteger(day) || day < 1 || day > 30) {
     throw new RangeError(`Invalid lunar date ${day}/${month}/${year}`);
   }
-  const [a11, b11] =
-    month < 11
-      ? [month11Start(year - 1, tz), month11Start(year, tz)]
-      : [month11Start(year, tz), month11Start(year + 1, tz)];
+  const [a11, b11] = month < 11 ? [month11Start(year - 1, tz), month11Start(year, tz)] : [month11Start(year, tz), month11Start(year + 1, tz)];
   const k = INT(0.5 + (a11 - NEW_MOON_1900) / SYNODIC_MONTH);
   let off = month - 11;
   if (off < 0) off += 12;
@@ -177,5 +167,4 @@ export function lunarToSolar(
 }
 
 /** Tết (1/1 lunar) of `year`. */
-export const tetOf = (year: number, timeZone: number = VIETNAM_TIME_ZONE): IsoDate =>
-  lunarToSolar({ day: 1, month: 1, year }, timeZone);
+export const tetOf = (year: number, timeZone: number = VIETNAM_TIME_ZONE): IsoDate => lunarToSolar({ day: 1, month: 1, year }, timeZone);

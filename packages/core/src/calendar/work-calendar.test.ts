@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addWorkingDays,
-  baseCalendar,
-  defaultCalendar,
-  isWorkingDay,
-  makeCalendar,
-  nextWorkingDay,
-} from './work-calendar.ts';
+import { addWorkingDays, baseCalendar, defaultCalendar, isWorkingDay, makeCalendar, nextWorkingDay } from './work-calendar.ts';
 
 describe('isWorkingDay', () => {
   it('weekdays work, weekends and holidays do not', () => {

@@ -5,8 +5,7 @@ import { defaultCalendar, isWorkingDay, makeCalendar } from './work-calendar.ts'
 import { dueDate, receiptDay, workingDaysBetween } from './working-time.ts';
 
 const at = (date: string, hhmm: string) => vnInstant(date, hhmm);
-const due = (date: string, hhmm: string, workingDays: number, cal = defaultCalendar) =>
-  vnIso(dueDate(at(date, hhmm), { workingDays }, cal));
+const due = (date: string, hhmm: string, workingDays: number, cal = defaultCalendar) => vnIso(dueDate(at(date, hhmm), { workingDays }, cal));
 
 describe('Vietnam time helpers', () => {
   it('convert between instants and Vietnam dates and times', () => {

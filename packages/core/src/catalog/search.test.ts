@@ -5,8 +5,7 @@ import { buildCatalogIndex, fieldKeyOf, searchCatalog, type Procedure } from './
 // JSON imports widen string unions; the build validates the real shape.
 const procedures = catalogJson as unknown as Procedure[];
 const index = buildCatalogIndex(procedures);
-const codes = (q: string, filters?: Parameters<typeof searchCatalog>[2], limit?: number) =>
-  searchCatalog(index, q, filters, limit).map((p) => p.code);
+const codes = (q: string, filters?: Parameters<typeof searchCatalog>[2], limit?: number) => searchCatalog(index, q, filters, limit).map((p) => p.code);
 
 const BIRTH = '1.001193';
 
@@ -55,7 +54,12 @@ describe('searchCatalog', () => {
     expect(codes(' 1.001193 ')[0]).toBe(BIRTH);
     expect(codes('1.0011')).toContain(BIRTH);
     expect(codes('001193')[0]).toBe(BIRTH);
-    expect(codes('2.').sort()).toEqual(procedures.filter((p) => p.code.startsWith('2.')).map((p) => p.code).sort());
+    expect(codes('2.').sort()).toEqual(
+      procedures
+        .filter((p) => p.code.startsWith('2.'))
+        .map((p) => p.code)
+        .sort(),
+    );
   });
 
   it('ignores tone-mark placement and diacritics', () => {
@@ -72,7 +76,11 @@ describe('searchCatalog', () => {
 
   it('finds every procedure first by its own name, folded name, joined name and code', () => {
     for (const p of procedures) {
-      const folded = p.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+      const folded = p.name
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd')
+        .replace(/Đ/g, 'D');
       expect(codes(p.name)[0], p.name).toBe(p.code);
       expect(codes(folded)[0], folded).toBe(p.code);
       expect(codes(folded.replace(/[^A-Za-z0-9]/g, ''))[0], folded).toBe(p.code);

@@ -53,9 +53,7 @@ function words(key: string): string[] {
 export function buildCatalogIndex(procedures: readonly Procedure[]): CatalogIndex {
   const entries = procedures.map((procedure, order): Entry => {
     const nameKey = searchKey(procedure.name);
-    const otherKey = searchKey(
-      [procedure.nameEn, procedure.field, procedure.fieldEn, procedure.result].join(' '),
-    );
+    const otherKey = searchKey([procedure.nameEn, procedure.field, procedure.fieldEn, procedure.result].join(' '));
     return {
       procedure,
       order,
@@ -73,9 +71,7 @@ export function buildCatalogIndex(procedures: readonly Procedure[]): CatalogInde
 /** Every query word is a word of `target`; the last may be an unfinished prefix. */
 function allWordsMatch(queryWords: string[], target: string[]): boolean {
   const last = queryWords.length - 1;
-  return queryWords.every((q, i) =>
-    target.some((w) => w === q || (i === last && w.startsWith(q))),
-  );
+  return queryWords.every((q, i) => target.some((w) => w === q || (i === last && w.startsWith(q))));
 }
 
 function nameTier(entry: Entry, qKey: string, qWords: string[], qJoined: string): Tier | null {
@@ -117,12 +113,7 @@ function passes(procedure: Procedure, filters: CatalogFilters | undefined): bool
  * Ties go to the shorter name (the more specific procedure), then catalog order.
  * An empty query returns every procedure passing the filters, in catalog order.
  */
-export function searchCatalog(
-  index: CatalogIndex,
-  q: string,
-  filters?: CatalogFilters,
-  limit = Number.POSITIVE_INFINITY,
-): Procedure[] {
+export function searchCatalog(index: CatalogIndex, q: string, filters?: CatalogFilters, limit = Number.POSITIVE_INFINITY): Procedure[] {
   const qKey = queryKey(q);
   const qCode = codeKey(q);
   const candidates = index.entries.filter((e) => passes(e.procedure, filters));
@@ -133,19 +124,10 @@ export function searchCatalog(
   const qJoined = qKey.replace(/ /g, '');
   const hits: { entry: Entry; tier: Tier }[] = [];
   for (const entry of candidates) {
-    const tiers = [
-      codeTier(entry, qCode),
-      nameTier(entry, qKey, qWords, qJoined),
-      otherTier(entry, qWords, qJoined),
-    ].filter((t): t is Tier => t !== null);
+    const tiers = [codeTier(entry, qCode), nameTier(entry, qKey, qWords, qJoined), otherTier(entry, qWords, qJoined)].filter((t): t is Tier => t !== null);
     if (tiers.length > 0) hits.push({ entry, tier: Math.min(...tiers) as Tier });
   }
-  hits.sort(
-    (a, b) =>
-      a.tier - b.tier ||
-      a.entry.nameKey.length - b.entry.nameKey.length ||
-      a.entry.order - b.entry.order,
-  );
+  hits.sort((a, b) => a.tier - b.tier || a.entry.nameKey.length - b.entry.nameKey.length || a.entry.order - b.entry.order);
   return hits.slice(0, limit).map((h) => h.entry.procedure);
 }
 

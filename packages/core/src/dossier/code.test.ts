@@ -34,7 +34,8 @@ describe('dossier codes AGENCYCODE-YYMMDD-NNNN', () => {
 
   it('round-trips any valid parts', () => {
     const agency = fc.stringMatching(/^[A-Z0-9](?:[A-Z0-9.-]{0,12}[A-Z0-9])?$/);
-    const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+    const day = fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
       .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(agency, day, fc.integer({ min: 1, max: 10_000_000 }), (unitCode, intakeDate, seq) => {
@@ -58,7 +59,11 @@ describe('reserved code blocks for offline outreach', () => {
   it('never yields the same code from two blocks or from the server’s own range', () => {
     fc.assert(
       fc.property(
-        fc.nat(500), fc.nat(500), fc.nat(RESERVED_BLOCK_SIZE - 1), fc.nat(RESERVED_BLOCK_SIZE - 1), fc.integer({ min: 1, max: RESERVED_SEQ_START - 1 }),
+        fc.nat(500),
+        fc.nat(500),
+        fc.nat(RESERVED_BLOCK_SIZE - 1),
+        fc.nat(RESERVED_BLOCK_SIZE - 1),
+        fc.integer({ min: 1, max: RESERVED_SEQ_START - 1 }),
         (blockA, blockB, offA, offB, serverSeq) => {
           const a = codeFromReservedBlock(reservedCodeBlock('26734', blockA), '2025-07-08', offA);
           const b = codeFromReservedBlock(reservedCodeBlock('26734', blockB), '2025-07-08', offB);

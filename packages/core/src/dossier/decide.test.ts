@@ -72,8 +72,7 @@ describe('decideSubmission', () => {
     unitCode: U1,
     applicantIdNumber: OWNER_ID,
   };
-  const submit = (over: object, actor: Parameters<typeof decideSubmission>[1]) =>
-    decideSubmission({ ...base, ...over }, actor, MONDAY_8AM, ctx);
+  const submit = (over: object, actor: Parameters<typeof decideSubmission>[1]) => decideSubmission({ ...base, ...over }, actor, MONDAY_8AM, ctx);
 
   it('opens an online dossier awaiting the desk, without an appointment', () => {
     const result = submit({ channel: 'online' }, cast.owner);
@@ -81,7 +80,10 @@ describe('decideSubmission', () => {
   });
 
   it('receives on the spot at the counter and on outreach trips, with an appointment', () => {
-    for (const [channel, actor] of [['counter', cast.receptionist], ['outreach', cast.outreach]] as const) {
+    for (const [channel, actor] of [
+      ['counter', cast.receptionist],
+      ['outreach', cast.outreach],
+    ] as const) {
       const result = submit({ channel }, actor);
       expect(result.ok && result.event.type === 'submitted' && result.event.data.dueAt).toBe('2025-07-10T10:00:00.000Z');
     }

@@ -133,9 +133,11 @@ function intakeBlocker(actor: Actor, channel: Channel, unitCode: string, applica
     return actor.idNumber === applicantIdNumber ? null : errors.notOwner();
   }
   const mayTakeIn =
-    (channel === 'counter' || channel === 'postal') ? actor.roles.includes('receptionist')
-    : channel === 'outreach' ? actor.roles.includes('outreach') || actor.roles.includes('receptionist')
-    : false;
+    channel === 'counter' || channel === 'postal'
+      ? actor.roles.includes('receptionist')
+      : channel === 'outreach'
+        ? actor.roles.includes('outreach') || actor.roles.includes('receptionist')
+        : false;
   if (!mayTakeIn) return errors.channelNotForActor();
   return actor.unitCodes.includes(unitCode) ? null : errors.outsideUnit();
 }

@@ -110,10 +110,7 @@ export function evolve(view: DossierView, event: DossierEvent): DossierView {
     ...view,
     ...applyData(view, event),
     state: toState,
-    history: [
-      ...view.history,
-      { seq: event.seq, type: event.type, at: event.at, actor: event.actor, fromState: view.state, toState },
-    ],
+    history: [...view.history, { seq: event.seq, type: event.type, at: event.at, actor: event.actor, fromState: view.state, toState }],
     lastSeq: event.seq,
   };
 }
@@ -121,6 +118,6 @@ export function evolve(view: DossierView, event: DossierEvent): DossierView {
 /** Folds a dossier's event log (ordered by seq, starting with 'submitted') into its current view. */
 export function deriveDossier(events: readonly DossierEvent[]): DossierView {
   const [first, ...rest] = events;
-  if (!first || first.type !== 'submitted') throw new Error("a dossier's log must start with a 'submitted' event");
+  if (first?.type !== 'submitted') throw new Error("a dossier's log must start with a 'submitted' event");
   return rest.reduce(evolve, startView(first));
 }

@@ -21,54 +21,29 @@ function error(code: ErrorCode, messageVi: string, messageEn: string, field?: st
 }
 
 export const errors = {
-  unknownAction: (action: string) =>
-    error('invalid_input', `Thao tác không hợp lệ: "${action}".`, `Unknown action: "${action}".`, 'action'),
-  notYourRole: () =>
-    error('forbidden', 'Bạn không có quyền thực hiện thao tác này.', 'Your roles do not allow this action.'),
-  outsideUnit: () =>
-    error('forbidden', 'Hồ sơ không thuộc đơn vị của bạn.', 'This dossier is not in one of your units.'),
-  notOwner: () =>
-    error('forbidden', 'Chỉ người nộp hồ sơ mới được thực hiện thao tác này.', 'Only the applicant may do this.'),
-  notAssignee: () =>
-    error('forbidden', 'Hồ sơ không được phân công cho bạn.', 'This dossier is not assigned to you.'),
+  unknownAction: (action: string) => error('invalid_input', `Thao tác không hợp lệ: "${action}".`, `Unknown action: "${action}".`, 'action'),
+  notYourRole: () => error('forbidden', 'Bạn không có quyền thực hiện thao tác này.', 'Your roles do not allow this action.'),
+  outsideUnit: () => error('forbidden', 'Hồ sơ không thuộc đơn vị của bạn.', 'This dossier is not in one of your units.'),
+  notOwner: () => error('forbidden', 'Chỉ người nộp hồ sơ mới được thực hiện thao tác này.', 'Only the applicant may do this.'),
+  notAssignee: () => error('forbidden', 'Hồ sơ không được phân công cho bạn.', 'This dossier is not assigned to you.'),
   wrongState: (state: DossierState) =>
-    error(
-      'invalid_state',
-      `Không thể thực hiện khi hồ sơ ở trạng thái "${STATE_LABEL_VI[state]}".`,
-      `Not allowed while the dossier is "${state}".`,
-    ),
+    error('invalid_state', `Không thể thực hiện khi hồ sơ ở trạng thái "${STATE_LABEL_VI[state]}".`, `Not allowed while the dossier is "${state}".`),
   notSameDay: () =>
-    error(
-      'invalid_state',
-      'Chỉ thủ tục giải quyết trong ngày mới được trả kết quả ngay.',
-      'Only same-day procedures can be completed on the spot.',
-    ),
+    error('invalid_state', 'Chỉ thủ tục giải quyết trong ngày mới được trả kết quả ngay.', 'Only same-day procedures can be completed on the spot.'),
   late: (dueAt: string) =>
     error(
       'late_needs_apology',
       `Hồ sơ đã quá hạn (hẹn trả ${dueAt}). Cần lập văn bản xin lỗi và hẹn lại ngày trả kết quả trước.`,
       `The dossier is overdue (due ${dueAt}). Record an apology with a new appointment first.`,
     ),
-  required: (field: string) =>
-    error('invalid_input', `Trường "${field}" là bắt buộc.`, `"${field}" is required.`, field),
-  notText: (field: string) =>
-    error('invalid_input', `Trường "${field}" phải là chuỗi ký tự.`, `"${field}" must be a string.`, field),
+  required: (field: string) => error('invalid_input', `Trường "${field}" là bắt buộc.`, `"${field}" is required.`, field),
+  notText: (field: string) => error('invalid_input', `Trường "${field}" phải là chuỗi ký tự.`, `"${field}" must be a string.`, field),
   tooLong: (field: string, max: number) =>
     error('invalid_input', `Trường "${field}" dài quá ${max} ký tự.`, `"${field}" is longer than ${max} characters.`, field),
   notList: (field: string) =>
-    error(
-      'invalid_input',
-      `Trường "${field}" phải là danh sách chuỗi ký tự không rỗng.`,
-      `"${field}" must be a list of non-empty strings.`,
-      field,
-    ),
+    error('invalid_input', `Trường "${field}" phải là danh sách chuỗi ký tự không rỗng.`, `"${field}" must be a list of non-empty strings.`, field),
   notOption: (field: string, options: readonly string[]) =>
-    error(
-      'invalid_input',
-      `Trường "${field}" phải là một trong: ${options.join(', ')}.`,
-      `"${field}" must be one of: ${options.join(', ')}.`,
-      field,
-    ),
+    error('invalid_input', `Trường "${field}" phải là một trong: ${options.join(', ')}.`, `"${field}" must be one of: ${options.join(', ')}.`, field),
   notDateTime: (field: string) =>
     error(
       'invalid_input',
@@ -83,15 +58,8 @@ export const errors = {
       'The new appointment must be later than now and than the current appointment.',
       'newAppointment',
     ),
-  sameUnit: () =>
-    error('invalid_input', 'Đơn vị chuyển đến phải khác đơn vị hiện tại.', 'The target unit must differ from the current one.', 'toUnitCode'),
-  sameAssignee: () =>
-    error(
-      'invalid_input',
-      'Hồ sơ đã được phân công cho người này.',
-      'The dossier is already assigned to this person.',
-      'assigneeUserId',
-    ),
+  sameUnit: () => error('invalid_input', 'Đơn vị chuyển đến phải khác đơn vị hiện tại.', 'The target unit must differ from the current one.', 'toUnitCode'),
+  sameAssignee: () => error('invalid_input', 'Hồ sơ đã được phân công cho người này.', 'The dossier is already assigned to this person.', 'assigneeUserId'),
   badCode: () =>
     error(
       'invalid_input',
@@ -106,11 +74,5 @@ export const errors = {
       'Processing time must be working days (a multiple of 0.5, at most 365) or same-day.',
       'processing',
     ),
-  channelNotForActor: () =>
-    error(
-      'forbidden',
-      'Bạn không được tiếp nhận hồ sơ qua kênh này.',
-      'You may not take in dossiers through this channel.',
-      'channel',
-    ),
+  channelNotForActor: () => error('forbidden', 'Bạn không được tiếp nhận hồ sơ qua kênh này.', 'You may not take in dossiers through this channel.', 'channel'),
 };

@@ -20,16 +20,16 @@ const step = fc.record({
   actor: fc.constantFrom(...ACTORS),
   pick: fc.nat(),
   // Mostly minutes apart, sometimes days, so walks both progress and run late.
-  minutes: fc.oneof(
-    { arbitrary: fc.integer({ min: 0, max: 120 }), weight: 3 },
-    { arbitrary: fc.integer({ min: 0, max: 5 * 24 * 60 }), weight: 2 },
-  ),
+  minutes: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 120 }), weight: 3 }, { arbitrary: fc.integer({ min: 0, max: 5 * 24 * 60 }), weight: 2 }),
   dropField: fc.boolean(),
 });
 
 const scenario = fc.record({
   channel: fc.constantFrom('online', 'counter', 'outreach', 'postal' as const),
-  processing: fc.oneof(fc.constant({ sameDay: true as const }), fc.integer({ min: 1, max: 5 }).map((workingDays) => ({ workingDays }))),
+  processing: fc.oneof(
+    fc.constant({ sameDay: true as const }),
+    fc.integer({ min: 1, max: 5 }).map((workingDays) => ({ workingDays })),
+  ),
   startMinutes: fc.nat(7 * 24 * 60),
   steps: fc.array(step, { minLength: 5, maxLength: 40 }),
 });
@@ -73,8 +73,7 @@ describe('random action sequences by random actors', () => {
           // Closing actions are offered in most states; taking them rarely lets walks go deep.
           const onward = offers.filter(([, a]) => !CLOSING.includes(a));
           const pool = s.guided < 6 && onward.length > 0 ? onward : s.guided < 7 ? offers : [];
-          const [actorName, action] =
-            pool.length > 0 ? pool[s.pick % pool.length]! : [s.actor, ACTION_TYPES[s.pick % ACTION_TYPES.length]!];
+          const [actorName, action] = pool.length > 0 ? pool[s.pick % pool.length]! : [s.actor, ACTION_TYPES[s.pick % ACTION_TYPES.length]!];
           const actor = cast[actorName];
           const offered = offers.some(([n, a]) => n === actorName && a === action);
           const command = validCommand(action, view, now);
@@ -114,9 +113,19 @@ describe('random action sequences by random actors', () => {
     );
     expect([...taken].sort()).toEqual([...ACTION_TYPES].sort());
     // The walks went everywhere, so the properties above were exercised in every state.
-    expect([...reached].sort()).toEqual(
-      ['approved', 'cancelled', 'in_progress', 'pending_approval', 'received', 'refused_intake', 'rejected',
-        'result_ready', 'returned', 'submitted', 'supplement_requested', 'withdrawn'],
-    );
+    expect([...reached].sort()).toEqual([
+      'approved',
+      'cancelled',
+      'in_progress',
+      'pending_approval',
+      'received',
+      'refused_intake',
+      'rejected',
+      'result_ready',
+      'returned',
+      'submitted',
+      'supplement_requested',
+      'withdrawn',
+    ]);
   });
 });

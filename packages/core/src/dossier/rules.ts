@@ -102,7 +102,10 @@ export const RULES: { readonly [A in ActionType]: Rule } = {
     by: { assignee: ['in_progress'] },
     to: 'pending_approval',
     blockedWhenLate: true,
-    fields: [{ name: 'outcome', type: 'enum', required: true, options: ['approve', 'refuse'] }, { ...note, required: true }],
+    fields: [
+      { name: 'outcome', type: 'enum', required: true, options: ['approve', 'refuse'] },
+      { ...note, required: true },
+    ],
   },
   approve: { by: { approver: ['pending_approval'] }, to: 'approved', blockedWhenLate: true, fields: [note] },
   refuse: { by: { approver: ['pending_approval'] }, to: 'rejected', blockedWhenLate: true, fields: [reason] },
@@ -149,5 +152,5 @@ export const RULES: { readonly [A in ActionType]: Rule } = {
 export const ACTION_TYPES = Object.keys(RULES) as ActionType[];
 
 export function isActionType(value: unknown): value is ActionType {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(RULES, value);
+  return typeof value === 'string' && Object.hasOwn(RULES, value);
 }

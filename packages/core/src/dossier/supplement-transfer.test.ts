@@ -35,7 +35,11 @@ describe('supplement: the clock stops, then restarts in full', () => {
     expect(j.view.pausedAt).toBeNull();
     expect(j.view.missingDocuments).toEqual([]);
     expect(j.view.supplementCount).toBe(1);
-    expect(allowedActions(j.view, cast.assignee, j.now).map((s) => s.action).sort()).toEqual(['propose', 'request_supplement']);
+    expect(
+      allowedActions(j.view, cast.assignee, j.now)
+        .map((s) => s.action)
+        .sort(),
+    ).toEqual(['propose', 'request_supplement']);
   });
 
   it('lets only the applicant or an official on their behalf supplement', () => {

@@ -7,8 +7,18 @@ import { cast, ctx, expectedNextState, journalIn, minutesLater, validCommand, ty
 import type { ActionType, DossierEvent, DossierState } from './types.ts';
 
 const STATES: DossierState[] = [
-  'submitted', 'received', 'supplement_requested', 'in_progress', 'pending_approval', 'approved',
-  'rejected', 'result_ready', 'returned', 'refused_intake', 'withdrawn', 'cancelled',
+  'submitted',
+  'received',
+  'supplement_requested',
+  'in_progress',
+  'pending_approval',
+  'approved',
+  'rejected',
+  'result_ready',
+  'returned',
+  'refused_intake',
+  'withdrawn',
+  'cancelled',
 ];
 const BEFORE_DECISION: DossierState[] = ['submitted', 'received', 'supplement_requested', 'in_progress', 'pending_approval'];
 const RUNNING: DossierState[] = ['received', 'in_progress', 'pending_approval', 'approved', 'rejected'];
@@ -85,7 +95,9 @@ describe('workflow table: every action × actor × state', () => {
       }
     }
 
-    const offered = allowedActions(view, actor, now).map((spec) => spec.action).sort();
+    const offered = allowedActions(view, actor, now)
+      .map((spec) => spec.action)
+      .sort();
     const expectedOffer = ACTION_TYPES.filter((a) => EXPECTED[actorName][a]?.includes(state)).sort();
     expect(mismatches).toEqual([]);
     expect(offered).toEqual(expectedOffer);

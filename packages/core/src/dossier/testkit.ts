@@ -208,7 +208,10 @@ export function journalIn(state: DossierState, processing: Processing = { sameDa
   const to = (...steps: [CastName, ActionType][]) => {
     for (const [actor, action] of steps) j.act(actor, validCommand(action, j.view, j.now));
   };
-  const decided: [CastName, ActionType][] = [['receptionist', 'assign'], ['assignee', 'propose']];
+  const decided: [CastName, ActionType][] = [
+    ['receptionist', 'assign'],
+    ['assignee', 'propose'],
+  ];
   switch (state) {
     case 'submitted':
     case 'received':

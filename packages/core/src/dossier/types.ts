@@ -4,19 +4,9 @@
  * and the offline field app compute the same view from the same log.
  */
 
-export type Role =
-  | 'citizen'
-  | 'receptionist'
-  | 'specialist'
-  | 'approver'
-  | 'outreach'
-  | 'commune_admin'
-  | 'province_viewer'
-  | 'system';
+export type Role = 'citizen' | 'receptionist' | 'specialist' | 'approver' | 'outreach' | 'commune_admin' | 'province_viewer' | 'system';
 
-export type Actor =
-  | { kind: 'citizen'; idNumber: string }
-  | { kind: 'official'; userId: string; roles: Role[]; unitCodes: string[] };
+export type Actor = { kind: 'citizen'; idNumber: string } | { kind: 'official'; userId: string; roles: Role[]; unitCodes: string[] };
 
 /** Who did it, as written into the event (roles and scope are checked at decision time). */
 export type ActorRef = { kind: 'citizen'; idNumber: string } | { kind: 'official'; userId: string };
@@ -104,11 +94,7 @@ export type DossierEvent = {
 }[EventType];
 
 /** An event as decided, before the store gives it its sequence number. */
-export type NewDossierEvent = DossierEvent extends infer E
-  ? E extends DossierEvent
-    ? Omit<E, 'seq'>
-    : never
-  : never;
+export type NewDossierEvent = DossierEvent extends infer E ? (E extends DossierEvent ? Omit<E, 'seq'> : never) : never;
 
 export interface HistoryEntry {
   seq: number;
@@ -145,7 +131,7 @@ export interface DossierView {
   decision: { outcome: 'approved' | 'refused'; at: string; reason: string | null } | null;
   resultReadyAt: string | null;
   resultDocumentId: string | null;
-  delivery: EventDataMap['return_result'] & { at: string } | null;
+  delivery: (EventDataMap['return_result'] & { at: string }) | null;
   /** Why and when the dossier closed without a result (refused intake, withdrawn, cancelled). */
   closure: { at: string; reason: string | null } | null;
   history: HistoryEntry[];

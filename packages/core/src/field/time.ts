@@ -1,5 +1,5 @@
 import { addDays, vnInstant, type IsoDate } from '../calendar/index.ts';
-import { PROBLEM } from '../api/problems.ts';
+import { PROBLEM } from '../problems/codes.ts';
 
 /**
  * Field time is the time of record: an operation done offline in a hamlet (a receipt, an

@@ -3,7 +3,13 @@
  * enforcement, the access drill, the web app and docs/privacy.md.
  */
 export {
-  DATA_KINDS, VIEWERS, WHO_SEES, DECREE_13, INTERNAL_NOTE_ACTIONS, reachOf, seesAnywhere,
+  DATA_KINDS,
+  VIEWERS,
+  WHO_SEES,
+  DECREE_13,
+  INTERNAL_NOTE_ACTIONS,
+  reachOf,
+  seesAnywhere,
 } from './table.ts';
 export type { DataKind, Viewer, Reach, Text, KindInfo, DecreeClause, OfficialRoleName } from './table.ts';
 export type { AccessLogEntry, AccessLogResponse } from './types.ts';

@@ -30,7 +30,27 @@ const TYPE_WORDS: TypeWord[] = [
 ];
 
 /** Words that open a house-number, street or hamlet part, which resolution skips. */
-const LOCAL_WORDS = new Set(['so', 'ap', 'thon', 'ban', 'to', 'xom', 'khom', 'khu', 'duong', 'ngo', 'ngach', 'hem', 'kiet', 'pho', 'buon', 'lang', 'doi', 'tdp', 'kp']);
+const LOCAL_WORDS = new Set([
+  'so',
+  'ap',
+  'thon',
+  'ban',
+  'to',
+  'xom',
+  'khom',
+  'khu',
+  'duong',
+  'ngo',
+  'ngach',
+  'hem',
+  'kiet',
+  'pho',
+  'buon',
+  'lang',
+  'doi',
+  'tdp',
+  'kp',
+]);
 
 /** Abbreviations, expanded before tokenising: "TT." → "thị trấn", "Q.1"/"Q1" → "quận 1", "TP.HCM". */
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -61,6 +81,7 @@ export interface AddressWords {
   accented: boolean;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point: anything outside it carries a diacritic
 const HAS_MARKS = /[^\u0000-\u007f]/;
 
 export function addressWords(address: string): AddressWords {
@@ -86,9 +107,7 @@ export function addressWords(address: string): AddressWords {
   for (let i = 0; i < keys.length; i++) {
     for (const t of TYPE_WORDS) {
       const n = t.words.length;
-      const ok = t.words.every(
-        (w, j) => keys[i + j] === w && (!HAS_MARKS.test(raw[i + j] ?? '') || raw[i + j] === t.accented[j]),
-      );
+      const ok = t.words.every((w, j) => keys[i + j] === w && (!HAS_MARKS.test(raw[i + j] ?? '') || raw[i + j] === t.accented[j]));
       if (ok) {
         typeEnds.set(i + n, t);
         for (let j = 0; j < n; j++) typeCovers.add(i + j);

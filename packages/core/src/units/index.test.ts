@@ -7,9 +7,7 @@ import { buildUnitIndex, nameKey, resolveAddress, searchUnits, splitUnitName, un
 
 const index = buildUnitIndex({ current, history, lineage } as UnitData);
 const oldCode = (fullName: string, district: string) =>
-  [...index.historic.values()].find(
-    (u) => nameKey(u.fullName) === nameKey(fullName) && index.historic.get(u.parentCode ?? '')?.name === district,
-  )!.code;
+  [...index.historic.values()].find((u) => nameKey(u.fullName) === nameKey(fullName) && index.historic.get(u.parentCode ?? '')?.name === district)!.code;
 
 describe('names', () => {
   it('splits the type word and keys names by sound-alike spelling', () => {

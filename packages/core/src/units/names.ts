@@ -1,17 +1,7 @@
 import { nfc, searchKey, tidy } from '../text/index.ts';
 
 /** Unit-type words that open a unit's full name, longest first so "thị xã" wins over "xã". */
-const PREFIXES = [
-  'thành phố',
-  'thị trấn',
-  'thị xã',
-  'đặc khu',
-  'phường',
-  'huyện',
-  'quận',
-  'tỉnh',
-  'xã',
-] as const;
+const PREFIXES = ['thành phố', 'thị trấn', 'thị xã', 'đặc khu', 'phường', 'huyện', 'quận', 'tỉnh', 'xã'] as const;
 
 export type UnitPrefix = (typeof PREFIXES)[number];
 

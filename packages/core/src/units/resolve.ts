@@ -91,8 +91,7 @@ export function resolveAddress(index: UnitIndex, address: string): AddressResolu
     list.push(h);
     context.set(key, list);
   }
-  const named = (key: string | undefined, self: Hit): boolean =>
-    !!key && (context.get(key) ?? []).some((c) => c.start >= self.end || c.end <= self.start);
+  const named = (key: string | undefined, self: Hit): boolean => !!key && (context.get(key) ?? []).some((c) => c.start >= self.end || c.end <= self.start);
   const provinceHits = hits.filter((h) => level(h) === 'province');
 
   const best = new Map<string, Scored>();
@@ -113,8 +112,7 @@ export function resolveAddress(index: UnitIndex, address: string): AddressResolu
     if (!hit.old && isCurrent(hit.unit, hit.old)) {
       const unit = hit.unit;
       const olds = index.oldPlaces.get(unit.code);
-      const inProvince =
-        named(`c${unit.provinceCode}`, hit) || [...(olds ?? [])].some((c) => c.length === 2 && named(`o${c}`, hit));
+      const inProvince = named(`c${unit.provinceCode}`, hit) || [...(olds ?? [])].some((c) => c.length === 2 && named(`o${c}`, hit));
       const inOldDistrict = [...(olds ?? [])].some((c) => c.length === 3 && named(`o${c}`, hit));
       // +0.02: on equal evidence, a unit named as it is now beats an old namesake.
       score += (inProvince ? 0.25 : 0) + (inOldDistrict ? 0.15 : 0) + 0.02;
@@ -125,9 +123,7 @@ export function resolveAddress(index: UnitIndex, address: string): AddressResolu
     const old = hit.unit as HistoricUnit;
     const successorCodes = index.successors.get(old.code) ?? [];
     const inDistrict = named(`o${old.parentCode}`, hit);
-    const inProvince =
-      named(`o${old.provinceCode}`, hit) ||
-      successorCodes.some((c) => named(`c${index.current.get(c)?.provinceCode}`, hit));
+    const inProvince = named(`o${old.provinceCode}`, hit) || successorCodes.some((c) => named(`c${index.current.get(c)?.provinceCode}`, hit));
     score += (inDistrict ? 0.2 : 0) + (inProvince ? 0.2 : 0);
     if (!inProvince && provinceHits.some((p) => p.start >= hit.end)) score -= 0.1;
     // Spread over successors when the old commune was split; the main one keeps most weight.

@@ -14,16 +14,7 @@ export interface CurrentUnit {
   provinceCode?: string;
 }
 
-export type HistoricUnitType =
-  | 'province'
-  | 'city'
-  | 'district'
-  | 'urban_district'
-  | 'town'
-  | 'provincial_city'
-  | 'commune'
-  | 'ward'
-  | 'township';
+export type HistoricUnitType = 'province' | 'city' | 'district' | 'urban_district' | 'town' | 'provincial_city' | 'commune' | 'ward' | 'township';
 
 /** A unit of the three-tier map before 1 July 2025: province (2 digits), district (3), commune (5). */
 export interface HistoricUnit {

@@ -70,7 +70,10 @@ export function buildUnitIndex(data: UnitData): UnitIndex {
   }
   const successors = new Map<string, string[]>();
   for (const [code, list] of successorLinks) {
-    successors.set(code, list.sort((a, b) => a.rank - b.rank).map((l) => l.code));
+    successors.set(
+      code,
+      list.sort((a, b) => a.rank - b.rank).map((l) => l.code),
+    );
   }
 
   const unitsByWord = new Map<string, CurrentUnit[]>();

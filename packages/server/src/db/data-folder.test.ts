@@ -12,7 +12,11 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
-const tempDir = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-folder-')); dirs.push(d); return d; };
+const tempDir = () => {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-folder-'));
+  dirs.push(d);
+  return d;
+};
 
 /** Another process that takes the lock and prints "locked", then holds it until killed. */
 function holder(file: string): Promise<ReturnType<typeof spawn>> {
@@ -20,7 +24,9 @@ function holder(file: string): Promise<ReturnType<typeof spawn>> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => { if (d.toString().includes('locked')) resolve(child); });
+    child.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('locked')) resolve(child);
+    });
     child.once('exit', (code) => reject(new Error(`holder exited ${code}`)));
   });
 }

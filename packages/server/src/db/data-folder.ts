@@ -40,12 +40,18 @@ export function checkDataFolder(dir: string, statfs: (dir: string) => { bavail: 
     }
     fs.rmSync(probe, { force: true });
   } catch (err) {
-    try { fs.rmSync(probe, { force: true }); } catch { /* nothing was created */ }
+    try {
+      fs.rmSync(probe, { force: true });
+    } catch {
+      /* nothing was created */
+    }
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (code === 'ENOSPC' || code === 'EDQUOT') throw diskFull(dir, 0);
-    throw new DataFolderError('not_writable',
+    throw new DataFolderError(
+      'not_writable',
       `Không ghi được vào thư mục dữ liệu ${dir} (${code || (err as Error).message}). Hãy kiểm tra DATA_DIR và quyền ghi của tài khoản chạy Motcua.`,
-      `Cannot write to the data folder ${dir} (${code || (err as Error).message}). Check DATA_DIR and that the account running Motcua may write there.`);
+      `Cannot write to the data folder ${dir} (${code || (err as Error).message}). Check DATA_DIR and that the account running Motcua may write there.`,
+    );
   }
   const s = statfs(dir);
   const free = Number(s.bavail) * Number(s.bsize);
@@ -53,9 +59,11 @@ export function checkDataFolder(dir: string, statfs: (dir: string) => { bavail: 
 }
 
 function diskFull(dir: string, free: number): DataFolderError {
-  return new DataFolderError('disk_full',
+  return new DataFolderError(
+    'disk_full',
     `Ổ đĩa chứa thư mục dữ liệu ${dir} gần đầy (còn ${mib(free)}, cần ít nhất ${mib(MIN_FREE_BYTES)}). Hãy giải phóng dung lượng rồi khởi động lại; dữ liệu đã có không bị ảnh hưởng.`,
-    `The disk holding the data folder ${dir} is almost full (${mib(free)} free, at least ${mib(MIN_FREE_BYTES)} needed). Free some space and start again; existing data is untouched.`);
+    `The disk holding the data folder ${dir} is almost full (${mib(free)} free, at least ${mib(MIN_FREE_BYTES)} needed). Free some space and start again; existing data is untouched.`,
+  );
 }
 
 interface LockOwner {
@@ -150,7 +158,11 @@ function takeOverStale(file: string, judged: LockOwner | null): void {
   }
   const moved = readOwner(aside);
   if (moved && judged && (moved.pid !== judged.pid || moved.since !== judged.since) && ownerAlive(moved)) {
-    try { fs.linkSync(aside, file); } catch { /* someone else holds it now; the next attempt sees them */ }
+    try {
+      fs.linkSync(aside, file);
+    } catch {
+      /* someone else holds it now; the next attempt sees them */
+    }
   }
   fs.rmSync(aside, { force: true });
 }
@@ -166,7 +178,9 @@ function releaseIfMine(file: string, mine: string): void {
 function lockedBy(file: string, o: LockOwner | null): DataFolderError {
   const who = o ? `tiến trình ${o.pid} trên máy ${o.hostname}, từ ${o.since}` : 'một tiến trình khác';
   const whoEn = o ? `process ${o.pid} on ${o.hostname}, since ${o.since}` : 'another process';
-  return new DataFolderError('locked',
+  return new DataFolderError(
+    'locked',
     `Cơ sở dữ liệu nhúng trong ${path.dirname(file)} đang được ${who} sử dụng. Chỉ một tiến trình Motcua được mở thư mục dữ liệu này; hãy dừng tiến trình kia (hoặc dùng DATABASE_URL để chạy nhiều tiến trình). Nếu chắc chắn không còn tiến trình nào, xóa tệp ${file}.`,
-    `The embedded database in ${path.dirname(file)} is in use by ${whoEn}. Only one Motcua process may open this data folder; stop the other one (or use DATABASE_URL to run several). If you are sure none is running, delete ${file}.`);
+    `The embedded database in ${path.dirname(file)} is in use by ${whoEn}. Only one Motcua process may open this data folder; stop the other one (or use DATABASE_URL to run several). If you are sure none is running, delete ${file}.`,
+  );
 }

@@ -11,7 +11,10 @@ describe('embedded database', () => {
     try {
       const first = await openDatabase({ databaseUrl: null, pgliteDir: path.join(dir, 'pglite') });
       expect((await migrateToLatest(first.db)).length).toBeGreaterThan(0);
-      await first.db.insertInto('unit').values({ code: '00001', name: 'Thử', name_en: null, full_name: 'Xã Thử', full_name_en: null, type: 'commune', province_code: '01' }).execute();
+      await first.db
+        .insertInto('unit')
+        .values({ code: '00001', name: 'Thử', name_en: null, full_name: 'Xã Thử', full_name_en: null, type: 'commune', province_code: '01' })
+        .execute();
       await first.close();
 
       const second = await openDatabase({ databaseUrl: null, pgliteDir: path.join(dir, 'pglite') });
@@ -28,11 +31,21 @@ describe('embedded database', () => {
     const h = await openDatabase({ databaseUrl: null });
     await migrateToLatest(h.db);
     const codes = Array.from({ length: 20 }, (_, i) => String(10000 + i));
-    await Promise.all(codes.map((code) => h.db.transaction().execute(async (trx) => {
-      await trx.insertInto('unit').values({ code, name: code, name_en: null, full_name: code, full_name_en: null, type: 'commune', province_code: '01' }).execute();
-      await trx.selectFrom('unit').select('code').where('code', '=', code).executeTakeFirstOrThrow();
-    })));
-    const n = await h.db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await Promise.all(
+      codes.map((code) =>
+        h.db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('unit')
+            .values({ code, name: code, name_en: null, full_name: code, full_name_en: null, type: 'commune', province_code: '01' })
+            .execute();
+          await trx.selectFrom('unit').select('code').where('code', '=', code).executeTakeFirstOrThrow();
+        }),
+      ),
+    );
+    const n = await h.db
+      .selectFrom('unit')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await h.close();
     expect(Number(n.n)).toBe(20);
   });

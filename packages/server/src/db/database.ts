@@ -51,8 +51,11 @@ const probes = new WeakMap<Db, () => Promise<boolean>>();
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
-      connectionString: options.databaseUrl, max: options.poolSize ?? 10, types: pgTypes,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true,
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      types: pgTypes,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
     });
     const report = options.onConnectionError ?? ((err: Error) => process.stderr.write(`PostgreSQL connection lost: ${err.message}\n`));
     // A pooled connection whose server went away emits 'error'; with no listener Node ends the
@@ -98,9 +101,17 @@ function pgliteOpenError(err: unknown, dir: string | undefined): unknown {
   const errno = (err as { errno?: unknown } | null)?.errno;
   if (!dir || typeof errno !== 'number') return err;
   if (errno === 51) {
-    return new DataFolderError('disk_full', `Ổ đĩa chứa cơ sở dữ liệu nhúng ${dir} đã đầy. Hãy giải phóng dung lượng rồi khởi động lại.`, `The disk holding the embedded database ${dir} is full. Free some space and start again.`);
+    return new DataFolderError(
+      'disk_full',
+      `Ổ đĩa chứa cơ sở dữ liệu nhúng ${dir} đã đầy. Hãy giải phóng dung lượng rồi khởi động lại.`,
+      `The disk holding the embedded database ${dir} is full. Free some space and start again.`,
+    );
   }
-  return new DataFolderError('not_writable', `Không mở được cơ sở dữ liệu nhúng ${dir} (lỗi hệ thống tệp ${errno}). Hãy kiểm tra quyền ghi và dung lượng của thư mục dữ liệu.`, `Cannot open the embedded database ${dir} (file-system error ${errno}). Check that the data folder is writable and has room.`);
+  return new DataFolderError(
+    'not_writable',
+    `Không mở được cơ sở dữ liệu nhúng ${dir} (lỗi hệ thống tệp ${errno}). Hãy kiểm tra quyền ghi và dung lượng của thư mục dữ liệu.`,
+    `Cannot open the embedded database ${dir} (file-system error ${errno}). Check that the data folder is writable and has room.`,
+  );
 }
 
 export async function ping(db: Db): Promise<boolean> {
@@ -111,7 +122,9 @@ export async function ping(db: Db): Promise<boolean> {
 /** Whether the database answers, false instead of waiting longer than timeoutMs (an unreachable server, a full pool). */
 export async function pingWithin(db: Db, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), timeoutMs); });
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
   const probe = probes.get(db) ?? (() => ping(db));
   try {
     return await Promise.race([probe().catch(() => false), late]);

@@ -20,7 +20,9 @@ import { certifyCopyBody } from '../modules/dossiers/testkit.ts';
  */
 
 const cleanups: (() => Promise<unknown>)[] = [];
-afterAll(async () => { for (const c of cleanups.reverse()) await c().catch(() => undefined); });
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c().catch(() => undefined);
+});
 
 const UNIT = '30421';
 
@@ -76,7 +78,8 @@ describe.runIf(testEngine() === 'postgres')('PostgreSQL faults', () => {
 
   it('answers 503 with Retry-After while the database is unreachable, and serves again once it is back', async () => {
     const { app, proxy, headers } = await appBehindRelay();
-    const submit = (key: string) => app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...headers, 'idempotency-key': key }, payload: certifyCopyBody() });
+    const submit = (key: string) =>
+      app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...headers, 'idempotency-key': key }, payload: certifyCopyBody() });
     expect((await submit('before')).statusCode).toBe(201);
     const healthy = await app.inject({ method: 'GET', url: '/health' });
     expect(healthy.statusCode).toBe(200);
@@ -110,7 +113,8 @@ describe.runIf(testEngine() === 'postgres')('PostgreSQL faults', () => {
 
   it('fails a submission whose connection is terminated mid-transaction (57P01) with 503; its retry files it once', async () => {
     const { app, name, headers } = await appBehindRelay();
-    const submit = () => app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...headers, 'idempotency-key': 'terminated' }, payload: certifyCopyBody() });
+    const submit = () =>
+      app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...headers, 'idempotency-key': 'terminated' }, payload: certifyCopyBody() });
     expect((await app.inject({ method: 'POST', url: '/api/dossiers', headers, payload: certifyCopyBody() })).statusCode).toBe(201);
     // Hold the daily number's row so the next intake waits inside its transaction.
     const holder = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL!.replace(/\/[^/]*$/, `/${name}`) });
@@ -120,7 +124,8 @@ describe.runIf(testEngine() === 'postgres')('PostgreSQL faults', () => {
     await holder.query('begin');
     await holder.query('select * from dossier_daily_sequence where unit_code = $1 for update', [UNIT]);
     const pending = submit();
-    const waiting = async () => (await adminQuery(`select pid from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`, [name])).map((r) => r.pid as number);
+    const waiting = async () =>
+      (await adminQuery(`select pid from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`, [name])).map((r) => r.pid as number);
     let pids: number[] = [];
     for (let i = 0; i < 500 && pids.length === 0; i++) {
       pids = await waiting();

@@ -9,4 +9,13 @@ import type { OutreachTables } from '../modules/outreach/tables.ts';
 import type { ResultsTables } from '../modules/results/tables.ts';
 
 /** All tables, composed from the modules that own them. */
-export interface Database extends UnitsTables, CatalogTables, NotificationsTables, UploadsTables, AuditTables, DossiersTables, IdentityTables, OutreachTables, ResultsTables {}
+export interface Database
+  extends UnitsTables,
+    CatalogTables,
+    NotificationsTables,
+    UploadsTables,
+    AuditTables,
+    DossiersTables,
+    IdentityTables,
+    OutreachTables,
+    ResultsTables {}

@@ -1,14 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from './errors.ts';
 
-export type OfficialRole =
-  | 'receptionist'
-  | 'specialist'
-  | 'approver'
-  | 'outreach'
-  | 'commune_admin'
-  | 'province_viewer'
-  | 'system_admin';
+export type OfficialRole = 'receptionist' | 'specialist' | 'approver' | 'outreach' | 'commune_admin' | 'province_viewer' | 'system_admin';
 
 /** Who is calling: resolved once per request by the identity module (session cookie or API token). */
 export type Actor =
@@ -20,12 +13,7 @@ export type Actor =
  * Every route declares who may call it in `config.access`; a route without a rule refuses to
  * register, so forgetting authorization is a start-up error rather than an open door.
  */
-export type Access =
-  | 'public'
-  | 'authenticated'
-  | 'citizen'
-  | 'official'
-  | { roles: OfficialRole[] };
+export type Access = 'public' | 'authenticated' | 'citizen' | 'official' | { roles: OfficialRole[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

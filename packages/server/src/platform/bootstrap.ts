@@ -46,11 +46,14 @@ export function contextFor(config: Config, handle: DatabaseHandle, clock: Clock 
  * server and the command-line tools.
  */
 export function startFailed(err: unknown): never {
-  const text = err instanceof DataFolderError
-    ? `${err.messageVi}\n${err.messageEn}`
-    : databaseFault(err)
-      ? `Không kết nối được cơ sở dữ liệu (${(err as Error).message}); hãy kiểm tra DATABASE_URL và máy chủ PostgreSQL.\nCannot reach the database (${(err as Error).message}); check DATABASE_URL and the PostgreSQL server.`
-      : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  const text =
+    err instanceof DataFolderError
+      ? `${err.messageVi}\n${err.messageEn}`
+      : databaseFault(err)
+        ? `Không kết nối được cơ sở dữ liệu (${(err as Error).message}); hãy kiểm tra DATABASE_URL và máy chủ PostgreSQL.\nCannot reach the database (${(err as Error).message}); check DATABASE_URL and the PostgreSQL server.`
+        : err instanceof Error
+          ? (err.stack ?? err.message)
+          : String(err);
   process.stderr.write(`Motcua không khởi động được — Motcua could not start:\n${text}\n`);
   process.exit(1);
 }

@@ -57,7 +57,8 @@ function auditConfigFrom(env: NodeJS.ProcessEnv): AuditConfig {
   const anchorMinutes = Number(env.AUDIT_ANCHOR_MINUTES || 60);
   if (!(anchorMinutes > 0 && anchorMinutes <= 24 * 60)) throw new Error(`AUDIT_ANCHOR_MINUTES must be between 1 and 1440, not "${env.AUDIT_ANCHOR_MINUTES}"`);
   const reportHour = Number(env.AUDIT_REPORT_HOUR || 18);
-  if (!(Number.isInteger(reportHour) && reportHour >= 0 && reportHour <= 23)) throw new Error(`AUDIT_REPORT_HOUR must be an hour 0–23, not "${env.AUDIT_REPORT_HOUR}"`);
+  if (!(Number.isInteger(reportHour) && reportHour >= 0 && reportHour <= 23))
+    throw new Error(`AUDIT_REPORT_HOUR must be an hour 0–23, not "${env.AUDIT_REPORT_HOUR}"`);
   return { anchorMinutes, reportHour };
 }
 
@@ -69,14 +70,19 @@ export function trustProxyFrom(value: string | undefined): TrustProxy {
   const v = (value ?? '').trim();
   if (v === '' || v === 'false' || v === 'none') return false;
   if (v === 'true') {
-    throw new Error('TRUST_PROXY=true would believe any client\'s own X-Forwarded-For; give the proxies\' addresses (e.g. 10.0.0.5,10.0.1.0/24 or loopback) or how many there are (e.g. 1)');
+    throw new Error(
+      "TRUST_PROXY=true would believe any client's own X-Forwarded-For; give the proxies' addresses (e.g. 10.0.0.5,10.0.1.0/24 or loopback) or how many there are (e.g. 1)",
+    );
   }
   if (/^\d+$/.test(v)) {
     const hops = Number(v);
     if (hops < 1 || hops > 10) throw new Error(`TRUST_PROXY as a hop count must be 1 to 10, not "${v}"`);
     return hops;
   }
-  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items) {
     if (PROXY_KEYWORDS.has(item)) continue;
     const [address = '', prefix, ...rest] = item.split('/');

@@ -26,19 +26,25 @@ export const notFound = (what: string, whatEn: string, id: string) =>
 export const badRequest = (messageVi: string, messageEn: string, extra?: Record<string, unknown>) =>
   new Problem(400, 'bad_request', messageVi, messageEn, extra);
 
-export const unauthorized = () =>
-  new Problem(401, 'unauthorized', 'Bạn cần đăng nhập để tiếp tục.', 'You need to log in to continue.');
+export const unauthorized = () => new Problem(401, 'unauthorized', 'Bạn cần đăng nhập để tiếp tục.', 'You need to log in to continue.');
 
 export const forbidden = (messageVi = 'Bạn không có quyền thực hiện thao tác này.', messageEn = 'You are not allowed to do this.') =>
   new Problem(403, 'forbidden', messageVi, messageEn);
 
-export const conflict = (messageVi: string, messageEn: string, extra?: Record<string, unknown>) =>
-  new Problem(409, 'conflict', messageVi, messageEn, extra);
+export const conflict = (messageVi: string, messageEn: string, extra?: Record<string, unknown>) => new Problem(409, 'conflict', messageVi, messageEn, extra);
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 interface ProblemBody {
@@ -77,26 +83,47 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Pro
   return reply.status(p.status).type('application/problem+json').send(problemBody(request, p));
 }
 
-interface AjvIssue { keyword?: string; message?: string; params?: Record<string, unknown> }
+interface AjvIssue {
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
 
 /** Ajv speaks English; the Vietnamese message says the same thing in plain words. */
 function vietnameseFor(issue: AjvIssue | undefined): string {
   const p = issue?.params ?? {};
   switch (issue?.keyword) {
-    case 'required': return `thiếu trường bắt buộc "${String(p.missingProperty)}"`;
-    case 'minLength': return `cần ít nhất ${String(p.limit)} ký tự`;
-    case 'maxLength': return `không được quá ${String(p.limit)} ký tự`;
-    case 'pattern': return 'không đúng định dạng';
-    case 'format': return `không đúng định dạng ${String(p.format)}`;
-    case 'type': return `phải là kiểu ${String(p.type)}`;
-    case 'enum': case 'const': case 'anyOf': case 'oneOf': return 'không phải giá trị được chấp nhận';
-    case 'minimum': return `phải từ ${String(p.limit)} trở lên`;
-    case 'maximum': return `không được lớn hơn ${String(p.limit)}`;
-    case 'finite': return 'phải là một số hữu hạn';
-    case 'minItems': return `cần ít nhất ${String(p.limit)} mục`;
-    case 'maxItems': return `không được quá ${String(p.limit)} mục`;
-    case 'additionalProperties': return `có trường không được phép "${String(p.additionalProperty)}"`;
-    default: return 'không hợp lệ';
+    case 'required':
+      return `thiếu trường bắt buộc "${String(p.missingProperty)}"`;
+    case 'minLength':
+      return `cần ít nhất ${String(p.limit)} ký tự`;
+    case 'maxLength':
+      return `không được quá ${String(p.limit)} ký tự`;
+    case 'pattern':
+      return 'không đúng định dạng';
+    case 'format':
+      return `không đúng định dạng ${String(p.format)}`;
+    case 'type':
+      return `phải là kiểu ${String(p.type)}`;
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+    case 'oneOf':
+      return 'không phải giá trị được chấp nhận';
+    case 'minimum':
+      return `phải từ ${String(p.limit)} trở lên`;
+    case 'maximum':
+      return `không được lớn hơn ${String(p.limit)}`;
+    case 'finite':
+      return 'phải là một số hữu hạn';
+    case 'minItems':
+      return `cần ít nhất ${String(p.limit)} mục`;
+    case 'maxItems':
+      return `không được quá ${String(p.limit)} mục`;
+    case 'additionalProperties':
+      return `có trường không được phép "${String(p.additionalProperty)}"`;
+    default:
+      return 'không hợp lệ';
   }
 }
 
@@ -105,7 +132,9 @@ function fromFastifyError(error: FastifyError): Problem {
   if (error.validation) {
     const first = error.validation[0];
     const where = error.validationContext ?? 'request';
-    const field = first ? `${where}${first.instancePath || ''}${first.params && 'missingProperty' in first.params ? '/' + String(first.params.missingProperty) : ''}` : where;
+    const field = first
+      ? `${where}${first.instancePath || ''}${first.params && 'missingProperty' in first.params ? '/' + String(first.params.missingProperty) : ''}`
+      : where;
     return new Problem(
       400,
       'validation_failed',
@@ -152,7 +181,8 @@ const STORAGE_FULL_SQLSTATES = new Set(['53100']);
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 // node-postgres reports a dropped socket, a client unusable after it and a connect timeout only in
 // words; PGlite says it is closed. These texts are the drivers' own, stable across their releases.
-const UNAVAILABLE_MESSAGES = /Connection terminated|is not queryable|timeout exceeded when trying to connect|PGlite is closed|Cannot use a pool after calling end/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|is not queryable|timeout exceeded when trying to connect|PGlite is closed|Cannot use a pool after calling end/i;
 
 export type DatabaseFault = 'unavailable' | 'storage_full';
 
@@ -181,11 +211,23 @@ export function databaseProblem(fault: DatabaseFault): Problem {
   const retryAfterSeconds = RETRY_AFTER_SECONDS[fault];
   const headers = { 'retry-after': String(retryAfterSeconds) };
   if (fault === 'storage_full') {
-    return new Problem(503, 'storage_full', 'Máy chủ tạm thời hết chỗ lưu dữ liệu. Vui lòng thử lại sau ít phút.',
-      'The server has run out of storage for now. Please try again in a few minutes.', { retryAfterSeconds }, headers);
+    return new Problem(
+      503,
+      'storage_full',
+      'Máy chủ tạm thời hết chỗ lưu dữ liệu. Vui lòng thử lại sau ít phút.',
+      'The server has run out of storage for now. Please try again in a few minutes.',
+      { retryAfterSeconds },
+      headers,
+    );
   }
-  return new Problem(503, 'database_unavailable', 'Hệ thống đang tạm mất kết nối tới cơ sở dữ liệu. Vui lòng thử lại sau vài giây.',
-    'The database is briefly unreachable. Please try again in a few seconds.', { retryAfterSeconds }, headers);
+  return new Problem(
+    503,
+    'database_unavailable',
+    'Hệ thống đang tạm mất kết nối tới cơ sở dữ liệu. Vui lòng thử lại sau vài giây.',
+    'The database is briefly unreachable. Please try again in a few seconds.',
+    { retryAfterSeconds },
+    headers,
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance) {

@@ -16,7 +16,9 @@ beforeAll(async () => {
   t = await startTestApp({ config: { port, publicUrl: base } });
   await t.app.listen({ port, host: '127.0.0.1' });
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 /** Sends raw bytes (what fetch would refuse to send) and returns the status line, headers and body. */
 function raw(request: string | Buffer): Promise<{ status: number; headers: Record<string, string>; body: string }> {
@@ -78,11 +80,25 @@ describe('framework errors are problem+json', () => {
     const json = { ...auth, 'content-type': 'application/json' };
     expectProblem(await viaFetch('/api/units/30421/hamlets', { method: 'POST', headers: json, body: '{"name":' }), 400, 'invalid_json');
     expectProblem(await viaFetch('/api/units/30421/hamlets', { method: 'POST', headers: json, body: '' }), 400, 'empty_body');
-    expectProblem(await viaFetch('/api/units/30421/hamlets', { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: '{}' }), 415, 'unsupported_content_encoding');
-    expectProblem(await viaFetch('/api/units/30421/hamlets', { method: 'POST', headers: json, body: `{"name":"${'x'.repeat(1_100_000)}"}` }), 413, 'payload_too_large');
-    expectProblem(await viaFetch('/api/units/30421/hamlets', { method: 'POST', headers: { ...auth, 'content-type': 'application/xml' }, body: '<a/>' }), 415, 'unsupported_media_type');
+    expectProblem(
+      await viaFetch('/api/units/30421/hamlets', { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: '{}' }),
+      415,
+      'unsupported_content_encoding',
+    );
+    expectProblem(
+      await viaFetch('/api/units/30421/hamlets', { method: 'POST', headers: json, body: `{"name":"${'x'.repeat(1_100_000)}"}` }),
+      413,
+      'payload_too_large',
+    );
+    expectProblem(
+      await viaFetch('/api/units/30421/hamlets', { method: 'POST', headers: { ...auth, 'content-type': 'application/xml' }, body: '<a/>' }),
+      415,
+      'unsupported_media_type',
+    );
     // A body shorter than its Content-Length, then the client stops sending.
-    const cookies = Object.entries(auth).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    const cookies = Object.entries(auth)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
     const short = await raw(`POST /api/units/30421/hamlets HTTP/1.1\r\nHost: x\r\n${cookies}Content-Type: application/json\r\nContent-Length: 10\r\n\r\n{}`);
     expectProblem(short, 400, 'bad_request');
   });

@@ -17,14 +17,18 @@ beforeAll(async () => {
   await app.listen({ port: 0, host: '127.0.0.1' });
   port = (app.server.address() as net.AddressInfo).port;
 });
-afterAll(async () => { await app.close(); });
+afterAll(async () => {
+  await app.close();
+});
 
 describe('request timeout', () => {
   it('answers 408 problem+json to a request whose headers never finish', async () => {
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(port, '127.0.0.1', () => socket.write('GET / HTTP/1.1\r\nHost: x\r\n'));
       let text = '';
-      socket.on('data', (c) => { text += String(c); });
+      socket.on('data', (c) => {
+        text += String(c);
+      });
       socket.on('close', () => resolve(text));
       socket.on('error', reject);
     });

@@ -18,9 +18,16 @@ beforeAll(async () => {
   receptionist = (await loginAs(t, 'official:phulam.tiepnhan')).headers;
   citizen = (await loginAs(t, `citizen:${AN}`)).headers;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
-interface Req { method: 'GET' | 'POST' | 'PATCH'; url: string; headers?: Record<string, string>; payload?: string | object }
+interface Req {
+  method: 'GET' | 'POST' | 'PATCH';
+  url: string;
+  headers?: Record<string, string>;
+  payload?: string | object;
+}
 
 /** Sends the request, expects a 400 validation problem, and checks no table gained or lost a row. */
 async function refused(req: Req, status = 400): Promise<LightMyRequestResponse> {
@@ -51,7 +58,11 @@ describe('NUL bytes and lone surrogates', () => {
 
   it('says which field and why, in Vietnamese and English', async () => {
     const r = await refused({ method: 'POST', url: `/api/units/${UNIT}/hamlets`, headers: admin, payload: '{"name":"\\ud800 Ấp","kind":"ap"}' });
-    expect(r.json()).toMatchObject({ code: 'validation_failed', detailVi: expect.stringContaining('body/name') as string, detailEn: expect.stringContaining('lone UTF-16 surrogate') as string });
+    expect(r.json()).toMatchObject({
+      code: 'validation_failed',
+      detailVi: expect.stringContaining('body/name') as string,
+      detailEn: expect.stringContaining('lone UTF-16 surrogate') as string,
+    });
     // Inside free-form objects and in keys too (JSONB refuses \u0000 as well).
     await refused({ method: 'POST', url: '/api/dossiers', headers: citizen, payload: maritalStatusBody(AN, { form: { 'purpose\u0000': 'x' } }) });
   });
@@ -63,7 +74,12 @@ describe('NUL bytes and lone surrogates', () => {
   });
 
   it('refuses JSON nested too deep to walk safely', async () => {
-    await refused({ method: 'POST', url: '/api/dossiers', headers: citizen, payload: maritalStatusBody(AN, { form: JSON.parse('['.repeat(200) + ']'.repeat(200)) }) });
+    await refused({
+      method: 'POST',
+      url: '/api/dossiers',
+      headers: citizen,
+      payload: maritalStatusBody(AN, { form: JSON.parse('['.repeat(200) + ']'.repeat(200)) }),
+    });
   });
 });
 
@@ -84,7 +100,12 @@ describe('numbers', () => {
 
   it('an integer without a declared maximum is still bounded (PostgreSQL integer)', async () => {
     // Before: 1e300 passed "integer" and reached PostgreSQL as a version number.
-    const r = await refused({ method: 'POST', url: '/api/dossiers/H91.30421-260302-0001/actions', headers: receptionist, payload: { action: 'accept', version: 1e300 } });
+    const r = await refused({
+      method: 'POST',
+      url: '/api/dossiers/H91.30421-260302-0001/actions',
+      headers: receptionist,
+      payload: { action: 'accept', version: 1e300 },
+    });
     expect(r.json()).toMatchObject({ code: 'validation_failed', detailVi: expect.stringContaining('body/version') as string });
   });
 
@@ -101,7 +122,12 @@ describe('numbers', () => {
 describe('types are not coerced in JSON bodies', () => {
   it('a number or a boolean never becomes a name', async () => {
     await refused({ method: 'POST', url: `/api/units/${UNIT}/hamlets`, headers: admin, payload: { name: 12345, kind: 'ap' } });
-    await refused({ method: 'POST', url: '/api/office/officials', headers: admin, payload: { username: 'nguoi.moi', fullName: true, roles: ['receptionist'], unitCode: UNIT } });
+    await refused({
+      method: 'POST',
+      url: '/api/office/officials',
+      headers: admin,
+      payload: { username: 'nguoi.moi', fullName: true, roles: ['receptionist'], unitCode: UNIT },
+    });
     await refused({ method: 'PATCH', url: `/api/units/${UNIT}/hamlets/${UNIT}-04`, headers: admin, payload: { active: 'false' } });
   });
 });
@@ -114,7 +140,12 @@ describe('every constraint holds for what is stored', () => {
   });
 
   it('stores text as NFC without surrounding spaces', async () => {
-    const r = await t.app.inject({ method: 'POST', url: `/api/units/${UNIT}/hamlets`, headers: admin, payload: { name: '  Ấp Tân Hoà  '.normalize('NFD'), kind: 'ap' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/units/${UNIT}/hamlets`,
+      headers: admin,
+      payload: { name: '  Ấp Tân Hoà  '.normalize('NFD'), kind: 'ap' },
+    });
     expect(r.statusCode, r.body).toBe(201);
     expect((r.json() as { name: string }).name).toBe('Ấp Tân Hoà');
   });

@@ -29,7 +29,19 @@ export const MAX_DEPTH = 32;
 type Schema = Record<string, unknown>;
 
 const SUBSCHEMA_MAPS = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'];
-const SUBSCHEMA_ONE = ['items', 'additionalProperties', 'additionalItems', 'contains', 'not', 'if', 'then', 'else', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'];
+const SUBSCHEMA_ONE = [
+  'items',
+  'additionalProperties',
+  'additionalItems',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+];
 const SUBSCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf', 'prefixItems', 'items'];
 
 function typesOf(schema: Schema): string[] {
@@ -190,7 +202,12 @@ export function installInputGuards(app: FastifyInstance): void {
     const encoding = request.headers['content-encoding'];
     const hasBody = request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
     if (hasBody && encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
-      throw new Problem(415, 'unsupported_content_encoding', 'Máy chủ không nhận dữ liệu nén (Content-Encoding); hãy gửi dữ liệu không nén.', `Compressed request bodies (Content-Encoding: ${encoding.slice(0, 40)}) are not accepted; send it uncompressed.`);
+      throw new Problem(
+        415,
+        'unsupported_content_encoding',
+        'Máy chủ không nhận dữ liệu nén (Content-Encoding); hãy gửi dữ liệu không nén.',
+        `Compressed request bodies (Content-Encoding: ${encoding.slice(0, 40)}) are not accepted; send it uncompressed.`,
+      );
     }
   });
   app.addHook('preValidation', async (request) => {

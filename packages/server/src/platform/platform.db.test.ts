@@ -2,14 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../testing/harness.ts';
 
 let t: TestContext;
-beforeAll(async () => { t = await startTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('platform', () => {
   it('reports health with the database state, the engine and the process boot id', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/health' });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toEqual({ status: 'ok', database: 'up', engine: process.env.MOTCUA_TEST_DB === 'postgres' ? 'postgres' : 'pglite', bootId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(r.json()).toEqual({
+      status: 'ok',
+      database: 'up',
+      engine: process.env.MOTCUA_TEST_DB === 'postgres' ? 'postgres' : 'pglite',
+      bootId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect((await t.app.inject({ method: 'GET', url: '/health' })).json().bootId).toBe(r.json().bootId);
   });
 

@@ -25,10 +25,16 @@ export async function registerWeb(app: FastifyInstance, webDist: string) {
     const file = path.join(webDist, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));
     if (file.startsWith(webDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       const long = url.startsWith('/assets/');
-      return reply.header('cache-control', long ? 'public, max-age=31536000, immutable' : 'no-cache').sendFile(path.relative(webDist, file), { cacheControl: false });
+      return reply
+        .header('cache-control', long ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .sendFile(path.relative(webDist, file), { cacheControl: false });
     }
     // API paths and missing files (an old /assets/x.js after a rebuild) get a real 404, not the shell.
-    if (/^\/(api|health|openapi\.json|docs|auth|dev-idp|verify)(\/|$)/.test(url) || /\.(js|mjs|css|map|png|jpe?g|svg|ico|webp|woff2?|webmanifest|txt)$/i.test(url)) return reply.callNotFound();
+    if (
+      /^\/(api|health|openapi\.json|docs|auth|dev-idp|verify)(\/|$)/.test(url) ||
+      /\.(js|mjs|css|map|png|jpe?g|svg|ico|webp|woff2?|webmanifest|txt)$/i.test(url)
+    )
+      return reply.callNotFound();
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html());
   });
 }

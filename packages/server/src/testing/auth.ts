@@ -15,10 +15,13 @@ export interface AuthHeaders {
  * 12-digit number for a synthetic citizen) or 'official:<username>' (an official in the database,
  * e.g. a demo official from packages/server/data/demo-people.json).
  */
-export async function loginAs(t: Pick<TestContext, 'ctx'>, who: `citizen:${string}` | `official:${string}`): Promise<AuthHeaders & { sessionId: string; csrfToken: string }> {
+export async function loginAs(
+  t: Pick<TestContext, 'ctx'>,
+  who: `citizen:${string}` | `official:${string}`,
+): Promise<AuthHeaders & { sessionId: string; csrfToken: string }> {
   const identity = new IdentityService(t.ctx);
   const [kind, id = ''] = who.split(/:(.*)/s) as [string, string];
-  let issued;
+  let issued: Awaited<ReturnType<IdentityService['startSession']>>;
   if (kind === 'citizen') {
     const demo = demoPeople().citizens.find((c) => c.idNumber === id);
     const claims = demo ? citizenClaims(demo) : { sub: `test-${id}`, id_number: id, name: `Công dân ${id}` };

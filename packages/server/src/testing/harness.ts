@@ -75,16 +75,29 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A fully migrated and seeded app on the engine under test. */
-export async function startTestApp(options: { clock?: Clock | string; demo?: boolean; config?: Partial<Config>; build?: BuildOptions; engine?: 'pglite' | 'postgres'; postgresUrl?: string } = {}): Promise<TestContext> {
+export async function startTestApp(
+  options: {
+    clock?: Clock | string;
+    demo?: boolean;
+    config?: Partial<Config>;
+    build?: BuildOptions;
+    engine?: 'pglite' | 'postgres';
+    postgresUrl?: string;
+  } = {},
+): Promise<TestContext> {
   const handle = await openTestDatabase(options.engine, options.postgresUrl);
-  const clock = typeof options.clock === 'string' ? fixedClock(options.clock) : options.clock ?? systemClock;
+  const clock = typeof options.clock === 'string' ? fixedClock(options.clock) : (options.clock ?? systemClock);
   const config = testConfig(options.config);
   const ctx = contextFor(config, handle, clock);
   await prepareDatabase(ctx, { demo: options.demo ?? true });
   const app = await buildApp(ctx, options.build ?? {});
   await app.ready();
   return {
-    ctx, app, handle, clock, config,
+    ctx,
+    app,
+    handle,
+    clock,
+    config,
     async close() {
       await app.close();
       await handle.close();

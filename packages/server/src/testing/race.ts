@@ -36,11 +36,15 @@ export async function naiveAllocatorDistinctNumbers(db: Db, n: number): Promise<
   await sql`create table if not exists race_canary (label text not null, n int not null)`.execute(db);
   const label = `alloc-${Math.random().toString(36).slice(2)}`;
   const allRead = barrier(n);
-  await Promise.all(Array.from({ length: n }, () => db.transaction().execute(async (trx) => {
-    const r = await sql<{ next: number }>`select coalesce(max(n), 0) + 1 as next from race_canary where label = ${label}`.execute(trx);
-    await allRead();
-    await sql`insert into race_canary (label, n) values (${label}, ${r.rows[0]!.next})`.execute(trx);
-  })));
+  await Promise.all(
+    Array.from({ length: n }, () =>
+      db.transaction().execute(async (trx) => {
+        const r = await sql<{ next: number }>`select coalesce(max(n), 0) + 1 as next from race_canary where label = ${label}`.execute(trx);
+        await allRead();
+        await sql`insert into race_canary (label, n) values (${label}, ${r.rows[0]!.next})`.execute(trx);
+      }),
+    ),
+  );
   const rows = await sql<{ n: number }>`select distinct n from race_canary where label = ${label}`.execute(db);
   return rows.rows.length;
 }

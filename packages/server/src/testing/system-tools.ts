@@ -76,18 +76,12 @@ export async function ensureDebianPackages(binaryToPackage: Record<string, strin
 
   const stillMissing = missingBinaries(binaryToPackage);
   if (stillMissing.length > 0) {
-    throw new Error(
-      `Could not install ${packages.join(' ')} (still missing: ${stillMissing.join(', ')}). ` +
-        `apt-get output (tail):\n${log.slice(-2000)}`,
-    );
+    throw new Error(`Could not install ${packages.join(' ')} (still missing: ${stillMissing.join(', ')}). ` + `apt-get output (tail):\n${log.slice(-2000)}`);
   }
 }
 
 /** Runs a tool without throwing on a non-zero exit; `output` is stdout followed by stderr. */
-export async function runTool(
-  file: string,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string; output: string }> {
+export async function runTool(file: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string; output: string }> {
   try {
     const { stdout, stderr } = await run(file, args, { maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr, output: stdout + stderr };

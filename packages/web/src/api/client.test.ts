@@ -16,8 +16,7 @@ function fakeFetch(respond: (call: Call) => Response | Promise<Response>) {
   return { fetch, calls };
 }
 
-const json = (body: unknown, status = 200, type = 'application/json') =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+const json = (body: unknown, status = 200, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
 
 const headersOf = (call: Call | undefined) => (call?.init.headers ?? {}) as Record<string, string>;
 
@@ -63,7 +62,9 @@ describe('createApiClient', () => {
       code: 'procedure.missing',
     };
     const { fetch } = fakeFetch(() => json(problem, 404, 'application/problem+json'));
-    const error = await createApiClient({ fetch }).get('/api/procedures/9.999').catch((e: unknown) => e);
+    const error = await createApiClient({ fetch })
+      .get('/api/procedures/9.999')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
     expect(apiError.status).toBe(404);
@@ -75,14 +76,18 @@ describe('createApiClient', () => {
 
   it('falls back to a generic message by status, never to the undeclared-language detail', async () => {
     const { fetch } = fakeFetch(() => json({ type: 'about:blank', title: 'Too Many', status: 429, detail: 'slow down' }, 429));
-    const error = (await createApiClient({ fetch }).get('/api/x').catch((e: unknown) => e)) as ApiError;
+    const error = (await createApiClient({ fetch })
+      .get('/api/x')
+      .catch((e: unknown) => e)) as ApiError;
     expect(error.messageFor('vi')).toContain('chờ một lát');
     expect(error.messageFor('en')).toContain('wait a moment');
   });
 
   it('copes with a non-JSON error page from a proxy', async () => {
     const { fetch } = fakeFetch(() => new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
-    const error = (await createApiClient({ fetch }).get('/api/x').catch((e: unknown) => e)) as ApiError;
+    const error = (await createApiClient({ fetch })
+      .get('/api/x')
+      .catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(502);
     expect(error.title).toBe('Bad Gateway');
     expect(error.messageFor('vi')).toContain('sự cố');
@@ -92,7 +97,9 @@ describe('createApiClient', () => {
     const { fetch } = fakeFetch(() => {
       throw new TypeError('Failed to fetch');
     });
-    const error = (await createApiClient({ fetch }).get('/api/x').catch((e: unknown) => e)) as ApiError;
+    const error = (await createApiClient({ fetch })
+      .get('/api/x')
+      .catch((e: unknown) => e)) as ApiError;
     expect(error.isNetworkError).toBe(true);
     expect(error.messageFor('en')).toContain('Cannot reach the server');
   });
@@ -104,7 +111,9 @@ describe('createApiClient', () => {
       return json({});
     });
     controller.abort();
-    const error = await createApiClient({ fetch }).get('/api/x', { signal: controller.signal }).catch((e: unknown) => e);
+    const error = await createApiClient({ fetch })
+      .get('/api/x', { signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(ApiError);
     expect(isAbortError(error)).toBe(true);
   });

@@ -69,10 +69,7 @@ export function isAbortError(error: unknown): boolean {
 /** Any thrown value as an ApiError, so UI code has one error shape to render. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  return new ApiError(
-    { type: 'about:blank', title: 'Unexpected error', status: -1, detail: String(error) },
-    { cause: error },
-  );
+  return new ApiError({ type: 'about:blank', title: 'Unexpected error', status: -1, detail: String(error) }, { cause: error });
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -182,10 +179,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       });
     } catch (error) {
       if (isAbortError(error)) throw error; // callers ignore superseded requests
-      throw new ApiError(
-        { type: NETWORK_ERROR_TYPE, title: 'Network error', status: 0, detail: String(error) },
-        { cause: error },
-      );
+      throw new ApiError({ type: NETWORK_ERROR_TYPE, title: 'Network error', status: 0, detail: String(error) }, { cause: error });
     }
 
     if (!response.ok) throw new ApiError(await problemFrom(response));

@@ -5,16 +5,7 @@ import type { Procedure as CatalogProcedure } from '@motcua/core/catalog';
 export type { Confidence, FormSchema, OnlineLevel, ProcedureDocument } from '@motcua/core/catalog';
 
 /** Members the API schema lets an administrator leave out when editing a procedure. */
-type OptionalOnWire =
-  | 'nameEn'
-  | 'fieldEn'
-  | 'processingNote'
-  | 'feeNote'
-  | 'exemptions'
-  | 'result'
-  | 'sources'
-  | 'confidence'
-  | 'uncertain';
+type OptionalOnWire = 'nameEn' | 'fieldEn' | 'processingNote' | 'feeNote' | 'exemptions' | 'result' | 'sources' | 'confidence' | 'uncertain';
 
 /**
  * A procedure as the API returns it: the shared catalog type from core (so the two cannot drift),

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, isAbortError, toApiError } from './client.ts';
+import { type ApiError, isAbortError, toApiError } from './client.ts';
 
 export type ResourceState<T> =
   | { status: 'idle'; data?: undefined; error?: undefined }
@@ -14,14 +14,12 @@ export type Resource<T> = ResourceState<T> & { retry: () => void };
  * answer to an old search can never overwrite a newer one. `load === null` means "nothing to
  * load" (idle). While reloading, the previous data stays available to avoid flicker.
  */
-export function useResource<T>(
-  key: string,
-  load: ((signal: AbortSignal) => Promise<T>) | null,
-): Resource<T> {
+export function useResource<T>(key: string, load: ((signal: AbortSignal) => Promise<T>) | null): Resource<T> {
   const [state, setState] = useState<ResourceState<T>>({ status: load ? 'loading' : 'idle' });
   const [attempt, setAttempt] = useState(0);
   const enabled = load !== null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` and `attempt` decide when to load again; `load` is a new function on every render
   useEffect(() => {
     if (!load) {
       setState({ status: 'idle' });
@@ -40,7 +38,6 @@ export function useResource<T>(
     );
     return () => controller.abort();
     // `load` is a fresh closure each render; `key` names what it loads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, attempt, enabled]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);

@@ -89,6 +89,7 @@ function FieldLayout({ state, children }: { state: FieldState | null; children: 
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every route change to move focus to the new page
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -120,7 +121,9 @@ function FieldLayout({ state, children }: { state: FieldState | null; children: 
           <HeaderTools />
         </div>
         {state && <StatusLine sessionId={state.kit.session.id} />}
-        {state && <AppNav label={t('field.navLabel')} containerClass="container" links={links.map(([to, label]) => ({ to, label, end: to === fieldPaths.home }))} />}
+        {state && (
+          <AppNav label={t('field.navLabel')} containerClass="container" links={links.map(([to, label]) => ({ to, label, end: to === fieldPaths.home }))} />
+        )}
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="container site-main">
         {children}
@@ -143,7 +146,12 @@ function StatusLine({ sessionId }: { sessionId: string }) {
         {' · '}
         <Link to={fieldPaths.sync}>
           {t('field.pending', { count: pending })}
-          {refused > 0 && <> · <strong>{t('field.needsAttention', { count: refused })}</strong></>}
+          {refused > 0 && (
+            <>
+              {' '}
+              · <strong>{t('field.needsAttention', { count: refused })}</strong>
+            </>
+          )}
         </Link>
       </div>
     </div>

@@ -27,14 +27,21 @@ export const emptyApplicant = (hamlet: string): ApplicantDraft => ({ idNumber: '
 /** Blank answers left out, as the portal's formValue does, so "required" reads as required. */
 export function applicantValue(draft: ApplicantDraft): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(draft)) if (k !== 'hamlet' && v.trim() !== '') out[k] = v.trim().replace(/\s+/g, k === 'fullName' || k === 'addressLine' ? ' ' : '');
+  for (const [k, v] of Object.entries(draft))
+    if (k !== 'hamlet' && v.trim() !== '') out[k] = v.trim().replace(/\s+/g, k === 'fullName' || k === 'addressLine' ? ' ' : '');
   return out;
 }
 
 export function toApplicant(draft: ApplicantDraft, unitCode: string): Applicant {
   const v = applicantValue(draft);
   return {
-    idNumber: v.idNumber!, fullName: v.fullName!, birthDate: v.birthDate!, sex: v.sex as Applicant['sex'], phone: v.phone!,
-    unitCode, hamlet: draft.hamlet || null, addressLine: v.addressLine!,
+    idNumber: v.idNumber!,
+    fullName: v.fullName!,
+    birthDate: v.birthDate!,
+    sex: v.sex as Applicant['sex'],
+    phone: v.phone!,
+    unitCode,
+    hamlet: draft.hamlet || null,
+    addressLine: v.addressLine!,
   };
 }

@@ -58,5 +58,9 @@ const subscribe = (listener: () => void) => {
 
 /** The current reading, re-rendering when a new one is kept. */
 export function useClockReading(): ClockReading | null {
-  return useSyncExternalStore(subscribe, () => reading, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => reading,
+    () => null,
+  );
 }

@@ -63,10 +63,18 @@ export async function saveKit(kit: FieldKit, sealer: Sealer): Promise<void> {
   await db.transaction('rw', db.kits, db.meta, async () => {
     const before = await db.kits.get(kit.session.id);
     await db.kits.put({
-      sessionId: kit.session.id, day: kit.session.day, part: kit.session.part, roundId: kit.session.roundId, roundTitle: kit.session.roundTitle,
-      unitName: kit.session.unitName, credentialExpiresAt: kit.credential.expiresAt, downloadedAt: new Date().toISOString(),
+      sessionId: kit.session.id,
+      day: kit.session.day,
+      part: kit.session.part,
+      roundId: kit.session.roundId,
+      roundTitle: kit.session.roundTitle,
+      unitName: kit.session.unitName,
+      credentialExpiresAt: kit.credential.expiresAt,
+      downloadedAt: new Date().toISOString(),
       // A re-download on this device brings the same block back: keep counting where we were.
-      nextOffset: before && before.sealed ? before.nextOffset : 0, blockSize: kit.codeBlock.size, sealed,
+      nextOffset: before?.sealed ? before.nextOffset : 0,
+      blockSize: kit.codeBlock.size,
+      sealed,
     });
     await db.meta.put({ key: 'activeSession', value: kit.session.id });
   });
@@ -118,7 +126,13 @@ export async function clearSession(sessionId: string): Promise<void> {
 /** SyncStore over IndexedDB (the engine itself is in sync/engine.ts). */
 export const dexieStore: SyncStore = {
   pending: async (sessionId) =>
-    (await db.outbox.where('sessionId').equals(sessionId).filter((i) => i.state === 'queued' || i.state === 'sending').toArray()).sort((a, b) => a.seq - b.seq),
+    (
+      await db.outbox
+        .where('sessionId')
+        .equals(sessionId)
+        .filter((i) => i.state === 'queued' || i.state === 'sending')
+        .toArray()
+    ).sort((a, b) => a.seq - b.seq),
   refused: async (sessionId) => (await db.outbox.where('sessionId').equals(sessionId).filter(isRefused).toArray()).sort((a, b) => a.seq - b.seq),
   get: (id) => db.outbox.get(id),
   patch: async (id, patch) => {

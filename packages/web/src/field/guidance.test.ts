@@ -1,11 +1,15 @@
-import { PROBLEM } from '@motcua/core/api';
+import { PROBLEM } from '@motcua/core/problems';
 import { describe, expect, it } from 'vitest';
 import { fieldEn } from './i18n/en.ts';
 import { fieldVi } from './i18n/vi.ts';
 import { citizenHoldsReceipt, todoFor, type Todo } from './guidance.ts';
 
-const refused = (code: string, state: 'rejected' | 'conflict' | 'duplicate' = 'rejected') =>
-  ({ kind: 'receive_dossier' as const, state, error: { code, messageVi: '', messageEn: '' }, ...(state === 'duplicate' ? { original: { status: 'rejected', appliedAt: '' } } : {}) });
+const refused = (code: string, state: 'rejected' | 'conflict' | 'duplicate' = 'rejected') => ({
+  kind: 'receive_dossier' as const,
+  state,
+  error: { code, messageVi: '', messageEn: '' },
+  ...(state === 'duplicate' ? { original: { status: 'rejected', appliedAt: '' } } : {}),
+});
 
 describe('what to do about an op the server did not apply', () => {
   it('a refusal time cures needs nobody: it waits', () => {
@@ -24,7 +28,20 @@ describe('what to do about an op the server did not apply', () => {
   });
 
   it('every answer has its words in both languages', () => {
-    const todos: Todo[] = ['wait', 'conflict', 'reReceive', 'outsideSession', 'notInRound', 'apology', 'recordAgain', 'files', 'dependency', 'atOffice', 'support', 'other'];
+    const todos: Todo[] = [
+      'wait',
+      'conflict',
+      'reReceive',
+      'outsideSession',
+      'notInRound',
+      'apology',
+      'recordAgain',
+      'files',
+      'dependency',
+      'atOffice',
+      'support',
+      'other',
+    ];
     for (const todo of todos) {
       expect(fieldVi.sync.todo[todo], todo).toBeTruthy();
       expect(fieldEn.sync.todo[todo], todo).toBeTruthy();

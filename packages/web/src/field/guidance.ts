@@ -1,4 +1,4 @@
-import { PROBLEM, TIME_CURABLE_PROBLEMS, type ProblemCode } from '@motcua/core/api';
+import { PROBLEM, TIME_CURABLE_PROBLEMS, type ProblemCode } from '@motcua/core/problems';
 import { isRefused, type OutboxItem } from './sync/types.ts';
 
 /**
@@ -7,20 +7,47 @@ import { isRefused, type OutboxItem } from './sync/types.ts';
  * refusal time cures needs nobody: the op waits and goes again by itself.
  */
 export type Todo =
-  | 'wait' | 'conflict' | 'reReceive' | 'outsideSession' | 'notInRound' | 'apology' | 'recordAgain' | 'files' | 'dependency' | 'atOffice' | 'support' | 'other';
+  | 'wait'
+  | 'conflict'
+  | 'reReceive'
+  | 'outsideSession'
+  | 'notInRound'
+  | 'apology'
+  | 'recordAgain'
+  | 'files'
+  | 'dependency'
+  | 'atOffice'
+  | 'support'
+  | 'other';
 
 const BY_CODE: Partial<Record<ProblemCode, Todo>> = {
   [PROBLEM.version_conflict]: 'conflict',
-  [PROBLEM.code_not_reserved]: 'reReceive', [PROBLEM.code_already_used]: 'reReceive', [PROBLEM.body_missing]: 'reReceive', [PROBLEM.file_missing]: 'reReceive',
-  [PROBLEM.not_session_day]: 'outsideSession', [PROBLEM.code_date_mismatch]: 'outsideSession', [PROBLEM.field_time_before_session]: 'outsideSession',
-  [PROBLEM.field_time_after_window]: 'outsideSession', [PROBLEM.field_time_before_history]: 'outsideSession',
-  [PROBLEM.procedure_not_offered]: 'notInRound', [PROBLEM.not_received_here]: 'notInRound',
+  [PROBLEM.code_not_reserved]: 'reReceive',
+  [PROBLEM.code_already_used]: 'reReceive',
+  [PROBLEM.body_missing]: 'reReceive',
+  [PROBLEM.file_missing]: 'reReceive',
+  [PROBLEM.not_session_day]: 'outsideSession',
+  [PROBLEM.code_date_mismatch]: 'outsideSession',
+  [PROBLEM.field_time_before_session]: 'outsideSession',
+  [PROBLEM.field_time_after_window]: 'outsideSession',
+  [PROBLEM.field_time_before_history]: 'outsideSession',
+  [PROBLEM.procedure_not_offered]: 'notInRound',
+  [PROBLEM.not_received_here]: 'notInRound',
   [PROBLEM.late_needs_apology]: 'apology',
-  [PROBLEM.hamlet_not_in_unit]: 'recordAgain', [PROBLEM.validation_failed]: 'recordAgain', [PROBLEM.invalid_input]: 'recordAgain', [PROBLEM.bad_request]: 'recordAgain',
-  [PROBLEM.upload_too_large]: 'files', [PROBLEM.upload_empty]: 'files', [PROBLEM.upload_heic_unsupported]: 'files', [PROBLEM.upload_unsupported_type]: 'files',
-  [PROBLEM.upload_not_found]: 'files', [PROBLEM.payload_too_large]: 'files',
+  [PROBLEM.hamlet_not_in_unit]: 'recordAgain',
+  [PROBLEM.validation_failed]: 'recordAgain',
+  [PROBLEM.invalid_input]: 'recordAgain',
+  [PROBLEM.bad_request]: 'recordAgain',
+  [PROBLEM.upload_too_large]: 'files',
+  [PROBLEM.upload_empty]: 'files',
+  [PROBLEM.upload_heic_unsupported]: 'files',
+  [PROBLEM.upload_unsupported_type]: 'files',
+  [PROBLEM.upload_not_found]: 'files',
+  [PROBLEM.payload_too_large]: 'files',
   [PROBLEM.dependency_failed]: 'dependency',
-  [PROBLEM.invalid_state]: 'atOffice', [PROBLEM.not_found]: 'atOffice', [PROBLEM.forbidden]: 'atOffice',
+  [PROBLEM.invalid_state]: 'atOffice',
+  [PROBLEM.not_found]: 'atOffice',
+  [PROBLEM.forbidden]: 'atOffice',
   [PROBLEM.op_id_reused]: 'support',
 };
 

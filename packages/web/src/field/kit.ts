@@ -9,8 +9,17 @@ export interface FieldKit {
   /** The server's clock at download: the app's first clock reading (clock.ts). Absent in kits saved before issue #10. */
   serverClock?: ServerClock;
   session: {
-    id: string; roundId: string; roundTitle: string; unitCode: string; unitName: string; day: string; part: string;
-    startsAt: string; endsAt: string; meetingPoint: string; hamletCodes: string[];
+    id: string;
+    roundId: string;
+    roundTitle: string;
+    unitCode: string;
+    unitName: string;
+    day: string;
+    part: string;
+    startsAt: string;
+    endsAt: string;
+    meetingPoint: string;
+    hamletCodes: string[];
   };
   procedures: Procedure[];
   calendar: WorkCalendar;
@@ -34,7 +43,6 @@ export interface PlannedSession {
   status: 'planned' | 'cancelled';
 }
 
-export const hamletName = (kit: FieldKit, code: string | null | undefined): string =>
-  (code && kit.hamlets.find((h) => h.code === code)?.name) || code || '—';
+export const hamletName = (kit: FieldKit, code: string | null | undefined): string => (code && kit.hamlets.find((h) => h.code === code)?.name) || code || '—';
 
 export const procedureOf = (kit: FieldKit, code: string | undefined): Procedure | undefined => kit.procedures.find((p) => p.code === code);

@@ -16,8 +16,20 @@ export async function resendAgainstServer(sealer: Sealer, item: OutboxItem): Pro
   const id = crypto.randomUUID();
   const at = fieldNow().toISOString();
   const next: OutboxItem = {
-    ...item, id, seq: nextSeq(), at, state: 'queued', prepared: true, attempts: 0, nextAttemptAt: 0, dependsOn: undefined,
-    result: undefined, error: undefined, server: undefined, original: undefined, settledAt: undefined,
+    ...item,
+    id,
+    seq: nextSeq(),
+    at,
+    state: 'queued',
+    prepared: true,
+    attempts: 0,
+    nextAttemptAt: 0,
+    dependsOn: undefined,
+    result: undefined,
+    error: undefined,
+    server: undefined,
+    original: undefined,
+    settledAt: undefined,
     sealed: await sealer.sealJson({ ...body, id, at, baseVersion: version }, id),
   };
   await saveOps([next]);

@@ -22,11 +22,14 @@ export function useField(): FieldState {
 /** Re-runs an IndexedDB query whenever the tables it read change (in this tab or another). */
 export function useLive<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
-  useEffect(() => {
-    const subscription = liveQuery(query).subscribe({ next: setValue, error: () => setValue(undefined) });
-    return () => subscription.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  useEffect(
+    () => {
+      const subscription = liveQuery(query).subscribe({ next: setValue, error: () => setValue(undefined) });
+      return () => subscription.unsubscribe();
+    },
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the query depends on, like useEffect itself
+    deps,
+  );
   return value;
 }
 
@@ -45,7 +48,11 @@ const subscribeOnline = (notify: () => void) => {
 };
 
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
 }
 
 export const fieldPaths = {

@@ -19,7 +19,13 @@ export function fieldFetch(kit: FieldKit, mode: 'credential' | 'session'): Field
       const csrf = readBrowserCookie(CSRF_COOKIE);
       if (csrf) headers[CSRF_HEADER] = csrf;
     }
-    return fetch(path, { method: init.method, headers, body: init.body as BodyInit | undefined, credentials: mode === 'credential' ? 'omit' : 'same-origin', cache: 'no-store' });
+    return fetch(path, {
+      method: init.method,
+      headers,
+      body: init.body as BodyInit | undefined,
+      credentials: mode === 'credential' ? 'omit' : 'same-origin',
+      cache: 'no-store',
+    });
   };
 }
 
@@ -45,20 +51,34 @@ export function runSync(kit: FieldKit, sealer: Sealer, manual: boolean): Promise
     const expired = Date.parse(kit.credential.expiresAt) <= fieldNow().getTime();
     const go = (mode: 'credential' | 'session') =>
       syncSession({
-        store: dexieStore, sealer, fetch: fieldFetch(kit, mode), sessionId: kit.session.id, maxOpsPerBatch: kit.sync.maxOpsPerBatch, respectBackoff: !manual,
+        store: dexieStore,
+        sealer,
+        fetch: fieldFetch(kit, mode),
+        sessionId: kit.session.id,
+        maxOpsPerBatch: kit.sync.maxOpsPerBatch,
+        respectBackoff: !manual,
         onClock: noteReading,
       });
     const first = await go(expired ? 'session' : 'credential');
     // A refused credential (expired, revoked with a re-issued kit): a signed-in session still works.
     if (!first.auth || expired) return first;
     const second = await go('session');
-    return { ...second, applied: first.applied + second.applied, duplicate: first.duplicate + second.duplicate, rejected: first.rejected + second.rejected, conflict: first.conflict + second.conflict, revived: first.revived + second.revived };
+    return {
+      ...second,
+      applied: first.applied + second.applied,
+      duplicate: first.duplicate + second.duplicate,
+      rejected: first.rejected + second.rejected,
+      conflict: first.conflict + second.conflict,
+      revived: first.revived + second.revived,
+    };
   };
   const locked = (): Promise<SyncOutcome> => (navigator.locks ? navigator.locks.request('motcua-field-sync', () => once()).then((r) => r) : once());
-  const current = locked().then((outcome) => (last = outcome)).finally(() => {
-    running = null;
-    listeners.forEach((l) => l(false));
-  });
+  const current = locked()
+    .then((outcome) => (last = outcome))
+    .finally(() => {
+      running = null;
+      listeners.forEach((l) => l(false));
+    });
   running = current;
   listeners.forEach((l) => l(true));
   return current;

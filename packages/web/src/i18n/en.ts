@@ -81,11 +81,9 @@ export const en = {
     result: 'What you receive',
     legalBasis: 'Legal basis',
     lowConfidenceTitle: 'This information is being checked',
-    lowConfidence:
-      'Some details of this procedure are not fully confirmed yet. Please ask the one-stop desk of your commune or ward before applying.',
+    lowConfidence: 'Some details of this procedure are not fully confirmed yet. Please ask the one-stop desk of your commune or ward before applying.',
     submitOnline: 'Apply online',
-    onlineUnknown:
-      'We have no information on applying online for this procedure. You can apply in person at the one-stop desk of your commune or ward.',
+    onlineUnknown: 'We have no information on applying online for this procedure. You can apply in person at the one-stop desk of your commune or ward.',
     uncertainLabel: 'Not yet confirmed:',
     notFoundTitle: 'Procedure not found',
     notFoundText: 'There is no procedure with code {{code}}. The link may be out of date.',
@@ -94,8 +92,7 @@ export const en = {
     title: 'Apply online',
     forProcedure: 'Procedure: {{name}}',
     loginRequiredTitle: 'Please log in to apply',
-    loginRequiredText:
-      'Logging in lets us record your application under your name and tell you the result. After logging in you will come back to this page.',
+    loginRequiredText: 'Logging in lets us record your application under your name and tell you the result. After logging in you will come back to this page.',
     loginAction: 'Log in to apply',
   },
   state: {
@@ -194,8 +191,7 @@ export const en = {
     restored: 'We reopened the application you had started.',
     startOver: 'Delete the draft and start again',
     startOverConfirm: 'Delete everything you have entered so far?',
-    offline:
-      'You are offline. Do not worry: everything you entered is saved on this device. Continue when the connection is back.',
+    offline: 'You are offline. Do not worry: everything you entered is saved on this device. Continue when the connection is back.',
     fixErrors: 'Please fix the marked answers, then press “Continue”.',
     fromEid: 'Taken from your electronic ID account. You can change the phone number and address.',
     idNumber: 'ID number (CCCD)',
@@ -241,8 +237,7 @@ export const en = {
     filesCount_other: '{{count}} files',
     submit: 'Submit application',
     submitting: 'Submitting…',
-    submitFailed:
-      'The application was not submitted. Your answers are saved; press “Submit application” again — it will not be filed twice.',
+    submitFailed: 'The application was not submitted. Your answers are saved; press “Submit application” again — it will not be filed twice.',
     notOnline: 'This procedure cannot be filed online yet. You can file it at the one-stop desk of your commune or ward.',
     officialAccount: 'You are signed in with an official account. To file for a citizen, use “Counter intake”.',
   },
@@ -286,9 +281,11 @@ export const en = {
   },
   myData: {
     title: 'My data',
-    intro: 'You have the right to know which officials viewed your data, and to receive a copy of everything Motcua holds about you (Decree 13/2023/ND-CP on personal data protection).',
+    intro:
+      'You have the right to know which officials viewed your data, and to receive a copy of everything Motcua holds about you (Decree 13/2023/ND-CP on personal data protection).',
     download: 'Download all my data',
-    downloadHint: 'A JSON file with your dossiers and their history, the files you sent, issued documents, shipments, login sessions, notices sent and the access log.',
+    downloadHint:
+      'A JSON file with your dossiers and their history, the files you sent, issued documents, shipments, login sessions, notices sent and the access log.',
     accessTitle: 'Who viewed this dossier',
     accessCount: 'Who viewed this dossier: {{count}} time(s)',
     accessNone: 'No official has opened this dossier yet.',
@@ -374,7 +371,7 @@ export const en = {
       system_admin: 'system administrator',
     },
     dashboard: {
-      figuresOnly: 'Your account belongs to no commune or ward: you see figures, never a citizen\'s dossier (Decree 13/2023/ND-CP).',
+      figuresOnly: "Your account belongs to no commune or ward: you see figures, never a citizen's dossier (Decree 13/2023/ND-CP).",
       title: 'Today',
       unit: 'Unit',
       day: 'Figures for {{date}}',

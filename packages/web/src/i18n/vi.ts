@@ -83,11 +83,9 @@ export const vi = {
     result: 'Kết quả bạn nhận được',
     legalBasis: 'Căn cứ pháp lý',
     lowConfidenceTitle: 'Thông tin đang được kiểm tra lại',
-    lowConfidence:
-      'Một số thông tin của thủ tục này chưa được xác nhận đầy đủ. Bạn nên hỏi bộ phận một cửa của xã, phường trước khi nộp.',
+    lowConfidence: 'Một số thông tin của thủ tục này chưa được xác nhận đầy đủ. Bạn nên hỏi bộ phận một cửa của xã, phường trước khi nộp.',
     submitOnline: 'Nộp hồ sơ trực tuyến',
-    onlineUnknown:
-      'Chưa có thông tin về việc nộp trực tuyến thủ tục này. Bạn có thể nộp trực tiếp tại bộ phận một cửa của xã, phường.',
+    onlineUnknown: 'Chưa có thông tin về việc nộp trực tuyến thủ tục này. Bạn có thể nộp trực tiếp tại bộ phận một cửa của xã, phường.',
     uncertainLabel: 'Điểm chưa chắc chắn:',
     notFoundTitle: 'Không tìm thấy thủ tục',
     notFoundText: 'Không có thủ tục nào mang mã {{code}}. Có thể đường dẫn đã cũ.',
@@ -96,8 +94,7 @@ export const vi = {
     title: 'Nộp hồ sơ trực tuyến',
     forProcedure: 'Thủ tục: {{name}}',
     loginRequiredTitle: 'Bạn cần đăng nhập để nộp hồ sơ',
-    loginRequiredText:
-      'Đăng nhập giúp hệ thống ghi nhận hồ sơ đúng người nộp và báo kết quả cho bạn. Sau khi đăng nhập, bạn sẽ quay lại đúng trang này.',
+    loginRequiredText: 'Đăng nhập giúp hệ thống ghi nhận hồ sơ đúng người nộp và báo kết quả cho bạn. Sau khi đăng nhập, bạn sẽ quay lại đúng trang này.',
     loginAction: 'Đăng nhập để nộp hồ sơ',
   },
   state: {
@@ -196,8 +193,7 @@ export const vi = {
     restored: 'Đã mở lại bản khai bạn đang làm dở.',
     startOver: 'Xóa bản nháp và khai lại từ đầu',
     startOverConfirm: 'Xóa toàn bộ bản khai đang làm dở?',
-    offline:
-      'Mất kết nối mạng. Đừng lo: những gì bạn đã khai vẫn được lưu trên máy này. Khi có mạng trở lại, hãy bấm tiếp.',
+    offline: 'Mất kết nối mạng. Đừng lo: những gì bạn đã khai vẫn được lưu trên máy này. Khi có mạng trở lại, hãy bấm tiếp.',
     fixErrors: 'Vui lòng sửa các mục được đánh dấu rồi bấm “Tiếp tục”.',
     fromEid: 'Thông tin lấy từ tài khoản định danh điện tử. Bạn có thể sửa số điện thoại và địa chỉ.',
     idNumber: 'Số CCCD',
@@ -243,8 +239,7 @@ export const vi = {
     filesCount_other: '{{count}} tệp',
     submit: 'Nộp hồ sơ',
     submitting: 'Đang nộp hồ sơ…',
-    submitFailed:
-      'Chưa nộp được hồ sơ. Bản khai vẫn được lưu; hãy bấm “Nộp hồ sơ” lần nữa — hồ sơ sẽ không bị nộp hai lần.',
+    submitFailed: 'Chưa nộp được hồ sơ. Bản khai vẫn được lưu; hãy bấm “Nộp hồ sơ” lần nữa — hồ sơ sẽ không bị nộp hai lần.',
     notOnline: 'Thủ tục này chưa nhận nộp trực tuyến. Bạn có thể nộp tại Bộ phận Một cửa của xã, phường.',
     officialAccount: 'Bạn đang đăng nhập bằng tài khoản cán bộ. Để tiếp nhận hồ sơ cho công dân, hãy dùng trang “Tiếp nhận tại quầy”.',
   },
@@ -288,7 +283,8 @@ export const vi = {
   },
   myData: {
     title: 'Dữ liệu của tôi',
-    intro: 'Bạn có quyền biết cán bộ nào đã xem dữ liệu của mình, và nhận bản sao toàn bộ dữ liệu Một cửa lưu về bạn (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).',
+    intro:
+      'Bạn có quyền biết cán bộ nào đã xem dữ liệu của mình, và nhận bản sao toàn bộ dữ liệu Một cửa lưu về bạn (Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân).',
     download: 'Tải về toàn bộ dữ liệu của tôi',
     downloadHint: 'Tệp JSON gồm hồ sơ và diễn biến, tệp đã gửi, văn bản đã phát hành, bưu gửi, phiên đăng nhập, thông báo đã gửi và nhật ký truy cập.',
     accessTitle: 'Ai đã xem hồ sơ này',

@@ -19,11 +19,35 @@ const LONG_TEXT = new Set(['reason', 'note']);
  * The unit's specialists by name, so a receptionist can assign without knowing ids. Typing the
  * id is the fallback only when the list cannot be loaded.
  */
-function AssigneeField({ unit, value, onChange, label, id, required }: { unit: string; value: string; onChange: (v: string) => void; label: string; id: string; required: boolean }) {
+function AssigneeField({
+  unit,
+  value,
+  onChange,
+  label,
+  id,
+  required,
+}: {
+  unit: string;
+  value: string;
+  onChange: (v: string) => void;
+  label: string;
+  id: string;
+  required: boolean;
+}) {
   const { t } = useTranslation();
   const specialists = useResource(`colleagues:${unit}:specialist`, (signal) => unitColleagues(unit, 'specialist', signal));
   if (specialists.status === 'error') {
-    return <TextField id={id} label={label} hint={t('office.dossier.assigneeHint')} value={value} onChange={(e) => onChange(e.target.value)} required={required} autoComplete="off" />;
+    return (
+      <TextField
+        id={id}
+        label={label}
+        hint={t('office.dossier.assigneeHint')}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required={required}
+        autoComplete="off"
+      />
+    );
   }
   const list = specialists.data ?? [];
   return (
@@ -59,7 +83,8 @@ export function ActionForm({ dossier, spec, procedure, onDone, onConflict }: Act
         if (f.type === 'string[]') return [f.name, []];
         if (f.name === 'method') return [f.name, dossier.resultDelivery];
         // A new appointment must be later than now and the old one: suggest three days after both.
-        if (f.type === 'date-time') return [f.name, toLocalInput(new Date(Math.max(Date.now(), Date.parse(dossier.dueAt ?? '') || 0) + 3 * 86_400_000).toISOString())];
+        if (f.type === 'date-time')
+          return [f.name, toLocalInput(new Date(Math.max(Date.now(), Date.parse(dossier.dueAt ?? '') || 0) + 3 * 86_400_000).toISOString())];
         return [f.name, ''];
       }),
     ),
@@ -70,7 +95,7 @@ export function ActionForm({ dossier, spec, procedure, onDone, onConflict }: Act
   const [error, setError] = useState<ApiError | string | null>(null);
   const set = (name: string, value: string | string[]) => setValues((v) => ({ ...v, [name]: value }));
   const base = `act-${spec.action}`;
-  const label = (name: string) => (t(`office.field.${name}` as 'office.field.note', { defaultValue: name }) as string);
+  const label = (name: string) => t(`office.field.${name}` as 'office.field.note', { defaultValue: name }) as string;
 
   const submit = async () => {
     const filled: Values = { ...values };
@@ -100,10 +125,33 @@ export function ActionForm({ dossier, spec, procedure, onDone, onConflict }: Act
     const required = isRequired(f, values);
     const text = typeof values[f.name] === 'string' ? (values[f.name] as string) : '';
     if (f.type === 'enum') {
-      return <RadioGroup key={f.name} id={id} name={id} legend={label(f.name)} required={required} value={text} onChange={(v) => set(f.name, v)} options={(f.options ?? []).map((o) => ({ value: o, label: t(`office.option.${o}` as 'office.option.post', { defaultValue: o }) as string }))} />;
+      return (
+        <RadioGroup
+          key={f.name}
+          id={id}
+          name={id}
+          legend={label(f.name)}
+          required={required}
+          value={text}
+          onChange={(v) => set(f.name, v)}
+          options={(f.options ?? []).map((o) => ({ value: o, label: t(`office.option.${o}` as 'office.option.post', { defaultValue: o }) as string }))}
+        />
+      );
     }
     if (f.type === 'date-time') {
-      return <TextField key={f.name} id={id} type="datetime-local" label={label(f.name)} hint={t('office.dossier.dateHint')} required={required} value={text} onChange={(e) => set(f.name, e.target.value)} className="field--short" />;
+      return (
+        <TextField
+          key={f.name}
+          id={id}
+          type="datetime-local"
+          label={label(f.name)}
+          hint={t('office.dossier.dateHint')}
+          required={required}
+          value={text}
+          onChange={(e) => set(f.name, e.target.value)}
+          className="field--short"
+        />
+      );
     }
     if (f.name === 'missingDocuments') {
       const chosen = (values[f.name] as string[]) ?? [];
@@ -112,7 +160,15 @@ export function ActionForm({ dossier, spec, procedure, onDone, onConflict }: Act
           <legend className="field__label">{label(f.name)}</legend>
           {(procedure?.documents ?? []).map((doc, i) => {
             const name = documentName(doc, 'vi');
-            return <Checkbox key={i} id={`${id}-${i}`} label={<span lang="vi">{documentName(doc, lang)}</span>} checked={chosen.includes(name)} onChange={(e) => set(f.name, e.target.checked ? [...chosen, name] : chosen.filter((c) => c !== name))} />;
+            return (
+              <Checkbox
+                key={i}
+                id={`${id}-${i}`}
+                label={<span lang="vi">{documentName(doc, lang)}</span>}
+                checked={chosen.includes(name)}
+                onChange={(e) => set(f.name, e.target.checked ? [...chosen, name] : chosen.filter((c) => c !== name))}
+              />
+            );
           })}
           <TextArea id={`${id}-other`} label={t('office.dossier.otherDocuments')} value={other} onChange={(e) => setOther(e.target.value)} rows={2} />
         </fieldset>
@@ -126,9 +182,26 @@ export function ActionForm({ dossier, spec, procedure, onDone, onConflict }: Act
         </div>
       );
     }
-    if (f.name === 'assigneeUserId') return <AssigneeField key={f.name} id={id} unit={dossier.unitCode} label={label(f.name)} value={text} required={required} onChange={(v) => set(f.name, v)} />;
-    if (LONG_TEXT.has(f.name)) return <TextArea key={f.name} id={id} label={label(f.name)} required={required} value={text} onChange={(e) => set(f.name, e.target.value)} rows={2} maxLength={1000} />;
-    return <TextField key={f.name} id={id} label={label(f.name)} required={required} value={text} onChange={(e) => set(f.name, e.target.value)} autoComplete="off" />;
+    if (f.name === 'assigneeUserId')
+      return (
+        <AssigneeField key={f.name} id={id} unit={dossier.unitCode} label={label(f.name)} value={text} required={required} onChange={(v) => set(f.name, v)} />
+      );
+    if (LONG_TEXT.has(f.name))
+      return (
+        <TextArea
+          key={f.name}
+          id={id}
+          label={label(f.name)}
+          required={required}
+          value={text}
+          onChange={(e) => set(f.name, e.target.value)}
+          rows={2}
+          maxLength={1000}
+        />
+      );
+    return (
+      <TextField key={f.name} id={id} label={label(f.name)} required={required} value={text} onChange={(e) => set(f.name, e.target.value)} autoComplete="off" />
+    );
   };
 
   return (

@@ -40,7 +40,13 @@ export default function DashboardPage() {
         {unitInfo.data ? ` – ${unitInfo.data.fullName}` : ''}
       </h1>
       {communes.length > 1 && (
-        <Select label={t('office.dashboard.unit')} options={communes.map((c) => ({ value: c, label: c }))} value={unit} onChange={(e) => setUnit(e.target.value)} className="field--short" />
+        <Select
+          label={t('office.dashboard.unit')}
+          options={communes.map((c) => ({ value: c, label: c }))}
+          value={unit}
+          onChange={(e) => setUnit(e.target.value)}
+          className="field--short"
+        />
       )}
       {communes.length === 0 && (
         <>

@@ -69,7 +69,12 @@ function AnswerTable({ answers }: { answers: Answer[] }) {
             ) : (
               <ol>
                 {answer.rows.map((row, i) => (
-                  <li key={i}>{row.filter((c) => c.text !== null).map((c) => `${c.title}: ${c.text}`).join('; ')}</li>
+                  <li key={i}>
+                    {row
+                      .filter((c) => c.text !== null)
+                      .map((c) => `${c.title}: ${c.text}`)
+                      .join('; ')}
+                  </li>
                 ))}
               </ol>
             )}
@@ -101,7 +106,9 @@ export default function DossierPage() {
   const a = dossier.applicant;
   const yesNo = { yes: t('wizard.yes'), no: t('wizard.no') };
   const schema = procedure.data?.formSchema;
-  const answerGroups = schema ? stepsOf(schema, lang).map((step) => ({ title: step.title, answers: describeAnswers(schema, dossier.form, lang, yesNo, step.fields) })) : [];
+  const answerGroups = schema
+    ? stepsOf(schema, lang).map((step) => ({ title: step.title, answers: describeAnswers(schema, dossier.form, lang, yesNo, step.fields) }))
+    : [];
   const slips = [...new Set(dossier.history.map((h) => SLIP_OF[h.action]).filter((k): k is SlipKind => !!k))];
   // The delivery endpoint is for the desk and outreach roles; anyone else keeps the plain action.
   const canDeliver = !noDelivery && dossier.state === 'result_ready' && official.roles.some((r) => r === 'receptionist' || r === 'outreach');
@@ -174,7 +181,9 @@ export default function DossierPage() {
             {dossier.consent && (
               <p className="muted">
                 {t('office.dossier.consent', {
-                  method: t(`office.intake.consentMethods.${dossier.consent.method}` as 'office.intake.consentMethods.verbal', { defaultValue: dossier.consent.method }),
+                  method: t(`office.intake.consentMethods.${dossier.consent.method}` as 'office.intake.consentMethods.verbal', {
+                    defaultValue: dossier.consent.method,
+                  }),
                   at: formatDateTime(dossier.consent.at, lang),
                 })}
               </p>
@@ -244,7 +253,9 @@ export default function DossierPage() {
               <h2>{t('office.dossier.apologies')}</h2>
               <ul lang="vi">
                 {dossier.apologies.map((ap) => (
-                  <li key={ap.at}>{t('office.dossier.apologyLine', { at: formatDateTime(ap.at, lang), date: formatDate(ap.newAppointment, lang), reason: ap.reason })}</li>
+                  <li key={ap.at}>
+                    {t('office.dossier.apologyLine', { at: formatDateTime(ap.at, lang), date: formatDate(ap.newAppointment, lang), reason: ap.reason })}
+                  </li>
                 ))}
               </ul>
             </>

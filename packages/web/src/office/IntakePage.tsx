@@ -32,7 +32,14 @@ function ProcedurePicker({ onPick }: { onPick: (p: Procedure) => void }) {
   const results = useResource(`intake-search:${q}`, q.length >= 2 ? (signal) => searchProcedures({ q }, signal) : null);
   return (
     <>
-      <TextField id="intake-procedure" label={t('office.intake.procedureSearch')} type="search" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" />
+      <TextField
+        id="intake-procedure"
+        label={t('office.intake.procedureSearch')}
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoComplete="off"
+      />
       {results.status === 'loading' && <Spinner size="small" label={t('common.loading')} />}
       {results.data && results.data.length > 0 && (
         <ul className="store-list" aria-label={t('office.intake.chooseProcedure')}>
@@ -106,14 +113,22 @@ export default function IntakePage() {
 
   const summary = attempted
     ? [
-        ...applicantErrors.map((e) => ({ targetId: `${APPLICANT_ID_PREFIX}-${e.path}`, text: `${t(`wizard.${e.path === 'unitCode' ? 'commune' : e.path}` as 'wizard.phone')}: ${formErrorText(e, t)}` })),
+        ...applicantErrors.map((e) => ({
+          targetId: `${APPLICANT_ID_PREFIX}-${e.path}`,
+          text: `${t(`wizard.${e.path === 'unitCode' ? 'commune' : e.path}` as 'wizard.phone')}: ${formErrorText(e, t)}`,
+        })),
         ...formErrors.map((e) => {
           const field = procedure?.formSchema.properties[e.path.split('/')[0] ?? ''];
           return { targetId: inputId('iq', e.path), text: `${field ? fieldTitle(field, lang) : e.path}: ${formErrorText(e, t)}` };
         }),
         ...extraErrors.map((e) => ({
           targetId: e.path === 'consent' ? 'intake-consent' : e.path === 'postalAddress' ? 'idl-postalAddress' : 'intake-days',
-          text: e.path === 'consent' ? t('office.intake.consentRequired') : e.path === 'postalAddress' ? `${t('wizard.postalAddress')}: ${t('form.errors.required')}` : `${t('office.intake.processingDays')}: ${t('form.errors.required')}`,
+          text:
+            e.path === 'consent'
+              ? t('office.intake.consentRequired')
+              : e.path === 'postalAddress'
+                ? `${t('wizard.postalAddress')}: ${t('form.errors.required')}`
+                : `${t('office.intake.processingDays')}: ${t('form.errors.required')}`,
         })),
       ]
     : [];
@@ -131,7 +146,9 @@ export default function IntakePage() {
           channel: 'counter',
           applicant: toApplicant(applicant),
           form: formValue(procedure.formSchema, form),
-          attachments: Object.entries(documents).flatMap(([i, files]) => files.map((f) => ({ uploadId: f.uploadId, kind: i, label: procedure.documents[Number(i)]?.name.slice(0, 200) ?? null }))),
+          attachments: Object.entries(documents).flatMap(([i, files]) =>
+            files.map((f) => ({ uploadId: f.uploadId, kind: i, label: procedure.documents[Number(i)]?.name.slice(0, 200) ?? null })),
+          ),
           resultDelivery: delivery.delivery || 'counter',
           ...(delivery.delivery === 'post' ? { postalAddress: delivery.postalAddress.trim() } : {}),
           consent: { method: consentMethod, ...(consentNote.trim() ? { note: consentNote.trim() } : {}) },
@@ -193,7 +210,14 @@ export default function IntakePage() {
           {stepsOf(procedure.formSchema, lang).map((step) => (
             <section key={step.title} aria-label={step.title}>
               <h3>{step.title}</h3>
-              <SchemaFields schema={procedure.formSchema} names={step.fields} draft={form} errors={byPath} idPrefix="iq" onChange={(name, value) => setForm((f) => ({ ...f, [name]: value }))} />
+              <SchemaFields
+                schema={procedure.formSchema}
+                names={step.fields}
+                draft={form}
+                errors={byPath}
+                idPrefix="iq"
+                onChange={(name, value) => setForm((f) => ({ ...f, [name]: value }))}
+              />
             </section>
           ))}
           <h2>{t('office.intake.documents')}</h2>
@@ -207,11 +231,26 @@ export default function IntakePage() {
             onChange={(patch) => setDelivery((d) => ({ ...d, ...patch }))}
           />
           {needsDays && (
-            <TextField id="intake-days" label={t('office.intake.processingDays')} hint={t('office.intake.processingDaysHint')} inputMode="decimal" value={processingDays} onChange={(e) => setProcessingDays(e.target.value)} className="field--short" required />
+            <TextField
+              id="intake-days"
+              label={t('office.intake.processingDays')}
+              hint={t('office.intake.processingDaysHint')}
+              inputMode="decimal"
+              value={processingDays}
+              onChange={(e) => setProcessingDays(e.target.value)}
+              className="field--short"
+              required
+            />
           )}
           <fieldset className="choice-group field">
             <legend className="field__label">{t('office.intake.consentLegend')}</legend>
-            <Checkbox id="intake-consent" label={t('office.intake.consent')} checked={consent} onChange={(e) => setConsent(e.target.checked)} error={attempted && !consent ? t('office.intake.consentRequired') : undefined} />
+            <Checkbox
+              id="intake-consent"
+              label={t('office.intake.consent')}
+              checked={consent}
+              onChange={(e) => setConsent(e.target.checked)}
+              error={attempted && !consent ? t('office.intake.consentRequired') : undefined}
+            />
             <RadioGroup
               name="consent-method"
               legend={t('office.intake.consentMethod')}

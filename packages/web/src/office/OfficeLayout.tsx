@@ -18,6 +18,7 @@ export default function OfficeLayout() {
   const session = useSession();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every route change to move focus to the new page
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -78,9 +79,7 @@ export default function OfficeLayout() {
       {official && (
         <div className="office__who no-print">
           <div className="office__container">
-            <span>
-              {t('office.signedInAs', { name: official.fullName, roles: official.roles.map((r) => t(`office.roles.${r}`)).join(', ') })}
-            </span>
+            <span>{t('office.signedInAs', { name: official.fullName, roles: official.roles.map((r) => t(`office.roles.${r}`)).join(', ') })}</span>
             <span className="account">
               <SignOut className={buttonClassName({ variant: 'quiet' })} />
             </span>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../api/client.ts';
@@ -12,7 +12,20 @@ import { LoadError } from '../portal/LoadError.tsx';
 import { Button, Checkbox, Select, Spinner, TextField, useDocumentTitle } from '../ui/index.ts';
 import { officePaths, useOfficial } from './context.ts';
 
-const STATES: DossierState[] = ['submitted', 'received', 'supplement_requested', 'in_progress', 'pending_approval', 'approved', 'rejected', 'result_ready', 'returned', 'refused_intake', 'withdrawn', 'cancelled'];
+const STATES: DossierState[] = [
+  'submitted',
+  'received',
+  'supplement_requested',
+  'in_progress',
+  'pending_approval',
+  'approved',
+  'rejected',
+  'result_ready',
+  'returned',
+  'refused_intake',
+  'withdrawn',
+  'cancelled',
+];
 const CHANNELS = ['online', 'counter', 'outreach', 'postal'] as const;
 const SEARCH_ID = 'queue-search';
 
@@ -61,9 +74,10 @@ export default function QueuePage() {
   const hamlets = useResource(`hamlets:${filters.unit}`, filters.unit ? (signal) => hamletsOf(filters.unit!, signal) : null);
 
   const extra = more?.key === key ? more : null;
-  const items = [...(first.data?.items ?? []), ...(extra?.items ?? [])];
+  const items = useMemo(() => [...(first.data?.items ?? []), ...(extra?.items ?? [])], [first.data, extra]);
   const cursor = extra ? extra.cursor : (first.data?.nextCursor ?? null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query (key) starts at the first row again
   useEffect(() => setSelected(0), [key]);
 
   // j/k move, Enter opens (the focused link does it natively), / jumps to search.
@@ -145,11 +159,37 @@ export default function QueuePage() {
         }}
       >
         <div className="filters__search">
-          <TextField id={SEARCH_ID} label={t('office.queue.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} enterKeyHint="search" autoComplete="off" />
+          <TextField
+            id={SEARCH_ID}
+            label={t('office.queue.search')}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            enterKeyHint="search"
+            autoComplete="off"
+          />
         </div>
-        <Select label={t('office.queue.state')} placeholder={t('office.queue.allStates')} options={STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))} value={filters.state ?? ''} onChange={(e) => setFilter('state', e.target.value)} />
-        <Select label={t('office.queue.channel')} placeholder={t('office.queue.allChannels')} options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} value={filters.channel ?? ''} onChange={(e) => setFilter('channel', e.target.value)} />
-        <Select label={t('office.queue.hamlet')} placeholder={t('office.queue.allHamlets')} options={(hamlets.data ?? []).map((h) => ({ value: h.code, label: h.name }))} value={filters.hamlet ?? ''} onChange={(e) => setFilter('hamlet', e.target.value)} />
+        <Select
+          label={t('office.queue.state')}
+          placeholder={t('office.queue.allStates')}
+          options={STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+          value={filters.state ?? ''}
+          onChange={(e) => setFilter('state', e.target.value)}
+        />
+        <Select
+          label={t('office.queue.channel')}
+          placeholder={t('office.queue.allChannels')}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          value={filters.channel ?? ''}
+          onChange={(e) => setFilter('channel', e.target.value)}
+        />
+        <Select
+          label={t('office.queue.hamlet')}
+          placeholder={t('office.queue.allHamlets')}
+          options={(hamlets.data ?? []).map((h) => ({ value: h.code, label: h.name }))}
+          value={filters.hamlet ?? ''}
+          onChange={(e) => setFilter('hamlet', e.target.value)}
+        />
         <Select
           label={t('office.queue.sort')}
           options={[

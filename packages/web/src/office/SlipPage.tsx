@@ -81,8 +81,7 @@ export default function SlipPage() {
   return (
     <>
       <p className="no-print">
-        <Link to={officePaths.dossier(code)}>← {t('office.slip.back')}</Link>{' '}
-        <Button onClick={() => window.print()}>{t('office.slip.print')}</Button>
+        <Link to={officePaths.dossier(code)}>← {t('office.slip.back')}</Link> <Button onClick={() => window.print()}>{t('office.slip.print')}</Button>
       </p>
       <IssuedDocuments code={d.code} version={d.version} kinds={[DOCUMENT_KIND[kind]]} heading={t('office.slip.pdf')} />
       <article className="slip" aria-labelledby="slip-title">

@@ -29,7 +29,10 @@ const supplement: AllowedAction = {
 
 describe('action forms', () => {
   it('asks for fields required only in some cases exactly then', () => {
-    expect(missingFields(returnResult, { method: 'counter', recipientName: '', signatureRef: ' ', trackingNumber: '' })).toEqual(['recipientName', 'signatureRef']);
+    expect(missingFields(returnResult, { method: 'counter', recipientName: '', signatureRef: ' ', trackingNumber: '' })).toEqual([
+      'recipientName',
+      'signatureRef',
+    ]);
     expect(missingFields(returnResult, { method: 'post', recipientName: '', signatureRef: '', trackingNumber: '' })).toEqual([]);
   });
 
@@ -40,12 +43,19 @@ describe('action forms', () => {
       newAppointment: '2025-11-14T16:00:00+07:00',
       reason: 'Chờ xác minh',
     });
-    expect(actionBody(returnResult, { method: 'post', recipientName: '', signatureRef: '', trackingNumber: 'EE123' }, 3)).toEqual({ action: 'return_result', version: 3, method: 'post', trackingNumber: 'EE123' });
+    expect(actionBody(returnResult, { method: 'post', recipientName: '', signatureRef: '', trackingNumber: 'EE123' }, 3)).toEqual({
+      action: 'return_result',
+      version: 3,
+      method: 'post',
+      trackingNumber: 'EE123',
+    });
   });
 
   it('sends lists without empty lines and treats an all-blank list as missing', () => {
     expect(missingFields(supplement, { reason: 'Thiếu giấy', missingDocuments: ['', '  '] })).toEqual(['missingDocuments']);
-    expect(actionBody(supplement, { reason: 'Thiếu giấy', missingDocuments: ['Giấy chứng sinh', ' ', 'Văn bản ủy quyền '] }, 2)).toMatchObject({ missingDocuments: ['Giấy chứng sinh', 'Văn bản ủy quyền'] });
+    expect(actionBody(supplement, { reason: 'Thiếu giấy', missingDocuments: ['Giấy chứng sinh', ' ', 'Văn bản ủy quyền '] }, 2)).toMatchObject({
+      missingDocuments: ['Giấy chứng sinh', 'Văn bản ủy quyền'],
+    });
   });
 });
 

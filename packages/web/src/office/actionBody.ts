@@ -30,11 +30,10 @@ export function missingFields(spec: AllowedAction, values: Values): string[] {
     .filter((f) => isRequired(f, values))
     .filter((f) => {
       const v = values[f.name];
-      return Array.isArray(v) ? v.every((s) => !s.trim()) : !v || !v.trim();
+      return Array.isArray(v) ? v.every((s) => !s.trim()) : !v?.trim();
     })
     .map((f) => f.name);
 }
-
 
 /**
  * Specialists as choices, by name in Vietnamese alphabetical order; two people with the same name

@@ -24,13 +24,15 @@ export function AccessLog({ code, entries, failed }: { code: string; entries: Ac
       {mine.length > 0 && (
         <ul className="access-log__list">
           {mine.map((e, i) => {
-            const roles = e.viewer.roles.filter(isRole).map((r) => t(`office.roles.${r}`)).join(', ');
+            const roles = e.viewer.roles
+              .filter(isRole)
+              .map((r) => t(`office.roles.${r}`))
+              .join(', ');
             const units = e.viewer.units.map((u) => u.name).join(', ');
             const who = [roles, units, e.viewer.via === 'token' ? t('myData.viaToken') : ''].filter(Boolean).join(' · ');
             return (
               <li key={`${e.at}-${i}`}>
-                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time>{' '}
-                <strong>{e.viewer.name}</strong>
+                <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> <strong>{e.viewer.name}</strong>
                 {who && <span className="muted"> ({who})</span>}
                 <br />
                 {t('myData.viewed', { what: localized(lang, e.what.vi, e.what.en) })}

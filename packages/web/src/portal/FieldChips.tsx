@@ -24,12 +24,7 @@ export function FieldChips({ fields, selected, onSelect }: FieldChipsProps) {
         </li>
         {fields.map((field) => (
           <li key={field.key}>
-            <button
-              type="button"
-              className="chip"
-              aria-pressed={selected === field.key}
-              onClick={() => onSelect(selected === field.key ? '' : field.key)}
-            >
+            <button type="button" className="chip" aria-pressed={selected === field.key} onClick={() => onSelect(selected === field.key ? '' : field.key)}>
               {field.label}
             </button>
           </li>

@@ -70,8 +70,7 @@ export default function HomePage() {
   let status = '';
   // While the first results load the spinner speaks; afterwards this line does.
   if (results.status === 'loading') status = results.data ? t('home.searching') : '';
-  else if (results.status === 'success')
-    status = results.data.length ? t('home.resultsCount', { count: results.data.length }) : t('home.noResults');
+  else if (results.status === 'success') status = results.data.length ? t('home.resultsCount', { count: results.data.length }) : t('home.noResults');
 
   return (
     <>

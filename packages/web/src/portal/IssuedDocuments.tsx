@@ -29,8 +29,7 @@ export function IssuedDocuments({ code, kinds, version, heading }: IssuedDocumen
             <a href={doc.downloadUrl} type="application/pdf">
               {localized(lang, doc.title, doc.titleEn)} ({t('issued.signedPdf')})
             </a>{' '}
-            <span className="muted">{formatDateTime(doc.signedAt, lang)}</span> ·{' '}
-            <a href={doc.verifyUrl}>{t('issued.verify')}</a>
+            <span className="muted">{formatDateTime(doc.signedAt, lang)}</span> · <a href={doc.verifyUrl}>{t('issued.verify')}</a>
           </li>
         ))}
       </ul>

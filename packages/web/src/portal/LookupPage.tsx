@@ -58,8 +58,24 @@ export default function LookupPage() {
             <p>{t('lookup.missingInput')}</p>
           </Alert>
         )}
-        <TextField label={t('lookup.code')} hint={t('lookup.codeHint')} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} required />
-        <TextField label={t('lookup.phone')} value={contact} onChange={(e) => setContact(e.target.value)} inputMode="numeric" autoComplete="tel" className="field--short" required />
+        <TextField
+          label={t('lookup.code')}
+          hint={t('lookup.codeHint')}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          required
+        />
+        <TextField
+          label={t('lookup.phone')}
+          value={contact}
+          onChange={(e) => setContact(e.target.value)}
+          inputMode="numeric"
+          autoComplete="tel"
+          className="field--short"
+          required
+        />
         <Button type="submit" disabled={busy}>
           {busy ? t('lookup.searching') : t('lookup.submit')}
         </Button>

@@ -27,7 +27,9 @@ function MyData() {
   const { t } = useTranslation();
   return (
     <section className="card my-data" aria-labelledby="my-data-title">
-      <h2 id="my-data-title" className="card__title">{t('myData.title')}</h2>
+      <h2 id="my-data-title" className="card__title">
+        {t('myData.title')}
+      </h2>
       <p>{t('myData.intro')}</p>
       <ButtonAnchor href={MY_DATA_EXPORT_URL} download variant="secondary" block>
         {t('myData.download')}

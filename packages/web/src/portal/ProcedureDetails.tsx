@@ -88,12 +88,8 @@ export function ProcedureDetails({ procedure }: { procedure: Procedure }) {
           {procedure.documents.map((document, index) => (
             <li key={index}>
               <span lang={document.nameEn && lang === 'en' ? undefined : officialLang}>{documentName(document, lang)}</span>{' '}
-              <Badge tone={document.required ? 'warning' : 'neutral'}>
-                {document.required ? t('procedure.required') : t('procedure.optional')}
-              </Badge>
-              {document.copies !== undefined && (
-                <span className="documents__copies"> · {t('procedure.copies', { count: document.copies })}</span>
-              )}
+              <Badge tone={document.required ? 'warning' : 'neutral'}>{document.required ? t('procedure.required') : t('procedure.optional')}</Badge>
+              {document.copies !== undefined && <span className="documents__copies"> · {t('procedure.copies', { count: document.copies })}</span>}
             </li>
           ))}
         </ol>

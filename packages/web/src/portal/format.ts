@@ -6,7 +6,9 @@ const locale = (lang: Language) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 
 export function formatDate(iso: string | null | undefined, lang: Language): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: TIME_ZONE, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(lang), { timeZone: TIME_ZONE, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' }).format(
+    new Date(iso),
+  );
 }
 
 export function formatDateTime(iso: string | null | undefined, lang: Language): string {

@@ -29,7 +29,14 @@ function procedure(overrides: Partial<Procedure>): Procedure {
     sources: [],
     confidence: 'high',
     uncertain: '',
-    formSchema: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', title: 'Tờ khai', properties: {}, required: [], additionalProperties: false },
+    formSchema: {
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      title: 'Tờ khai',
+      properties: {},
+      required: [],
+      additionalProperties: false,
+    },
     ...overrides,
   };
 }
@@ -43,7 +50,7 @@ describe('processingTimeText', () => {
     expect(processingTimeText(procedure({ sameDay: false, processingDays: null }), tVi, 'vi')).toBe('Xem ghi chú bên dưới');
   });
 
-  it('writes half days with each language\'s decimal mark', () => {
+  it("writes half days with each language's decimal mark", () => {
     expect(processingTimeText(procedure({ sameDay: false, processingDays: 0.5 }), tVi, 'vi')).toBe('0,5 ngày làm việc');
     expect(processingTimeText(procedure({ sameDay: false, processingDays: 1.5 }), tEn, 'en')).toBe('1.5 working days');
   });

@@ -23,11 +23,7 @@ export function onlineLabel(level: OnlineLevel | null, t: TFunction): string | n
   return null;
 }
 
-export function processingTimeText(
-  procedure: Pick<Procedure, 'sameDay' | 'processingDays'>,
-  t: TFunction,
-  lang: Language,
-): string {
+export function processingTimeText(procedure: Pick<Procedure, 'sameDay' | 'processingDays'>, t: TFunction, lang: Language): string {
   if (procedure.sameDay) return t('procedure.sameDay');
   if (procedure.processingDays === null) return t('procedure.seeNote');
   // Half days exist (0,5 ngày); the number is formatted for the reader, the count picks the plural.
@@ -69,7 +65,5 @@ export function popularFields(procedures: readonly Procedure[], lang: Language, 
     else byKey.set(procedure.fieldKey, { key: procedure.fieldKey, label: fieldName(procedure, lang), count: 1 });
   }
   const collator = new Intl.Collator(lang === 'vi' ? 'vi-VN' : 'en-GB');
-  return [...byKey.values()]
-    .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label))
-    .slice(0, limit);
+  return [...byKey.values()].sort((a, b) => b.count - a.count || collator.compare(a.label, b.label)).slice(0, limit);
 }

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createApiClient } from '../api/client.ts';
 import { createSessionStore } from './store.ts';
 
-const citizen = { kind: 'citizen', subject: 's', idNumber: '089095001234', fullName: 'Nguyễn Văn An', birthdate: null, gender: null, phoneNumber: null, address: null, communeCode: '30421' };
+const citizen = {
+  kind: 'citizen',
+  subject: 's',
+  idNumber: '089095001234',
+  fullName: 'Nguyễn Văn An',
+  birthdate: null,
+  gender: null,
+  phoneNumber: null,
+  address: null,
+  communeCode: '30421',
+};
 
 /** A fake server: /api/me answers from `me` (null = 401), /auth/logout needs the CSRF header. */
 function fakeServer(options: { logoutStatus?: number } = {}) {
@@ -61,7 +71,13 @@ describe('session store', () => {
   });
 
   it('tells "not signed in" apart from "could not ask"', async () => {
-    const offline = createSessionStore(createApiClient({ fetch: (async () => { throw new TypeError('Failed to fetch'); }) as typeof fetch }));
+    const offline = createSessionStore(
+      createApiClient({
+        fetch: (async () => {
+          throw new TypeError('Failed to fetch');
+        }) as typeof fetch,
+      }),
+    );
     await offline.ensureLoaded();
     expect(offline.getState()).toMatchObject({ status: 'error', error: { status: 0 } });
   });

@@ -4,7 +4,17 @@ import type { ReactNode } from 'react';
  * The label, hint and error every form control shows, in the order screen readers announce them;
  * the control itself (input, textarea, select) is the child and carries the ids.
  */
-export function FieldFrame({ controlId, hintId, errorId, label, hint, error, labelSize = 'normal', className, children }: {
+export function FieldFrame({
+  controlId,
+  hintId,
+  errorId,
+  label,
+  hint,
+  error,
+  labelSize = 'normal',
+  className,
+  children,
+}: {
   controlId: string;
   hintId: string | undefined;
   errorId: string | undefined;

@@ -11,21 +11,10 @@ export function HeaderTools() {
   return (
     <div className="header-tools" role="group" aria-label={t('settings.toolsLabel')}>
       {/* The label is written in the language it switches to, so its speakers can find it. */}
-      <button
-        type="button"
-        className="tool-btn"
-        lang={other}
-        aria-label={t('settings.switchLanguageLabel')}
-        onClick={() => setLanguage(other)}
-      >
+      <button type="button" className="tool-btn" lang={other} aria-label={t('settings.switchLanguageLabel')} onClick={() => setLanguage(other)}>
         {t('settings.switchLanguage')}
       </button>
-      <button
-        type="button"
-        className="tool-btn"
-        aria-pressed={display === 'large'}
-        onClick={() => setDisplay(display === 'large' ? 'standard' : 'large')}
-      >
+      <button type="button" className="tool-btn" aria-pressed={display === 'large'} onClick={() => setDisplay(display === 'large' ? 'standard' : 'large')}>
         <span aria-hidden="true" className="tool-btn__icon">
           A<span>A</span>
         </span>

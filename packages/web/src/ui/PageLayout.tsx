@@ -22,6 +22,7 @@ export function PageLayout() {
 
   // After in-app navigation, move focus to the new content as a full page load would;
   // search-parameter changes (typing in the search box) keep focus where it is.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every route change to move focus to the new page
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;

@@ -18,27 +18,11 @@ export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement
 }
 
 /** Native <select>: the phone's own picker is the most usable one on cheap devices. */
-export function Select({
-  label,
-  options,
-  hint,
-  error,
-  placeholder,
-  id,
-  className,
-  'aria-describedby': extraDescribedBy,
-  ...rest
-}: SelectProps) {
+export function Select({ label, options, hint, error, placeholder, id, className, 'aria-describedby': extraDescribedBy, ...rest }: SelectProps) {
   const { controlId, hintId, errorId, described } = useFieldIds(id, hint, error, extraDescribedBy);
   return (
     <FieldFrame controlId={controlId} hintId={hintId} errorId={errorId} label={label} hint={hint} error={error} className={className}>
-      <select
-        id={controlId}
-        className="field__control field__control--select"
-        aria-describedby={described}
-        aria-invalid={error ? true : undefined}
-        {...rest}
-      >
+      <select id={controlId} className="field__control field__control--select" aria-describedby={described} aria-invalid={error ? true : undefined} {...rest}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value} disabled={option.disabled}>

@@ -25,14 +25,7 @@ export function TextField({
   const { controlId, hintId, errorId, described } = useFieldIds(id, hint, error, extraDescribedBy);
   return (
     <FieldFrame controlId={controlId} hintId={hintId} errorId={errorId} label={label} hint={hint} error={error} className={className} labelSize={labelSize}>
-      <input
-        id={controlId}
-        type={type}
-        className="field__control"
-        aria-describedby={described}
-        aria-invalid={error ? true : undefined}
-        {...rest}
-      />
+      <input id={controlId} type={type} className="field__control" aria-describedby={described} aria-invalid={error ? true : undefined} {...rest} />
     </FieldFrame>
   );
 }

@@ -44,6 +44,10 @@ function subscribe(notify: () => void): () => void {
 }
 
 export function useDisplayMode(): [DisplayMode, (mode: DisplayMode) => void] {
-  const mode = useSyncExternalStore(subscribe, () => current, () => 'standard' as const);
+  const mode = useSyncExternalStore(
+    subscribe,
+    () => current,
+    () => 'standard' as const,
+  );
   return [mode, setDisplayMode];
 }

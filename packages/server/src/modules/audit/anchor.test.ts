@@ -31,27 +31,40 @@ const { ca, unit } = pki();
 const fields = { chain: '30421', entryId: 42, headHash: 'ab'.repeat(32), signedAt: '2026-11-24T11:00:00.000Z' };
 const statement = anchorStatement(fields);
 const anchor: AnchorJson = {
-  format: ANCHOR_FORMAT, ...fields, algorithm: 'RSA-SHA256', statement, signer: 'UBND xã Thử',
-  signature: sign('sha256', Buffer.from(statement), unit.keyPem).toString('base64'), certificate: unit.pem, caCertificates: [ca.pem],
+  format: ANCHOR_FORMAT,
+  ...fields,
+  algorithm: 'RSA-SHA256',
+  statement,
+  signer: 'UBND xã Thử',
+  signature: sign('sha256', Buffer.from(statement), unit.keyPem).toString('base64'),
+  certificate: unit.pem,
+  caCertificates: [ca.pem],
 };
 const trusted = [new X509Certificate(ca.pem)];
 
 describe('audit anchors', () => {
-  it('checks the signature, the certificate\'s validity at signing and its issuer', () => {
+  it("checks the signature, the certificate's validity at signing and its issuer", () => {
     expect(statement).toBe(`Motcua audit anchor v1\nchain: 30421\nentry: 42\nhead: ${'ab'.repeat(32)}\nsigned-at: 2026-11-24T11:00:00.000Z\n`);
     expect(checkAnchor(anchor, trusted)).toMatchObject({ ok: true, subject: 'CN=UBND xa Thu' });
     expect(checkAnchor(anchor, [new X509Certificate(unit.pem)])).toMatchObject({ ok: true }); // a pinned unit certificate
-    expect(checkAnchor({ ...anchor, entryId: 43, statement: anchorStatement({ ...fields, entryId: 43 }) }, trusted)).toMatchObject({ ok: false, reason: expect.stringMatching(/signature/) });
+    expect(checkAnchor({ ...anchor, entryId: 43, statement: anchorStatement({ ...fields, entryId: 43 }) }, trusted)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/signature/),
+    });
     expect(checkAnchor({ ...anchor, entryId: 43 }, trusted)).toMatchObject({ ok: false, reason: expect.stringMatching(/statement does not match/) });
     expect(checkAnchor(anchor, [])).toMatchObject({ ok: false, reason: expect.stringMatching(/not issued by a trusted CA/) });
     const late = { ...fields, signedAt: '2031-01-01T00:00:00.000Z' };
     const lateStatement = anchorStatement(late);
-    expect(checkAnchor({ ...anchor, ...late, statement: lateStatement, signature: sign('sha256', Buffer.from(lateStatement), unit.keyPem).toString('base64') }, trusted))
-      .toMatchObject({ ok: false, reason: expect.stringMatching(/not valid at/) });
+    expect(
+      checkAnchor(
+        { ...anchor, ...late, statement: lateStatement, signature: sign('sha256', Buffer.from(lateStatement), unit.keyPem).toString('base64') },
+        trusted,
+      ),
+    ).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid at/) });
     expect(checkAnchor({ ...anchor, certificate: 'nonsense' }, trusted)).toMatchObject({ ok: false });
   });
 
-  it('reads anchors from the API\'s JSON, a bare array and a saved e-mail in either transfer encoding', async () => {
+  it("reads anchors from the API's JSON, a bare array and a saved e-mail in either transfer encoding", async () => {
     expect(parsePublishedAnchors(JSON.stringify({ chain: '30421', anchors: [anchor] }))).toEqual([anchor]);
     expect(parsePublishedAnchors(JSON.stringify([anchor]))).toEqual([anchor]);
     const text = `Kính gửi lãnh đạo xã Thử — nhật ký kiểm toán, bản ghi cuối cùng được ký số.\n\n${anchorsBlock([anchor])}\n`;

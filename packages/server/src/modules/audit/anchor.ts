@@ -59,7 +59,13 @@ export function checkAnchor(a: AnchorJson, trusted: X509Certificate[]): AnchorCh
   if (!(at >= new Date(cert.validFrom).getTime() && at <= new Date(cert.validTo).getTime())) {
     return { ok: false, reason: `the certificate was not valid at ${a.signedAt}` };
   }
-  const chain = (a.caCertificates ?? []).flatMap((pem) => { try { return [new X509Certificate(pem)]; } catch { return []; } });
+  const chain = (a.caCertificates ?? []).flatMap((pem) => {
+    try {
+      return [new X509Certificate(pem)];
+    } catch {
+      return [];
+    }
+  });
   const anchored = (c: X509Certificate, depth: number): boolean =>
     trusted.some((t) => t.fingerprint256 === c.fingerprint256 || isIssuedBy(c, t)) ||
     (depth < 4 && chain.some((i) => i.fingerprint256 !== c.fingerprint256 && isIssuedBy(c, i) && anchored(i, depth + 1)));
@@ -87,7 +93,14 @@ function asAnchors(value: unknown): AnchorJson[] {
   if (!Array.isArray(list)) throw new Error('no anchors in this document (expected a JSON array or { "anchors": [...] })');
   return list.map((a, i) => {
     const x = a as Partial<AnchorJson>;
-    if (typeof x?.chain !== 'string' || !Number.isSafeInteger(x.entryId) || typeof x.headHash !== 'string' || typeof x.signedAt !== 'string' || typeof x.signature !== 'string' || typeof x.certificate !== 'string') {
+    if (
+      typeof x?.chain !== 'string' ||
+      !Number.isSafeInteger(x.entryId) ||
+      typeof x.headHash !== 'string' ||
+      typeof x.signedAt !== 'string' ||
+      typeof x.signature !== 'string' ||
+      typeof x.certificate !== 'string'
+    ) {
       throw new Error(`anchor ${i + 1} is incomplete (chain, entryId, headHash, signedAt, signature, certificate)`);
     }
     return x as AnchorJson;

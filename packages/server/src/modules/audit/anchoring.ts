@@ -57,8 +57,14 @@ export function isPlatformChain(chain: string): boolean {
 export function anchorJson(r: Selectable<AuditAnchorTable>): AnchorJson {
   const fields = { chain: r.chain, entryId: Number(r.entry_id), headHash: r.head_hash, signedAt: new Date(r.signed_at).toISOString() };
   return {
-    format: ANCHOR_FORMAT, ...fields, algorithm: r.algorithm, signature: r.signature, statement: anchorStatement(fields),
-    certificate: r.certificate_pem, caCertificates: r.ca_pems, signer: r.signer_name,
+    format: ANCHOR_FORMAT,
+    ...fields,
+    algorithm: r.algorithm,
+    signature: r.signature,
+    statement: anchorStatement(fields),
+    certificate: r.certificate_pem,
+    caCertificates: r.ca_pems,
+    signer: r.signer_name,
   };
 }
 
@@ -68,7 +74,10 @@ export class AuditAnchoring {
   private readonly db: Db;
   private readonly signingClock: Clock;
 
-  constructor(private readonly ctx: AppContext, private readonly deps: AnchoringDeps) {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly deps: AnchoringDeps,
+  ) {
     this.db = ctx.db;
     this.signingClock = deps.signingClock ?? systemClock;
   }
@@ -93,7 +102,12 @@ export class AuditAnchoring {
       this.deps.log?.error(`audit chain ${chain}: ${message} — not signed`);
       return { status: 'failed', chain, entryId, problem, message, anchor: last ?? null };
     };
-    if (last && last.entryId > to.entryId) return failed(to.entryId + 1, 'deleted', `audit entries ${to.entryId + 1}..${last.entryId} are missing (deleted): the head is behind the anchor signed ${last.signedAt}`);
+    if (last && last.entryId > to.entryId)
+      return failed(
+        to.entryId + 1,
+        'deleted',
+        `audit entries ${to.entryId + 1}..${last.entryId} are missing (deleted): the head is behind the anchor signed ${last.signedAt}`,
+      );
     if (last && last.entryId === to.entryId) {
       if (last.headHash === to.hash) return { status: 'unchanged', chain, anchor: last };
       return failed(to.entryId, 'rewritten', `the head no longer matches the anchor signed ${last.signedAt}`);
@@ -103,17 +117,34 @@ export class AuditAnchoring {
 
     const signedAt = this.signingClock.now().toISOString();
     const s = await this.deps.sign(chain, anchorStatement({ chain, entryId: to.entryId, headHash: to.hash, signedAt }));
-    await this.db.insertInto('audit_anchor').values({
-      chain, entry_id: to.entryId, head_hash: to.hash, signed_at: new Date(signedAt), algorithm: s.algorithm, signature: s.signature,
-      certificate_pem: s.certificatePem, ca_pems: JSON.stringify(s.chainPem), signer_code: s.signerCode, signer_name: s.signerName,
-    }).onConflict((oc) => oc.columns(['chain', 'entry_id']).doNothing()).execute();
+    await this.db
+      .insertInto('audit_anchor')
+      .values({
+        chain,
+        entry_id: to.entryId,
+        head_hash: to.hash,
+        signed_at: new Date(signedAt),
+        algorithm: s.algorithm,
+        signature: s.signature,
+        certificate_pem: s.certificatePem,
+        ca_pems: JSON.stringify(s.chainPem),
+        signer_code: s.signerCode,
+        signer_name: s.signerName,
+      })
+      .onConflict((oc) => oc.columns(['chain', 'entry_id']).doNothing())
+      .execute();
     const stored = await this.db.selectFrom('audit_anchor').selectAll().where('chain', '=', chain).where('entry_id', '=', to.entryId).executeTakeFirstOrThrow();
     return { status: 'anchored', chain, anchor: anchorJson(stored) };
   }
 
   /** Chains with anchors and when each was last signed, for the list of public pages. */
   async published(): Promise<{ chain: string; lastSignedAt: string }[]> {
-    const rows = await this.db.selectFrom('audit_anchor').select(['chain', (eb) => eb.fn.max('signed_at').as('last')]).groupBy('chain').orderBy('chain').execute();
+    const rows = await this.db
+      .selectFrom('audit_anchor')
+      .select(['chain', (eb) => eb.fn.max('signed_at').as('last')])
+      .groupBy('chain')
+      .orderBy('chain')
+      .execute();
     return rows.map((r) => ({ chain: r.chain, lastSignedAt: new Date(r.last as Date).toISOString() }));
   }
 
@@ -159,8 +190,12 @@ export class AuditAnchoring {
         const to = await this.deps.leaders(chain);
         const mail = renderDailyReport({ outcome, unitName: this.deps.unitName(chain), publicUrl: this.ctx.config.publicUrl });
         queued += await inTransaction(this.db, async (trx) => {
-          const claimed = await trx.insertInto('audit_anchor_report').values({ chain, day, recipients: to.length, queued_at: this.ctx.clock.now() })
-            .onConflict((oc) => oc.columns(['chain', 'day']).doNothing()).returning('chain').execute();
+          const claimed = await trx
+            .insertInto('audit_anchor_report')
+            .values({ chain, day, recipients: to.length, queued_at: this.ctx.clock.now() })
+            .onConflict((oc) => oc.columns(['chain', 'day']).doNothing())
+            .returning('chain')
+            .execute();
           if (!claimed.length || !to.length) return 0;
           await this.deps.enqueueMail(trx, { to, ...mail });
           return 1;

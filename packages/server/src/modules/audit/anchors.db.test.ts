@@ -19,16 +19,20 @@ let t: TestContext;
 beforeAll(async () => {
   t = await startTestApp({ clock: REPORT_TIME, demo: true });
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const actor = { kind: 'official' as const, id: 'u1', name: 'Huỳnh Thị Mỹ Linh' };
-const append = (unit: string, n: number) => inTransaction(t.ctx.db, async (trx) => {
-  for (let i = 0; i < n; i++) await appendAudit(trx, { at: new Date(), actor, action: 'dossier.read', dossierCode: `${unit}-261124-${String(i + 1).padStart(4, '0')}`, detail: { i } });
-});
+const append = (unit: string, n: number) =>
+  inTransaction(t.ctx.db, async (trx) => {
+    for (let i = 0; i < n; i++)
+      await appendAudit(trx, { at: new Date(), actor, action: 'dossier.read', dossierCode: `${unit}-261124-${String(i + 1).padStart(4, '0')}`, detail: { i } });
+  });
 const caCert = () => new X509Certificate(fs.readFileSync(path.join(t.config.results.pkiDir, 'ca.cert.pem')));
 
 describe('audit anchors, published', () => {
-  it('signs a commune\'s head with the commune\'s own certificate and publishes it on its page and API', async () => {
+  it("signs a commune's head with the commune's own certificate and publishes it on its page and API", async () => {
     await append('30421', 5);
     const anchoring = createAuditAnchoring(t.ctx);
     const outcome = await anchoring.anchorChain('30421');
@@ -57,7 +61,7 @@ describe('audit anchors, published', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/audit-anchors/%3Cx%3E' })).statusCode).toBe(400);
   });
 
-  it('signs on demand for the commune\'s administrator only', async () => {
+  it("signs on demand for the commune's administrator only", async () => {
     await append('30421', 2);
     const own = await loginAs(t, 'official:phulam.quantri');
     const signed = await t.app.inject({ method: 'POST', url: '/api/audit-anchors/30421', headers: own.headers });
@@ -73,15 +77,27 @@ describe('audit anchors, published', () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/audit-anchors/30421' })).statusCode).toBe(401);
   });
 
-  it('e-mails the day\'s anchor to the commune\'s approvers and administrators, once a day, through the outbox', async () => {
+  it("e-mails the day's anchor to the commune's approvers and administrators, once a day, through the outbox", async () => {
     await append('30790', 3);
     // A commune administrator sets a colleague's work address through the officials API.
     const admin = await loginAs(t, 'official:hoadien.quantri');
-    const officials = (await t.app.inject({ method: 'GET', url: '/api/office/officials?unit=30790', headers: admin.headers })).json().items as { id: string; username: string; email: string | null }[];
+    const officials = (await t.app.inject({ method: 'GET', url: '/api/office/officials?unit=30790', headers: admin.headers })).json().items as {
+      id: string;
+      username: string;
+      email: string | null;
+    }[];
     const approver = officials.find((o) => o.username === 'hoadien.lanhdao')!;
-    const patched = await t.app.inject({ method: 'PATCH', url: `/api/office/officials/${approver.id}`, headers: admin.headers, payload: { email: 'Chau.Minh.Tri@HoaDien.example' } });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/office/officials/${approver.id}`,
+      headers: admin.headers,
+      payload: { email: 'Chau.Minh.Tri@HoaDien.example' },
+    });
     expect(patched.json()).toMatchObject({ email: 'chau.minh.tri@hoadien.example' });
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/office/officials/${approver.id}`, headers: admin.headers, payload: { email: 'not an address' } })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: `/api/office/officials/${approver.id}`, headers: admin.headers, payload: { email: 'not an address' } }))
+        .statusCode,
+    ).toBe(400);
 
     const anchoring = createAuditAnchoring(t.ctx);
     expect(anchoring.reportDay(new Date(REPORT_TIME))).toBe('2026-11-24');
@@ -98,9 +114,19 @@ describe('audit anchors, published', () => {
     } finally {
       await n.stop();
     }
-    const mails = await Promise.all(fs.readdirSync(mailDir).filter((f) => f.endsWith('.eml')).map(async (f) => ({ file: path.join(mailDir, f), mail: await simpleParser(fs.readFileSync(path.join(mailDir, f))) })));
+    const mails = await Promise.all(
+      fs
+        .readdirSync(mailDir)
+        .filter((f) => f.endsWith('.eml'))
+        .map(async (f) => ({ file: path.join(mailDir, f), mail: await simpleParser(fs.readFileSync(path.join(mailDir, f))) })),
+    );
     const to = (m: (typeof mails)[number]) => (Array.isArray(m.mail.to) ? m.mail.to : [m.mail.to]).map((a) => a?.text).join(',');
-    expect(mails.map(to).sort()).toEqual(['chau.minh.tri@hoadien.example', 'hoadien.quantri@motcua.example', 'phulam.lanhdao@motcua.example', 'phulam.quantri@motcua.example']);
+    expect(mails.map(to).sort()).toEqual([
+      'chau.minh.tri@hoadien.example',
+      'hoadien.quantri@motcua.example',
+      'phulam.lanhdao@motcua.example',
+      'phulam.quantri@motcua.example',
+    ]);
     const phuLam = mails.find((m) => to(m) === 'phulam.lanhdao@motcua.example')!;
     expect(phuLam.mail.subject).toMatch(/^Neo nhật ký kiểm toán Xã Phú Lâm/);
     expect(phuLam.mail.text).toContain('Đến bản ghi số:    7');

@@ -27,12 +27,16 @@ beforeAll(async () => {
   h = await openTestDatabase();
   await migrateToLatest(h.db);
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 const actor = { kind: 'official' as const, id: 'u1', name: 'Huỳnh Thị Mỹ Linh' };
-const append = (n: number, at: string) => inTransaction(h.db, async (trx) => {
-  for (let i = 0; i < n; i++) await appendAudit(trx, { at: new Date(at), actor, action: 'dossier.read', dossierCode: `30421-260302-000${i}`, detail: { i, note: 'Xem hồ sơ' } });
-});
+const append = (n: number, at: string) =>
+  inTransaction(h.db, async (trx) => {
+    for (let i = 0; i < n; i++)
+      await appendAudit(trx, { at: new Date(at), actor, action: 'dossier.read', dossierCode: `30421-260302-000${i}`, detail: { i, note: 'Xem hồ sơ' } });
+  });
 
 describe('audit log hash chain', () => {
   it('links concurrent appends into one consecutive chain', async () => {
@@ -45,7 +49,12 @@ describe('audit log hash chain', () => {
 
   it('names an edited entry, even when its hash was recomputed', async () => {
     await sql`update audit_log set detail = '{"i": 99, "note": "Xem hồ sơ"}'::jsonb where id = 12`.execute(h.db);
-    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: false, entryId: 12, problem: 'edited', message: expect.stringMatching(/entry 12 was altered \(hash mismatch\)/) });
+    expect(await verifyAuditChain(h.db)).toMatchObject({
+      ok: false,
+      entryId: 12,
+      problem: 'edited',
+      message: expect.stringMatching(/entry 12 was altered \(hash mismatch\)/),
+    });
 
     // The forger recomputes entry 12's hash over its new content (linked to entry 11 as before), so
     // entry 12 is self-consistent and its own hash check passes: only entry 13's link still holds
@@ -56,17 +65,24 @@ describe('audit log hash chain', () => {
     const forged = entryHash(r12.prev_hash, 12, asEntry(r12));
     await sql`update audit_log set hash = ${forged} where id = 12`.execute(h.db);
     expect(forged).not.toBe(rows[12]!.prev_hash);
-    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: false, entryId: 12, problem: 'edited', message: expect.stringMatching(/entry 12 was altered \(entry 13 no longer links to it\)/) });
+    expect(await verifyAuditChain(h.db)).toMatchObject({
+      ok: false,
+      entryId: 12,
+      problem: 'edited',
+      message: expect.stringMatching(/entry 12 was altered \(entry 13 no longer links to it\)/),
+    });
 
     // Why this needs the link check: without it the first check to fail is entry 13's hash (it was
     // computed over the old hash of 12), so a verifier lacking the link check names entry 13, not 12,
     // and the assertion above fails. The same walk, hashes only:
     let prev = GENESIS_HASH;
-    const firstHashMismatch = rows.map((r) => ({ ...r, hash: Number(r.id) === 12 ? forged : r.hash })).find((r) => {
-      const ok = entryHash(prev, Number(r.id), asEntry(r)) === r.hash;
-      prev = r.hash;
-      return !ok;
-    });
+    const firstHashMismatch = rows
+      .map((r) => ({ ...r, hash: Number(r.id) === 12 ? forged : r.hash }))
+      .find((r) => {
+        const ok = entryHash(prev, Number(r.id), asEntry(r)) === r.hash;
+        prev = r.hash;
+        return !ok;
+      });
     expect(Number(firstHashMismatch?.id)).toBe(13);
   });
 
@@ -94,14 +110,38 @@ describe('audit log hash chain', () => {
       // An entry from before per-unit chains, as the old code wrote it, stays verifiable.
       const old = { at: new Date('2026-03-01T01:00:00Z'), actor, action: 'dossier.submit', dossierCode: '30421-260301-0001', detail: { channel: 'counter' } };
       const oldHash = entryHash(GENESIS_HASH, 1, old);
-      await db.insertInto('audit_log').values({ chain: 'audit', id: 1, at: old.at, actor: JSON.stringify(actor), action: old.action, dossier_code: old.dossierCode, detail: JSON.stringify(old.detail), prev_hash: GENESIS_HASH, hash: oldHash }).execute();
+      await db
+        .insertInto('audit_log')
+        .values({
+          chain: 'audit',
+          id: 1,
+          at: old.at,
+          actor: JSON.stringify(actor),
+          action: old.action,
+          dossier_code: old.dossierCode,
+          detail: JSON.stringify(old.detail),
+          prev_hash: GENESIS_HASH,
+          hash: oldHash,
+        })
+        .execute();
       await db.insertInto('audit_head').values({ name: 'audit', last_id: 1, last_hash: oldHash, prev_hash: null }).execute();
 
       const units = ['30421', '30790'];
-      await Promise.all(Array.from({ length: 12 }, (_, k) => inTransaction(db, async (trx) => {
-        const unit = units[k % 2]!;
-        for (let i = 0; i < 2; i++) await appendAudit(trx, { at: new Date(), actor, action: 'dossier.submit', dossierCode: `${unit}-260302-${String(k * 2 + i + 1).padStart(4, '0')}`, detail: { k, i } });
-      })));
+      await Promise.all(
+        Array.from({ length: 12 }, (_, k) =>
+          inTransaction(db, async (trx) => {
+            const unit = units[k % 2]!;
+            for (let i = 0; i < 2; i++)
+              await appendAudit(trx, {
+                at: new Date(),
+                actor,
+                action: 'dossier.submit',
+                dossierCode: `${unit}-260302-${String(k * 2 + i + 1).padStart(4, '0')}`,
+                detail: { k, i },
+              });
+          }),
+        ),
+      );
       await inTransaction(db, (trx) => appendAudit(trx, { at: new Date(), actor, action: 'dossier.attachment.read', dossierCode: null, detail: {} }));
       for (const unit of units) {
         const rows = await db.selectFrom('audit_log').select(['id', 'prev_hash', 'hash']).where('chain', '=', unit).orderBy('id').execute();
@@ -124,7 +164,13 @@ describe('audit log hash chain', () => {
       await sql`update audit_log set action = 'dossier.read' where chain = 'audit'`.execute(db);
       expect(await verifyAuditChain(db)).toMatchObject({ ok: false, chain: 'audit', entryId: 1, problem: 'edited' });
       await sql`update audit_log set detail = '{"k": 99, "i": 0}'::jsonb where chain = '30421' and id = 4`.execute(db);
-      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, chain: '30421', entryId: 4, problem: 'edited', message: expect.stringMatching(/^chain 30421: audit entry 4 was altered/) });
+      expect(await verifyAuditChain(db)).toMatchObject({
+        ok: false,
+        chain: '30421',
+        entryId: 4,
+        problem: 'edited',
+        message: expect.stringMatching(/^chain 30421: audit entry 4 was altered/),
+      });
     } finally {
       await h2.close();
     }
@@ -137,9 +183,11 @@ describe('audit log hash chain', () => {
       await migrateToLatest(h2.db);
       const db = h2.db;
       const ctx = { config, db, dbKind: h2.kind, clock: systemClock };
-      const appendTen = (from: number) => inTransaction(db, async (trx) => {
-        for (let i = from; i < from + 10; i++) await appendAudit(trx, { at: new Date(), actor, action: 'dossier.read', dossierCode: `30421-260302-${String(i).padStart(4, '0')}`, detail: { i } });
-      });
+      const appendTen = (from: number) =>
+        inTransaction(db, async (trx) => {
+          for (let i = from; i < from + 10; i++)
+            await appendAudit(trx, { at: new Date(), actor, action: 'dossier.read', dossierCode: `30421-260302-${String(i).padStart(4, '0')}`, detail: { i } });
+        });
       const anchoring = createAuditAnchoring(ctx);
       await appendTen(1);
       const at10 = await anchoring.anchorChain('30421');
@@ -165,7 +213,11 @@ describe('audit log hash chain', () => {
       expect(await anchoring.anchorChain('30421')).toMatchObject({ status: 'anchored', anchor: { entryId: 20, headHash: forgedHead } });
       // The published copies still hold: the chain passes through the one at 10, not the one at 20.
       expect(await verifyAuditChain(db, { anchors: points })).toMatchObject({
-        ok: false, chain: '30421', entryId: 20, problem: 'rewritten', message: expect.stringMatching(/audit entries 11\.\.20 were rewritten/),
+        ok: false,
+        chain: '30421',
+        entryId: 20,
+        problem: 'rewritten',
+        message: expect.stringMatching(/audit entries 11\.\.20 were rewritten/),
       });
 
       // Nor can the forger publish a matching anchor: changing the head breaks the unit's signature,
@@ -197,8 +249,11 @@ describe('audit log hash chain', () => {
       db = { ...(await openDatabase({ databaseUrl: null, pgliteDir: path.join(dataDir, 'pglite') })), name: 'file' };
       await migrateToLatest(db.db);
     }
-    const cli = (...args: string[]) => promisify(execFile)('npm', ['run', '--silent', 'audit:verify', ...(args.length ? ['--', ...args] : [])], { cwd: root, env })
-      .then((r) => ({ code: 0, out: r.stdout }), (e: { code: number; stderr: string }) => ({ code: e.code, out: e.stderr }));
+    const cli = (...args: string[]) =>
+      promisify(execFile)('npm', ['run', '--silent', 'audit:verify', ...(args.length ? ['--', ...args] : [])], { cwd: root, env }).then(
+        (r) => ({ code: 0, out: r.stdout }),
+        (e: { code: number; stderr: string }) => ({ code: e.code, out: e.stderr }),
+      );
     try {
       await inTransaction(db.db, async (trx) => {
         for (let i = 0; i < 4; i++) await appendAudit(trx, { at: new Date(), actor, action: 'dossier.read', dossierCode: null, detail: { i } });

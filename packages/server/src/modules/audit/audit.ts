@@ -93,7 +93,12 @@ export { verifyAuditChain, type VerifyResult } from './verify.ts';
 /** A dossier's audit trail, oldest first (for the office's "who saw what" view). */
 export async function auditTrail(db: Db, dossierCode: string) {
   // One chain per dossier (auditChainOf), after any entries it had in the legacy chain.
-  const rows = await db.selectFrom('audit_log').select(['id', 'at', 'actor', 'action', 'detail']).where('dossier_code', '=', dossierCode)
-    .orderBy(sql`chain = ${LEGACY_CHAIN}`, 'desc').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor', 'action', 'detail'])
+    .where('dossier_code', '=', dossierCode)
+    .orderBy(sql`chain = ${LEGACY_CHAIN}`, 'desc')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: Number(r.id), at: new Date(r.at), actor: r.actor, action: r.action, detail: r.detail }));
 }

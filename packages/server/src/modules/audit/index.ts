@@ -49,11 +49,13 @@ export function startAuditAnchoring(ctx: AppContext, log: NonNullable<AnchoringD
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const round = () => {
-    running = running.then(async () => {
-      const signed = (await anchoring.anchorAll()).filter((o) => o.status === 'anchored').length;
-      const mails = await anchoring.queueDailyReports();
-      if (signed || mails) log.info(`audit anchoring: ${signed} head(s) signed, ${mails} daily report(s) queued`);
-    }).catch((err: unknown) => log.error(`audit anchoring round failed: ${(err as Error).message}`));
+    running = running
+      .then(async () => {
+        const signed = (await anchoring.anchorAll()).filter((o) => o.status === 'anchored').length;
+        const mails = await anchoring.queueDailyReports();
+        if (signed || mails) log.info(`audit anchoring: ${signed} head(s) signed, ${mails} daily report(s) queued`);
+      })
+      .catch((err: unknown) => log.error(`audit anchoring round failed: ${(err as Error).message}`));
     return running;
   };
   const schedule = () => {

@@ -14,7 +14,9 @@ beforeAll(async () => {
   h = await openTestDatabase();
   await migrateToLatest(h.db);
 });
-afterAll(async () => { await h?.close(); });
+afterAll(async () => {
+  await h?.close();
+});
 
 const actor = { kind: 'official' as const, id: 'u1', name: 'Huỳnh Thị Mỹ Linh' };
 const CHAINS = ['30421', '30790'];
@@ -31,7 +33,13 @@ describe(`audit verification on a live database (${testEngine()})`, () => {
         const unit = CHAINS[(w + n) % CHAINS.length]!;
         await inTransaction(h.db, async (trx) => {
           for (let i = 0; i <= n % 3; i++) {
-            await appendAudit(trx, { at: new Date(), actor, action: 'dossier.read', dossierCode: `${unit}-260302-${String(w * 1000 + (n % 1000)).padStart(4, '0')}`, detail: { w, n, i } });
+            await appendAudit(trx, {
+              at: new Date(),
+              actor,
+              action: 'dossier.read',
+              dossierCode: `${unit}-260302-${String(w * 1000 + (n % 1000)).padStart(4, '0')}`,
+              detail: { w, n, i },
+            });
           }
         });
         appended += (n % 3) + 1;
@@ -39,7 +47,15 @@ describe(`audit verification on a live database (${testEngine()})`, () => {
     };
     // Something to walk before the first round, in more than one batch.
     for (let i = 0; i < 60; i++) {
-      await inTransaction(h.db, (trx) => appendAudit(trx, { at: new Date(), actor, action: 'dossier.submit', dossierCode: `${CHAINS[i % 2]}-260301-${String(i + 1).padStart(4, '0')}`, detail: { i } }));
+      await inTransaction(h.db, (trx) =>
+        appendAudit(trx, {
+          at: new Date(),
+          actor,
+          action: 'dossier.submit',
+          dossierCode: `${CHAINS[i % 2]}-260301-${String(i + 1).padStart(4, '0')}`,
+          detail: { i },
+        }),
+      );
       appended++;
     }
     const writers = [0, 1, 2].map((w) => writer(w));

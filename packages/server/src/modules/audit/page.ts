@@ -4,7 +4,15 @@
 import type { AnchorJson } from './anchor.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const vnTime = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hourCycle: 'h23' });
+const vnTime = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hourCycle: 'h23',
+});
 
 /** Served from its own URL, not inline, so the page keeps working under a strict Content-Security-Policy. */
 export const PAGE_CSS = `
@@ -31,12 +39,16 @@ function anchorRows(anchors: AnchorJson[]): string {
   if (!anchors.length) {
     return '<p>Chưa có neo nào được ký. <span class="en" lang="en">No anchor has been signed yet.</span></p>';
   }
-  const rows = anchors.map((a) => `<tr>
+  const rows = anchors
+    .map(
+      (a) => `<tr>
 <td data-label="Thời điểm ký / signed at">${esc(vnTime.format(new Date(a.signedAt)))}<br><code>${esc(a.signedAt)}</code></td>
 <td data-label="Đến bản ghi / entry">${a.entryId}</td>
 <td data-label="Mã băm đầu chuỗi / head hash"><code>${esc(a.headHash)}</code></td>
 <td data-label="Người ký / signer">${esc(a.signer)}<details><summary>Chữ ký và chứng thư / signature and certificate</summary><p>${esc(a.algorithm)}</p><pre>${esc(a.signature)}</pre><pre>${esc(a.certificate)}</pre><p>Nội dung được ký / signed text:</p><pre>${esc(a.statement)}</pre></details></td>
-</tr>`).join('');
+</tr>`,
+    )
+    .join('');
   return `<table><thead><tr><th scope="col">Thời điểm ký<br><span class="en" lang="en">Signed at</span></th><th scope="col">Đến bản ghi<br><span class="en" lang="en">Entry</span></th><th scope="col">Mã băm đầu chuỗi<br><span class="en" lang="en">Head hash (SHA-256)</span></th><th scope="col">Người ký<br><span class="en" lang="en">Signer</span></th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -44,7 +56,9 @@ export function unitPageHtml(input: { code: string; fullName: string; provinceNa
   const { code, fullName, provinceName, anchors } = input;
   const json = `/api/audit-anchors/${encodeURIComponent(code)}`;
   const place = provinceName ? `${fullName}, ${provinceName}` : fullName;
-  return layout(`${fullName} — Motcua`, `
+  return layout(
+    `${fullName} — Motcua`,
+    `
 <h1>${esc(place)}</h1>
 <p>Trang công khai của ${esc(fullName)} trên Motcua (mã đơn vị ${esc(code)}). <span class="en" lang="en">Public page of ${esc(fullName)} on Motcua (unit code ${esc(code)}).</span></p>
 <nav class="links" aria-label="Liên kết"><a href="/">Tìm thủ tục hành chính</a> · <a href="/tra-cuu">Tra cứu hồ sơ</a> <span class="en" lang="en">(find a procedure · look up a dossier)</span></nav>
@@ -62,13 +76,22 @@ ${anchorRows(anchors)}
 openssl x509 -in cert.pem -pubkey -noout &gt; pub.pem
 openssl dgst -sha256 -verify pub.pem -signature sig.bin statement.txt</pre>
 </details>
-</section>`);
+</section>`,
+  );
 }
 
 export function unitListHtml(units: { code: string; fullName: string; lastSignedAt: string }[]): string {
-  const items = units.map((u) => `<li><a href="/xa/${esc(encodeURIComponent(u.code))}">${esc(u.fullName)}</a> <span class="en">(${esc(vnTime.format(new Date(u.lastSignedAt)))})</span></li>`).join('');
-  return layout('Minh bạch nhật ký kiểm toán — Motcua', `
+  const items = units
+    .map(
+      (u) =>
+        `<li><a href="/xa/${esc(encodeURIComponent(u.code))}">${esc(u.fullName)}</a> <span class="en">(${esc(vnTime.format(new Date(u.lastSignedAt)))})</span></li>`,
+    )
+    .join('');
+  return layout(
+    'Minh bạch nhật ký kiểm toán — Motcua',
+    `
 <h1>Minh bạch nhật ký kiểm toán <span class="en" lang="en">— audit log transparency</span></h1>
 <p>Các xã, phường dưới đây công bố đầu chuỗi nhật ký kiểm toán đã ký số. Chọn một xã để xem và lưu các neo. <span class="en" lang="en">These communes and wards publish the signed heads of their audit logs. Choose one to see and keep its anchors.</span></p>
-<section>${items ? `<ul class="units">${items}</ul>` : '<p>Chưa có neo nào. <span class="en" lang="en">No anchors yet.</span></p>'}</section>`);
+<section>${items ? `<ul class="units">${items}</ul>` : '<p>Chưa có neo nào. <span class="en" lang="en">No anchors yet.</span></p>'}</section>`,
+  );
 }

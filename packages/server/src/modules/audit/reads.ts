@@ -12,13 +12,7 @@ type Official = Extract<Actor, { kind: 'official' }>;
  * Each entry records the official's roles and units as they were at the read, so the citizen's
  * access log says who read in which capacity even after the account changes.
  */
-export const READ_ACTIONS = [
-  'dossier.read',
-  'dossier.attachment.read',
-  'results.document.list',
-  'results.document.read',
-  'results.shipment.list',
-] as const;
+export const READ_ACTIONS = ['dossier.read', 'dossier.attachment.read', 'results.document.list', 'results.document.read', 'results.shipment.list'] as const;
 
 export type ReadAction = (typeof READ_ACTIONS)[number] | 'dossier.queue.read' | 'outreach.residents.read';
 
@@ -65,11 +59,15 @@ export interface ReadEntry {
 /** Officials' reads of these dossiers, newest first (every chain, the legacy one included). */
 export async function readsOfDossiers(db: Db, codes: readonly string[], limit = 500): Promise<ReadEntry[]> {
   if (codes.length === 0) return [];
-  const rows = await db.selectFrom('audit_log').select(['at', 'dossier_code', 'action', 'actor', 'detail'])
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['at', 'dossier_code', 'action', 'actor', 'detail'])
     .where('dossier_code', 'in', [...codes])
     .where('action', 'in', [...READ_ACTIONS])
     .where(sql<boolean>`actor->>'kind' = 'official'`)
-    .orderBy('at', 'desc').orderBy('chain').orderBy('id', 'desc')
+    .orderBy('at', 'desc')
+    .orderBy('chain')
+    .orderBy('id', 'desc')
     .limit(limit)
     .execute();
   return rows.map((r) => ({ at: new Date(r.at), dossierCode: r.dossier_code!, action: r.action, actor: r.actor, detail: r.detail }));

@@ -3,8 +3,24 @@
 import { ANCHORS_BEGIN, ANCHORS_END, type AnchorJson } from './anchor.ts';
 import type { AnchorOutcome } from './anchoring.ts';
 
-const vnTime = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric', hourCycle: 'h23' });
-const enTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short', year: 'numeric', hourCycle: 'h23' });
+const vnTime = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hourCycle: 'h23',
+});
+const enTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  hour: '2-digit',
+  minute: '2-digit',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hourCycle: 'h23',
+});
 
 /** Where a chain's anchors are published: the unit's page, or the API for the platform's chains. */
 export function anchorsPageUrl(publicUrl: string, chain: string, isUnit: boolean): string {
@@ -16,7 +32,10 @@ export function anchorsBlock(anchors: AnchorJson[]): string {
   return `${ANCHORS_BEGIN}\n${JSON.stringify(anchors, null, 1)}\n${ANCHORS_END}`;
 }
 
-export function renderDailyReport(input: { outcome: Exclude<AnchorOutcome, { status: 'empty' }>; unitName: string | null; publicUrl: string }): { subject: string; text: string } {
+export function renderDailyReport(input: { outcome: Exclude<AnchorOutcome, { status: 'empty' }>; unitName: string | null; publicUrl: string }): {
+  subject: string;
+  text: string;
+} {
   const { outcome, unitName, publicUrl } = input;
   const anchor = outcome.anchor!;
   const at = new Date(anchor.signedAt);
@@ -26,10 +45,18 @@ export function renderDailyReport(input: { outcome: Exclude<AnchorOutcome, { sta
   const failed = outcome.status === 'failed';
   const subject = `${failed ? '[CẢNH BÁO / WARNING] ' : ''}Neo nhật ký kiểm toán ${who} — audit anchor, ${vnTime.format(at)}`;
   const warnVi = failed
-    ? ['', `CẢNH BÁO: kiểm tra nhật ký phát hiện bất thường và KHÔNG ký đầu chuỗi mới: ${outcome.message}.`, 'Neo dưới đây là neo hợp lệ cuối cùng. Hãy báo ngay cho quản trị hệ thống và giữ nguyên thư này.']
+    ? [
+        '',
+        `CẢNH BÁO: kiểm tra nhật ký phát hiện bất thường và KHÔNG ký đầu chuỗi mới: ${outcome.message}.`,
+        'Neo dưới đây là neo hợp lệ cuối cùng. Hãy báo ngay cho quản trị hệ thống và giữ nguyên thư này.',
+      ]
     : [];
   const warnEn = failed
-    ? ['', `WARNING: checking the log found a problem and did NOT sign a new head: ${outcome.message}.`, 'The anchor below is the last good one. Tell the system administrator at once and keep this message.']
+    ? [
+        '',
+        `WARNING: checking the log found a problem and did NOT sign a new head: ${outcome.message}.`,
+        'The anchor below is the last good one. Tell the system administrator at once and keep this message.',
+      ]
     : [];
   const text = [
     `Kính gửi lãnh đạo ${who},`,

@@ -16,7 +16,9 @@ export async function rewriteTail(db: Db, chain: string, fromId: number, edit: (
     if (id >= fromId) {
       const detail = id === fromId ? edit(r.detail) : r.detail;
       const hash = entryHash(prev, id, { at: new Date(r.at), actor: r.actor, action: r.action, dossierCode: r.dossier_code, detail });
-      await sql`update audit_log set detail = ${JSON.stringify(detail)}::jsonb, prev_hash = ${prev}, hash = ${hash} where chain = ${chain} and id = ${id}`.execute(db);
+      await sql`update audit_log set detail = ${JSON.stringify(detail)}::jsonb, prev_hash = ${prev}, hash = ${hash} where chain = ${chain} and id = ${id}`.execute(
+        db,
+      );
       prevOfLast = prev;
       prev = hash;
     } else {

@@ -64,7 +64,10 @@ class Walk {
   /** The last entry an anchor confirmed (the start of the range a later mismatch incriminates). */
   private confirmed: number;
 
-  constructor(start: { entryId: number; hash: string }, private readonly anchors: AnchorPoint[] = []) {
+  constructor(
+    start: { entryId: number; hash: string },
+    private readonly anchors: AnchorPoint[] = [],
+  ) {
     this.expectedId = start.entryId + 1;
     this.prevHash = start.hash;
     this.confirmed = start.entryId;
@@ -102,7 +105,11 @@ class Walk {
         // Every entry here hashes and links correctly, yet the chain does not pass through the signed
         // head: entries after the last confirmed anchor were rewritten and their hashes recomputed.
         if (a.headHash !== r.hash) {
-          return this.fail(id, 'rewritten', `audit entries ${this.confirmed + 1}..${id} were rewritten: the chain's hash at entry ${id} is ${r.hash.slice(0, 16)}…, the anchor signed ${a.signedAt} (${a.source}) says ${a.headHash.slice(0, 16)}…`);
+          return this.fail(
+            id,
+            'rewritten',
+            `audit entries ${this.confirmed + 1}..${id} were rewritten: the chain's hash at entry ${id} is ${r.hash.slice(0, 16)}…, the anchor signed ${a.signedAt} (${a.source}) says ${a.headHash.slice(0, 16)}…`,
+          );
         }
         this.confirmed = id;
         this.next++;
@@ -141,22 +148,30 @@ async function verifyChain(db: Db, chain: string, anchors: AnchorPoint[], batch:
   const target = await db.selectFrom('audit_head').select('last_id').where('name', '=', chain).executeTakeFirst();
   const early = target ? await walkBatches(db, chain, walk, batch, Number(target.last_id)) : null;
   if (early) return early;
-  return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(async (trx) => {
-    const snapshot = trx as unknown as Db;
-    const head = await snapshot.selectFrom('audit_head').select(['last_id', 'last_hash']).where('name', '=', chain).executeTakeFirst();
-    const failed = await walkBatches(snapshot, chain, walk, batch);
-    if (failed) return failed;
-    const lastId = walk.verified;
-    // Every append writes the head, so entries without one mean the head row was deleted.
-    if (!head && lastId > 0) return walk.fail(lastId, 'deleted', `the head of the chain is missing (deleted) after audit entry ${lastId}`);
-    if (head && Number(head.last_id) > lastId) return walk.fail(lastId + 1, 'deleted', `audit entries ${lastId + 1}..${head.last_id} are missing (deleted)`);
-    if (head && head.last_hash !== walk.prevHash) return walk.fail(lastId, 'edited', `audit entry ${lastId} was altered (does not match the recorded head)`);
-    const beyond = walk.pendingAnchor;
-    if (beyond) {
-      return walk.fail(lastId + 1, 'deleted', `audit entries ${lastId + 1}..${beyond.entryId} are missing (deleted): the anchor signed ${beyond.signedAt} (${beyond.source}) vouches for entry ${beyond.entryId}`);
-    }
-    return { ok: true, entries: lastId, anchors: walk.anchorsPassed };
-  });
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const snapshot = trx as unknown as Db;
+      const head = await snapshot.selectFrom('audit_head').select(['last_id', 'last_hash']).where('name', '=', chain).executeTakeFirst();
+      const failed = await walkBatches(snapshot, chain, walk, batch);
+      if (failed) return failed;
+      const lastId = walk.verified;
+      // Every append writes the head, so entries without one mean the head row was deleted.
+      if (!head && lastId > 0) return walk.fail(lastId, 'deleted', `the head of the chain is missing (deleted) after audit entry ${lastId}`);
+      if (head && Number(head.last_id) > lastId) return walk.fail(lastId + 1, 'deleted', `audit entries ${lastId + 1}..${head.last_id} are missing (deleted)`);
+      if (head && head.last_hash !== walk.prevHash) return walk.fail(lastId, 'edited', `audit entry ${lastId} was altered (does not match the recorded head)`);
+      const beyond = walk.pendingAnchor;
+      if (beyond) {
+        return walk.fail(
+          lastId + 1,
+          'deleted',
+          `audit entries ${lastId + 1}..${beyond.entryId} are missing (deleted): the anchor signed ${beyond.signedAt} (${beyond.source}) vouches for entry ${beyond.entryId}`,
+        );
+      }
+      return { ok: true, entries: lastId, anchors: walk.anchorsPassed };
+    });
 }
 
 export type SegmentResult = { ok: true } | { ok: false; entryId: number; problem: AuditProblem; message: string };
@@ -166,11 +181,19 @@ export type SegmentResult = { ok: true } | { ok: false; entryId: number; problem
  * head that was read committed, so every entry up to it is committed and visible): what the
  * anchoring job verifies before it signs a new head, so each signature vouches for checked entries.
  */
-export async function verifySegment(db: Db, chain: string, from: { entryId: number; hash: string }, to: { entryId: number; hash: string }, batch = 1000): Promise<SegmentResult> {
+export async function verifySegment(
+  db: Db,
+  chain: string,
+  from: { entryId: number; hash: string },
+  to: { entryId: number; hash: string },
+  batch = 1000,
+): Promise<SegmentResult> {
   const walk = new Walk(from);
   const failed = await walkBatches(db, chain, walk, batch, to.entryId);
   if (failed) return failed;
-  if (walk.verified < to.entryId) return { ok: false, entryId: walk.expectedId, problem: 'deleted', message: `audit entries ${walk.expectedId}..${to.entryId} are missing (deleted)` };
-  if (walk.prevHash !== to.hash) return { ok: false, entryId: to.entryId, problem: 'edited', message: `audit entry ${to.entryId} was altered (does not match the recorded head)` };
+  if (walk.verified < to.entryId)
+    return { ok: false, entryId: walk.expectedId, problem: 'deleted', message: `audit entries ${walk.expectedId}..${to.entryId} are missing (deleted)` };
+  if (walk.prevHash !== to.hash)
+    return { ok: false, entryId: to.entryId, problem: 'edited', message: `audit entry ${to.entryId} was altered (does not match the recorded head)` };
   return { ok: true };
 }

@@ -93,7 +93,10 @@ export class CatalogService {
     try {
       ajv.compile(p.formSchema as object);
     } catch (e) {
-      throw badRequest(`Biểu mẫu (formSchema) không hợp lệ: ${(e as Error).message}`, `The form schema is not valid JSON Schema 2020-12: ${(e as Error).message}`);
+      throw badRequest(
+        `Biểu mẫu (formSchema) không hợp lệ: ${(e as Error).message}`,
+        `The form schema is not valid JSON Schema 2020-12: ${(e as Error).message}`,
+      );
     }
     const { created } = await this.store.upsert(p, actor.userId, this.ctx.clock.now());
     this.checkedAt = 0;

@@ -37,7 +37,10 @@ export class CatalogStore {
   }
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('procedure').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('procedure')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -45,9 +48,15 @@ export class CatalogStore {
     if (procedures.length === 0) return;
     await this.db
       .insertInto('procedure')
-      .values(procedures.map((p) => ({
-        code: p.code, national_code: p.nationalCode, field_key: p.fieldKey, online: p.online, document: JSON.stringify(p),
-      })))
+      .values(
+        procedures.map((p) => ({
+          code: p.code,
+          national_code: p.nationalCode,
+          field_key: p.fieldKey,
+          online: p.online,
+          document: JSON.stringify(p),
+        })),
+      )
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
   }
@@ -55,11 +64,26 @@ export class CatalogStore {
   async upsert(p: Procedure, by: string, now: Date): Promise<{ created: boolean }> {
     const r = await this.db
       .insertInto('procedure')
-      .values({ code: p.code, national_code: p.nationalCode, field_key: p.fieldKey, online: p.online, document: JSON.stringify(p), updated_by: by, updated_at: now })
-      .onConflict((oc) => oc.column('code').doUpdateSet({
-        national_code: p.nationalCode, field_key: p.fieldKey, online: p.online, document: JSON.stringify(p),
-        updated_by: by, updated_at: now, version: sql`procedure.version + 1`,
-      }))
+      .values({
+        code: p.code,
+        national_code: p.nationalCode,
+        field_key: p.fieldKey,
+        online: p.online,
+        document: JSON.stringify(p),
+        updated_by: by,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({
+          national_code: p.nationalCode,
+          field_key: p.fieldKey,
+          online: p.online,
+          document: JSON.stringify(p),
+          updated_by: by,
+          updated_at: now,
+          version: sql`procedure.version + 1`,
+        }),
+      )
       .returning(sql<boolean>`(xmax = 0)`.as('created'))
       .executeTakeFirstOrThrow();
     return { created: Boolean(r.created) };

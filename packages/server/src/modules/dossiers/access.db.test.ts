@@ -10,13 +10,15 @@ beforeAll(async () => {
   c = client(t);
   mine = (await c.submit(`citizen:${AN}`, maritalStatusBody(AN))).json().code;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const reads = async (code: string) =>
   (await t.ctx.db.selectFrom('audit_log').select(['action', 'actor']).where('dossier_code', '=', code).where('action', '=', 'dossier.read').execute()).length;
 
 describe('who sees a dossier', () => {
-  it('shows a citizen their own dossier and answers 404 for anyone else\'s', async () => {
+  it("shows a citizen their own dossier and answers 404 for anyone else's", async () => {
     expect((await c.get(`citizen:${AN}`, `/api/dossiers/${mine}`)).json()).toMatchObject({ code: mine, applicant: { idNumber: AN } });
     const other = await c.get(`citizen:${NGOC}`, `/api/dossiers/${mine}`);
     const missing = await c.get(`citizen:${NGOC}`, '/api/dossiers/30421-260302-0999');
@@ -25,7 +27,7 @@ describe('who sees a dossier', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/dossiers/${mine}` })).statusCode).toBe(401);
   });
 
-  it('shows officials of the unit but not another commune\'s, the province viewer or the system administrator; reads are audited', async () => {
+  it("shows officials of the unit but not another commune's, the province viewer or the system administrator; reads are audited", async () => {
     expect(await reads(mine)).toBe(0); // the citizen's own reads are not personal-data access by staff
     expect((await c.get('official:phulam.tiepnhan', `/api/dossiers/${mine}`)).statusCode).toBe(200);
     expect((await c.get('official:angiang.theodoi', `/api/dossiers/${mine}`)).statusCode).toBe(404);
@@ -34,7 +36,7 @@ describe('who sees a dossier', () => {
     expect(await reads(mine)).toBe(1);
   });
 
-  it('lists a citizen\'s own dossiers with their timelines', async () => {
+  it("lists a citizen's own dossiers with their timelines", async () => {
     await c.submit(`citizen:${PHUC}`, maritalStatusBody(PHUC));
     const r = await c.get(`citizen:${AN}`, '/api/me/dossiers');
     expect(r.statusCode).toBe(200);
@@ -53,8 +55,13 @@ describe('public look-up', () => {
       const r = await lookup(q);
       expect(r.statusCode).toBe(200);
       expect(r.json()).toEqual({
-        code: mine, state: 'submitted', stateLabel: 'đã nộp, chờ kiểm tra', procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
-        receivedAt: null, dueAt: null, timeliness: 'on_time',
+        code: mine,
+        state: 'submitted',
+        stateLabel: 'đã nộp, chờ kiểm tra',
+        procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
+        receivedAt: null,
+        dueAt: null,
+        timeliness: 'on_time',
       });
       expect(r.body).not.toMatch(/Nguyễn|0912345678|089095001234/);
     }
@@ -77,7 +84,12 @@ describe('office work queue and summary', () => {
     const R = 'official:phulam.tiepnhan';
     const codes: string[] = [];
     for (const [i, who] of [AN, NGOC, AN, NGOC, AN].entries()) {
-      const body = { ...maritalStatusBody(who), channel: 'counter', consent: { method: 'verbal' }, applicant: { ...maritalStatusBody(who).applicant, hamlet: i % 2 ? '30421-03' : null } };
+      const body = {
+        ...maritalStatusBody(who),
+        channel: 'counter',
+        consent: { method: 'verbal' },
+        applicant: { ...maritalStatusBody(who).applicant, hamlet: i % 2 ? '30421-03' : null },
+      };
       codes.push((await c.submit(R, body)).json().code);
     }
     const q = async (query: string, who = R) => (await c.get(who, `/api/office/dossiers?${query}`)).json();
@@ -91,7 +103,11 @@ describe('office work queue and summary', () => {
     expect((await q('hamlet=30421-03&state=received')).items.map((i: { code: string }) => i.code).sort()).toEqual([codes[1], codes[3]].sort());
     const byName = await q('q=tran thi bich&state=received');
     expect(byName.items.map((i: { code: string }) => i.code).sort()).toEqual([codes[1], codes[3]].sort());
-    expect(byName.items[0]).toMatchObject({ applicantName: 'Trần Thị Bích Ngọc', procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân', timeliness: 'on_time' });
+    expect(byName.items[0]).toMatchObject({
+      applicantName: 'Trần Thị Bích Ngọc',
+      procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
+      timeliness: 'on_time',
+    });
     expect((await q(`q=${NGOC}&state=received`)).items.length).toBe(2);
     expect((await q(`q=${codes[2]}`)).items.map((i: { code: string }) => i.code)).toEqual([codes[2]]);
 
@@ -99,7 +115,9 @@ describe('office work queue and summary', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: { code: string; dueAt: string }[]; nextCursor: string | null } = await q(`state=received&state=submitted&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { items: { code: string; dueAt: string }[]; nextCursor: string | null } = await q(
+        `state=received&state=submitted&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.items.map((i) => i.code));
       cursor = page.nextCursor;
     } while (cursor);

@@ -15,7 +15,12 @@ export function coreActor(actor: DossierActor): CoreActor | null {
     case 'citizen':
       return { kind: 'citizen', idNumber: actor.idNumber };
     case 'official':
-      return { kind: 'official', userId: actor.userId, roles: actor.roles.flatMap((r) => ((CORE_ROLES as readonly string[]).includes(r) ? [r as Role] : [])), unitCodes: actor.unitCodes };
+      return {
+        kind: 'official',
+        userId: actor.userId,
+        roles: actor.roles.flatMap((r) => ((CORE_ROLES as readonly string[]).includes(r) ? [r as Role] : [])),
+        unitCodes: actor.unitCodes,
+      };
     case 'system':
       return { kind: 'official', userId: 'system', roles: ['system'], unitCodes: [] };
     default:

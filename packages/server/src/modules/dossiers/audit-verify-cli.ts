@@ -32,7 +32,7 @@ async function readSource(source: string): Promise<string> {
 async function publishedAnchors(sources: string[]): Promise<AnchorPoint[]> {
   const devCa = path.join(config.results.pkiDir, 'ca.cert.pem');
   const caFiles = values.ca ?? (fs.existsSync(devCa) ? [devCa] : []);
-  if (!caFiles.length) throw new Error('no trusted CA to check the anchors\' certificates against: pass --ca <certificate.pem>');
+  if (!caFiles.length) throw new Error("no trusted CA to check the anchors' certificates against: pass --ca <certificate.pem>");
   const trusted = caFiles.flatMap(certificatesIn);
   const points: AnchorPoint[] = [];
   for (const source of sources) {
@@ -54,13 +54,18 @@ const handle = await openConfiguredDatabase(config).catch(startFailed);
 try {
   const published = values.anchors?.length ? await publishedAnchors(values.anchors) : [];
   // The database's own copies catch a careless rewrite only: whoever can rewrite the log can rewrite them.
-  const stored = (await handle.db.selectFrom('audit_anchor').selectAll().execute()).map(anchorJson)
+  const stored = (await handle.db.selectFrom('audit_anchor').selectAll().execute())
+    .map(anchorJson)
     .map((a): AnchorPoint => ({ chain: a.chain, entryId: a.entryId, headHash: a.headHash, signedAt: a.signedAt, source: 'audit_anchor table' }));
   const result = await verifyAuditChain(handle.db, { anchors: [...published, ...stored] });
   if (result.ok) {
-    console.log(`Nhật ký kiểm toán nguyên vẹn — audit log intact: ${result.entries} entries verified in ${result.chains} chain(s); ${result.anchors} anchor(s) matched (${published.length} published).`);
+    console.log(
+      `Nhật ký kiểm toán nguyên vẹn — audit log intact: ${result.entries} entries verified in ${result.chains} chain(s); ${result.anchors} anchor(s) matched (${published.length} published).`,
+    );
   } else {
-    console.error(`Nhật ký kiểm toán bị can thiệp — audit log tampered: ${result.message} (entry ${result.entryId}, ${result.problem}; ${result.entries} entries verified before it).`);
+    console.error(
+      `Nhật ký kiểm toán bị can thiệp — audit log tampered: ${result.message} (entry ${result.entryId}, ${result.problem}; ${result.entries} entries verified before it).`,
+    );
     process.exitCode = 1;
   }
 } catch (err) {

@@ -3,8 +3,12 @@ import type { TestContext } from '../../testing/harness.ts';
 import { AN, NGOC, as, certifyCopyBody, count, maritalStatusBody, setClock, startDossierApp } from './testkit.ts';
 
 let t: TestContext;
-beforeAll(async () => { t = await startDossierApp('2026-03-10T09:00:00+07:00'); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startDossierApp('2026-03-10T09:00:00+07:00');
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 const submit = async (who: string, payload: object, key?: string) =>
   t.app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...(await as(t, who)), ...(key ? { 'idempotency-key': key } : {}) }, payload });
@@ -26,7 +30,7 @@ describe('idempotent intake', () => {
 });
 
 describe('daily sequence', () => {
-  it('gives a refused intake\'s number back and numbers each unit separately', async () => {
+  it("gives a refused intake's number back and numbers each unit separately", async () => {
     setClock(t, '2026-03-12T09:00:00+07:00');
     expect((await submit('official:phulam.tiepnhan', certifyCopyBody(AN))).json().code).toBe('30421-260312-0001');
     // Fails inside the transaction (unknown upload): the number taken is rolled back.

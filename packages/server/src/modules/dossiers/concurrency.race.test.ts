@@ -2,14 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../testing/harness.ts';
 import { requireInterleaving } from '../../testing/race.ts';
-import { AN, NGOC, as, certifyCopyBody, count, maritalStatusBody, setClock, startDossierApp } from './testkit.ts';
+import { AN, as, certifyCopyBody, count, maritalStatusBody, setClock, startDossierApp } from './testkit.ts';
 
 let t: TestContext;
 beforeAll(async () => {
   t = await startDossierApp('2026-03-10T09:00:00+07:00');
   await requireInterleaving(t.ctx.db);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const submit = async (who: string, payload: object, key?: string) =>
   t.app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...(await as(t, who)), ...(key ? { 'idempotency-key': key } : {}) }, payload });
@@ -26,7 +28,6 @@ describe('idempotent intake under real concurrency', () => {
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.json()).toEqual(rs.find((r) => r.statusCode === 201)!.json());
   });
-
 });
 
 describe('daily sequence under real concurrency', () => {
@@ -38,7 +39,6 @@ describe('daily sequence under real concurrency', () => {
     expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     expect(rs.every((r) => r.json().code.startsWith('30421-260311-'))).toBe(true);
   });
-
 });
 
 describe('concurrent actions under real concurrency', () => {
@@ -46,7 +46,11 @@ describe('concurrent actions under real concurrency', () => {
     setClock(t, '2026-03-13T09:00:00+07:00');
     const code = (await submit(`citizen:${AN}`, maritalStatusBody(AN))).json().code as string;
     const headers = await as(t, 'official:phulam.tiepnhan');
-    const rs = await Promise.all(Array.from({ length: 5 }, () => t.app.inject({ method: 'POST', url: `/api/dossiers/${code}/actions`, headers, payload: { action: 'receive', version: 1 } })));
+    const rs = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        t.app.inject({ method: 'POST', url: `/api/dossiers/${code}/actions`, headers, payload: { action: 'receive', version: 1 } }),
+      ),
+    );
     expect(rs.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409]);
     expect(rs.filter((r) => r.statusCode === 409).every((r) => r.json().state === 'received')).toBe(true);
     const events = await t.ctx.db.selectFrom('dossier_event').select('seq').where('dossier_code', '=', code).execute();

@@ -6,8 +6,12 @@ import { client, startDossierApp } from './testkit.ts';
 
 let t: TestContext;
 // Demo data is on (identity, hamlets, dossiers) as `npm start` has it on a new database.
-beforeAll(async () => { t = await startDossierApp('2026-03-10T09:00:00+07:00', { demoDossiers: true }); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startDossierApp('2026-03-10T09:00:00+07:00', { demoDossiers: true });
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('demo dossiers', () => {
   it('fills both demo communes across states and channels through the real service, once', async () => {
@@ -15,7 +19,21 @@ describe('demo dossiers', () => {
     expect(rows.length).toBe(30);
     for (const unit of ['30421', '30790']) {
       const mine = rows.filter((r) => r.unit_code === unit);
-      expect(new Set(mine.map((r) => r.state))).toEqual(new Set(['submitted', 'received', 'refused_intake', 'in_progress', 'pending_approval', 'approved', 'result_ready', 'returned', 'supplement_requested', 'withdrawn', 'rejected']));
+      expect(new Set(mine.map((r) => r.state))).toEqual(
+        new Set([
+          'submitted',
+          'received',
+          'refused_intake',
+          'in_progress',
+          'pending_approval',
+          'approved',
+          'result_ready',
+          'returned',
+          'supplement_requested',
+          'withdrawn',
+          'rejected',
+        ]),
+      );
       expect(new Set(mine.map((r) => r.channel))).toEqual(new Set(['online', 'counter', 'outreach', 'postal']));
     }
     // All on working days before today, so today's numbering starts at 0001.

@@ -16,12 +16,20 @@ const FORMS: Record<string, Record<string, unknown>> = {
   '1.004873': { maritalStatus: 'chua_ket_hon', purpose: 'muc_dich_khac', purposeDetail: 'Bổ sung hồ sơ vay vốn ngân hàng', copies: 1 },
   '2.000815': { documents: [{ documentName: 'Bằng tốt nghiệp trung học phổ thông', pages: 1, copies: 3 }] },
   '2.000884': { documentTitle: 'Giấy ủy quyền nhận lương hưu', pages: 1, copies: 2 },
-  '1.003677': { absentFrom: '2026-12-01', absentUntil: '2027-02-28', destinationAddress: 'Phường Tân Định, TP. Hồ Chí Minh', reason: 'Đi làm việc theo hợp đồng' },
+  '1.003677': {
+    absentFrom: '2026-12-01',
+    absentUntil: '2027-02-28',
+    destinationAddress: 'Phường Tân Định, TP. Hồ Chí Minh',
+    reason: 'Đi làm việc theo hợp đồng',
+  },
   '1.004194': { residenceAddress: 'Tổ 3, khu phố chợ', legalResidenceProof: 'thue_muon', stayFrom: '2026-12-01', stayUntil: '2027-11-30' },
 };
 
 const assignTo = { action: 'assign' } as const;
-const toApproval: Step[] = [['R', assignTo], ['S', { action: 'propose', outcome: 'approve', note: 'Hồ sơ đủ điều kiện giải quyết' }]];
+const toApproval: Step[] = [
+  ['R', assignTo],
+  ['S', { action: 'propose', outcome: 'approve', note: 'Hồ sơ đủ điều kiện giải quyết' }],
+];
 
 /**
  * One commune's week at the desk: every state, every channel. [procedure, channel, applicant index,
@@ -35,14 +43,60 @@ const WEEK: [string, SubmissionInput['channel'], number, number, Step[]][] = [
   ['1.004194', 'counter', 4, 2, toApproval],
   ['1.004873', 'counter', 0, 3, [...toApproval, ['A', { action: 'approve', note: 'Đồng ý' }, 1]]],
   ['1.004194', 'online', 1, 4, [['R', { action: 'receive' }], ...toApproval, ['A', { action: 'approve' }, 1], ['R', { action: 'mark_result_ready' }, 1]]],
-  ['1.004873', 'counter', 2, 5, [...toApproval, ['A', { action: 'approve' }, 1], ['R', { action: 'mark_result_ready' }, 2], ['R', { action: 'return_result', method: 'counter', recipientName: '', signatureRef: 'ky-nhan-tai-quay' }, 3]]],
-  ['2.000815', 'counter', 3, 1, [['R', { action: 'complete_on_spot' }], ['R', { action: 'return_result', method: 'counter', recipientName: '', signatureRef: 'ky-nhan-tai-quay' }]]],
+  [
+    '1.004873',
+    'counter',
+    2,
+    5,
+    [
+      ...toApproval,
+      ['A', { action: 'approve' }, 1],
+      ['R', { action: 'mark_result_ready' }, 2],
+      ['R', { action: 'return_result', method: 'counter', recipientName: '', signatureRef: 'ky-nhan-tai-quay' }, 3],
+    ],
+  ],
+  [
+    '2.000815',
+    'counter',
+    3,
+    1,
+    [
+      ['R', { action: 'complete_on_spot' }],
+      ['R', { action: 'return_result', method: 'counter', recipientName: '', signatureRef: 'ky-nhan-tai-quay' }],
+    ],
+  ],
   ['2.000884', 'outreach', 4, 2, [['O', { action: 'complete_on_spot', note: 'Chứng thực tại nhà văn hóa ấp' }]]],
-  ['1.004194', 'counter', 0, 2, [['R', { action: 'request_supplement', reason: 'Thiếu hợp đồng thuê nhà có công chứng', missingDocuments: ['Hợp đồng thuê nhà'] }]]],
+  [
+    '1.004194',
+    'counter',
+    0,
+    2,
+    [['R', { action: 'request_supplement', reason: 'Thiếu hợp đồng thuê nhà có công chứng', missingDocuments: ['Hợp đồng thuê nhà'] }]],
+  ],
   ['1.003677', 'counter', 1, 5, []], // 1 working day, never touched: late
-  ['1.003677', 'counter', 2, 5, [['R', { action: 'record_apology', reason: 'Chậm xác minh thông tin nơi đến', newAppointment: 'later' }, 3], ['R', assignTo, 3]]],
+  [
+    '1.003677',
+    'counter',
+    2,
+    5,
+    [
+      ['R', { action: 'record_apology', reason: 'Chậm xác minh thông tin nơi đến', newAppointment: 'later' }, 3],
+      ['R', assignTo, 3],
+    ],
+  ],
   ['1.004873', 'online', 3, 3, [['citizen', { action: 'withdraw', reason: 'Đã nộp tại quầy' }]]],
-  ['1.004194', 'postal', 4, 4, [['R', { action: 'receive' }], ['R', assignTo], ['S', { action: 'propose', outcome: 'refuse', note: 'Chỗ ở chưa bảo đảm diện tích tối thiểu' }], ['A', { action: 'refuse', reason: 'Chỗ ở không đáp ứng điều kiện đăng ký tạm trú' }, 1]]],
+  [
+    '1.004194',
+    'postal',
+    4,
+    4,
+    [
+      ['R', { action: 'receive' }],
+      ['R', assignTo],
+      ['S', { action: 'propose', outcome: 'refuse', note: 'Chỗ ở chưa bảo đảm diện tích tối thiểu' }],
+      ['A', { action: 'refuse', reason: 'Chỗ ở không đáp ứng điều kiện đăng ký tạm trú' }, 1],
+    ],
+  ],
 ];
 
 /** Applicants without a demo login, as a desk would meet them. */
@@ -94,7 +148,13 @@ export async function seedDemoDossiers(ctx: AppContext): Promise<number> {
 
   for (const [unitCode, prefix] of Object.entries(UNITS)) {
     const staff: Partial<Record<Who, Actor>> = {};
-    for (const [who, suffix] of [['R', 'tiepnhan'], ['S', 'chuyenvien'], ['A', 'lanhdao'], ['O', 'luudong'], ['C', 'quantri']] as const) {
+    for (const [who, suffix] of [
+      ['R', 'tiepnhan'],
+      ['S', 'chuyenvien'],
+      ['A', 'lanhdao'],
+      ['O', 'luudong'],
+      ['C', 'quantri'],
+    ] as const) {
       const o = await identity.findOfficialByUsername(`${prefix}.${suffix}`);
       if (!o) return made; // demo officials not seeded: nothing to act with
       staff[who] = { kind: 'official', userId: o.id, fullName: o.fullName, roles: o.roles, unitCodes: o.unitCodes, via: 'session' };
@@ -102,7 +162,14 @@ export async function seedDemoDossiers(ctx: AppContext): Promise<number> {
     const unitHamlets = hamlets.filter((h) => h.unit_code === unitCode).map((h) => h.code);
     const citizens = demoPeople().citizens.filter((c) => c.address.communeCode === unitCode);
     const applicants: Applicant[] = [
-      ...citizens.map((c) => ({ idNumber: c.idNumber, fullName: c.name, birthDate: c.birthdate, sex: c.gender, phone: c.phoneNumber, addressLine: c.address.streetAddress })),
+      ...citizens.map((c) => ({
+        idNumber: c.idNumber,
+        fullName: c.name,
+        birthDate: c.birthdate,
+        sex: c.gender,
+        phone: c.phoneNumber,
+        addressLine: c.address.streetAddress,
+      })),
       ...WALK_INS[unitCode]!,
     ].map((a, i) => ({ ...a, unitCode, hamlet: unitHamlets.length ? unitHamlets[i % unitHamlets.length]! : null }));
 
@@ -116,7 +183,11 @@ export async function seedDemoDossiers(ctx: AppContext): Promise<number> {
       let at = vnInstant(day, '07:45').getTime() + i * 17 * 60_000;
       clock.set(new Date(at));
       const { dossier } = await service.submit(ch === 'online' ? citizen : ch === 'outreach' ? staff.O! : staff.R!, {
-        procedureCode, unitCode, channel: ch, applicant, form: FORMS[procedureCode]!,
+        procedureCode,
+        unitCode,
+        channel: ch,
+        applicant,
+        form: FORMS[procedureCode]!,
         resultDelivery: ch === 'postal' ? 'post' : 'counter',
         ...(ch === 'postal' ? { postalAddress: `${applicant.addressLine}, ${unitCode === '30421' ? 'xã Phú Lâm' : 'xã Hòa Điền'}, An Giang` } : {}),
         ...(ch !== 'online' ? { consent: { method: 'signature' as const } } : {}),

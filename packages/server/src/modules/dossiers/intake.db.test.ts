@@ -6,8 +6,12 @@ import { AN, NGOC, applicant, as, certifyCopyBody, count, maritalStatusBody, sta
 let t: TestContext;
 const clock = () => t.clock as ReturnType<typeof fixedClock>;
 // Friday before Tết Bính Ngọ: the office is closed 14–22 February 2026.
-beforeAll(async () => { t = await startDossierApp('2026-02-13T09:00:00+07:00'); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startDossierApp('2026-02-13T09:00:00+07:00');
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 const submit = async (who: string, payload: object, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url: '/api/dossiers', headers: { ...(await as(t, who)), ...headers }, payload });
@@ -21,10 +25,21 @@ describe('intake and appointments', () => {
     expect(r.statusCode).toBe(201);
     const d = r.json();
     expect(d.code).toMatch(/^30421-260213-\d{4}$/);
-    expect(d).toMatchObject({ state: 'received', version: 1, channel: 'counter', receivedAt: '2026-02-13T09:00:00+07:00', dueAt: '2026-02-25T17:00:00+07:00', dueAtProvisional: false, timeliness: 'on_time', feeVnd: null });
+    expect(d).toMatchObject({
+      state: 'received',
+      version: 1,
+      channel: 'counter',
+      receivedAt: '2026-02-13T09:00:00+07:00',
+      dueAt: '2026-02-25T17:00:00+07:00',
+      dueAtProvisional: false,
+      timeliness: 'on_time',
+      feeVnd: null,
+    });
     expect(d.consent).toMatchObject({ method: 'signature', recordedBy: 'Huỳnh Thị Mỹ Linh' });
     expect(d.history).toEqual([{ action: 'submitted', at: '2026-02-13T09:00:00+07:00', actorName: 'Huỳnh Thị Mỹ Linh', note: null }]);
-    expect(d.allowedActions.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['assign', 'request_supplement', 'cancel', 'record_apology']));
+    expect(d.allowedActions.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining(['assign', 'request_supplement', 'cancel', 'record_apology']),
+    );
   });
 
   it('moves a same-day procedure received after 15:00 to the next working day (after Tết)', async () => {
@@ -38,9 +53,17 @@ describe('intake and appointments', () => {
 
   it('skips a weekend and public holidays', async () => {
     clock().set('2026-03-06T09:00:00+07:00'); // Friday
-    expect((await submit(`citizen:${AN}`, maritalStatusBody(AN))).json()).toMatchObject({ state: 'submitted', dueAt: '2026-03-11T17:00:00+07:00', dueAtProvisional: true });
+    expect((await submit(`citizen:${AN}`, maritalStatusBody(AN))).json()).toMatchObject({
+      state: 'submitted',
+      dueAt: '2026-03-11T17:00:00+07:00',
+      dueAtProvisional: true,
+    });
     const absence = (id: string) => ({
-      procedureCode: '1.003677', unitCode: '30421', channel: 'online', applicant: applicant(id), resultDelivery: 'electronic',
+      procedureCode: '1.003677',
+      unitCode: '30421',
+      channel: 'online',
+      applicant: applicant(id),
+      resultDelivery: 'electronic',
       form: { absentFrom: '2026-05-10', absentUntil: '2026-06-10', destinationAddress: 'TP. Hồ Chí Minh', reason: 'Đi làm' },
     });
     clock().set('2026-04-29T09:00:00+07:00'); // Wednesday before 30/4 and 1/5
@@ -60,7 +83,14 @@ describe('intake and appointments', () => {
 
   it('refuses online filing of a procedure without a published time, and lets the desk set it', async () => {
     clock().set('2026-03-02T09:00:00+07:00');
-    const body = { procedureCode: '1.010041', unitCode: '30421', channel: 'online', applicant: applicant(AN), resultDelivery: 'counter', form: { purpose: 'Nhập học', copies: 1 } };
+    const body = {
+      procedureCode: '1.010041',
+      unitCode: '30421',
+      channel: 'online',
+      applicant: applicant(AN),
+      resultDelivery: 'counter',
+      form: { purpose: 'Nhập học', copies: 1 },
+    };
     const online = await submit(`citizen:${AN}`, body);
     expect(online.statusCode).toBe(422);
     expect(online.json()).toMatchObject({ code: 'processing_time_set_at_desk' });
@@ -109,7 +139,9 @@ describe('intake and appointments', () => {
     const row = await t.ctx.db.selectFrom('dossier').selectAll().where('code', '=', d.code).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ state: 'submitted', version: 1, full_name: 'Nguyễn Văn An', phone: '0912345678', channel: 'online' });
     const notices = await t.ctx.db.selectFrom('outbox').select('payload').execute();
-    expect(notices.map((n) => n.payload)).toContainEqual(expect.objectContaining({ dossierCode: d.code, action: 'submitted', state: 'submitted', recipient: expect.objectContaining({ phone: '0912345678' }) }));
+    expect(notices.map((n) => n.payload)).toContainEqual(
+      expect.objectContaining({ dossierCode: d.code, action: 'submitted', state: 'submitted', recipient: expect.objectContaining({ phone: '0912345678' }) }),
+    );
     const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('dossier_code', '=', d.code).execute();
     expect(audit.map((a) => a.action)).toEqual(['dossier.submit']);
     expect(audit[0]!.chain).toBe('30421');
@@ -122,15 +154,25 @@ describe('intake and appointments', () => {
     const edit = async (change: (schema: { required?: string[]; properties: Record<string, unknown> }) => void) => {
       const { document } = await t.ctx.db.selectFrom('procedure').select('document').where('code', '=', '2.000815').executeTakeFirstOrThrow();
       change(document.formSchema as { required?: string[]; properties: Record<string, unknown> });
-      await t.ctx.db.updateTable('procedure').set({ document: JSON.stringify(document), version: (eb) => eb('version', '+', 1) }).where('code', '=', '2.000815').execute();
+      await t.ctx.db
+        .updateTable('procedure')
+        .set({ document: JSON.stringify(document), version: (eb) => eb('version', '+', 1) })
+        .where('code', '=', '2.000815')
+        .execute();
     };
     expect((await submit(receptionist, certifyCopyBody(AN))).statusCode).toBe(201);
-    await edit((schema) => { schema.properties.purpose = { type: 'string' }; schema.required = [...(schema.required ?? []), 'purpose']; });
+    await edit((schema) => {
+      schema.properties.purpose = { type: 'string' };
+      schema.required = [...(schema.required ?? []), 'purpose'];
+    });
     const refused = await submit(receptionist, certifyCopyBody(AN));
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ field: 'form' });
     expect((await submit(receptionist, certifyCopyBody(AN, { form: { ...certifyCopyBody(AN).form, purpose: 'Nộp hồ sơ xin việc' } }))).statusCode).toBe(201);
-    await edit((schema) => { delete schema.properties.purpose; schema.required = (schema.required ?? []).filter((k) => k !== 'purpose'); });
+    await edit((schema) => {
+      delete schema.properties.purpose;
+      schema.required = (schema.required ?? []).filter((k) => k !== 'purpose');
+    });
     expect((await submit(receptionist, certifyCopyBody(AN))).statusCode).toBe(201);
   });
 });

@@ -17,7 +17,12 @@ export interface LookupResult {
 
 // One message for "no such code" and "wrong phone/CCCD", so the answer does not reveal which.
 const noMatch = () =>
-  new Problem(404, 'lookup_no_match', 'Không tìm thấy hồ sơ khớp với mã và số điện thoại hoặc số CCCD đã nhập.', 'No dossier matches this code with that phone number or ID number.');
+  new Problem(
+    404,
+    'lookup_no_match',
+    'Không tìm thấy hồ sơ khớp với mã và số điện thoại hoặc số CCCD đã nhập.',
+    'No dossier matches this code with that phone number or ID number.',
+  );
 
 /**
  * Public status look-up (the receipt's QR code or a phone call): the code plus the applicant's
@@ -31,7 +36,12 @@ export async function lookupDossier(db: Db, query: { code: string; phone?: strin
   if (!phoneOk && !idOk) throw noMatch();
   const state = row.state as DossierState;
   return {
-    code: row.code, state, stateLabel: STATE_LABEL_VI[state], procedureName: row.procedure_name,
-    receivedAt: iso(row.received_at), dueAt: iso(row.due_at), timeliness: rowTimeliness(row, now),
+    code: row.code,
+    state,
+    stateLabel: STATE_LABEL_VI[state],
+    procedureName: row.procedure_name,
+    receivedAt: iso(row.received_at),
+    dueAt: iso(row.due_at),
+    timeliness: rowTimeliness(row, now),
   };
 }

@@ -58,10 +58,19 @@ const encodeCursor = (key: string, code: string) => Buffer.from(JSON.stringify([
 function decodeCursor(cursor: string): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && (v[0] === 'infinity' || !Number.isNaN(Date.parse(v[0]))) && !inspectText(v, 'cursor')) {
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      typeof v[0] === 'string' &&
+      typeof v[1] === 'string' &&
+      (v[0] === 'infinity' || !Number.isNaN(Date.parse(v[0]))) &&
+      !inspectText(v, 'cursor')
+    ) {
       return [v[0], v[1]];
     }
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   throw badRequest('Con trỏ phân trang không hợp lệ.', 'Invalid pagination cursor.', { field: 'cursor' });
 }
 
@@ -70,7 +79,8 @@ function scope(allowed: UnitScope, unit?: string): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   if (allowed.all) parts.push(sql<SqlBool>`true`);
   if (allowed.units.length) parts.push(sql<SqlBool>`d.unit_code in (${sql.join(allowed.units)})`);
-  if (allowed.provinces.length) parts.push(sql<SqlBool>`exists (select 1 from unit u where u.code = d.unit_code and u.province_code in (${sql.join(allowed.provinces)}))`);
+  if (allowed.provinces.length)
+    parts.push(sql<SqlBool>`exists (select 1 from unit u where u.code = d.unit_code and u.province_code in (${sql.join(allowed.provinces)}))`);
   const seen = sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
   return unit === undefined ? seen : sql<SqlBool>`(d.unit_code = ${unit} and ${seen})`;
 }
@@ -92,7 +102,10 @@ export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Da
   if (query.dueBefore) {
     // The schema's pattern has the shape of a date-time, not its sense: 2026-38-63 matches too.
     const due = new Date(query.dueBefore);
-    if (Number.isNaN(due.getTime())) throw badRequest(`Thời hạn "${query.dueBefore}" không phải ngày giờ có thật.`, `"${query.dueBefore}" is not a real date and time.`, { field: 'dueBefore' });
+    if (Number.isNaN(due.getTime()))
+      throw badRequest(`Thời hạn "${query.dueBefore}" không phải ngày giờ có thật.`, `"${query.dueBefore}" is not a real date and time.`, {
+        field: 'dueBefore',
+      });
     where.push(sql<SqlBool>`d.due_at < ${due}`);
   }
   if (query.late) where.push(sql<SqlBool>`d.state in (${sql.join([...RUNNING_STATES])}) and d.due_at < ${now}`);
@@ -117,12 +130,26 @@ export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Da
     limit ${limit + 1}`.execute(db);
   const page = rows.rows.slice(0, limit);
   const last = page[page.length - 1];
-  const keyOf = (r: { sort_key: Date | string }) => (r.sort_key instanceof Date ? r.sort_key.toISOString() : String(r.sort_key) === 'infinity' || !Number.isFinite(Date.parse(String(r.sort_key))) ? 'infinity' : new Date(String(r.sort_key)).toISOString());
+  const keyOf = (r: { sort_key: Date | string }) =>
+    r.sort_key instanceof Date
+      ? r.sort_key.toISOString()
+      : String(r.sort_key) === 'infinity' || !Number.isFinite(Date.parse(String(r.sort_key)))
+        ? 'infinity'
+        : new Date(String(r.sort_key)).toISOString();
   return {
     items: page.map((r) => ({
-      code: r.code, state: r.state, unitCode: r.unit_code, channel: r.channel,
-      procedureCode: r.procedure_code, procedureName: r.procedure_name, applicantName: r.full_name, hamlet: r.hamlet,
-      receivedAt: iso(r.received_at), dueAt: iso(r.due_at), timeliness: rowTimeliness(r, now), assigneeUserId: r.assignee_user_id,
+      code: r.code,
+      state: r.state,
+      unitCode: r.unit_code,
+      channel: r.channel,
+      procedureCode: r.procedure_code,
+      procedureName: r.procedure_name,
+      applicantName: r.full_name,
+      hamlet: r.hamlet,
+      receivedAt: iso(r.received_at),
+      dueAt: iso(r.due_at),
+      timeliness: rowTimeliness(r, now),
+      assigneeUserId: r.assignee_user_id,
     })),
     nextCursor: rows.rows.length > limit && last ? encodeCursor(keyOf(last), last.code) : null,
   };

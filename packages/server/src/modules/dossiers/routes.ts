@@ -19,83 +19,120 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
   app.addSchema(DossierSchema);
   const Dossier = Type.Ref(DossierSchema);
 
-  app.post('/api/dossiers', {
-    config: { access: 'authenticated' },
-    schema: {
-      tags,
-      summary: 'Nộp hồ sơ (công dân trực tuyến; cán bộ nhận tại quầy, lưu động, bưu chính) — file a dossier',
-      description: 'Gửi lại cùng Idempotency-Key trả về đúng hồ sơ đã tạo (200), không tạo hồ sơ thứ hai.',
-      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
-      body: SubmissionSchema,
-      response: { 200: Dossier, 201: Dossier },
+  app.post(
+    '/api/dossiers',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Nộp hồ sơ (công dân trực tuyến; cán bộ nhận tại quầy, lưu động, bưu chính) — file a dossier',
+        description: 'Gửi lại cùng Idempotency-Key trả về đúng hồ sơ đã tạo (200), không tạo hồ sơ thứ hai.',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
+        body: SubmissionSchema,
+        response: { 200: Dossier, 201: Dossier },
+      },
     },
-  }, async (request, reply) => {
-    const { dossier, created } = await dossiers.submit(request.actor, request.body, request.headers['idempotency-key']);
-    if (!created) reply.header('idempotent-replayed', 'true');
-    return reply.status(created ? 201 : 200).send(dossier);
-  });
-
-  app.get('/api/dossiers/:code', {
-    config: { access: 'authenticated' },
-    schema: { tags, summary: 'Chi tiết hồ sơ — dossier detail (applicant or officials of its unit)', params: CodeParams, response: { 200: Dossier } },
-  }, async (request) => dossiers.get(request.actor, request.params.code));
-
-  app.post('/api/dossiers/:code/actions', {
-    config: { access: 'authenticated' },
-    schema: {
-      tags,
-      summary: 'Thực hiện thao tác trên hồ sơ — take a workflow action',
-      description: 'Body: { action, version?, ...fields } with the fields listed in allowedActions.',
-      params: CodeParams,
-      body: ActionBody,
-      response: { 200: Dossier },
+    async (request, reply) => {
+      const { dossier, created } = await dossiers.submit(request.actor, request.body, request.headers['idempotency-key']);
+      if (!created) reply.header('idempotent-replayed', 'true');
+      return reply.status(created ? 201 : 200).send(dossier);
     },
-  }, async (request) => dossiers.act(request.actor, request.params.code, request.body as { action: string; version?: number } & Record<string, unknown>));
+  );
 
-  app.get('/api/me/dossiers', {
-    config: { access: 'citizen' },
-    schema: { tags, summary: 'Hồ sơ của tôi — my dossiers with their timelines', response: { 200: Type.Object({ items: Type.Array(Dossier) }) } },
-  }, async (request) => ({ items: await dossiers.listMine(request.actor) }));
-
-  app.get('/api/lookup', {
-    config: { access: 'public' },
-    schema: {
-      tags,
-      summary: 'Tra cứu tình trạng hồ sơ bằng mã và số điện thoại hoặc CCCD — public status look-up',
-      querystring: LookupQuery,
+  app.get(
+    '/api/dossiers/:code',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: 'Chi tiết hồ sơ — dossier detail (applicant or officials of its unit)', params: CodeParams, response: { 200: Dossier } },
     },
-  }, async (request) => {
-    const { code, phone, idNumber } = request.query;
-    if (!phone && !idNumber) throw badRequest('Cần nhập số điện thoại hoặc số CCCD của người nộp.', "Give the applicant's phone number or ID number.");
-    return lookupDossier(ctx.db, { code, ...(phone ? { phone } : {}), ...(idNumber ? { idNumber } : {}) }, ctx.clock.now());
-  });
+    async (request) => dossiers.get(request.actor, request.params.code),
+  );
 
-  app.get('/api/office/dossiers', {
-    config: { access: 'official' },
-    schema: {
-      tags,
-      summary: 'Danh sách hồ sơ cần xử lý của đơn vị — the office work queue',
-      querystring: QueueQuerySchema,
-      response: { 200: Type.Object({ items: Type.Array(QueueItemSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+  app.post(
+    '/api/dossiers/:code/actions',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Thực hiện thao tác trên hồ sơ — take a workflow action',
+        description: 'Body: { action, version?, ...fields } with the fields listed in allowedActions.',
+        params: CodeParams,
+        body: ActionBody,
+        response: { 200: Dossier },
+      },
     },
-  }, async (request) => {
-    const actor = request.actor;
-    const unit = request.query.unit;
-    if (unit && !sees(actor, 'identity', await unitPlace(unit))) throw outsideScope();
-    const page = await workQueue(ctx.db, actor, request.query, ctx.clock.now());
-    // Names of many applicants at once: one audit entry per page, with the codes shown.
-    if (page.items.length > 0) {
-      await auditRead(ctx.db, ctx.clock, actor, { action: 'dossier.queue.read', dossierCode: null, kinds: ['identity'], detail: { unit: unit ?? null, q: request.query.q ?? null, codes: page.items.map((i) => i.code) } });
-    }
-    return page;
-  });
+    async (request) => dossiers.act(request.actor, request.params.code, request.body as { action: string; version?: number } & Record<string, unknown>),
+  );
 
-  app.get('/api/office/summary', {
-    config: { access: 'official' },
-    schema: { tags, summary: 'Số liệu trong ngày của đơn vị — today\'s counts for a unit', querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{5}$' }) }) },
-  }, async (request) => {
-    const unit = request.query.unit;
-    if (!sees(request.actor, 'figures', await unitPlace(unit))) throw outsideScope();
-    return unitSummary(ctx.db, unit, ctx.clock.now());
-  });
+  app.get(
+    '/api/me/dossiers',
+    {
+      config: { access: 'citizen' },
+      schema: { tags, summary: 'Hồ sơ của tôi — my dossiers with their timelines', response: { 200: Type.Object({ items: Type.Array(Dossier) }) } },
+    },
+    async (request) => ({ items: await dossiers.listMine(request.actor) }),
+  );
+
+  app.get(
+    '/api/lookup',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Tra cứu tình trạng hồ sơ bằng mã và số điện thoại hoặc CCCD — public status look-up',
+        querystring: LookupQuery,
+      },
+    },
+    async (request) => {
+      const { code, phone, idNumber } = request.query;
+      if (!phone && !idNumber) throw badRequest('Cần nhập số điện thoại hoặc số CCCD của người nộp.', "Give the applicant's phone number or ID number.");
+      return lookupDossier(ctx.db, { code, ...(phone ? { phone } : {}), ...(idNumber ? { idNumber } : {}) }, ctx.clock.now());
+    },
+  );
+
+  app.get(
+    '/api/office/dossiers',
+    {
+      config: { access: 'official' },
+      schema: {
+        tags,
+        summary: 'Danh sách hồ sơ cần xử lý của đơn vị — the office work queue',
+        querystring: QueueQuerySchema,
+        response: { 200: Type.Object({ items: Type.Array(QueueItemSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async (request) => {
+      const actor = request.actor;
+      const unit = request.query.unit;
+      if (unit && !sees(actor, 'identity', await unitPlace(unit))) throw outsideScope();
+      const page = await workQueue(ctx.db, actor, request.query, ctx.clock.now());
+      // Names of many applicants at once: one audit entry per page, with the codes shown.
+      if (page.items.length > 0) {
+        await auditRead(ctx.db, ctx.clock, actor, {
+          action: 'dossier.queue.read',
+          dossierCode: null,
+          kinds: ['identity'],
+          detail: { unit: unit ?? null, q: request.query.q ?? null, codes: page.items.map((i) => i.code) },
+        });
+      }
+      return page;
+    },
+  );
+
+  app.get(
+    '/api/office/summary',
+    {
+      config: { access: 'official' },
+      schema: {
+        tags,
+        summary: "Số liệu trong ngày của đơn vị — today's counts for a unit",
+        querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{5}$' }) }),
+      },
+    },
+    async (request) => {
+      const unit = request.query.unit;
+      if (!sees(request.actor, 'figures', await unitPlace(unit))) throw outsideScope();
+      return unitSummary(ctx.db, unit, ctx.clock.now());
+    },
+  );
 };

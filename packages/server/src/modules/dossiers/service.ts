@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
 import { vnDate } from '@motcua/core/calendar';
 import {
-  decide, decideSubmission, deriveDossier, evolve, formatDossierCode, isReservedSeq, parseDossierCode, RESERVED_SEQ_START,
-  type DossierEvent, type DossierView, type NewDossierEvent,
+  decide,
+  decideSubmission,
+  deriveDossier,
+  evolve,
+  formatDossierCode,
+  isReservedSeq,
+  parseDossierCode,
+  RESERVED_SEQ_START,
+  type DossierEvent,
+  type DossierView,
+  type NewDossierEvent,
 } from '@motcua/core/dossier';
 import { foldKey, nfc } from '@motcua/core/text';
-import { PROBLEM } from '@motcua/core/api';
+import { PROBLEM } from '@motcua/core/problems';
 import { FIELD_CLOCK_TOLERANCE_MS } from '@motcua/core/field';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -87,14 +96,22 @@ export interface ActOptions {
 /** An operation time the dossier's log cannot take (see ActOptions.performedAt). */
 function untimely(at: Date, now: Date, latest?: string): Problem | null {
   if (latest !== undefined && at.getTime() < Date.parse(latest)) {
-    return new Problem(422, PROBLEM.field_time_before_history,
+    return new Problem(
+      422,
+      PROBLEM.field_time_before_history,
       `Thời điểm thao tác (${iso(at)}) trước sự kiện gần nhất của hồ sơ (${iso(latest)}); lịch sử hồ sơ không thể đi ngược.`,
-      `The operation time (${iso(at)}) is before the dossier's latest event (${iso(latest)}); its history cannot go backwards.`, { field: 'at' });
+      `The operation time (${iso(at)}) is before the dossier's latest event (${iso(latest)}); its history cannot go backwards.`,
+      { field: 'at' },
+    );
   }
   if (at.getTime() > now.getTime() + FIELD_CLOCK_TOLERANCE_MS) {
-    return new Problem(409, PROBLEM.field_time_in_future,
+    return new Problem(
+      409,
+      PROBLEM.field_time_in_future,
       `Thời điểm thao tác (${iso(at)}) đi trước đồng hồ máy chủ; hãy gửi lại sau.`,
-      `The operation time (${iso(at)}) is ahead of the server's clock; send it again later.`, { field: 'at', retryable: true });
+      `The operation time (${iso(at)}) is ahead of the server's clock; send it again later.`,
+      { field: 'at', retryable: true },
+    );
   }
   return null;
 }
@@ -107,22 +124,49 @@ function projection(view: DossierView, intake: IntakeDetails, events: readonly P
   const a = intake.applicant;
   const date = (s: string | null) => (s === null ? null : new Date(s));
   return {
-    code: view.code, unit_code: view.unitCode, procedure_code: view.procedureCode, procedure_name: intake.procedureName,
-    state: view.state, version: view.lastSeq, channel: view.channel,
-    id_number: a.idNumber, full_name: a.fullName, phone: a.phone, email: a.email ?? null, hamlet: a.hamlet,
+    code: view.code,
+    unit_code: view.unitCode,
+    procedure_code: view.procedureCode,
+    procedure_name: intake.procedureName,
+    state: view.state,
+    version: view.lastSeq,
+    channel: view.channel,
+    id_number: a.idNumber,
+    full_name: a.fullName,
+    phone: a.phone,
+    email: a.email ?? null,
+    hamlet: a.hamlet,
     assignee_user_id: view.assigneeUserId,
-    submitted_at: new Date(view.submittedAt), received_at: date(view.receivedAt), due_at: date(view.dueAt),
-    paused_at: date(view.pausedAt), result_ready_at: date(view.resultReadyAt),
-    returned_at: returned ? new Date(returned.at) : null, closed_at: date(view.closure?.at ?? null),
+    submitted_at: new Date(view.submittedAt),
+    received_at: date(view.receivedAt),
+    due_at: date(view.dueAt),
+    paused_at: date(view.pausedAt),
+    result_ready_at: date(view.resultReadyAt),
+    returned_at: returned ? new Date(returned.at) : null,
+    closed_at: date(view.closure?.at ?? null),
     search_key: `${view.code.toLowerCase()} ${a.idNumber} ${foldKey(a.fullName)}`,
     updated_at: now,
   };
 }
 
-function notice(view: DossierView, intake: IntakeDetails, action: string, previousState: DossierView['state'] | null, at: string, reason?: string): DossierNoticePayload {
+function notice(
+  view: DossierView,
+  intake: IntakeDetails,
+  action: string,
+  previousState: DossierView['state'] | null,
+  at: string,
+  reason?: string,
+): DossierNoticePayload {
   return {
-    dossierCode: view.code, unitCode: view.unitCode, procedureCode: view.procedureCode, procedureName: intake.procedureName,
-    action, state: view.state, previousState, at: iso(at)!, dueAt: iso(view.dueAt),
+    dossierCode: view.code,
+    unitCode: view.unitCode,
+    procedureCode: view.procedureCode,
+    procedureName: intake.procedureName,
+    action,
+    state: view.state,
+    previousState,
+    at: iso(at)!,
+    dueAt: iso(view.dueAt),
     ...(reason ? { reason } : {}),
     recipient: { fullName: intake.applicant.fullName, phone: intake.applicant.phone, email: intake.applicant.email ?? null, lang: 'vi' },
   };
@@ -145,10 +189,18 @@ export class DossierService {
   }
 
   /** Opens a dossier. With an idempotency key, a repeat returns the first result (created: false). */
-  async submit(actor: DossierActor, raw: SubmissionInput, idempotencyKey?: string, options: SubmitOptions = {}): Promise<{ dossier: DossierJson; created: boolean }> {
+  async submit(
+    actor: DossierActor,
+    raw: SubmissionInput,
+    idempotencyKey?: string,
+    options: SubmitOptions = {},
+  ): Promise<{ dossier: DossierJson; created: boolean }> {
     const caller = coreActor(actor);
     if (!caller || actor.kind === 'system') throw new Problem(401, 'unauthorized', 'Bạn cần đăng nhập để tiếp tục.', 'You need to log in to continue.');
-    const input: SubmissionInput = { ...raw, applicant: { ...raw.applicant, fullName: nfc(raw.applicant.fullName).trim(), addressLine: nfc(raw.applicant.addressLine).trim() } };
+    const input: SubmissionInput = {
+      ...raw,
+      applicant: { ...raw.applicant, fullName: nfc(raw.applicant.fullName).trim(), addressLine: nfc(raw.applicant.addressLine).trim() },
+    };
     const now = this.ctx.clock.now();
     // Taken in offline (outreach): the appointment counts from when the citizen handed it over.
     const at = options.receivedAt ?? now;
@@ -156,7 +208,13 @@ export class DossierService {
     if (ahead) throw ahead;
     const { procedure, processing } = await checkSubmission(input, actor, this.catalog, this.store);
     const day = vnDate(at);
-    const command = { procedureCode: procedure.code, processing, channel: input.channel, unitCode: input.unitCode, applicantIdNumber: input.applicant.idNumber };
+    const command = {
+      procedureCode: procedure.code,
+      processing,
+      channel: input.channel,
+      unitCode: input.unitCode,
+      applicantIdNumber: input.applicant.idNumber,
+    };
     // A dry run with a placeholder number: refusals (wrong role, not the owner) cost no number.
     const dry = decideSubmission({ ...command, code: formatDossierCode(input.unitCode, day, 1) }, caller, at, ctxClock);
     if (!dry.ok) throw workflowProblem(dry.error, null, caller, now);
@@ -164,16 +222,22 @@ export class DossierService {
     const scope = idempotencyScope(actor);
     const requestHash = createHash('sha256').update(canonicalJson(raw)).digest('hex');
     const preset = options.presetCode ? parseDossierCode(options.presetCode) : null;
-    if (options.presetCode && (!preset || !isReservedSeq(preset.seq))) throw badRequest('Mã hồ sơ dự trữ không hợp lệ.', 'Not a reserved dossier code.', { field: 'code' });
+    if (options.presetCode && (!preset || !isReservedSeq(preset.seq)))
+      throw badRequest('Mã hồ sơ dự trữ không hợp lệ.', 'Not a reserved dossier code.', { field: 'code' });
     const files = (input.attachments ?? []).map((a) => (typeof a === 'string' ? { uploadId: a } : a));
-    if (files.length > 0 && !this.options.attachments) throw badRequest('Chưa hỗ trợ đính kèm tệp.', 'Attachments are not available.', { field: 'attachments' });
+    if (files.length > 0 && !this.options.attachments)
+      throw badRequest('Chưa hỗ trợ đính kèm tệp.', 'Attachments are not available.', { field: 'attachments' });
     const stored = storedActor(actor);
     const result = await inTransaction(this.ctx.db, async (trx) => {
       if (idempotencyKey) {
         const claim = await this.store.claimKey(trx, scope, idempotencyKey, requestHash);
         if (!claim.claimed) {
           if (claim.requestHash !== requestHash) {
-            throw unprocessable('idempotency_key_reused', 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.', 'This Idempotency-Key was already used for a different request.');
+            throw unprocessable(
+              'idempotency_key_reused',
+              'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+              'This Idempotency-Key was already used for a different request.',
+            );
           }
           return { code: claim.dossierCode!, created: null };
         }
@@ -183,7 +247,12 @@ export class DossierService {
       // entry, whose chain lock is per unit too, comes last.
       const seq = preset ? preset.seq : await this.store.allocateSeq(trx, input.unitCode, day);
       if (!preset && seq >= RESERVED_SEQ_START) {
-        throw new Problem(503, 'daily_capacity', 'Đơn vị đã hết số hồ sơ trong ngày; vui lòng thử lại vào ngày làm việc sau.', "The unit has used up today's dossier numbers; please try again next working day.");
+        throw new Problem(
+          503,
+          'daily_capacity',
+          'Đơn vị đã hết số hồ sơ trong ngày; vui lòng thử lại vào ngày làm việc sau.',
+          "The unit has used up today's dossier numbers; please try again next working day.",
+        );
       }
       const code = options.presetCode ?? formatDossierCode(input.unitCode, day, seq);
       const decided = decideSubmission({ ...command, code }, caller, at, ctxClock);
@@ -194,22 +263,49 @@ export class DossierService {
           unitCode: input.unitCode,
           ...(actor.kind === 'official' ? { onBehalfOf: { idNumber: input.applicant.idNumber } } : {}),
         });
-        attachments = linked.map((a) => ({ id: a.upload.id, filename: a.upload.filename, mediaType: a.upload.mediaType, size: a.upload.size, sha256: a.upload.sha256, label: a.label ?? null }));
+        attachments = linked.map((a) => ({
+          id: a.upload.id,
+          filename: a.upload.filename,
+          mediaType: a.upload.mediaType,
+          size: a.upload.size,
+          sha256: a.upload.sha256,
+          label: a.label ?? null,
+        }));
       }
       const intake: IntakeDetails = {
-        procedureName: procedure.name, applicant: input.applicant, form: input.form, attachments,
-        resultDelivery: input.resultDelivery, postalAddress: input.postalAddress?.trim() || null, feeVnd: procedure.feeVnd,
-        consent: actor.kind === 'official' && input.consent
-          ? { method: input.consent.method, note: input.consent.note ?? null, recordedBy: actor.fullName, at: iso(at)! }
-          : null,
+        procedureName: procedure.name,
+        applicant: input.applicant,
+        form: input.form,
+        attachments,
+        resultDelivery: input.resultDelivery,
+        postalAddress: input.postalAddress?.trim() || null,
+        feeVnd: procedure.feeVnd,
+        consent:
+          actor.kind === 'official' && input.consent
+            ? { method: input.consent.method, note: input.consent.note ?? null, recordedBy: actor.fullName, at: iso(at)! }
+            : null,
       };
       const event = { ...decided.event, seq: 1 } as DossierEvent;
       const view = deriveDossier([event]);
-      await this.store.insertSubmission(trx, code, decided.event, stored, { intake }, projection(view, intake, [decided.event], now), idempotencyKey ? { scope, key: idempotencyKey } : null);
+      await this.store.insertSubmission(
+        trx,
+        code,
+        decided.event,
+        stored,
+        { intake },
+        projection(view, intake, [decided.event], now),
+        idempotencyKey ? { scope, key: idempotencyKey } : null,
+      );
       await options.within?.(trx, view);
       const extra = await this.options.onRecorded?.(trx, { event, before: null, after: view, intake });
       await enqueueOutbox(trx, DOSSIER_NOTICE, { ...notice(view, intake, 'submitted', null, decided.event.at), ...(extra ?? {}) });
-      await appendAudit(trx, { at: now, actor: auditActor(actor), action: 'dossier.submit', dossierCode: code, detail: { channel: input.channel, procedureCode: procedure.code, state: view.state } });
+      await appendAudit(trx, {
+        at: now,
+        actor: auditActor(actor),
+        action: 'dossier.submit',
+        dossierCode: code,
+        detail: { channel: input.channel, procedureCode: procedure.code, state: view.state },
+      });
       return { code, created: storedEvent(1, decided.event, stored, { intake }) };
     });
     // A new dossier answers from the event just written; a replay reads the committed one.
@@ -218,7 +314,12 @@ export class DossierService {
   }
 
   /** Takes a workflow action (core decide) and records it; stale versions and lost races are 409. */
-  async act(actor: DossierActor, code: string, command: { action: string; version?: number } & Record<string, unknown>, options: ActOptions = {}): Promise<DossierJson> {
+  async act(
+    actor: DossierActor,
+    code: string,
+    command: { action: string; version?: number } & Record<string, unknown>,
+    options: ActOptions = {},
+  ): Promise<DossierJson> {
     const caller = coreActor(actor);
     const now = this.ctx.clock.now();
     try {
@@ -236,7 +337,11 @@ export class DossierService {
         const decided = decide(view, fields, caller, at, ctxClock);
         if (!decided.ok) throw workflowProblem(decided.error, view, caller, now);
         if (decided.event.type === 'assign' && !(await this.store.isSpecialistOf(trx, decided.event.data.assigneeUserId, view.unitCode))) {
-          throw badRequest('Người được phân công phải là chuyên viên đang làm việc tại đơn vị của hồ sơ.', "The assignee must be an active specialist of the dossier's unit.", { field: 'assigneeUserId' });
+          throw badRequest(
+            'Người được phân công phải là chuyên viên đang làm việc tại đơn vị của hồ sơ.',
+            "The assignee must be an active specialist of the dossier's unit.",
+            { field: 'assigneeUserId' },
+          );
         }
         if (decided.event.type === 'transfer') {
           const to = decided.event.data.toUnitCode;
@@ -261,18 +366,47 @@ export class DossierService {
    * papers handed over at the counter, their names. Files are attached to the dossier so the
    * officials of its unit can open them; their references are kept on the event.
    */
-  private async attachSupplement(trx: Db, actor: DossierActor, events: StoredEvent[], view: DossierView, documents: readonly string[]): Promise<{ attachments?: AttachmentRef[] }> {
+  private async attachSupplement(
+    trx: Db,
+    actor: DossierActor,
+    events: StoredEvent[],
+    view: DossierView,
+    documents: readonly string[],
+  ): Promise<{ attachments?: AttachmentRef[] }> {
     const uploadIds = documents.filter((d) => UUID.test(d));
     if (uploadIds.length === 0 || !this.options.attachments || actor.kind === 'system') return {};
     const applicant = intakeOf(events).applicant.idNumber;
-    const linked = await this.options.attachments.attachToDossier(trx, uploadIds.map((uploadId) => ({ uploadId, kind: 'supplement', label: 'Hồ sơ bổ sung' })), view.code, actor, {
-      unitCode: view.unitCode,
-      ...(actor.kind === 'official' ? { onBehalfOf: { idNumber: applicant } } : {}),
-    });
-    return { attachments: linked.map((a) => ({ id: a.upload.id, filename: a.upload.filename, mediaType: a.upload.mediaType, size: a.upload.size, sha256: a.upload.sha256, label: a.label ?? null })) };
+    const linked = await this.options.attachments.attachToDossier(
+      trx,
+      uploadIds.map((uploadId) => ({ uploadId, kind: 'supplement', label: 'Hồ sơ bổ sung' })),
+      view.code,
+      actor,
+      {
+        unitCode: view.unitCode,
+        ...(actor.kind === 'official' ? { onBehalfOf: { idNumber: applicant } } : {}),
+      },
+    );
+    return {
+      attachments: linked.map((a) => ({
+        id: a.upload.id,
+        filename: a.upload.filename,
+        mediaType: a.upload.mediaType,
+        size: a.upload.size,
+        sha256: a.upload.sha256,
+        label: a.label ?? null,
+      })),
+    };
   }
 
-  private async record(trx: Db, actor: DossierActor, events: StoredEvent[], view: DossierView, event: NewDossierEvent, now: Date, eventExtra: Record<string, unknown> = {}): Promise<DossierView> {
+  private async record(
+    trx: Db,
+    actor: DossierActor,
+    events: StoredEvent[],
+    view: DossierView,
+    event: NewDossierEvent,
+    now: Date,
+    eventExtra: Record<string, unknown> = {},
+  ): Promise<DossierView> {
     const seq = view.lastSeq + 1;
     await this.store.appendEvent(trx, view.code, seq, event, storedActor(actor), eventExtra);
     const next = evolve(view, { ...event, seq } as DossierEvent);
@@ -285,7 +419,13 @@ export class DossierService {
     await enqueueOutbox(trx, DOSSIER_NOTICE, { ...notice(next, intake, event.type, view.state, event.at, reason), ...(extra ?? {}) });
     // The audit entry is dated when the server recorded it; an offline action's own time is in its detail.
     const performedAt = event.at !== now.toISOString() ? { performedAt: event.at } : {};
-    await appendAudit(trx, { at: now, actor: auditActor(actor), action: `dossier.${event.type}`, dossierCode: view.code, detail: { from: view.state, to: next.state, seq, ...performedAt } });
+    await appendAudit(trx, {
+      at: now,
+      actor: auditActor(actor),
+      action: `dossier.${event.type}`,
+      dossierCode: view.code,
+      detail: { from: view.state, to: next.state, seq, ...performedAt },
+    });
     return next;
   }
 
@@ -310,15 +450,23 @@ export class DossierService {
    * Where a dossier's data lives, for the who-sees-what policy. The unit's province is looked up
    * only when the reader's reach for these kinds is a province (`reader` omitted: always).
    */
-  async placeOf(view: Pick<DossierView, 'unitCode' | 'applicantIdNumber'>, db: Db = this.ctx.db, reader?: DossierActor, kinds: readonly DataKind[] = DOSSIER_KINDS): Promise<DataPlace> {
-    if (reader && !kinds.some((k) => reach(reader, k) === 'province')) return { unitCode: view.unitCode, provinceCode: null, subjectIdNumber: view.applicantIdNumber };
+  async placeOf(
+    view: Pick<DossierView, 'unitCode' | 'applicantIdNumber'>,
+    db: Db = this.ctx.db,
+    reader?: DossierActor,
+    kinds: readonly DataKind[] = DOSSIER_KINDS,
+  ): Promise<DataPlace> {
+    if (reader && !kinds.some((k) => reach(reader, k) === 'province'))
+      return { unitCode: view.unitCode, provinceCode: null, subjectIdNumber: view.applicantIdNumber };
     const unit = await this.store.unit(view.unitCode, db);
     return { unitCode: view.unitCode, provinceCode: unit?.province_code ?? null, subjectIdNumber: view.applicantIdNumber };
   }
 
   /** The dossier as this caller may see it: internal notes only for officials who may read them. */
   private async json(actor: DossierActor, events: readonly StoredEvent[], caller = coreActor(actor), now = this.ctx.clock.now()): Promise<DossierJson> {
-    const internalNotes = actor.kind === 'system' || (actor.kind === 'official' && sees(actor, 'internal_notes', await this.placeOf(deriveDossier(events), this.ctx.db, actor, ['internal_notes'])));
+    const internalNotes =
+      actor.kind === 'system' ||
+      (actor.kind === 'official' && sees(actor, 'internal_notes', await this.placeOf(deriveDossier(events), this.ctx.db, actor, ['internal_notes'])));
     return dossierJson(events, caller, now, { internalNotes });
   }
 

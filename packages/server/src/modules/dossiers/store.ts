@@ -37,7 +37,12 @@ export class DossierStore {
    * Claims an idempotency key. A concurrent claim of the same key waits on the unique index until
    * the first transaction ends, then sees its row (or takes the key if the first rolled back).
    */
-  async claimKey(trx: Db, scope: string, key: string, requestHash: string): Promise<{ claimed: true } | { claimed: false; requestHash: string; dossierCode: string | null }> {
+  async claimKey(
+    trx: Db,
+    scope: string,
+    key: string,
+    requestHash: string,
+  ): Promise<{ claimed: true } | { claimed: false; requestHash: string; dossierCode: string | null }> {
     const inserted = await trx
       .insertInto('idempotency_key')
       .values({ scope, key, request_hash: requestHash })
@@ -45,19 +50,35 @@ export class DossierStore {
       .returning('key')
       .executeTakeFirst();
     if (inserted) return { claimed: true };
-    const row = await trx.selectFrom('idempotency_key').select(['request_hash', 'dossier_code']).where('scope', '=', scope).where('key', '=', key).executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('idempotency_key')
+      .select(['request_hash', 'dossier_code'])
+      .where('scope', '=', scope)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
     return { claimed: false, requestHash: row.request_hash, dossierCode: row.dossier_code };
   }
 
   async appendEvent(trx: Db, code: string, seq: number, event: NewDossierEvent, actor: StoredActor, extra: Record<string, unknown> = {}): Promise<void> {
-    await trx.insertInto('dossier_event').values(eventValues(code, seq, event, actor, extra)).execute();
+    await trx
+      .insertInto('dossier_event')
+      .values(eventValues(code, seq, event, actor, extra))
+      .execute();
   }
 
   /**
    * A new dossier's first event, its projection and its idempotency key's completion in one
    * statement: intake runs this while it holds the unit's daily number, so round trips count.
    */
-  async insertSubmission(trx: Db, code: string, event: NewDossierEvent, actor: StoredActor, extra: Record<string, unknown>, row: ProjectionRow, key: { scope: string; key: string } | null): Promise<void> {
+  async insertSubmission(
+    trx: Db,
+    code: string,
+    event: NewDossierEvent,
+    actor: StoredActor,
+    extra: Record<string, unknown>,
+    row: ProjectionRow,
+    key: { scope: string; key: string } | null,
+  ): Promise<void> {
     const withEvent = trx.with('event', (db) => db.insertInto('dossier_event').values(eventValues(code, 1, event, actor, extra)));
     if (!key) {
       await withEvent.insertInto('dossier').values(row).execute();
@@ -65,7 +86,9 @@ export class DossierStore {
     }
     await withEvent
       .with('completed', (db) => db.updateTable('idempotency_key').set({ dossier_code: code }).where('scope', '=', key.scope).where('key', '=', key.key))
-      .insertInto('dossier').values(row).execute();
+      .insertInto('dossier')
+      .values(row)
+      .execute();
   }
 
   async events(db: Db, code: string): Promise<StoredEvent[]> {
@@ -89,7 +112,14 @@ export class DossierStore {
   }
 
   async codesOfApplicant(idNumber: string, limit: number): Promise<string[]> {
-    const rows = await this.db.selectFrom('dossier').select('code').where('id_number', '=', idNumber).orderBy('submitted_at', 'desc').orderBy('code', 'desc').limit(limit).execute();
+    const rows = await this.db
+      .selectFrom('dossier')
+      .select('code')
+      .where('id_number', '=', idNumber)
+      .orderBy('submitted_at', 'desc')
+      .orderBy('code', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map((r) => r.code);
   }
 
@@ -100,7 +130,11 @@ export class DossierStore {
 
   /** Several units in one round trip, by code. */
   async units(codes: string[], db: Db = this.db) {
-    const rows = await db.selectFrom('unit').select(['code', 'type', 'province_code', 'full_name']).where('code', 'in', [...new Set(codes)]).execute();
+    const rows = await db
+      .selectFrom('unit')
+      .select(['code', 'type', 'province_code', 'full_name'])
+      .where('code', 'in', [...new Set(codes)])
+      .execute();
     return new Map(rows.map((r) => [r.code, r]));
   }
 
@@ -118,7 +152,11 @@ export class DossierStore {
 
   async countInUnits(unitCodes: string[]): Promise<number> {
     if (unitCodes.length === 0) return 0;
-    const r = await this.db.selectFrom('dossier').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_code', 'in', unitCodes).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('dossier')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('unit_code', 'in', unitCodes)
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 }

@@ -64,4 +64,3 @@ export interface DossiersTables {
   dossier_daily_sequence: DossierDailySequenceTable;
   idempotency_key: IdempotencyKeyTable;
 }
-

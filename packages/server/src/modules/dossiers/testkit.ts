@@ -7,7 +7,14 @@ import { startTestApp, type TestContext } from '../../testing/harness.ts';
 import type { fixedClock } from '../../platform/clock.ts';
 
 interface People {
-  citizens: { idNumber: string; name: string; phoneNumber: string; birthdate: string; gender: 'male' | 'female'; address: { communeCode: string; streetAddress: string } }[];
+  citizens: {
+    idNumber: string;
+    name: string;
+    phoneNumber: string;
+    birthdate: string;
+    gender: 'male' | 'female';
+    address: { communeCode: string; streetAddress: string };
+  }[];
 }
 export const people = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../data/demo-people.json'), 'utf8')) as People;
 
@@ -47,31 +54,49 @@ export const PHUC = '091201002345'; // Lê Hoàng Phúc, Hòa Điền
 export function applicant(idNumber: string) {
   const c = people.citizens.find((p) => p.idNumber === idNumber)!;
   return {
-    idNumber, fullName: c.name, birthDate: c.birthdate, sex: c.gender, phone: c.phoneNumber,
-    unitCode: c.address.communeCode, hamlet: null, addressLine: c.address.streetAddress,
+    idNumber,
+    fullName: c.name,
+    birthDate: c.birthdate,
+    sex: c.gender,
+    phone: c.phoneNumber,
+    unitCode: c.address.communeCode,
+    hamlet: null,
+    addressLine: c.address.streetAddress,
   };
 }
 
 /** Marital-status certificate: 3 working days, offered online. */
 export function maritalStatusBody(idNumber = AN, extra: Record<string, unknown> = {}) {
   return {
-    procedureCode: '1.004873', unitCode: applicant(idNumber).unitCode, channel: 'online', applicant: applicant(idNumber),
+    procedureCode: '1.004873',
+    unitCode: applicant(idNumber).unitCode,
+    channel: 'online',
+    applicant: applicant(idNumber),
     form: { maritalStatus: 'chua_ket_hon', purpose: 'muc_dich_khac', purposeDetail: 'Vay vốn ngân hàng', copies: 1 },
-    resultDelivery: 'counter', ...extra,
+    resultDelivery: 'counter',
+    ...extra,
   };
 }
 
 /** Certified copies from originals: same day, at the counter only. */
 export function certifyCopyBody(idNumber = AN, extra: Record<string, unknown> = {}) {
   return {
-    procedureCode: '2.000815', unitCode: applicant(idNumber).unitCode, channel: 'counter', applicant: applicant(idNumber),
+    procedureCode: '2.000815',
+    unitCode: applicant(idNumber).unitCode,
+    channel: 'counter',
+    applicant: applicant(idNumber),
     form: { documents: [{ documentName: 'Bằng tốt nghiệp THPT', pages: 1, copies: 2 }] },
-    resultDelivery: 'counter', consent: { method: 'signature' }, ...extra,
+    resultDelivery: 'counter',
+    consent: { method: 'signature' },
+    ...extra,
   };
 }
 
 export async function count(t: TestContext, table: 'dossier' | 'dossier_event' | 'audit_log' | 'outbox' | 'dossier_daily_sequence'): Promise<number> {
-  const r = await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await t.ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -34,12 +34,21 @@ export function processingFor(p: Procedure, input: SubmissionInput, actor: Dossi
 }
 
 /** Everything about a submission that can be checked before a code is taken: bad input changes nothing. */
-export async function checkSubmission(input: SubmissionInput, actor: DossierActor, catalog: CatalogService, store: DossierStore): Promise<{ procedure: Procedure; processing: Processing }> {
+export async function checkSubmission(
+  input: SubmissionInput,
+  actor: DossierActor,
+  catalog: CatalogService,
+  store: DossierStore,
+): Promise<{ procedure: Procedure; processing: Processing }> {
   const found = await catalog.forIntake(input.procedureCode);
   if (!found) throw badRequest(`Không có thủ tục "${input.procedureCode}".`, `No such procedure "${input.procedureCode}".`, { field: 'procedureCode' });
   const { procedure, validate } = found;
   if (input.channel === 'online' && procedure.online === null) {
-    throw unprocessable('not_online', 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến; vui lòng nộp tại Bộ phận Một cửa.', 'This procedure is not offered online; please file it at the one-stop desk.');
+    throw unprocessable(
+      'not_online',
+      'Thủ tục này chưa cung cấp dịch vụ công trực tuyến; vui lòng nộp tại Bộ phận Một cửa.',
+      'This procedure is not offered online; please file it at the one-stop desk.',
+    );
   }
   const processing = processingFor(procedure, input, actor);
 
@@ -54,10 +63,13 @@ export async function checkSubmission(input: SubmissionInput, actor: DossierActo
 
   const units = await store.units([input.unitCode, input.applicant.unitCode]);
   const unit = units.get(input.unitCode);
-  if (!unit || !COMMUNE_TYPES.includes(unit.type)) throw badRequest(`Không có xã, phường "${input.unitCode}".`, `No commune or ward "${input.unitCode}".`, { field: 'unitCode' });
+  if (!unit || !COMMUNE_TYPES.includes(unit.type))
+    throw badRequest(`Không có xã, phường "${input.unitCode}".`, `No commune or ward "${input.unitCode}".`, { field: 'unitCode' });
   const home = units.get(input.applicant.unitCode);
   if (!home || !COMMUNE_TYPES.includes(home.type)) {
-    throw badRequest('Xã, phường nơi cư trú của người nộp không hợp lệ.', "The applicant's commune of residence is not valid.", { field: 'applicant.unitCode' });
+    throw badRequest('Xã, phường nơi cư trú của người nộp không hợp lệ.', "The applicant's commune of residence is not valid.", {
+      field: 'applicant.unitCode',
+    });
   }
   if (input.applicant.hamlet) {
     const h = await store.hamlet(input.applicant.hamlet);

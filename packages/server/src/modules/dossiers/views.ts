@@ -1,6 +1,12 @@
 import {
-  allowedActions, deriveDossier, timeliness,
-  type ActionSpec, type Actor as CoreActor, type DossierState, type DossierView, type Timeliness,
+  allowedActions,
+  deriveDossier,
+  timeliness,
+  type ActionSpec,
+  type Actor as CoreActor,
+  type DossierState,
+  type DossierView,
+  type Timeliness,
 } from '@motcua/core/dossier';
 import { INTERNAL_NOTE_ACTIONS, type DataKind } from '@motcua/core/privacy';
 import { dossierClock, iso } from './clock.ts';
@@ -73,7 +79,7 @@ export function dossierJson(events: readonly StoredEvent[], caller: CoreActor | 
     applicant: intake.applicant,
     form: intake.form,
     // Files sent at intake, then those sent with each supplement.
-    attachments: [...intake.attachments, ...events.flatMap((e) => ((e.data as { attachments?: AttachmentRef[] }).attachments ?? []))],
+    attachments: [...intake.attachments, ...events.flatMap((e) => (e.data as { attachments?: AttachmentRef[] }).attachments ?? [])],
     resultDelivery: intake.resultDelivery,
     postalAddress: intake.postalAddress,
     feeVnd: intake.feeVnd,
@@ -87,9 +93,15 @@ export function dossierJson(events: readonly StoredEvent[], caller: CoreActor | 
     missingDocuments: view.missingDocuments,
     apologies: events
       .filter((e) => e.type === 'record_apology')
-      .map((e) => ({ at: iso(e.at)!, newAppointment: iso((e.data as { newAppointment: string }).newAppointment)!, reason: (e.data as { reason: string }).reason })),
+      .map((e) => ({
+        at: iso(e.at)!,
+        newAppointment: iso((e.data as { newAppointment: string }).newAppointment)!,
+        reason: (e.data as { reason: string }).reason,
+      })),
     history: events.map((e) => ({
-      action: e.type, at: iso(e.at)!, actorName: e.actor.name,
+      action: e.type,
+      at: iso(e.at)!,
+      actorName: e.actor.name,
       note: !options.internalNotes && INTERNAL_NOTE_ACTIONS.includes(e.type) ? null : noteOf(e.data as Record<string, unknown>),
     })),
     allowedActions: caller ? allowedActions(view, caller, now) : [],

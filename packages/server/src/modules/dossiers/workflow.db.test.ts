@@ -11,7 +11,9 @@ beforeAll(async () => {
   c = client(t);
   specialist = await userId(t, 'phulam.chuyenvien');
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const R = 'official:phulam.tiepnhan';
 const S = 'official:phulam.chuyenvien';
@@ -23,7 +25,8 @@ const V = 'official:angiang.theodoi';
 const citizen = `citizen:${AN}`;
 
 const online = async () => (await c.submit(citizen, maritalStatusBody(AN))).json().code as string;
-const counter = async (body: object = { ...maritalStatusBody(AN), channel: 'counter', consent: { method: 'signature' } }) => (await c.submit(R, body)).json().code as string;
+const counter = async (body: object = { ...maritalStatusBody(AN), channel: 'counter', consent: { method: 'signature' } }) =>
+  (await c.submit(R, body)).json().code as string;
 const expectStatus = async (p: Promise<{ statusCode: number; json(): any }>, status: number, code?: string) => {
   const r = await p;
   expect([r.statusCode, code ? r.json().code : undefined]).toEqual([status, code]);
@@ -80,7 +83,14 @@ describe('the approval path, step by step, with the wrong people and states refu
     const notices = await t.ctx.db.selectFrom('outbox').select('payload').where('topic', '=', 'dossier.notice').execute();
     expect(notices.filter((n) => (n.payload as { dossierCode?: string }).dossierCode === code).length).toBe(6);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('dossier_code', '=', code).where('action', '!=', 'dossier.read').execute();
-    expect(audit.map((a) => a.action)).toEqual(['dossier.submit', 'dossier.assign', 'dossier.propose', 'dossier.approve', 'dossier.mark_result_ready', 'dossier.return_result']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'dossier.submit',
+      'dossier.assign',
+      'dossier.propose',
+      'dossier.approve',
+      'dossier.mark_result_ready',
+      'dossier.return_result',
+    ]);
   });
 });
 
@@ -113,10 +123,19 @@ describe('other ways a dossier ends', () => {
     await expectStatus(c.act(R, slow, { action: 'complete_on_spot' }), 409, 'invalid_state'); // 3-day procedure
     const a = await counter(certifyCopyBody(AN));
     expect((await expectStatus(c.act(R, a, { action: 'complete_on_spot' }), 200)).state).toBe('result_ready');
-    const field = (await c.submit(O, certifyCopyBody(NGOC, { channel: 'outreach', applicant: { ...certifyCopyBody(NGOC).applicant, hamlet: '30421-02' } }))).json();
+    const field = (
+      await c.submit(O, certifyCopyBody(NGOC, { channel: 'outreach', applicant: { ...certifyCopyBody(NGOC).applicant, hamlet: '30421-02' } }))
+    ).json();
     expect(field).toMatchObject({ state: 'received', channel: 'outreach' });
     await expectStatus(c.act(O, field.code, { action: 'complete_on_spot', note: 'Chứng thực tại ấp' }), 200);
-    expect((await expectStatus(c.act(O, field.code, { action: 'return_result', method: 'counter', recipientName: 'Trần Thị Bích Ngọc', signatureRef: 'sig-field-1' }), 200)).state).toBe('returned');
+    expect(
+      (
+        await expectStatus(
+          c.act(O, field.code, { action: 'return_result', method: 'counter', recipientName: 'Trần Thị Bích Ngọc', signatureRef: 'sig-field-1' }),
+          200,
+        )
+      ).state,
+    ).toBe('returned');
   });
 });
 
@@ -135,7 +154,7 @@ describe('supplements and the late rule', () => {
     expect(d).toMatchObject({ state: 'received', dueAt: '2026-03-12T17:00:00+07:00', missingDocuments: [] });
   });
 
-  it('attaches the files sent with a supplement, for the unit\'s officials to open', async () => {
+  it("attaches the files sent with a supplement, for the unit's officials to open", async () => {
     setClock(t, '2026-03-02T09:00:00+07:00');
     const code = await counter();
     await expectStatus(c.act(R, code, { action: 'request_supplement', reason: 'Thiếu giấy tờ', missingDocuments: ['Bản sao CCCD'] }), 200);
@@ -152,7 +171,12 @@ describe('supplements and the late rule', () => {
     const other = await counter();
     await expectStatus(c.act(R, other, { action: 'request_supplement', reason: 'Thiếu', missingDocuments: ['CCCD'] }), 200);
     const foreign = multipart('khac.pdf', await makePdf('Khac'), 'application/pdf');
-    const stranger = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...foreign.headers, ...(await as(t, `citizen:${NGOC}`)) }, payload: foreign.payload });
+    const stranger = await t.app.inject({
+      method: 'POST',
+      url: '/api/uploads',
+      headers: { ...foreign.headers, ...(await as(t, `citizen:${NGOC}`)) },
+      payload: foreign.payload,
+    });
     const r = await c.act(citizen, other, { action: 'submit_supplement', documents: [stranger.json().id] });
     expect(r.statusCode).toBe(404);
     expect((await c.get(citizen, `/api/dossiers/${other}`)).json().state).toBe('supplement_requested');
@@ -166,10 +190,18 @@ describe('supplements and the late rule', () => {
     expect(blocked.detailVi).toMatch(/quá hạn.*xin lỗi/);
     expect(blocked.allowedActions.map((a: { action: string }) => a.action)).toContain('record_apology');
     expect((await c.get(R, `/api/dossiers/${code}`)).json().timeliness).toBe('late');
-    await expectStatus(c.act(R, code, { action: 'record_apology', reason: 'Chậm xác minh', newAppointment: '2026-03-05T17:00:00+07:00' }), 400, 'invalid_input');
+    await expectStatus(
+      c.act(R, code, { action: 'record_apology', reason: 'Chậm xác minh', newAppointment: '2026-03-05T17:00:00+07:00' }),
+      400,
+      'invalid_input',
+    );
     await expectStatus(c.act(S, code, { action: 'record_apology', reason: 'x', newAppointment: '2026-03-10T17:00:00+07:00' }), 403, 'forbidden');
     const d = await expectStatus(c.act(R, code, { action: 'record_apology', reason: 'Chậm xác minh', newAppointment: '2026-03-10T17:00:00+07:00' }), 200);
-    expect(d).toMatchObject({ dueAt: '2026-03-10T17:00:00+07:00', timeliness: 'on_time', apologies: [{ newAppointment: '2026-03-10T17:00:00+07:00', reason: 'Chậm xác minh' }] });
+    expect(d).toMatchObject({
+      dueAt: '2026-03-10T17:00:00+07:00',
+      timeliness: 'on_time',
+      apologies: [{ newAppointment: '2026-03-10T17:00:00+07:00', reason: 'Chậm xác minh' }],
+    });
     await expectStatus(c.act(R, code, { action: 'assign', assigneeUserId: specialist }), 200);
   });
 });

@@ -28,8 +28,7 @@ const ROLE_NAMES: Record<string, string> = {
 
 const UNIT_NAMES: Record<string, string> = { '30421': 'Xã Phú Lâm', '30790': 'Xã Hoà Điền', '91': 'Tỉnh An Giang' };
 
-export const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * The development provider's login page: plain HTML that works without JavaScript, Vietnamese
@@ -38,7 +37,10 @@ export const escapeHtml = (s: string) =>
 export function loginPage(opts: { action: string; abort: string; people: DemoPeople; clientName: string; error?: string }): string {
   const { people } = opts;
   const citizen = people.citizens
-    .map((c) => `<li><button type="submit" name="account" value="${escapeHtml(c.idNumber)}">${escapeHtml(c.name)} — CCCD ${escapeHtml(c.idNumber)}<span class="sub">${escapeHtml(c.address.streetAddress)}, ${escapeHtml(c.address.commune)}</span></button></li>`)
+    .map(
+      (c) =>
+        `<li><button type="submit" name="account" value="${escapeHtml(c.idNumber)}">${escapeHtml(c.name)} — CCCD ${escapeHtml(c.idNumber)}<span class="sub">${escapeHtml(c.address.streetAddress)}, ${escapeHtml(c.address.commune)}</span></button></li>`,
+    )
     .join('\n');
   const official = people.officials
     .map((o) => {

@@ -37,14 +37,16 @@ function signingKeys(dataDir: string): { keys: object[] } {
 export function createDevProvider(ctx: AppContext): Provider {
   const { oidcClientId, oidcClientSecret } = ctx.config.identity;
   const provider = new Provider(issuerUrl(ctx), {
-    clients: [{
-      client_id: oidcClientId,
-      client_secret: oidcClientSecret,
-      client_name: 'Motcua',
-      redirect_uris: [redirectUri(ctx)],
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-    }],
+    clients: [
+      {
+        client_id: oidcClientId,
+        client_secret: oidcClientSecret,
+        client_name: 'Motcua',
+        redirect_uris: [redirectUri(ctx)],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     jwks: signingKeys(ctx.config.dataDir) as Configuration['jwks'],
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
@@ -102,49 +104,77 @@ export async function devIdpRoutes(app: FastifyInstance, { provider }: { provide
 
   const page = async (request: FastifyRequest<{ Params: { uid: string } }>, reply: FastifyReply, error?: string) => {
     const details = await provider.interactionDetails(request.raw, reply.raw);
-    if (details.uid !== request.params.uid) return reply.status(400).type('text/plain; charset=utf-8').send('Phiên đăng nhập không khớp — interaction mismatch');
+    if (details.uid !== request.params.uid)
+      return reply.status(400).type('text/plain; charset=utf-8').send('Phiên đăng nhập không khớp — interaction mismatch');
     const client = await provider.Client.find(String(details.params.client_id));
     const base = `${DEV_IDP_PREFIX}/interaction/${details.uid}`;
     return reply
       .status(error ? 401 : 200)
       .header('cache-control', 'no-store')
       .type('text/html; charset=utf-8')
-      .send(loginPage({ action: `${base}/login`, abort: `${base}/abort`, people: demoPeople(), clientName: client?.clientName ?? String(details.params.client_id), ...(error ? { error } : {}) }));
+      .send(
+        loginPage({
+          action: `${base}/login`,
+          abort: `${base}/abort`,
+          people: demoPeople(),
+          clientName: client?.clientName ?? String(details.params.client_id),
+          ...(error ? { error } : {}),
+        }),
+      );
   };
 
-  app.get<{ Params: { uid: string } }>(`${DEV_IDP_PREFIX}/interaction/:uid`, { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const details = await provider.interactionDetails(request.raw, reply.raw);
-    if (details.prompt.name === 'login') return page(request, reply);
-    // First-party client: consent is recorded without asking, as VNeID does for government portals.
-    const { Grant } = provider;
-    const grant = details.grantId ? await Grant.find(details.grantId) : new Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
-    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
-    if (missing.missingOIDCScope) grant!.addOIDCScope(missing.missingOIDCScope.join(' '));
-    if (missing.missingOIDCClaims) grant!.addOIDCClaims(missing.missingOIDCClaims);
-    const grantId = await grant!.save();
-    const to = await provider.interactionResult(request.raw, reply.raw, { consent: { grantId } }, { mergeWithLastSubmission: true });
-    return reply.redirect(to, 303);
-  });
+  app.get<{ Params: { uid: string } }>(
+    `${DEV_IDP_PREFIX}/interaction/:uid`,
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const details = await provider.interactionDetails(request.raw, reply.raw);
+      if (details.prompt.name === 'login') return page(request, reply);
+      // First-party client: consent is recorded without asking, as VNeID does for government portals.
+      const { Grant } = provider;
+      const grant = details.grantId
+        ? await Grant.find(details.grantId)
+        : new Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
+      const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+      if (missing.missingOIDCScope) grant!.addOIDCScope(missing.missingOIDCScope.join(' '));
+      if (missing.missingOIDCClaims) grant!.addOIDCClaims(missing.missingOIDCClaims);
+      const grantId = await grant!.save();
+      const to = await provider.interactionResult(request.raw, reply.raw, { consent: { grantId } }, { mergeWithLastSubmission: true });
+      return reply.redirect(to, 303);
+    },
+  );
 
-  app.post<{ Params: { uid: string }; Body: Record<string, string | undefined> }>(`${DEV_IDP_PREFIX}/interaction/:uid/login`, {
-    config: { access: 'public' },
-    schema: { hide: true },
-  }, async (request, reply) => {
-    const body = request.body ?? {};
-    let accountId: string | undefined;
-    if (body.account) {
-      accountId = findDemoAccount(String(body.account))?.sub;
-    } else if (body.identifier && body.password !== undefined) {
-      const account = findDemoAccount(String(body.identifier));
-      if (account && sameSecret(String(body.password), demoPeople().password)) accountId = account.sub;
-    }
-    if (!accountId) return page(request, reply, 'Sai số CCCD/tên đăng nhập hoặc mật khẩu. (Wrong CCCD/username or password.)');
-    const to = await provider.interactionResult(request.raw, reply.raw, { login: { accountId } }, { mergeWithLastSubmission: false });
-    return reply.redirect(to, 303);
-  });
+  app.post<{ Params: { uid: string }; Body: Record<string, string | undefined> }>(
+    `${DEV_IDP_PREFIX}/interaction/:uid/login`,
+    {
+      config: { access: 'public' },
+      schema: { hide: true },
+    },
+    async (request, reply) => {
+      const body = request.body ?? {};
+      let accountId: string | undefined;
+      if (body.account) {
+        accountId = findDemoAccount(String(body.account))?.sub;
+      } else if (body.identifier && body.password !== undefined) {
+        const account = findDemoAccount(String(body.identifier));
+        if (account && sameSecret(String(body.password), demoPeople().password)) accountId = account.sub;
+      }
+      if (!accountId) return page(request, reply, 'Sai số CCCD/tên đăng nhập hoặc mật khẩu. (Wrong CCCD/username or password.)');
+      const to = await provider.interactionResult(request.raw, reply.raw, { login: { accountId } }, { mergeWithLastSubmission: false });
+      return reply.redirect(to, 303);
+    },
+  );
 
-  app.get<{ Params: { uid: string } }>(`${DEV_IDP_PREFIX}/interaction/:uid/abort`, { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const to = await provider.interactionResult(request.raw, reply.raw, { error: 'access_denied', error_description: 'Người dùng đã huỷ đăng nhập (cancelled)' }, { mergeWithLastSubmission: false });
-    return reply.redirect(to, 303);
-  });
+  app.get<{ Params: { uid: string } }>(
+    `${DEV_IDP_PREFIX}/interaction/:uid/abort`,
+    { config: { access: 'public' }, schema: { hide: true } },
+    async (request, reply) => {
+      const to = await provider.interactionResult(
+        request.raw,
+        reply.raw,
+        { error: 'access_denied', error_description: 'Người dùng đã huỷ đăng nhập (cancelled)' },
+        { mergeWithLastSubmission: false },
+      );
+      return reply.redirect(to, 303);
+    },
+  );
 }

@@ -20,12 +20,23 @@ beforeAll(async () => {
   otherIssuer = `http://127.0.0.1:${idpPort}`;
   base = `http://127.0.0.1:${appPort}`;
   const provider = new Provider(otherIssuer, {
-    clients: [{ client_id: 'motcua-province', client_secret: 'a-different-secret', redirect_uris: [`${base}/auth/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: 'motcua-province',
+        client_secret: 'a-different-secret',
+        redirect_uris: [`${base}/auth/callback`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], profile: ['name', 'birthdate'], vneid: ['id_number', 'commune_code'] },
     scopes: ['openid', 'profile', 'vneid'],
     // The stock pages take any login name; the "person" behind it is made up here.
     async findAccount(_ctx, sub) {
-      return { accountId: sub, claims: async () => ({ sub, id_number: '001099012345', name: `Hà Minh ${sub}`, birthdate: '1999-01-01', commune_code: '00004' }) };
+      return {
+        accountId: sub,
+        claims: async () => ({ sub, id_number: '001099012345', name: `Hà Minh ${sub}`, birthdate: '1999-01-01', commune_code: '00004' }),
+      };
     },
   });
   other = provider.listen(idpPort);

@@ -39,88 +39,133 @@ const ADMINS = { roles: ['commune_admin', 'system_admin'] } as const;
 
 /** Staff and API-token administration: commune administrators for their own commune only. */
 export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService }> = async (app, { identity }) => {
-  app.get('/api/office/officials', {
-    config: { access: { roles: [...ADMINS.roles] } },
-    schema: {
-      tags: ['identity'],
-      summary: 'Danh sách cán bộ của xã — officials of a unit (administrators)',
-      querystring: Type.Object({ unit: Type.Optional(UnitCode) }),
-      response: { 200: Type.Object({ items: Type.Array(Official) }) },
+  app.get(
+    '/api/office/officials',
+    {
+      config: { access: { roles: [...ADMINS.roles] } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Danh sách cán bộ của xã — officials of a unit (administrators)',
+        querystring: Type.Object({ unit: Type.Optional(UnitCode) }),
+        response: { 200: Type.Object({ items: Type.Array(Official) }) },
+      },
     },
-  }, async (request) => ({ items: await identity.officials.list(request.actor, request.query.unit) }));
+    async (request) => ({ items: await identity.officials.list(request.actor, request.query.unit) }),
+  );
 
-  app.get('/api/office/colleagues', {
-    config: { access: 'official' },
-    schema: {
-      tags: ['identity'],
-      summary: 'Cán bộ cùng đơn vị (tên, vai trò) — colleagues to assign work to',
-      querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{5}$' }), role: Type.Optional(Role) }),
-      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), fullName: Type.String(), roles: Type.Array(Role) })) }) },
+  app.get(
+    '/api/office/colleagues',
+    {
+      config: { access: 'official' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Cán bộ cùng đơn vị (tên, vai trò) — colleagues to assign work to',
+        querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{5}$' }), role: Type.Optional(Role) }),
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), fullName: Type.String(), roles: Type.Array(Role) })) }) },
+      },
     },
-  }, async (request) => ({ items: await identity.officials.colleagues(request.actor, request.query.unit, request.query.role) }));
+    async (request) => ({ items: await identity.officials.colleagues(request.actor, request.query.unit, request.query.role) }),
+  );
 
-  app.post('/api/office/officials', {
-    config: { access: { roles: [...ADMINS.roles] } },
-    schema: {
-      tags: ['identity'],
-      summary: 'Thêm cán bộ — add an official to a unit',
-      body: Type.Object({
-        username: Type.String({ pattern: '^[a-zA-Z0-9._-]{3,64}$' }),
-        fullName: Type.String({ minLength: 2, maxLength: 120 }),
-        roles: Type.Array(Role, { minItems: 1, maxItems: 7 }),
-        unitCode: UnitCode,
-        email: Type.Optional(Email),
-      }, { additionalProperties: false }),
-      response: { 201: Official },
+  app.post(
+    '/api/office/officials',
+    {
+      config: { access: { roles: [...ADMINS.roles] } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Thêm cán bộ — add an official to a unit',
+        body: Type.Object(
+          {
+            username: Type.String({ pattern: '^[a-zA-Z0-9._-]{3,64}$' }),
+            fullName: Type.String({ minLength: 2, maxLength: 120 }),
+            roles: Type.Array(Role, { minItems: 1, maxItems: 7 }),
+            unitCode: UnitCode,
+            email: Type.Optional(Email),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Official },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await identity.officials.create(request.actor, request.body)));
+    async (request, reply) => reply.status(201).send(await identity.officials.create(request.actor, request.body)),
+  );
 
-  app.patch('/api/office/officials/:id', {
-    config: { access: { roles: [...ADMINS.roles] } },
-    schema: {
-      tags: ['identity'],
-      summary: 'Sửa vai trò, họ tên, e-mail, khoá/mở cán bộ — update roles, name, e-mail or active flag',
-      params: Id,
-      body: Type.Object({
-        fullName: Type.Optional(Type.String({ minLength: 2, maxLength: 120 })),
-        roles: Type.Optional(Type.Array(Role, { minItems: 1, maxItems: 7 })),
-        active: Type.Optional(Type.Boolean()),
-        email: Type.Optional(Email),
-      }, { additionalProperties: false, minProperties: 1 }),
-      response: { 200: Official },
+  app.patch(
+    '/api/office/officials/:id',
+    {
+      config: { access: { roles: [...ADMINS.roles] } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sửa vai trò, họ tên, e-mail, khoá/mở cán bộ — update roles, name, e-mail or active flag',
+        params: Id,
+        body: Type.Object(
+          {
+            fullName: Type.Optional(Type.String({ minLength: 2, maxLength: 120 })),
+            roles: Type.Optional(Type.Array(Role, { minItems: 1, maxItems: 7 })),
+            active: Type.Optional(Type.Boolean()),
+            email: Type.Optional(Email),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Official },
+      },
     },
-  }, async (request) => identity.officials.update(request.actor, request.params.id, request.body));
+    async (request) => identity.officials.update(request.actor, request.params.id, request.body),
+  );
 
-  app.delete('/api/office/officials/:id', {
-    config: { access: { roles: [...ADMINS.roles] } },
-    schema: { tags: ['identity'], summary: 'Khoá tài khoản cán bộ — deactivate an official', params: Id, response: { 200: Official } },
-  }, async (request) => identity.officials.update(request.actor, request.params.id, { active: false }));
-
-  app.get('/api/office/tokens', {
-    config: { access: { roles: [...ADMINS.roles] } },
-    schema: { tags: ['identity'], summary: 'Mã truy cập API (không kèm bí mật) — API tokens, without secrets', response: { 200: Type.Object({ items: Type.Array(Token) }) } },
-  }, async (request) => ({ items: await identity.tokens.list(request.actor) }));
-
-  app.post('/api/office/tokens', {
-    config: { access: { roles: [...ADMINS.roles] } },
-    schema: {
-      tags: ['identity'],
-      summary: 'Tạo mã truy cập API (chỉ hiện một lần) — create an API token, shown once',
-      body: Type.Object({
-        role: Role,
-        unitCode: UnitCode,
-        label: Type.Optional(Type.String({ maxLength: 120 })),
-        expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
-      }, { additionalProperties: false }),
-      response: { 201: Type.Intersect([Token, Type.Object({ token: Type.String() })]) },
+  app.delete(
+    '/api/office/officials/:id',
+    {
+      config: { access: { roles: [...ADMINS.roles] } },
+      schema: { tags: ['identity'], summary: 'Khoá tài khoản cán bộ — deactivate an official', params: Id, response: { 200: Official } },
     },
-  }, async (request, reply) => reply.status(201).send(await identity.tokens.create(request.actor, request.body)));
+    async (request) => identity.officials.update(request.actor, request.params.id, { active: false }),
+  );
 
-  app.delete('/api/office/tokens/:id', {
-    config: { access: { roles: [...ADMINS.roles] } },
-    schema: { tags: ['identity'], summary: 'Thu hồi mã truy cập API — revoke an API token (immediate)', params: Id },
-  }, async (request, reply) => {
-    await identity.tokens.revoke(request.actor, request.params.id);
-    return reply.status(204).send();
-  });
+  app.get(
+    '/api/office/tokens',
+    {
+      config: { access: { roles: [...ADMINS.roles] } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Mã truy cập API (không kèm bí mật) — API tokens, without secrets',
+        response: { 200: Type.Object({ items: Type.Array(Token) }) },
+      },
+    },
+    async (request) => ({ items: await identity.tokens.list(request.actor) }),
+  );
+
+  app.post(
+    '/api/office/tokens',
+    {
+      config: { access: { roles: [...ADMINS.roles] } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Tạo mã truy cập API (chỉ hiện một lần) — create an API token, shown once',
+        body: Type.Object(
+          {
+            role: Role,
+            unitCode: UnitCode,
+            label: Type.Optional(Type.String({ maxLength: 120 })),
+            expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Intersect([Token, Type.Object({ token: Type.String() })]) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await identity.tokens.create(request.actor, request.body)),
+  );
+
+  app.delete(
+    '/api/office/tokens/:id',
+    {
+      config: { access: { roles: [...ADMINS.roles] } },
+      schema: { tags: ['identity'], summary: 'Thu hồi mã truy cập API — revoke an API token (immediate)', params: Id },
+    },
+    async (request, reply) => {
+      await identity.tokens.revoke(request.actor, request.params.id);
+      return reply.status(204).send();
+    },
+  );
 };

@@ -10,7 +10,9 @@ beforeAll(async () => {
   phuLamAdmin = (await loginAs(t, 'official:phulam.quantri')).headers;
   hoaDienAdmin = (await loginAs(t, 'official:hoadien.quantri')).headers;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers: Record<string, string>, payload?: object) =>
   t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
@@ -23,14 +25,19 @@ describe('commune administrators manage their own officials', () => {
   it('lists the officials of their commune, defaulting to it', async () => {
     const r = await call('GET', '/api/office/officials', phuLamAdmin);
     expect(r.statusCode).toBe(200);
-    const names = (r.json().items as { username: string; unitCodes: string[] }[]);
+    const names = r.json().items as { username: string; unitCodes: string[] }[];
     expect(names.map((o) => o.username)).toEqual(['phulam.chuyenvien', 'phulam.lanhdao', 'phulam.luudong', 'phulam.quantri', 'phulam.tiepnhan']);
     expect(names.every((o) => o.unitCodes.includes('30421'))).toBe(true);
   });
 
   it('cannot list, create, update or deactivate officials of another commune (403)', async () => {
     expect((await call('GET', '/api/office/officials?unit=30790', phuLamAdmin)).statusCode).toBe(403);
-    const create = await call('POST', '/api/office/officials', phuLamAdmin, { username: 'hoadien.moi', fullName: 'Trần Văn Mới', roles: ['receptionist'], unitCode: '30790' });
+    const create = await call('POST', '/api/office/officials', phuLamAdmin, {
+      username: 'hoadien.moi',
+      fullName: 'Trần Văn Mới',
+      roles: ['receptionist'],
+      unitCode: '30790',
+    });
     expect(create.statusCode).toBe(403);
     const other = await officialId('hoadien.tiepnhan');
     expect((await call('PATCH', `/api/office/officials/${other}`, phuLamAdmin, { roles: ['approver'] })).statusCode).toBe(403);
@@ -41,7 +48,12 @@ describe('commune administrators manage their own officials', () => {
   });
 
   it('creates an official, changes roles, deactivates — and the deactivated session stops at once', async () => {
-    const created = await call('POST', '/api/office/officials', phuLamAdmin, { username: 'phulam.moi', fullName: 'Nguyễn Thị Mới', roles: ['receptionist'], unitCode: '30421' });
+    const created = await call('POST', '/api/office/officials', phuLamAdmin, {
+      username: 'phulam.moi',
+      fullName: 'Nguyễn Thị Mới',
+      roles: ['receptionist'],
+      unitCode: '30421',
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ username: 'phulam.moi', roles: ['receptionist'], unitCodes: ['30421'], active: true, subject: null });
     const id = created.json().id as string;
@@ -60,8 +72,26 @@ describe('commune administrators manage their own officials', () => {
   });
 
   it('cannot grant province or system roles, take a username, or lock themselves out', async () => {
-    expect((await call('POST', '/api/office/officials', phuLamAdmin, { username: 'phulam.tinh', fullName: 'Lê Văn Tỉnh', roles: ['province_viewer'], unitCode: '30421' })).statusCode).toBe(403);
-    expect((await call('POST', '/api/office/officials', phuLamAdmin, { username: 'phulam.tiepnhan', fullName: 'Trùng Tên', roles: ['receptionist'], unitCode: '30421' })).statusCode).toBe(409);
+    expect(
+      (
+        await call('POST', '/api/office/officials', phuLamAdmin, {
+          username: 'phulam.tinh',
+          fullName: 'Lê Văn Tỉnh',
+          roles: ['province_viewer'],
+          unitCode: '30421',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call('POST', '/api/office/officials', phuLamAdmin, {
+          username: 'phulam.tiepnhan',
+          fullName: 'Trùng Tên',
+          roles: ['receptionist'],
+          unitCode: '30421',
+        })
+      ).statusCode,
+    ).toBe(409);
     const self = await officialId('phulam.quantri');
     expect((await call('PATCH', `/api/office/officials/${self}`, phuLamAdmin, { active: false })).statusCode).toBe(409);
   });
@@ -80,7 +110,12 @@ describe('commune administrators manage their own officials', () => {
   it('a system administrator manages any unit', async () => {
     const sys = await loginAs(t, 'official:hethong.quantri');
     expect((await call('GET', '/api/office/officials?unit=30790', sys.headers)).statusCode).toBe(200);
-    const r = await call('POST', '/api/office/officials', sys.headers, { username: 'angiang.theodoi2', fullName: 'Phan Thị Tỉnh', roles: ['province_viewer'], unitCode: '91' });
+    const r = await call('POST', '/api/office/officials', sys.headers, {
+      username: 'angiang.theodoi2',
+      fullName: 'Phan Thị Tỉnh',
+      roles: ['province_viewer'],
+      unitCode: '91',
+    });
     expect(r.statusCode).toBe(201);
   });
 });

@@ -39,7 +39,10 @@ export function assertGrantable(actor: Actor, roles: OfficialRole[]): void {
 
 /** Commune administrators manage the officials of their own commune; system administrators, everyone. */
 export class OfficialAdmin {
-  constructor(private readonly ctx: AppContext, private readonly store: IdentityStore) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly store: IdentityStore,
+  ) {}
 
   private defaultUnit(actor: Actor): string | null {
     const units = administeredUnits(actor);
@@ -62,9 +65,7 @@ export class OfficialAdmin {
       throw forbidden('Bạn chỉ xem được cán bộ của đơn vị mình.', 'You can only see the officials of your own unit.');
     }
     const all = await this.store.listOfficials(unitCode);
-    return all
-      .filter((o) => o.active && (!role || o.roles.includes(role)))
-      .map((o) => ({ id: o.id, fullName: o.fullName, roles: o.roles }));
+    return all.filter((o) => o.active && (!role || o.roles.includes(role))).map((o) => ({ id: o.id, fullName: o.fullName, roles: o.roles }));
   }
 
   private async manageable(actor: Actor, id: string): Promise<Official> {
@@ -86,7 +87,20 @@ export class OfficialAdmin {
       throw conflict(`Tên đăng nhập "${username}" đã có người dùng.`, `Username "${username}" is taken.`);
     }
     const id = randomUUID();
-    await this.store.insertOfficials([{ id, username, subject: null, fullName: nfc(input.fullName).trim(), roles: [...new Set(input.roles)], unitCodes: [input.unitCode], email: workEmail(input.email) }], this.ctx.clock.now());
+    await this.store.insertOfficials(
+      [
+        {
+          id,
+          username,
+          subject: null,
+          fullName: nfc(input.fullName).trim(),
+          roles: [...new Set(input.roles)],
+          unitCodes: [input.unitCode],
+          email: workEmail(input.email),
+        },
+      ],
+      this.ctx.clock.now(),
+    );
     return (await this.store.getOfficial(id))!;
   }
 
@@ -94,15 +108,23 @@ export class OfficialAdmin {
     const official = await this.manageable(actor, id);
     if (patch.roles) assertGrantable(actor, patch.roles);
     // Nobody locks themselves out: another administrator has to do that.
-    if (actor.kind === 'official' && actor.userId === id && (patch.active === false || (patch.roles && !patch.roles.includes('commune_admin') && !patch.roles.includes('system_admin')))) {
+    if (
+      actor.kind === 'official' &&
+      actor.userId === id &&
+      (patch.active === false || (patch.roles && !patch.roles.includes('commune_admin') && !patch.roles.includes('system_admin')))
+    ) {
       throw conflict('Bạn không thể tự khoá hoặc tự bỏ quyền quản trị của mình.', 'You cannot deactivate yourself or drop your own administrator role.');
     }
-    await this.store.updateOfficial(official.id, {
-      ...(patch.fullName !== undefined ? { fullName: nfc(patch.fullName).trim() } : {}),
-      ...(patch.roles !== undefined ? { roles: [...new Set(patch.roles)] } : {}),
-      ...(patch.active !== undefined ? { active: patch.active } : {}),
-      ...(patch.email !== undefined ? { email: workEmail(patch.email) } : {}),
-    }, this.ctx.clock.now());
+    await this.store.updateOfficial(
+      official.id,
+      {
+        ...(patch.fullName !== undefined ? { fullName: nfc(patch.fullName).trim() } : {}),
+        ...(patch.roles !== undefined ? { roles: [...new Set(patch.roles)] } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.email !== undefined ? { email: workEmail(patch.email) } : {}),
+      },
+      this.ctx.clock.now(),
+    );
     if (patch.active === false) await this.store.deleteSessionsOfOfficial(official.id);
     return (await this.store.getOfficial(official.id))!;
   }

@@ -24,6 +24,7 @@ export function redirectUri(ctx: AppContext): string {
  */
 export function safeReturnTo(value: unknown): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this refuses
   if (/[\u0000-\u001f\u007f\\]/.test(value) || value.length > 512) return '/';
   return value;
 }
@@ -32,7 +33,10 @@ export function safeReturnTo(value: unknown): string {
 export class OidcClient {
   private configuration: Promise<oidc.Configuration> | undefined;
 
-  constructor(private readonly ctx: AppContext, private readonly store: IdentityStore) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly store: IdentityStore,
+  ) {}
 
   /** Discovered on first use (the built-in provider is only reachable once the server listens). */
   private config(): Promise<oidc.Configuration> {
@@ -42,7 +46,13 @@ export class OidcClient {
       .discovery(issuer, oidcClientId, oidcClientSecret, undefined, issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined)
       .catch((err: unknown) => {
         this.configuration = undefined;
-        throw new Problem(503, 'identity_provider_unavailable', 'Không kết nối được nhà cung cấp định danh, vui lòng thử lại sau.', 'The identity provider cannot be reached; please try again later.', { cause: err instanceof Error ? err.message : String(err) });
+        throw new Problem(
+          503,
+          'identity_provider_unavailable',
+          'Không kết nối được nhà cung cấp định danh, vui lòng thử lại sau.',
+          'The identity provider cannot be reached; please try again later.',
+          { cause: err instanceof Error ? err.message : String(err) },
+        );
       });
     return this.configuration;
   }
@@ -56,7 +66,14 @@ export class OidcClient {
     const nonce = oidc.randomNonce();
     const attemptId = randomSecret();
     await this.store.deleteLoginAttemptsBefore(new Date(now.getTime() - LOGIN_TTL_MS));
-    await this.store.insertLoginAttempt({ id_hash: sha256(attemptId), state, nonce, code_verifier: codeVerifier, return_to: safeReturnTo(returnTo), created_at: now });
+    await this.store.insertLoginAttempt({
+      id_hash: sha256(attemptId),
+      state,
+      nonce,
+      code_verifier: codeVerifier,
+      return_to: safeReturnTo(returnTo),
+      created_at: now,
+    });
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: redirectUri(this.ctx),
       scope: this.ctx.config.identity.oidcScopes,
@@ -73,7 +90,8 @@ export class OidcClient {
 
   /** Completes a login from the callback URL; returns the merged ID-token and userinfo claims. */
   async complete(attemptId: string | undefined, callbackPathAndQuery: string): Promise<{ claims: LoginClaims; returnTo: string }> {
-    const expired = () => badRequest('Phiên đăng nhập đã hết hạn hoặc không hợp lệ, vui lòng đăng nhập lại.', 'The login attempt expired or is unknown; please log in again.');
+    const expired = () =>
+      badRequest('Phiên đăng nhập đã hết hạn hoặc không hợp lệ, vui lòng đăng nhập lại.', 'The login attempt expired or is unknown; please log in again.');
     if (!attemptId) throw expired();
     const attempt = await this.store.takeLoginAttempt(sha256(attemptId));
     if (!attempt || this.ctx.clock.now().getTime() - new Date(attempt.created_at).getTime() > LOGIN_TTL_MS) throw expired();
@@ -95,7 +113,11 @@ export class OidcClient {
       throw loginProblem(err);
     }
     // Claims go into the session row: text PostgreSQL cannot hold is the provider's fault, not a 500.
-    if (inspectText(claims, 'claims')) throw badRequest('Nhà cung cấp định danh trả về thông tin không hợp lệ, vui lòng thử lại sau.', 'The identity provider returned claims that are not valid text.');
+    if (inspectText(claims, 'claims'))
+      throw badRequest(
+        'Nhà cung cấp định danh trả về thông tin không hợp lệ, vui lòng thử lại sau.',
+        'The identity provider returned claims that are not valid text.',
+      );
     return { claims: claims as LoginClaims, returnTo: attempt.return_to };
   }
 }
@@ -112,7 +134,12 @@ export function loginProblem(err: unknown): Problem {
   const status = (err as { cause?: { status?: unknown } } | undefined)?.cause?.status;
   const code = (err as { code?: unknown } | undefined)?.code;
   if (err instanceof TypeError || code === 'OAUTH_TIMEOUT' || code === 'OAUTH_ABORT' || (typeof status === 'number' && status >= 500)) {
-    p = new Problem(503, 'identity_provider_unavailable', 'Không kết nối được nhà cung cấp định danh, vui lòng thử lại sau.', 'The identity provider cannot be reached; please try again later.');
+    p = new Problem(
+      503,
+      'identity_provider_unavailable',
+      'Không kết nối được nhà cung cấp định danh, vui lòng thử lại sau.',
+      'The identity provider cannot be reached; please try again later.',
+    );
   } else if (err instanceof oidc.AuthorizationResponseError && err.error === 'access_denied') {
     p = new Problem(400, 'login_cancelled', 'Bạn đã huỷ đăng nhập. Hãy đăng nhập lại khi sẵn sàng.', 'The login was cancelled; log in again when ready.');
   } else {

@@ -22,11 +22,22 @@ beforeAll(async () => {
   issuer = `http://127.0.0.1:${idpPort}`;
   base = `http://127.0.0.1:${appPort}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'motcua-test', client_secret: 'test-secret', redirect_uris: [`${base}/auth/callback`], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: 'motcua-test',
+        client_secret: 'test-secret',
+        redirect_uris: [`${base}/auth/callback`],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub'], profile: ['name'], vneid: ['id_number'] },
     scopes: ['openid', 'profile', 'vneid'],
     async findAccount(_ctx, sub) {
-      return { accountId: sub, claims: async () => (mode === 'no-cccd' ? { sub, name: 'Không Có Số' } : { sub, id_number: '001099012345', name: 'Hà Minh Thư' }) };
+      return {
+        accountId: sub,
+        claims: async () => (mode === 'no-cccd' ? { sub, name: 'Không Có Số' } : { sub, id_number: '001099012345', name: 'Hà Minh Thư' }),
+      };
     },
   });
   provider.use(async (ctx, next) => {
@@ -76,7 +87,7 @@ async function loginWith(m: Mode): Promise<{ status: number; body: Record<string
   const res = await browser.request(toCallback.url);
   mode = 'ok';
   const text = await res.text();
-  return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? JSON.parse(text) as Record<string, unknown> : { text }, browser };
+  return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Record<string, unknown>) : { text }, browser };
 }
 
 describe('identity provider failures during login', () => {
@@ -128,7 +139,10 @@ describe('identity provider failures during login', () => {
 
   it('a provider that cannot be reached at all is "unavailable, try later"', async () => {
     const dead = await startTestApp({
-      config: { publicUrl: base, identity: loadConfig({ OIDC_ISSUER: `http://127.0.0.1:${await freePort()}`, OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' }).identity },
+      config: {
+        publicUrl: base,
+        identity: loadConfig({ OIDC_ISSUER: `http://127.0.0.1:${await freePort()}`, OIDC_CLIENT_ID: 'x', OIDC_CLIENT_SECRET: 'y' }).identity,
+      },
     });
     try {
       const r = await dead.app.inject({ method: 'GET', url: '/auth/login' });

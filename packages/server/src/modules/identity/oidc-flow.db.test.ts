@@ -11,7 +11,9 @@ beforeAll(async () => {
   t = await startTestApp({ config: { port, publicUrl: base } });
   await t.app.listen({ port, host: '127.0.0.1' });
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 /** Walks the real redirect flow: app → built-in provider → login page → (automatic consent) → app. */
 async function logIn(browser: TestBrowser, form: Record<string, string>, returnTo = '/ho-so-cua-toi') {
@@ -29,7 +31,7 @@ describe('OpenID Connect login against the built-in development provider', () =>
   it('publishes discovery at /dev-idp with the app-relative issuer', async () => {
     const r = await fetch(`${base}/dev-idp/.well-known/openid-configuration`);
     expect(r.status).toBe(200);
-    const doc = await r.json() as Record<string, unknown>;
+    const doc = (await r.json()) as Record<string, unknown>;
     expect(doc.issuer).toBe(`${base}/dev-idp`);
     expect(doc.authorization_endpoint).toBe(`${base}/dev-idp/auth`);
     expect(doc.code_challenge_methods_supported).toContain('S256');
@@ -53,7 +55,11 @@ describe('OpenID Connect login against the built-in development provider', () =>
     const me = await browser.request(`${base}/api/me`);
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({
-      kind: 'citizen', idNumber: '089095001234', fullName: 'Nguyễn Văn An', birthdate: '1995-03-12', communeCode: '30421',
+      kind: 'citizen',
+      idNumber: '089095001234',
+      fullName: 'Nguyễn Văn An',
+      birthdate: '1995-03-12',
+      communeCode: '30421',
       address: { locality: 'Xã Phú Lâm' },
     });
   });
@@ -62,7 +68,14 @@ describe('OpenID Connect login against the built-in development provider', () =>
     const browser = new TestBrowser();
     await logIn(browser, { identifier: 'hoadien.quantri', password: 'motcua-demo' }, '/can-bo');
     const me = await (await browser.request(`${base}/api/me`)).json();
-    expect(me).toMatchObject({ kind: 'official', username: 'hoadien.quantri', fullName: 'Ngô Thị Tuyết Mai', roles: ['commune_admin'], unitCodes: ['30790'], via: 'session' });
+    expect(me).toMatchObject({
+      kind: 'official',
+      username: 'hoadien.quantri',
+      fullName: 'Ngô Thị Tuyết Mai',
+      roles: ['commune_admin'],
+      unitCodes: ['30790'],
+      via: 'session',
+    });
   });
 
   it('refuses a wrong password on the provider page and never reaches the app', async () => {
@@ -81,7 +94,10 @@ describe('OpenID Connect login against the built-in development provider', () =>
     const evil = new TestBrowser();
     const toPage = await evil.follow(`${base}/auth/login?returnTo=${encodeURIComponent('//evil.example/x')}`);
     const submitted = await evil.request(formAction(await toPage.res.text(), toPage.url), { form: { account: '091201002345' } });
-    const back = await evil.follow(new URL(submitted.headers.get('location')!, toPage.url).href, (next) => next.origin !== new URL(base).origin || !next.pathname.startsWith('/dev-idp') && !next.pathname.startsWith('/auth'));
+    const back = await evil.follow(
+      new URL(submitted.headers.get('location')!, toPage.url).href,
+      (next) => next.origin !== new URL(base).origin || (!next.pathname.startsWith('/dev-idp') && !next.pathname.startsWith('/auth')),
+    );
     expect(back.url).toBe(`${base}/`);
   });
 

@@ -49,7 +49,9 @@ afterAll(async () => {
 });
 
 const logout = (app: FastifyInstance, remoteAddress: string, forwardedFor?: string) =>
-  app.inject({ method: 'POST', url: '/auth/logout', remoteAddress, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} }).then((r) => r.statusCode);
+  app
+    .inject({ method: 'POST', url: '/auth/logout', remoteAddress, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} })
+    .then((r) => r.statusCode);
 
 describe('rate limits shared through the database', () => {
   it('two instances on one database count one limit, not one each', async () => {

@@ -35,10 +35,12 @@ export function databaseRateLimitCounter(ctx: Pick<AppContext, 'db' | 'clock'>):
       const row = await ctx.db
         .insertInto('identity_rate_limit')
         .values({ key, hits: 1, window_ends_at: ends })
-        .onConflict((oc) => oc.column('key').doUpdateSet({
-          hits: sql<number>`case when identity_rate_limit.window_ends_at <= ${now} then 1 else least(identity_rate_limit.hits + 1, ${HITS_CAP}) end`,
-          window_ends_at: sql<Date>`case when identity_rate_limit.window_ends_at <= ${now} then excluded.window_ends_at else identity_rate_limit.window_ends_at end`,
-        }))
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            hits: sql<number>`case when identity_rate_limit.window_ends_at <= ${now} then 1 else least(identity_rate_limit.hits + 1, ${HITS_CAP}) end`,
+            window_ends_at: sql<Date>`case when identity_rate_limit.window_ends_at <= ${now} then excluded.window_ends_at else identity_rate_limit.window_ends_at end`,
+          }),
+        )
         .returning(['hits', 'window_ends_at'])
         .executeTakeFirstOrThrow();
       if (++calls % SWEEP_EVERY === 0) {
@@ -52,11 +54,17 @@ export function databaseRateLimitCounter(ctx: Pick<AppContext, 'db' | 'clock'>):
 /** The plugin constructs the store itself (`new Store(globalOptions)`), so the counter comes in by closure. */
 export function databaseRateLimitStore(counter: RateLimitCounter): FastifyRateLimitStoreCtor {
   return class DatabaseRateLimitStore implements FastifyRateLimitStore {
-    constructor(_options: unknown, private readonly prefix = '') {}
+    constructor(
+      _options: unknown,
+      private readonly prefix = '',
+    ) {}
 
     // The plugin passes the window (ms) as a third argument; its type declarations omit it.
     incr(key: string, callback: IncrCallback, timeWindow = 60_000): void {
-      counter.hit(`${this.prefix}${key}`, timeWindow).then((r) => callback(null, r), (err: Error) => callback(err));
+      counter.hit(`${this.prefix}${key}`, timeWindow).then(
+        (r) => callback(null, r),
+        (err: Error) => callback(err),
+      );
     }
 
     // Per route URL, not per method: GET and its automatic HEAD twin share one limit.

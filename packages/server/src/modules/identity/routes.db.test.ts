@@ -6,8 +6,12 @@ import { loadConfig } from '../../platform/config.ts';
 import { rateLimitFor } from './rate-limits.ts';
 
 let t: TestContext;
-beforeAll(async () => { t = await startTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 /**
  * Paths and methods as Fastify's router prints them (a tree: each level is indented by four
@@ -76,7 +80,9 @@ describe('rate limits', () => {
     const identity = { ...loadConfig({}).identity, rateLimitLoginPerMinute: 2, rateLimitLookupPerMinute: 3 };
     limited = await startTestApp({ config: { identity } });
   });
-  afterAll(async () => { await limited?.close(); });
+  afterAll(async () => {
+    await limited?.close();
+  });
 
   it('covers login and public look-up routes, not the rest', () => {
     const cfg = limited.config.identity;
@@ -103,7 +109,9 @@ describe('rate limits', () => {
     expect(r.json()).toMatchObject({ status: 429, code: 'rate_limited' });
     expect(r.json().detailVi).toMatch(/thử lại/);
     // Another address is not affected.
-    expect((await limited.app.inject({ method: 'GET', url: '/api/units/resolve?address=Ph%C3%BA%20L%C3%A2m', remoteAddress: '198.51.100.9' })).statusCode).toBe(200);
+    expect((await limited.app.inject({ method: 'GET', url: '/api/units/resolve?address=Ph%C3%BA%20L%C3%A2m', remoteAddress: '198.51.100.9' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('limits the dossier look-up, the login start and the provider login form', async () => {

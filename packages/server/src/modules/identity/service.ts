@@ -58,7 +58,12 @@ export class IdentityService {
     const row = await this.sessions.resolve(sessionId);
     if (!row) return { kind: 'anonymous' };
     if (!SAFE_METHODS.has(request.method) && !Sessions.csrfOk(request, row)) {
-      throw new Problem(403, 'csrf_failed', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF). Hãy tải lại trang.', 'Missing or wrong CSRF token; reload the page.');
+      throw new Problem(
+        403,
+        'csrf_failed',
+        'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF). Hãy tải lại trang.',
+        'Missing or wrong CSRF token; reload the page.',
+      );
     }
     const sessionRef = sha256(sessionId).slice(0, 16);
     if (row.kind === 'citizen') {
@@ -68,7 +73,15 @@ export class IdentityService {
     const official = row.official_id ? await this.store.getOfficial(row.official_id) : undefined;
     // Roles and units are read on every request so that a change or deactivation applies at once.
     if (!official?.active) return { kind: 'anonymous' };
-    return { kind: 'official', userId: official.id, fullName: official.fullName, roles: official.roles, unitCodes: official.unitCodes, via: 'session', sessionId: sessionRef };
+    return {
+      kind: 'official',
+      userId: official.id,
+      fullName: official.fullName,
+      roles: official.roles,
+      unitCodes: official.unitCodes,
+      via: 'session',
+      sessionId: sessionRef,
+    };
   };
 
   /** The citizen's profile kept in the session (for /api/me and prefilled forms). */
@@ -118,7 +131,10 @@ export class IdentityService {
   async citizenSessions(idNumber: string): Promise<{ createdAt: string; lastSeenAt: string; expiresAt: string; claims: Record<string, unknown> }[]> {
     const rows = await this.store.citizenSessions(idNumber);
     return rows.map((r) => ({
-      createdAt: new Date(r.created_at).toISOString(), lastSeenAt: new Date(r.last_seen_at).toISOString(), expiresAt: new Date(r.expires_at).toISOString(), claims: r.claims,
+      createdAt: new Date(r.created_at).toISOString(),
+      lastSeenAt: new Date(r.last_seen_at).toISOString(),
+      expiresAt: new Date(r.expires_at).toISOString(),
+      claims: r.claims,
     }));
   }
 
@@ -126,7 +142,13 @@ export class IdentityService {
   async seed(withDemo: boolean): Promise<void> {
     if (!withDemo) return;
     const rows = demoPeople().officials.map((o) => ({
-      id: randomUUID(), username: o.username, subject: null, fullName: o.name, roles: o.roles, unitCodes: o.unitCodes, email: o.email ?? null,
+      id: randomUUID(),
+      username: o.username,
+      subject: null,
+      fullName: o.name,
+      roles: o.roles,
+      unitCodes: o.unitCodes,
+      email: o.email ?? null,
     }));
     await this.store.insertOfficials(rows, this.ctx.clock.now());
   }

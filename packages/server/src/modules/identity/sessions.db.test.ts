@@ -10,7 +10,9 @@ beforeAll(async () => {
   t = await startTestApp({ clock: '2026-11-23T08:00:00+07:00' });
   clock = t.clock as typeof clock;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const me = (headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url: '/api/me', headers });
 const MINUTE = 60_000;
@@ -87,10 +89,20 @@ describe('CSRF protection on cookie-authenticated changes', () => {
     const without = await t.app.inject({ method: 'POST', url: '/api/office/officials', headers: { cookie: cookie! }, payload: newOfficial(1) });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe('csrf_failed');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/office/officials', headers: { cookie: cookie!, 'x-csrf-token': 'x'.repeat(43) }, payload: newOfficial(1) });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/office/officials',
+      headers: { cookie: cookie!, 'x-csrf-token': 'x'.repeat(43) },
+      payload: newOfficial(1),
+    });
     expect(wrong.statusCode).toBe(403);
     // Both cookie and header replaced by an attacker-chosen pair: not this session's token.
-    const planted = await t.app.inject({ method: 'POST', url: '/api/office/officials', headers: { cookie: `motcua_session=${admin.sessionId}; motcua_csrf=chosen`, 'x-csrf-token': 'chosen' }, payload: newOfficial(1) });
+    const planted = await t.app.inject({
+      method: 'POST',
+      url: '/api/office/officials',
+      headers: { cookie: `motcua_session=${admin.sessionId}; motcua_csrf=chosen`, 'x-csrf-token': 'chosen' },
+      payload: newOfficial(1),
+    });
     expect(planted.statusCode).toBe(403);
     expect((await t.ctx.db.selectFrom('official').select('id').where('username', '=', 'phulam.csrf1').execute()).length).toBe(0);
 

@@ -35,7 +35,10 @@ export interface IssuedSession {
  * `sessionAbsoluteHours` after login, whichever comes first.
  */
 export class Sessions {
-  constructor(private readonly ctx: AppContext, private readonly store: IdentityStore) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly store: IdentityStore,
+  ) {}
 
   private get idleMs() {
     return this.ctx.config.identity.sessionIdleMinutes * 60_000;
@@ -49,8 +52,15 @@ export class Sessions {
     const csrfToken = randomSecret();
     const expiresAt = new Date(now.getTime() + this.ctx.config.identity.sessionAbsoluteHours * 3_600_000);
     await this.store.insertSession({
-      id_hash: sha256(sessionId), csrf_hash: sha256(csrfToken), kind: s.kind, subject: s.subject,
-      official_id: s.officialId, claims: s.claims, created_at: now, last_seen_at: now, expires_at: expiresAt,
+      id_hash: sha256(sessionId),
+      csrf_hash: sha256(csrfToken),
+      kind: s.kind,
+      subject: s.subject,
+      official_id: s.officialId,
+      claims: s.claims,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: expiresAt,
     });
     return { sessionId, csrfToken, expiresAt };
   }

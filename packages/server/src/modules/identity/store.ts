@@ -100,8 +100,15 @@ export class IdentityStore {
       await this.db
         .insertInto('official')
         .values({
-          id: o.id, username: o.username, subject: o.subject, full_name: o.fullName,
-          roles: o.roles, unit_codes: o.unitCodes, email: o.email, created_at: now, updated_at: now,
+          id: o.id,
+          username: o.username,
+          subject: o.subject,
+          full_name: o.fullName,
+          roles: o.roles,
+          unit_codes: o.unitCodes,
+          email: o.email,
+          created_at: now,
+          updated_at: now,
         })
         .onConflict((oc) => oc.column('username').doNothing())
         .execute();
@@ -125,7 +132,10 @@ export class IdentityStore {
   // Sessions --------------------------------------------------------------------------------
 
   async insertSession(row: Omit<SessionRow, 'claims'> & { claims: Record<string, unknown> }): Promise<void> {
-    await this.db.insertInto('auth_session').values({ ...row, claims: JSON.stringify(row.claims) }).execute();
+    await this.db
+      .insertInto('auth_session')
+      .values({ ...row, claims: JSON.stringify(row.claims) })
+      .execute();
   }
 
   async getSession(idHash: string): Promise<SessionRow | undefined> {
@@ -146,12 +156,20 @@ export class IdentityStore {
 
   /** A citizen's sessions (newest first), for the data they may download about themselves. */
   async citizenSessions(idNumber: string): Promise<SessionRow[]> {
-    return this.db.selectFrom('auth_session').selectAll().where('kind', '=', 'citizen')
-      .where(sql<boolean>`claims->>'idNumber' = ${idNumber}`).orderBy('created_at', 'desc').execute();
+    return this.db
+      .selectFrom('auth_session')
+      .selectAll()
+      .where('kind', '=', 'citizen')
+      .where(sql<boolean>`claims->>'idNumber' = ${idNumber}`)
+      .orderBy('created_at', 'desc')
+      .execute();
   }
 
   async deleteExpiredSessions(now: Date, idleSince: Date): Promise<void> {
-    await this.db.deleteFrom('auth_session').where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleSince)])).execute();
+    await this.db
+      .deleteFrom('auth_session')
+      .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleSince)]))
+      .execute();
   }
 
   // Login attempts --------------------------------------------------------------------------
@@ -171,7 +189,16 @@ export class IdentityStore {
 
   // API tokens ------------------------------------------------------------------------------
 
-  async insertToken(row: { id: string; token_hash: string; label: string; role: string; unit_code: string; created_by: string; created_at: Date; expires_at: Date | null }): Promise<ApiToken> {
+  async insertToken(row: {
+    id: string;
+    token_hash: string;
+    label: string;
+    role: string;
+    unit_code: string;
+    created_by: string;
+    created_at: Date;
+    expires_at: Date | null;
+  }): Promise<ApiToken> {
     const r = await this.db.insertInto('api_token').values(row).returningAll().executeTakeFirstOrThrow();
     return toToken(r);
   }

@@ -12,7 +12,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-interface Cookie { name: string; value: string; host: string; path: string }
+interface Cookie {
+  name: string;
+  value: string;
+  host: string;
+  path: string;
+}
 
 /**
  * Just enough of a browser for login-flow tests: fetch without automatic redirects and a cookie
@@ -52,7 +57,12 @@ export class TestBrowser {
     const eq = pair.indexOf('=');
     const name = pair.slice(0, eq);
     const value = pair.slice(eq + 1);
-    const attr = (k: string) => attrs.find((a) => a.toLowerCase().startsWith(`${k}=`))?.split('=').slice(1).join('=');
+    const attr = (k: string) =>
+      attrs
+        .find((a) => a.toLowerCase().startsWith(`${k}=`))
+        ?.split('=')
+        .slice(1)
+        .join('=');
     const path = attr('path') ?? '/';
     const expires = attr('expires');
     const gone = attr('max-age') === '0' || (expires !== undefined && new Date(expires).getTime() < Date.now()) || value === '';

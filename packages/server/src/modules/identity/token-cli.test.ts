@@ -35,6 +35,10 @@ describe('npm run token', () => {
 
   it('refuses unknown roles and units with a message and a non-zero exit', async () => {
     await expect(cli(['--role', 'mayor', '--unit', '30421'])).rejects.toMatchObject({ code: 2, stdout: '' });
-    await expect(cli(['--role', 'receptionist', '--unit', '99999'])).rejects.toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/No unit 99999/) });
+    await expect(cli(['--role', 'receptionist', '--unit', '99999'])).rejects.toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(/No unit 99999/),
+    });
   });
 });

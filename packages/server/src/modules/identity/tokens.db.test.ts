@@ -9,11 +9,18 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = (await loginAs(t, 'official:phulam.quantri')).headers;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('API tokens', () => {
   it('are created by an administrator, shown once, stored hashed, listed without the secret', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/office/tokens', headers: admin, payload: { role: 'receptionist', unitCode: '30421', label: 'Kiosk tại trụ sở xã' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/office/tokens',
+      headers: admin,
+      payload: { role: 'receptionist', unitCode: '30421', label: 'Kiosk tại trụ sở xã' },
+    });
     expect(r.statusCode).toBe(201);
     const { token, id } = r.json() as { token: string; id: string };
     expect(token).toMatch(/^mct_[A-Za-z0-9_-]{43}$/);
@@ -22,7 +29,12 @@ describe('API tokens', () => {
     expect(JSON.stringify(row)).not.toContain(token);
 
     const list = await t.app.inject({ method: 'GET', url: '/api/office/tokens', headers: admin });
-    expect(list.json().items.find((i: { id: string }) => i.id === id)).toMatchObject({ label: 'Kiosk tại trụ sở xã', role: 'receptionist', unitCode: '30421', revokedAt: null });
+    expect(list.json().items.find((i: { id: string }) => i.id === id)).toMatchObject({
+      label: 'Kiosk tại trụ sở xã',
+      role: 'receptionist',
+      unitCode: '30421',
+      revokedAt: null,
+    });
     expect(list.body).not.toContain(token);
     expect(list.body).not.toContain(row.token_hash);
 
@@ -42,13 +54,22 @@ describe('API tokens', () => {
 
   it('need no CSRF token (not sent automatically by browsers)', async () => {
     const { headers } = await bearerFor(t, 'commune_admin', '30421');
-    const r = await t.app.inject({ method: 'POST', url: '/api/office/officials', headers, payload: { username: 'phulam.token', fullName: 'Tạo Bằng Token', roles: ['outreach'], unitCode: '30421' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/office/officials',
+      headers,
+      payload: { username: 'phulam.token', fullName: 'Tạo Bằng Token', roles: ['outreach'], unitCode: '30421' },
+    });
     expect(r.statusCode).toBe(201);
   });
 
   it('are scoped: a commune administrator cannot mint, list or revoke another commune’s tokens', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/office/tokens', headers: admin, payload: { role: 'receptionist', unitCode: '30790' } })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: '/api/office/tokens', headers: admin, payload: { role: 'system_admin', unitCode: '30421' } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/office/tokens', headers: admin, payload: { role: 'receptionist', unitCode: '30790' } })).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/office/tokens', headers: admin, payload: { role: 'system_admin', unitCode: '30421' } })).statusCode,
+    ).toBe(403);
     const other = await bearerFor(t, 'receptionist', '30790');
     const list = await t.app.inject({ method: 'GET', url: '/api/office/tokens', headers: admin });
     expect(list.json().items.map((i: { id: string }) => i.id)).not.toContain(other.id);

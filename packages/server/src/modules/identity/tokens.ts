@@ -15,7 +15,10 @@ export interface CreatedToken extends ApiToken {
 
 /** API tokens act as an official with one role in one unit, for integrations and scripts. */
 export class ApiTokens {
-  constructor(private readonly ctx: AppContext, private readonly store: IdentityStore) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly store: IdentityStore,
+  ) {}
 
   /** Without an acting official (the CLI on the server itself), no scope check applies. */
   async create(actor: Actor | 'cli', input: { role: OfficialRole; unitCode: string; label?: string; expiresInDays?: number }): Promise<CreatedToken> {

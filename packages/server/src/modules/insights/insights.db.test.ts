@@ -6,11 +6,14 @@ import { AN, NGOC, PHUC, as, certifyCopyBody, maritalStatusBody, startDossierApp
 
 let t: TestContext;
 const clock = () => t.clock as ReturnType<typeof fixedClock>;
-beforeAll(async () => { t = await startDossierApp('2026-03-02T08:00:00+07:00'); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startDossierApp('2026-03-02T08:00:00+07:00');
+});
+afterAll(async () => {
+  await t?.close();
+});
 
-const post = async (who: string, url: string, payload: object) =>
-  t.app.inject({ method: 'POST', url, headers: await as(t, who), payload });
+const post = async (who: string, url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: await as(t, who), payload });
 const figures = async (who: string, code: string, query = '') =>
   t.app.inject({ method: 'GET', url: `/api/insights/${code}${query}`, headers: await as(t, who) });
 
@@ -29,13 +32,28 @@ describe('insights for leaders', () => {
     // Outreach tallies recorded by the field app land in these tables through sync.
     const session = await t.ctx.db.selectFrom('outreach_session').select('id').where('unit_code', '=', '30421').executeTakeFirstOrThrow();
     const at = clock().now();
-    await t.ctx.db.insertInto('outreach_consultation').values([
-      { client_op_id: crypto.randomUUID(), session_id: session.id, hamlet_code: '30421-06', topic: 'Hộ tịch', procedure_code: null, people: 12, at },
-      { client_op_id: crypto.randomUUID(), session_id: session.id, hamlet_code: '30421-07', topic: 'Cư trú', procedure_code: null, people: 8, at },
-    ]).execute();
-    await t.ctx.db.insertInto('outreach_survey').values([5, 4, 2].map((overall) => ({
-      client_op_id: crypto.randomUUID(), session_id: session.id, hamlet_code: '30421-06', overall, staff: 5, convenience: 4, comment: null, at,
-    }))).execute();
+    await t.ctx.db
+      .insertInto('outreach_consultation')
+      .values([
+        { client_op_id: crypto.randomUUID(), session_id: session.id, hamlet_code: '30421-06', topic: 'Hộ tịch', procedure_code: null, people: 12, at },
+        { client_op_id: crypto.randomUUID(), session_id: session.id, hamlet_code: '30421-07', topic: 'Cư trú', procedure_code: null, people: 8, at },
+      ])
+      .execute();
+    await t.ctx.db
+      .insertInto('outreach_survey')
+      .values(
+        [5, 4, 2].map((overall) => ({
+          client_op_id: crypto.randomUUID(),
+          session_id: session.id,
+          hamlet_code: '30421-06',
+          overall,
+          staff: 5,
+          convenience: 4,
+          comment: null,
+          at,
+        })),
+      )
+      .execute();
 
     const r = await figures('official:phulam.lanhdao', '30421', '?from=2026-03-01&to=2026-03-31');
     expect(r.statusCode).toBe(200);

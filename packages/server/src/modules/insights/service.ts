@@ -5,7 +5,18 @@ import type { Actor } from '../../platform/access.ts';
 import { sees } from '../../platform/privacy.ts';
 import { InsightsStore, type DossierFigures, type Scope } from './store.ts';
 
-const EMPTY: DossierFigures = { received: 0, online: 0, counter: 0, outreach: 0, postal: 0, finished: 0, finishedOnTime: 0, lateNow: 0, inProgress: 0, apologies: 0 };
+const EMPTY: DossierFigures = {
+  received: 0,
+  online: 0,
+  counter: 0,
+  outreach: 0,
+  postal: 0,
+  finished: 0,
+  finishedOnTime: 0,
+  lateNow: 0,
+  inProgress: 0,
+  apologies: 0,
+};
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
@@ -25,7 +36,10 @@ function withRates(f: DossierFigures) {
  */
 export class InsightsService {
   private readonly store: InsightsStore;
-  constructor(private readonly ctx: AppContext, private readonly unitName: (code: string) => { fullName: string; type: string; provinceCode?: string | null } | null) {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly unitName: (code: string) => { fullName: string; type: string; provinceCode?: string | null } | null,
+  ) {
     this.store = new InsightsStore(ctx.db);
   }
 
@@ -35,7 +49,7 @@ export class InsightsService {
     if (actor.kind !== 'official') throw forbidden();
     const isProvince = code.length === 2;
     // A province's figures are of the province itself; a commune's also of the province it lies in.
-    const place = { unitCode: code, provinceCode: isProvince ? code : unit.provinceCode ?? null };
+    const place = { unitCode: code, provinceCode: isProvince ? code : (unit.provinceCode ?? null) };
     if (!sees(actor, 'figures', place)) throw forbidden('Bạn chỉ xem được số liệu của đơn vị mình.', 'You can only see the figures of your own units.');
     return isProvince ? { provinceCode: code } : { unitCode: code };
   }
@@ -53,10 +67,7 @@ export class InsightsService {
     const scope = this.scopeFor(actor, code);
     const p = this.period(from, to);
     const now = this.ctx.clock.now();
-    const [byUnit, outreach] = await Promise.all([
-      this.store.dossierFiguresByUnit(scope, p, now),
-      this.store.outreachFigures(scope, p),
-    ]);
+    const [byUnit, outreach] = await Promise.all([this.store.dossierFiguresByUnit(scope, p, now), this.store.outreachFigures(scope, p)]);
     const unit = this.unitName(code)!;
     return {
       unit: { code, fullName: unit.fullName },
@@ -67,9 +78,8 @@ export class InsightsService {
         toReturn: outreach.received - outreach.completedOnSpot,
         satisfactionRate: rate(outreach.satisfied, outreach.surveys),
       },
-      communes: 'provinceCode' in scope
-        ? byUnit.map((r) => ({ code: r.unitCode, fullName: this.unitName(r.unitCode)?.fullName ?? r.unitCode, ...withRates(r) }))
-        : [],
+      communes:
+        'provinceCode' in scope ? byUnit.map((r) => ({ code: r.unitCode, fullName: this.unitName(r.unitCode)?.fullName ?? r.unitCode, ...withRates(r) })) : [],
     };
   }
 }

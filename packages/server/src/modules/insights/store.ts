@@ -4,7 +4,10 @@ import type { Db } from '../../db/database.ts';
 /** Which communes a figure covers: one commune, or every commune of a province. */
 export type Scope = { unitCode: string } | { provinceCode: string };
 
-export interface Period { from: Date; to: Date }
+export interface Period {
+  from: Date;
+  to: Date;
+}
 
 const scoped = (scope: Scope, column = 'd.unit_code') =>
   'unitCode' in scope

@@ -10,7 +10,9 @@ import { startSmsGateway, startSmtpSink } from './testkit.ts';
 import { backoffMs, DEFAULT_BACKOFF } from './worker.ts';
 
 let dir: string;
-beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-notify-')); });
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-notify-'));
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('backoff schedule', () => {
@@ -66,14 +68,26 @@ describe('SMS senders', () => {
     const sms = fileSmsSender(file);
     await sms.send('0911', 'mot', { key: 'k1' });
     await sms.send('0922', 'hai');
-    const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { to: string; text: string; id: string });
-    expect(lines.map((l) => [l.to, l.text])).toEqual([['0911', 'mot'], ['0922', 'hai']]);
+    const lines = fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { to: string; text: string; id: string });
+    expect(lines.map((l) => [l.to, l.text])).toEqual([
+      ['0911', 'mot'],
+      ['0922', 'hai'],
+    ]);
     expect(lines[0]!.id).toBe('k1');
   });
 });
 
 describe('mail senders', () => {
-  const message = { to: 'dao@example.vn', subject: 'Hồ sơ đã được tiếp nhận', text: 'Kính gửi ông/bà Nguyễn Thị Đào,\nHẹn ngày 25/02/2026.', messageId: '<outbox-9.email@motcua.example.vn>' };
+  const message = {
+    to: 'dao@example.vn',
+    subject: 'Hồ sơ đã được tiếp nhận',
+    text: 'Kính gửi ông/bà Nguyễn Thị Đào,\nHẹn ngày 25/02/2026.',
+    messageId: '<outbox-9.email@motcua.example.vn>',
+  };
 
   it('sends through a real SMTP server with the stable Message-ID', async () => {
     const sink = await startSmtpSink();

@@ -9,8 +9,12 @@ import { DOSSIER_NOTICE } from './outbox.ts';
 import { OutboxWorker } from './worker.ts';
 
 let t: TestContext;
-beforeAll(async () => { t = await startDossierApp('2026-03-02T09:00:00+07:00'); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startDossierApp('2026-03-02T09:00:00+07:00');
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('notices from the dossier workflow', () => {
   it('tells an online applicant the dossier awaits checking, and a counter applicant the appointment', async () => {
@@ -21,9 +25,19 @@ describe('notices from the dossier workflow', () => {
     expect([online.statusCode, atDesk.statusCode]).toEqual([201, 201]);
 
     const sent: { phone: string; text: string }[] = [];
-    const sms: SmsSender = { kind: 'memory', send: async (phone, text) => (sent.push({ phone, text }), { id: String(sent.length) }) };
+    const sms: SmsSender = {
+      kind: 'memory',
+      send: async (phone, text) => {
+        sent.push({ phone, text });
+        return { id: String(sent.length) };
+      },
+    };
     const mail = fileMailSender(`${t.config.dataDir}/outbox-mail`, 'x@y.vn');
-    const w = new OutboxWorker({ db: t.ctx.db, clock: t.clock, handlers: { [DOSSIER_NOTICE]: dossierNoticeHandler({ mail, sms, publicUrl: t.config.publicUrl }) } });
+    const w = new OutboxWorker({
+      db: t.ctx.db,
+      clock: t.clock,
+      handlers: { [DOSSIER_NOTICE]: dossierNoticeHandler({ mail, sms, publicUrl: t.config.publicUrl }) },
+    });
     while ((await w.runOnce()) > 0);
     mail.close();
 

@@ -15,7 +15,9 @@ import { samplePayload, waitFor } from './testkit.ts';
  */
 
 const cleanups: (() => Promise<unknown>)[] = [];
-afterAll(async () => { for (const c of cleanups.reverse()) await c().catch(() => undefined); });
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c().catch(() => undefined);
+});
 
 const TOPIC = 'test.fault';
 
@@ -47,7 +49,13 @@ describe.runIf(testEngine() === 'postgres')('outbox under PostgreSQL faults', ()
     const logs: string[] = [];
     const log = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
     let wakes = 0;
-    const stop = await listenForOutbox({ db: handle.db, databaseUrl: url.toString() }, () => { wakes++; }, log);
+    const stop = await listenForOutbox(
+      { db: handle.db, databaseUrl: url.toString() },
+      () => {
+        wakes++;
+      },
+      log,
+    );
     cleanups.push(stop);
     await enqueue(handle.db);
     await waitFor(() => wakes >= 1, 'the first wake-up');
@@ -78,9 +86,22 @@ describe.runIf(testEngine() === 'postgres')('outbox under PostgreSQL faults', ()
     const logs: string[] = [];
     const delivered: number[] = [];
     const worker = new OutboxWorker({
-      db: workerDb.db, clock: systemClock, pollMs: 50,
+      db: workerDb.db,
+      clock: systemClock,
+      pollMs: 50,
       log: { info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(`ERROR ${m}`) },
-      handlers: { [TOPIC]: (m) => [{ channel: 'test', recipient: 'x', send: async () => { delivered.push(m.id); return { id: String(m.id) }; } }] },
+      handlers: {
+        [TOPIC]: (m) => [
+          {
+            channel: 'test',
+            recipient: 'x',
+            send: async () => {
+              delivered.push(m.id);
+              return { id: String(m.id) };
+            },
+          },
+        ],
+      },
     });
     worker.start();
     cleanups.push(() => worker.stop());

@@ -49,7 +49,10 @@ export interface Notifications {
 }
 
 /** Starts the outbox worker (and its LISTEN shortcut) for this process; main.ts calls it. */
-export async function startNotifications(ctx: AppContext, options: { pglite?: PGlite; log: WorkerLog; handlers?: Record<string, TopicHandler> }): Promise<Notifications> {
+export async function startNotifications(
+  ctx: AppContext,
+  options: { pglite?: PGlite; log: WorkerLog; handlers?: Record<string, TopicHandler> },
+): Promise<Notifications> {
   const { mail, sms } = channelsFromConfig(ctx, options.log);
   // Other modules' outbox topics (e.g. results.issue) run in the same worker: one claimer per table.
   const handlers: Record<string, TopicHandler> = {

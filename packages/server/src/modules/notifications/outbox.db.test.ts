@@ -23,18 +23,26 @@ beforeAll(async () => {
   handle = await openTestDatabase();
   await migrateToLatest(handle.db);
 });
-afterAll(async () => { await handle?.close(); });
+afterAll(async () => {
+  await handle?.close();
+});
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
   await sql`delete from notification_delivery`.execute(handle.db);
   await sql`delete from outbox`.execute(handle.db);
 });
 
-async function channels(options: { rejectFirst?: number; smsStatus?: () => number } = {}): Promise<{ sink: SmtpSink; gw: SmsGateway; handlers: OutboxWorkerOptions['handlers'] }> {
+async function channels(
+  options: { rejectFirst?: number; smsStatus?: () => number } = {},
+): Promise<{ sink: SmtpSink; gw: SmsGateway; handlers: OutboxWorkerOptions['handlers'] }> {
   const sink = await startSmtpSink(options);
   const gw = await startSmsGateway(options.smsStatus);
   const mail = smtpMailSender(sink.url, 'Motcua <no-reply@motcua.example.vn>');
-  cleanup.push(() => sink.close(), () => gw.close(), () => mail.close());
+  cleanup.push(
+    () => sink.close(),
+    () => gw.close(),
+    () => mail.close(),
+  );
   const sms = httpSmsSender({ url: gw.url, token: 'test' });
   return { sink, gw, handlers: { [DOSSIER_NOTICE]: dossierNoticeHandler({ mail, sms, publicUrl: PUBLIC_URL }) } };
 }
@@ -51,14 +59,31 @@ async function enqueue(payloads: DossierNoticePayload[], availableAt?: Date): Pr
   });
 }
 
-const pending = async () => Number((await sql<{ n: number }>`select count(*)::int as n from outbox where done_at is null and parked_at is null`.execute(handle.db)).rows[0]!.n);
+const pending = async () =>
+  Number((await sql<{ n: number }>`select count(*)::int as n from outbox where done_at is null and parked_at is null`.execute(handle.db)).rows[0]!.n);
 
-const ACTIONS = ['submitted', 'receive', 'request_supplement', 'submit_supplement', 'refuse_intake', 'transfer', 'approve', 'refuse', 'mark_result_ready', 'return_result', 'record_apology', 'withdraw', 'cancel'];
+const ACTIONS = [
+  'submitted',
+  'receive',
+  'request_supplement',
+  'submit_supplement',
+  'refuse_intake',
+  'transfer',
+  'approve',
+  'refuse',
+  'mark_result_ready',
+  'return_result',
+  'record_apology',
+  'withdraw',
+  'cancel',
+];
 
 describe(`outbox worker on ${testEngine()}`, () => {
   it('turns each state-change notice into exactly one e-mail and one SMS', async () => {
     const { sink, gw, handlers } = await channels();
-    const payloads = ACTIONS.map((action, i) => samplePayload({ action, state: 'x', dossierCode: `000.00.21.H26-260212-${String(i + 1).padStart(4, '0')}`, reason: 'Thiếu giấy tờ' }));
+    const payloads = ACTIONS.map((action, i) =>
+      samplePayload({ action, state: 'x', dossierCode: `000.00.21.H26-260212-${String(i + 1).padStart(4, '0')}`, reason: 'Thiếu giấy tờ' }),
+    );
     // Internal steps are recorded but send nothing.
     await enqueue([...payloads, samplePayload({ action: 'assign', state: 'in_progress' })]);
     const w = worker(handlers, systemClock);
@@ -103,7 +128,10 @@ describe(`outbox worker on ${testEngine()}`, () => {
   it('redelivers a batch abandoned by a crashed worker once its lease expires, and only then', async () => {
     const clock = fixedClock(new Date());
     const { sink, gw, handlers } = await channels();
-    await enqueue(Array.from({ length: 5 }, (_, i) => samplePayload({ dossierCode: `X-260212-000${i + 1}` })), clock.now());
+    await enqueue(
+      Array.from({ length: 5 }, (_, i) => samplePayload({ dossierCode: `X-260212-000${i + 1}` })),
+      clock.now(),
+    );
     const crashed = worker(handlers, clock, { workerId: 'crashed', leaseMs: 60_000 });
     const stale = await crashed.claim();
     expect(stale).toHaveLength(5);

@@ -15,7 +15,9 @@ beforeAll(async () => {
   await migrateToLatest(handle.db);
   await requireInterleaving(handle.db);
 });
-afterAll(async () => { await handle?.close(); });
+afterAll(async () => {
+  await handle?.close();
+});
 
 describe('outbox claims under real concurrency', () => {
   it('lets six workers claiming at once deliver 300 messages exactly once each', async () => {
@@ -24,15 +26,38 @@ describe('outbox claims under real concurrency', () => {
     });
     const sent: number[] = [];
     const handlers = {
-      [DOSSIER_NOTICE]: (m: { id: number }) => [{ channel: 'sms', recipient: 'x', send: async () => { sent.push(m.id); return { id: String(m.id) }; } }],
+      [DOSSIER_NOTICE]: (m: { id: number }) => [
+        {
+          channel: 'sms',
+          recipient: 'x',
+          send: async () => {
+            sent.push(m.id);
+            return { id: String(m.id) };
+          },
+        },
+      ],
     };
-    const workers = Array.from({ length: 6 }, (_, i) => new OutboxWorker({ db: handle.db, clock: systemClock, handlers, pollMs: 20, batchSize: 3, workerId: `w${i}` }));
+    const workers = Array.from(
+      { length: 6 },
+      (_, i) => new OutboxWorker({ db: handle.db, clock: systemClock, handlers, pollMs: 20, batchSize: 3, workerId: `w${i}` }),
+    );
     // Claims race each other directly too, not only through the workers' loops.
     const direct = await Promise.all(workers.map((w) => w.claim()));
     const directIds = direct.flat().map((m) => m.id);
     expect(new Set(directIds).size).toBe(directIds.length);
     for (const w of workers) w.start();
-    await waitFor(async () => (await handle.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('done_at', 'is', null).executeTakeFirstOrThrow()).n === directIds.length, 'every unleased message delivered', 60_000);
+    await waitFor(
+      async () =>
+        (
+          await handle.db
+            .selectFrom('outbox')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('done_at', 'is', null)
+            .executeTakeFirstOrThrow()
+        ).n === directIds.length,
+      'every unleased message delivered',
+      60_000,
+    );
     await Promise.all(workers.map((w) => w.stop()));
     expect(new Set(sent).size).toBe(sent.length);
     expect(sent.length).toBe(300 - directIds.length);

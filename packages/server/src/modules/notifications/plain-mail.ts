@@ -26,7 +26,8 @@ export function plainMailHandler(channels: { mail: MailSender; publicUrl: string
   const host = new URL(channels.publicUrl).hostname;
   return (message) => {
     const p = message.payload as Partial<PlainMailPayload>;
-    if (!Array.isArray(p.to) || typeof p.subject !== 'string' || typeof p.text !== 'string') throw new PermanentDeliveryError(`malformed ${PLAIN_MAIL} payload`);
+    if (!Array.isArray(p.to) || typeof p.subject !== 'string' || typeof p.text !== 'string')
+      throw new PermanentDeliveryError(`malformed ${PLAIN_MAIL} payload`);
     const { subject, text } = p as PlainMailPayload;
     return p.to.map((to, i) => ({
       channel: `email:${to}`,

@@ -59,10 +59,16 @@ describe('dossier notice templates', () => {
   });
 
   it('carries reasons and new appointments where the notice needs them', () => {
-    const supp = renderDossierNotice(samplePayload({ action: 'request_supplement', state: 'supplement_requested', reason: 'Thiếu bản sao giấy chứng sinh' }), url)!;
+    const supp = renderDossierNotice(
+      samplePayload({ action: 'request_supplement', state: 'supplement_requested', reason: 'Thiếu bản sao giấy chứng sinh' }),
+      url,
+    )!;
     expect(supp.text).toContain('Lý do: Thiếu bản sao giấy chứng sinh.');
     expect(supp.sms).toContain('can bo sung: Thieu ban sao giay chung sinh');
-    const apology = renderDossierNotice(samplePayload({ action: 'record_apology', state: 'in_progress', reason: 'Mất điện', dueAt: '2026-03-02T08:30:00.000Z' }), url)!;
+    const apology = renderDossierNotice(
+      samplePayload({ action: 'record_apology', state: 'in_progress', reason: 'Mất điện', dueAt: '2026-03-02T08:30:00.000Z' }),
+      url,
+    )!;
     expect(apology.subject).toContain('trễ hẹn');
     expect(apology.text).toContain('Ngày hẹn mới: 15:30 ngày 02/03/2026.');
     const ready = renderDossierNotice(samplePayload({ action: 'mark_result_ready', state: 'result_ready', deliveryMethod: 'post' }), url)!;
@@ -72,11 +78,32 @@ describe('dossier notice templates', () => {
   });
 
   it('keeps every SMS within one GSM-7 segment, even with a very long reason', () => {
-    const longReason = 'Giấy tờ chứng minh nơi cư trú không khớp với thông tin trong cơ sở dữ liệu quốc gia về dân cư; đề nghị bổ sung xác nhận của công an xã. '.repeat(3);
+    const longReason =
+      'Giấy tờ chứng minh nơi cư trú không khớp với thông tin trong cơ sở dữ liệu quốc gia về dân cư; đề nghị bổ sung xác nhận của công an xã. '.repeat(3);
     for (const kind of Object.keys(NOTICE_TEXTS) as NoticeKind[]) {
       for (const lang of ['vi', 'en'] as const) {
-        const action = { submitted: 'submitted', received: 'receive', supplement_requested: 'request_supplement', supplement_received: 'submit_supplement', intake_refused: 'refuse_intake', transferred: 'transfer', approved: 'approve', refused: 'refuse', result_ready: 'mark_result_ready', returned: 'return_result', apology: 'record_apology', withdrawn: 'withdraw', cancelled: 'cancel' }[kind];
-        const p = samplePayload({ action, state: 'x', reason: longReason, unitName: 'Phường Hoàn Kiếm, Thành phố Hà Nội', recipient: { fullName: 'A', phone: '1', email: null, lang } });
+        const action = {
+          submitted: 'submitted',
+          received: 'receive',
+          supplement_requested: 'request_supplement',
+          supplement_received: 'submit_supplement',
+          intake_refused: 'refuse_intake',
+          transferred: 'transfer',
+          approved: 'approve',
+          refused: 'refuse',
+          result_ready: 'mark_result_ready',
+          returned: 'return_result',
+          apology: 'record_apology',
+          withdrawn: 'withdraw',
+          cancelled: 'cancel',
+        }[kind];
+        const p = samplePayload({
+          action,
+          state: 'x',
+          reason: longReason,
+          unitName: 'Phường Hoàn Kiếm, Thành phố Hà Nội',
+          recipient: { fullName: 'A', phone: '1', email: null, lang },
+        });
         const n = renderDossierNotice(p, url)!;
         expect(n.kind).toBe(kind);
         expect(n.sms.length, `${kind}/${lang}: ${n.sms}`).toBeLessThanOrEqual(SMS_MAX);

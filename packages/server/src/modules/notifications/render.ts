@@ -37,7 +37,8 @@ export function renderDossierNotice(p: DossierNoticePayload, options: { publicUr
   return {
     kind,
     subject: primary.subject,
-    text: letter(primary, lang, p.recipient.fullName, options.publicUrl) + SEPARATOR + letter(texts[other], other, p.recipient.fullName, options.publicUrl) + '\n',
+    text:
+      letter(primary, lang, p.recipient.fullName, options.publicUrl) + SEPARATOR + letter(texts[other], other, p.recipient.fullName, options.publicUrl) + '\n',
     sms: fitSms(head, variable, tail),
   };
 }

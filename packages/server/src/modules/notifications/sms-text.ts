@@ -4,9 +4,7 @@ import { nfc } from '@motcua/core/text';
 export const SMS_MAX = 160;
 
 // GSM 03.38 basic set. Extension characters (^{}[]~|€\) cost two septets, so we avoid them.
-const GSM7 = new Set(
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
-);
+const GSM7 = new Set('@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà');
 const PUNCTUATION: Record<string, string> = { '–': '-', '—': '-', '‘': "'", '’': "'", '“': '"', '”': '"', '…': '...', '\u00a0': ' ' };
 
 /**
@@ -26,7 +24,7 @@ function fold(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFC');
   let out = '';
-  for (const ch of folded) out += GSM7.has(ch) ? ch : PUNCTUATION[ch] ?? (/\s/.test(ch) ? ' ' : '?');
+  for (const ch of folded) out += GSM7.has(ch) ? ch : (PUNCTUATION[ch] ?? (/\s/.test(ch) ? ' ' : '?'));
   return out;
 }
 

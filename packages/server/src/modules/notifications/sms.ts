@@ -57,7 +57,7 @@ export function httpSmsSender(options: HttpSmsOptions): SmsSender {
       } catch {
         id = undefined;
       }
-      return { id: id === undefined || id === null ? sendOptions?.key ?? randomUUID() : String(id) };
+      return { id: id === undefined || id === null ? (sendOptions?.key ?? randomUUID()) : String(id) };
     },
   };
 }

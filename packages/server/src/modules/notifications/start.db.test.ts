@@ -15,7 +15,9 @@ beforeAll(async () => {
   handle = await openTestDatabase();
   await migrateToLatest(handle.db);
 });
-afterAll(async () => { await handle?.close(); });
+afterAll(async () => {
+  await handle?.close();
+});
 
 describe('startNotifications without SMTP_URL and SMS_URL', () => {
   it('writes .eml files and sms.log lines under DATA_DIR and says so', async () => {
@@ -27,7 +29,9 @@ describe('startNotifications without SMTP_URL and SMS_URL', () => {
     try {
       expect(warnings.join('\n')).toContain(path.join(config.dataDir, 'outbox-mail'));
       expect(warnings.join('\n')).toContain(path.join(config.dataDir, 'sms.log'));
-      await inTransaction(handle.db, (trx) => enqueueOutbox(trx, DOSSIER_NOTICE, samplePayload({ action: 'record_apology', state: 'in_progress', reason: 'Mất điện' })));
+      await inTransaction(handle.db, (trx) =>
+        enqueueOutbox(trx, DOSSIER_NOTICE, samplePayload({ action: 'record_apology', state: 'in_progress', reason: 'Mất điện' })),
+      );
       const smsLog = path.join(config.dataDir, 'sms.log');
       await waitFor(() => fs.existsSync(smsLog), 'sms.log');
       const mailDir = path.join(config.dataDir, 'outbox-mail');

@@ -122,12 +122,20 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
   supplement_requested: (p) => ({
     vi: {
       subject: `Hồ sơ ${p.dossierCode} cần bổ sung giấy tờ`,
-      body: [`Hồ sơ ${p.procedureName} (mã ${p.dossierCode}) cần bổ sung thêm.`, `Lý do: ${reasonOf(p)}.`, 'Xin ông/bà bổ sung để chúng tôi tiếp tục giải quyết. Thời gian chờ bổ sung không tính vào thời hạn giải quyết.'],
+      body: [
+        `Hồ sơ ${p.procedureName} (mã ${p.dossierCode}) cần bổ sung thêm.`,
+        `Lý do: ${reasonOf(p)}.`,
+        'Xin ông/bà bổ sung để chúng tôi tiếp tục giải quyết. Thời gian chờ bổ sung không tính vào thời hạn giải quyết.',
+      ],
       sms: [`Ho so ${p.dossierCode} can bo sung: `, reasonOf(p)],
     },
     en: {
       subject: `Application ${p.dossierCode}: more documents needed`,
-      body: [`Your application for ${p.procedureName} (code ${p.dossierCode}) needs more documents.`, `Reason: ${reasonOf(p)}.`, 'Please provide them so that we can continue. The waiting time does not count towards the processing time.'],
+      body: [
+        `Your application for ${p.procedureName} (code ${p.dossierCode}) needs more documents.`,
+        `Reason: ${reasonOf(p)}.`,
+        'Please provide them so that we can continue. The waiting time does not count towards the processing time.',
+      ],
       sms: [`Application ${p.dossierCode} needs more documents: `, reasonOf(p)],
     },
   }),
@@ -136,12 +144,18 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
     return {
       vi: {
         subject: `Đã nhận giấy tờ bổ sung cho hồ sơ ${p.dossierCode}`,
-        body: [`Chúng tôi đã nhận giấy tờ bổ sung cho hồ sơ ${p.procedureName} (mã ${p.dossierCode}).`, p.dueAt ? `Ngày hẹn trả kết quả mới: ${whenVi(p.dueAt)}.` : a.vi],
+        body: [
+          `Chúng tôi đã nhận giấy tờ bổ sung cho hồ sơ ${p.procedureName} (mã ${p.dossierCode}).`,
+          p.dueAt ? `Ngày hẹn trả kết quả mới: ${whenVi(p.dueAt)}.` : a.vi,
+        ],
         sms: [`Da nhan giay to bo sung ho so ${p.dossierCode}.${a.smsVi}`, ''],
       },
       en: {
         subject: `Documents received for application ${p.dossierCode}`,
-        body: [`We have received the additional documents for ${p.procedureName} (code ${p.dossierCode}).`, p.dueAt ? `New appointment date: ${whenEn(p.dueAt)}.` : a.en],
+        body: [
+          `We have received the additional documents for ${p.procedureName} (code ${p.dossierCode}).`,
+          p.dueAt ? `New appointment date: ${whenEn(p.dueAt)}.` : a.en,
+        ],
         sms: [`Documents received for ${p.dossierCode}.${a.smsEn}`, ''],
       },
     };
@@ -149,12 +163,20 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
   intake_refused: (p) => ({
     vi: {
       subject: `Hồ sơ ${p.dossierCode} chưa được tiếp nhận`,
-      body: [`Rất tiếc, hồ sơ ${p.procedureName} (mã ${p.dossierCode}) chưa được tiếp nhận.`, `Lý do: ${reasonOf(p)}.`, 'Ông/bà có thể nộp lại khi đủ giấy tờ. Cần giúp đỡ, xin liên hệ Bộ phận Một cửa.'],
+      body: [
+        `Rất tiếc, hồ sơ ${p.procedureName} (mã ${p.dossierCode}) chưa được tiếp nhận.`,
+        `Lý do: ${reasonOf(p)}.`,
+        'Ông/bà có thể nộp lại khi đủ giấy tờ. Cần giúp đỡ, xin liên hệ Bộ phận Một cửa.',
+      ],
       sms: [`Ho so ${p.dossierCode} chua duoc tiep nhan. Ly do: `, reasonOf(p)],
     },
     en: {
       subject: `Application ${p.dossierCode} not accepted`,
-      body: [`We are sorry: your application for ${p.procedureName} (code ${p.dossierCode}) was not accepted.`, `Reason: ${reasonOf(p)}.`, 'You may apply again once the documents are complete. For help, contact the one-stop desk.'],
+      body: [
+        `We are sorry: your application for ${p.procedureName} (code ${p.dossierCode}) was not accepted.`,
+        `Reason: ${reasonOf(p)}.`,
+        'You may apply again once the documents are complete. For help, contact the one-stop desk.',
+      ],
       sms: [`Application ${p.dossierCode} not accepted. Reason: `, reasonOf(p)],
     },
   }),
@@ -164,12 +186,20 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
     return {
       vi: {
         subject: `Hồ sơ ${p.dossierCode} được chuyển đến ${unitVi}`,
-        body: [`Hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã được chuyển đến ${unitVi} để giải quyết.`, ...(reasonOf(p) ? [`Lý do: ${reasonOf(p)}.`] : []), 'Ông/bà không cần nộp lại hồ sơ.'],
+        body: [
+          `Hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã được chuyển đến ${unitVi} để giải quyết.`,
+          ...(reasonOf(p) ? [`Lý do: ${reasonOf(p)}.`] : []),
+          'Ông/bà không cần nộp lại hồ sơ.',
+        ],
         sms: [`Ho so ${p.dossierCode} da chuyen den `, unitVi, '. Ong/ba khong can nop lai.'],
       },
       en: {
         subject: `Application ${p.dossierCode} transferred to ${unitEn}`,
-        body: [`Your application for ${p.procedureName} (code ${p.dossierCode}) was transferred to ${unitEn}.`, ...(reasonOf(p) ? [`Reason: ${reasonOf(p)}.`] : []), 'You do not need to apply again.'],
+        body: [
+          `Your application for ${p.procedureName} (code ${p.dossierCode}) was transferred to ${unitEn}.`,
+          ...(reasonOf(p) ? [`Reason: ${reasonOf(p)}.`] : []),
+          'You do not need to apply again.',
+        ],
         sms: [`Application ${p.dossierCode} transferred to `, unitEn, '. No need to apply again.'],
       },
     };
@@ -182,32 +212,66 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
     },
     en: {
       subject: `Application ${p.dossierCode} approved`,
-      body: [`Your application for ${p.procedureName} (code ${p.dossierCode}) has been approved.`, 'We are preparing the result and will tell you when you can collect it.'],
+      body: [
+        `Your application for ${p.procedureName} (code ${p.dossierCode}) has been approved.`,
+        'We are preparing the result and will tell you when you can collect it.',
+      ],
       sms: [`Application ${p.dossierCode} approved. We will tell you when the result is ready.`, ''],
     },
   }),
   refused: (p) => ({
     vi: {
       subject: `Hồ sơ ${p.dossierCode} không được giải quyết`,
-      body: [`Rất tiếc, hồ sơ ${p.procedureName} (mã ${p.dossierCode}) không được giải quyết.`, `Lý do: ${reasonOf(p)}.`, 'Văn bản trả lời sẽ được gửi cho ông/bà.'],
+      body: [
+        `Rất tiếc, hồ sơ ${p.procedureName} (mã ${p.dossierCode}) không được giải quyết.`,
+        `Lý do: ${reasonOf(p)}.`,
+        'Văn bản trả lời sẽ được gửi cho ông/bà.',
+      ],
       sms: [`Ho so ${p.dossierCode} khong duoc giai quyet. Ly do: `, reasonOf(p)],
     },
     en: {
       subject: `Application ${p.dossierCode} refused`,
-      body: [`We are sorry: your application for ${p.procedureName} (code ${p.dossierCode}) was refused.`, `Reason: ${reasonOf(p)}.`, 'You will receive a written answer.'],
+      body: [
+        `We are sorry: your application for ${p.procedureName} (code ${p.dossierCode}) was refused.`,
+        `Reason: ${reasonOf(p)}.`,
+        'You will receive a written answer.',
+      ],
       sms: [`Application ${p.dossierCode} refused. Reason: `, reasonOf(p)],
     },
   }),
   result_ready: (p) => {
     const how = {
-      counter: { vi: `Mời ông/bà đến Bộ phận Một cửa nhận kết quả, nhớ ${COLLECT_VI}.`, en: `Please collect it at the one-stop desk and ${COLLECT_EN}.`, smsVi: ' Moi ong/ba den Bo phan Mot cua nhan, mang giay tiep nhan va CCCD.', smsEn: ' Collect it at the one-stop desk with your receipt and ID card.' },
-      post: { vi: 'Kết quả sẽ được gửi đến ông/bà qua bưu điện.', en: 'It will be sent to you by post.', smsVi: ' Ket qua se gui qua buu dien.', smsEn: ' It will be sent by post.' },
-      electronic: { vi: 'Ông/bà có thể xem và tải kết quả trên cổng dịch vụ công.', en: 'You can view and download it on the public service portal.', smsVi: ' Xem va tai ket qua tren cong dich vu cong.', smsEn: ' Download it on the public service portal.' },
+      counter: {
+        vi: `Mời ông/bà đến Bộ phận Một cửa nhận kết quả, nhớ ${COLLECT_VI}.`,
+        en: `Please collect it at the one-stop desk and ${COLLECT_EN}.`,
+        smsVi: ' Moi ong/ba den Bo phan Mot cua nhan, mang giay tiep nhan va CCCD.',
+        smsEn: ' Collect it at the one-stop desk with your receipt and ID card.',
+      },
+      post: {
+        vi: 'Kết quả sẽ được gửi đến ông/bà qua bưu điện.',
+        en: 'It will be sent to you by post.',
+        smsVi: ' Ket qua se gui qua buu dien.',
+        smsEn: ' It will be sent by post.',
+      },
+      electronic: {
+        vi: 'Ông/bà có thể xem và tải kết quả trên cổng dịch vụ công.',
+        en: 'You can view and download it on the public service portal.',
+        smsVi: ' Xem va tai ket qua tren cong dich vu cong.',
+        smsEn: ' Download it on the public service portal.',
+      },
     }[p.deliveryMethod ?? 'counter'];
     const verify = p.verifyUrl ? { vi: [`Xác thực văn bản kết quả: ${p.verifyUrl}`], en: [`Verify the result document: ${p.verifyUrl}`] } : { vi: [], en: [] };
     return {
-      vi: { subject: `Đã có kết quả hồ sơ ${p.dossierCode}`, body: [`Hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã có kết quả.`, how.vi, ...verify.vi], sms: [`Ho so ${p.dossierCode} da co ket qua.${how.smsVi}`, ''] },
-      en: { subject: `Result ready for application ${p.dossierCode}`, body: [`The result of your application for ${p.procedureName} (code ${p.dossierCode}) is ready.`, how.en, ...verify.en], sms: [`Result ready for ${p.dossierCode}.${how.smsEn}`, ''] },
+      vi: {
+        subject: `Đã có kết quả hồ sơ ${p.dossierCode}`,
+        body: [`Hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã có kết quả.`, how.vi, ...verify.vi],
+        sms: [`Ho so ${p.dossierCode} da co ket qua.${how.smsVi}`, ''],
+      },
+      en: {
+        subject: `Result ready for application ${p.dossierCode}`,
+        body: [`The result of your application for ${p.procedureName} (code ${p.dossierCode}) is ready.`, how.en, ...verify.en],
+        sms: [`Result ready for ${p.dossierCode}.${how.smsEn}`, ''],
+      },
     };
   },
   returned: (p) => ({
@@ -218,7 +282,11 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
     },
     en: {
       subject: `Result of application ${p.dossierCode} delivered`,
-      body: [`The result of your application for ${p.procedureName} (code ${p.dossierCode}) has been handed over.`, ...postalLines(p).en, 'Thank you for using our service.'],
+      body: [
+        `The result of your application for ${p.procedureName} (code ${p.dossierCode}) has been handed over.`,
+        ...postalLines(p).en,
+        'Thank you for using our service.',
+      ],
       sms: [`Result of ${p.dossierCode} delivered. Thank you.`, ''],
     },
   }),
@@ -227,12 +295,22 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
     return {
       vi: {
         subject: `Xin lỗi ông/bà: hồ sơ ${p.dossierCode} bị trễ hẹn`,
-        body: [`Chúng tôi thành thật xin lỗi vì hồ sơ ${p.procedureName} (mã ${p.dossierCode}) chưa trả được kết quả đúng hẹn.`, ...(reasonOf(p) ? [`Lý do: ${reasonOf(p)}.`] : []), p.dueAt ? `Ngày hẹn mới: ${whenVi(p.dueAt)}.` : a.vi, 'Mong ông/bà thông cảm.'],
+        body: [
+          `Chúng tôi thành thật xin lỗi vì hồ sơ ${p.procedureName} (mã ${p.dossierCode}) chưa trả được kết quả đúng hẹn.`,
+          ...(reasonOf(p) ? [`Lý do: ${reasonOf(p)}.`] : []),
+          p.dueAt ? `Ngày hẹn mới: ${whenVi(p.dueAt)}.` : a.vi,
+          'Mong ông/bà thông cảm.',
+        ],
         sms: [`Xin loi ong/ba, ho so ${p.dossierCode} bi tre hen.${p.dueAt ? ` Hen moi ${whenVi(p.dueAt)}.` : ''}`, ''],
       },
       en: {
         subject: `We apologise: application ${p.dossierCode} is delayed`,
-        body: [`We sincerely apologise: the result of your application for ${p.procedureName} (code ${p.dossierCode}) was not ready on time.`, ...(reasonOf(p) ? [`Reason: ${reasonOf(p)}.`] : []), p.dueAt ? `New appointment date: ${whenEn(p.dueAt)}.` : a.en, 'Thank you for your patience.'],
+        body: [
+          `We sincerely apologise: the result of your application for ${p.procedureName} (code ${p.dossierCode}) was not ready on time.`,
+          ...(reasonOf(p) ? [`Reason: ${reasonOf(p)}.`] : []),
+          p.dueAt ? `New appointment date: ${whenEn(p.dueAt)}.` : a.en,
+          'Thank you for your patience.',
+        ],
         sms: [`Sorry, application ${p.dossierCode} is delayed.${p.dueAt ? ` New date ${whenEn(p.dueAt)}.` : ''}`, ''],
       },
     };
@@ -257,7 +335,11 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
     },
     en: {
       subject: `Application ${p.dossierCode} cancelled`,
-      body: [`Your application for ${p.procedureName} (code ${p.dossierCode}) has been cancelled.`, `Reason: ${reasonOf(p)}.`, 'If needed, please contact the one-stop desk.'],
+      body: [
+        `Your application for ${p.procedureName} (code ${p.dossierCode}) has been cancelled.`,
+        `Reason: ${reasonOf(p)}.`,
+        'If needed, please contact the one-stop desk.',
+      ],
       sms: [`Application ${p.dossierCode} cancelled. Reason: `, reasonOf(p)],
     },
   }),

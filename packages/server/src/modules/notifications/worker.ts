@@ -151,7 +151,12 @@ export class OutboxWorker {
     // A worker died holding the last attempt (perhaps killed by this very message): park, not loop.
     await this.db
       .updateTable('outbox')
-      .set({ parked_at: now, locked_by: null, locked_until: null, last_error: sql`coalesce(last_error || '; ', '') || 'lease expired during the last attempt'` })
+      .set({
+        parked_at: now,
+        locked_by: null,
+        locked_until: null,
+        last_error: sql`coalesce(last_error || '; ', '') || 'lease expired during the last attempt'`,
+      })
       .where('done_at', 'is', null)
       .where('parked_at', 'is', null)
       .where('attempts', '>=', this.maxAttempts)
@@ -232,9 +237,11 @@ export class OutboxWorker {
         locked_by: null,
         locked_until: null,
         last_error: text,
-        ...(park ? { parked_at: this.at() }
-          : ours ? { available_at: this.at(this.pollMs), attempts: sql`attempts - 1` }
-          : { available_at: this.at(backoffMs(message.attempts, this.backoff, this.random)) }),
+        ...(park
+          ? { parked_at: this.at() }
+          : ours
+            ? { available_at: this.at(this.pollMs), attempts: sql`attempts - 1` }
+            : { available_at: this.at(backoffMs(message.attempts, this.backoff, this.random)) }),
       })
       .where('id', '=', message.id)
       .where('locked_by', '=', this.id)
@@ -282,8 +289,13 @@ export class OutboxWorker {
     const unsettled = (started: boolean) => [...this.stranded].filter(([, s]) => s === started).map(([id]) => id);
     const started = unsettled(true);
     if (started.length) {
-      await this.db.updateTable('outbox').set({ locked_by: null, locked_until: null, available_at: this.at() })
-        .where('id', 'in', started).where('locked_by', '=', this.id).where('done_at', 'is', null).execute();
+      await this.db
+        .updateTable('outbox')
+        .set({ locked_by: null, locked_until: null, available_at: this.at() })
+        .where('id', 'in', started)
+        .where('locked_by', '=', this.id)
+        .where('done_at', 'is', null)
+        .execute();
     }
     await this.release(unsettled(false));
     this.stranded.clear();

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { SignJWT, jwtVerify } from 'jose';
-import { PROBLEM } from '@motcua/core/api';
+import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
+import { PROBLEM } from '@motcua/core/problems';
 import { FIELD_GRACE_DAYS, fieldWindow } from '@motcua/core/field';
 
 import type { Db } from '../../db/database.ts';
@@ -18,9 +18,13 @@ export const GRACE_DAYS = FIELD_GRACE_DAYS;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-const invalid = () => new Problem(401, PROBLEM.outreach_credential_invalid,
-  'Mã truy cập lưu động không hợp lệ, đã hết hạn hoặc đã bị thu hồi. Hãy đăng nhập để đồng bộ.',
-  'The outreach credential is invalid, expired or revoked. Log in to sync.');
+const invalid = () =>
+  new Problem(
+    401,
+    PROBLEM.outreach_credential_invalid,
+    'Mã truy cập lưu động không hợp lệ, đã hết hạn hoặc đã bị thu hồi. Hãy đăng nhập để đồng bộ.',
+    'The outreach credential is invalid, expired or revoked. Log in to sync.',
+  );
 
 /**
  * Offline credentials: an HS256 JWT naming the official, the session and the sync scope, valid
@@ -33,7 +37,11 @@ export class OutreachCredentials {
 
   private async key(db: Db = this.ctx.db): Promise<Uint8Array> {
     const fresh = randomBytes(32).toString('base64url');
-    await db.insertInto('outreach_signing_key').values({ id: 1, secret: fresh }).onConflict((oc) => oc.column('id').doNothing()).execute();
+    await db
+      .insertInto('outreach_signing_key')
+      .values({ id: 1, secret: fresh })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
     const row = await db.selectFrom('outreach_signing_key').select('secret').where('id', '=', 1).executeTakeFirstOrThrow();
     return Buffer.from(row.secret, 'base64url');
   }
@@ -46,20 +54,38 @@ export class OutreachCredentials {
     const id = randomUUID();
     const token = await new SignJWT({ sid: session.id, scope: CREDENTIAL_SCOPE, dev: deviceId })
       .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(official.userId).setJti(id).setIssuedAt(Math.floor(now.getTime() / 1000)).setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .setSubject(official.userId)
+      .setJti(id)
+      .setIssuedAt(Math.floor(now.getTime() / 1000))
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(await this.key(trx));
-    await trx.updateTable('outreach_credential').set({ revoked_at: now })
-      .where('session_id', '=', session.id).where('user_id', '=', official.userId).where('device_id', '=', deviceId).where('revoked_at', 'is', null).execute();
-    await trx.insertInto('outreach_credential').values({
-      id, session_id: session.id, user_id: official.userId, device_id: deviceId, token_hash: sha256(token), issued_at: now, expires_at: expiresAt,
-    }).execute();
+    await trx
+      .updateTable('outreach_credential')
+      .set({ revoked_at: now })
+      .where('session_id', '=', session.id)
+      .where('user_id', '=', official.userId)
+      .where('device_id', '=', deviceId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await trx
+      .insertInto('outreach_credential')
+      .values({
+        id,
+        session_id: session.id,
+        user_id: official.userId,
+        device_id: deviceId,
+        token_hash: sha256(token),
+        issued_at: now,
+        expires_at: expiresAt,
+      })
+      .execute();
     return { id, token, expiresAt };
   }
 
   /** The official a credential speaks for, and the one session it may sync; 401 otherwise. */
   async verify(token: string): Promise<{ actor: Official; sessionId: string; credentialId: string }> {
     const now = this.ctx.clock.now();
-    let payload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, await this.key(), { algorithms: ['HS256'], currentDate: now }));
     } catch {
@@ -75,7 +101,14 @@ export class OutreachCredentials {
     const roles = member.roles.filter((r): r is Official['roles'][number] => (FIELD_ROLES as string[]).includes(r));
     if (roles.length === 0) throw invalid();
     return {
-      actor: { kind: 'official', userId: member.userId, fullName: member.fullName, roles: member.roles as Official['roles'], unitCodes: member.unitCodes, via: 'token' },
+      actor: {
+        kind: 'official',
+        userId: member.userId,
+        fullName: member.fullName,
+        roles: member.roles as Official['roles'],
+        unitCodes: member.unitCodes,
+        via: 'token',
+      },
       sessionId: row.session_id,
       credentialId: row.id,
     };
@@ -83,7 +116,12 @@ export class OutreachCredentials {
 
   /** Revokes one credential (a lost phone). Returns false when there was nothing to revoke. */
   async revoke(id: string): Promise<boolean> {
-    const r = await this.ctx.db.updateTable('outreach_credential').set({ revoked_at: this.ctx.clock.now() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+    const r = await this.ctx.db
+      .updateTable('outreach_credential')
+      .set({ revoked_at: this.ctx.clock.now() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
 
@@ -97,7 +135,11 @@ export class OutreachCredentials {
  * Who is syncing: a signed-in official, or (the usual case back from the field, session cookie
  * long expired) the offline credential in CREDENTIAL_HEADER. The credential is bound to one session.
  */
-export async function fieldCaller(credentials: OutreachCredentials, actor: Actor, header: string | string[] | undefined): Promise<{ actor: Official; sessionId: string | null }> {
+export async function fieldCaller(
+  credentials: OutreachCredentials,
+  actor: Actor,
+  header: string | string[] | undefined,
+): Promise<{ actor: Official; sessionId: string | null }> {
   if (typeof header === 'string' && header.length > 0) {
     const v = await credentials.verify(header);
     return { actor: v.actor, sessionId: v.sessionId };
@@ -105,4 +147,3 @@ export async function fieldCaller(credentials: OutreachCredentials, actor: Actor
   if (actor.kind === 'official') return { actor, sessionId: null };
   throw new Problem(401, PROBLEM.unauthorized, 'Bạn cần đăng nhập hoặc dùng mã truy cập lưu động.', 'Log in or send the outreach credential.');
 }
-

@@ -34,15 +34,33 @@ export async function seedOutreachDemo(ctx: AppContext, withDemo: boolean): Prom
   const from = vnDate(now);
   const rules = [{ weekdays: [2, 4], part: 'morning' as const, from, to: addDays(from, 55) }];
   const round = {
-    id: randomUUID(), unitCode: UNIT, title: DEMO_ROUND_TITLE, meetingPoint: 'Nhà văn hóa ấp Phú Long 2', rules, hamletCodes: HAMLETS,
-    teamUserIds: team.map((t) => t.id), procedureCodes: PROCEDURES, note: 'Ưu tiên người cao tuổi, người khuyết tật; mang theo máy in biên nhận.', version: 1,
+    id: randomUUID(),
+    unitCode: UNIT,
+    title: DEMO_ROUND_TITLE,
+    meetingPoint: 'Nhà văn hóa ấp Phú Long 2',
+    rules,
+    hamletCodes: HAMLETS,
+    teamUserIds: team.map((t) => t.id),
+    procedureCodes: PROCEDURES,
+    note: 'Ưu tiên người cao tuổi, người khuyết tật; mang theo máy in biên nhận.',
+    version: 1,
   };
   await inTransaction(ctx.db, async (trx) => {
     await store.insertRound(trx, round, 'demo', now);
-    await store.insertSessions(trx, expandRules(rules).sessions.map((s) => ({
-      id: randomUUID(), roundId: round.id, unitCode: UNIT, day: s.day, part: s.part, ...PART_HOURS[s.part],
-      hamletCodes: HAMLETS, meetingPoint: round.meetingPoint, status: 'planned' as const,
-    })));
+    await store.insertSessions(
+      trx,
+      expandRules(rules).sessions.map((s) => ({
+        id: randomUUID(),
+        roundId: round.id,
+        unitCode: UNIT,
+        day: s.day,
+        part: s.part,
+        ...PART_HOURS[s.part],
+        hamletCodes: HAMLETS,
+        meetingPoint: round.meetingPoint,
+        status: 'planned' as const,
+      })),
+    );
   });
   for (const r of RESIDENTS) await store.insertAssistance({ id: randomUUID(), unitCode: UNIT, active: true, ...r }, 'demo', now);
 }

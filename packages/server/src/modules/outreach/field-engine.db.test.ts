@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM } from '@motcua/core/api';
+import { PROBLEM } from '@motcua/core/problems';
 import { correctedTime, readClock, type ClockReading } from '@motcua/core/field';
 import { receiveOp, type KitBasics } from '../../../../web/src/field/sync/compose.ts';
 import { newDataKey, sealerFor, type Sealer } from '../../../../web/src/field/sync/crypto.ts';
@@ -38,18 +38,34 @@ function pngChunk(type: string, data: Buffer): Buffer {
 function photo(size: number): Uint8Array {
   const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
   const idat = zlib.deflateSync(Buffer.from([0, 255, 255, 255]));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('raNd', crypto.randomBytes(size)), pngChunk('IDAT', idat), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('raNd', crypto.randomBytes(size)),
+    pngChunk('IDAT', idat),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The field app's fetch: the offline credential, no cookies. */
 const credentialFetch: FieldFetch = (path, init) =>
-  fetch(`${base}${path}`, { method: init.method, headers: { ...init.headers, 'x-outreach-credential': k.credential.token }, ...(init.body !== undefined ? { body: init.body } : {}) });
+  fetch(`${base}${path}`, {
+    method: init.method,
+    headers: { ...init.headers, 'x-outreach-credential': k.credential.token },
+    ...(init.body !== undefined ? { body: init.body } : {}),
+  });
 
 async function receipt(store: MemoryStore, receivedAt: Date, files: Uint8Array[] = []) {
   const { item, files: sealed } = await receiveOp(sealer, {
-    kit: k, offset: offset++, receivedAt, procedure: { code: '2.000815', sameDay: true, processingDays: 0 }, applicant: { ...applicant(), sex: 'male' as const },
+    kit: k,
+    offset: offset++,
+    receivedAt,
+    procedure: { code: '2.000815', sameDay: true, processingDays: 0 },
+    applicant: { ...applicant(), sex: 'male' as const },
     form: { documents: [{ documentName: 'Giấy khai sinh', pages: 1, copies: 2 }] },
-    files: files.map((bytes, i) => ({ name: `cccd-${i}.png`, mediaType: 'image/png' as const, bytes })), resultDelivery: 'counter', consent: { method: 'signature' },
+    files: files.map((bytes, i) => ({ name: `cccd-${i}.png`, mediaType: 'image/png' as const, bytes })),
+    resultDelivery: 'counter',
+    consent: { method: 'signature' },
   });
   store.add(item, sealed);
   return item;
@@ -65,7 +81,9 @@ beforeAll(async () => {
   sealer = sealerFor(await newDataKey());
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('the field sync engine against the real server', () => {
   it('a chunk corrupted on the way: the server answers checksum_mismatch and the engine starts the upload over', async () => {
@@ -96,12 +114,27 @@ describe('the field sync engine against the real server', () => {
 
     const second = await run();
     expect(second).toMatchObject({ applied: 1, rejected: 0 });
-    const uploads = await t.ctx.db.selectFrom('outreach_upload').select(['id', 'upload_id']).where('session_id', '=', sessionId).where('filename', '=', 'cccd-0.png').execute();
+    const uploads = await t.ctx.db
+      .selectFrom('outreach_upload')
+      .select(['id', 'upload_id'])
+      .where('session_id', '=', sessionId)
+      .where('filename', '=', 'cccd-0.png')
+      .execute();
     expect(uploads).toHaveLength(2); // declared afresh
     expect(uploads.filter((u) => u.upload_id !== null)).toHaveLength(1);
     const code = (store.items.get(item.id)!.result as { dossierCode: string }).dossierCode;
-    const attached = await t.ctx.db.selectFrom('dossier_attachment').innerJoin('upload', 'upload.id', 'dossier_attachment.upload_id').select('upload.sha256').where('dossier_attachment.dossier_code', '=', code).execute();
-    expect(attached.map((a) => a.sha256)).toEqual([crypto.createHash('sha256').update(await sealer.open(file.sealed!, file.id)).digest('hex')]);
+    const attached = await t.ctx.db
+      .selectFrom('dossier_attachment')
+      .innerJoin('upload', 'upload.id', 'dossier_attachment.upload_id')
+      .select('upload.sha256')
+      .where('dossier_attachment.dossier_code', '=', code)
+      .execute();
+    expect(attached.map((a) => a.sha256)).toEqual([
+      crypto
+        .createHash('sha256')
+        .update(await sealer.open(file.sealed!, file.id))
+        .digest('hex'),
+    ]);
   });
 
   it('a phone 30 minutes fast: receipts dated by the corrected clock go through, an uncorrected one waits for the server instead of being refused', async () => {
@@ -113,7 +146,17 @@ describe('the field sync engine against the real server', () => {
     const corrected = await receipt(store, correctedTime(phone(), reading));
     const uncorrected = await receipt(store, new Date(phone()));
     const readings: ClockReading[] = [];
-    const run = () => syncSession({ store, sealer, fetch: credentialFetch, sessionId, maxOpsPerBatch: 200, now: phone, onClock: (r) => void readings.push(r), respectBackoff: true });
+    const run = () =>
+      syncSession({
+        store,
+        sealer,
+        fetch: credentialFetch,
+        sessionId,
+        maxOpsPerBatch: 200,
+        now: phone,
+        onClock: (r) => void readings.push(r),
+        respectBackoff: true,
+      });
 
     expect(await run()).toMatchObject({ applied: 1, rejected: 0, retry: 1 });
     expect(store.items.get(corrected.id)!.state).toBe('applied');

@@ -20,8 +20,17 @@ let credential: Record<string, string>;
 let next = 0;
 /** A receipt at `hhmm` with the next free reserved code. */
 const receipt = (hhmm: string, over: { procedure?: 'copy' | 'marital' } = {}) => receiveOp(block, next++, { at: vn(hhmm), ...over });
-const complete = (dossierCode: string, baseVersion: number, at: string) => ({ id: randomUUID(), kind: 'complete_on_spot', at, dossierCode, baseVersion, note: 'Trả bản sao tại chỗ' });
-type Results = { results: { status: string; result?: Record<string, unknown>; error?: { code: string; retryable: boolean; retryAfter?: number; messageVi: string } }[] };
+const complete = (dossierCode: string, baseVersion: number, at: string) => ({
+  id: randomUUID(),
+  kind: 'complete_on_spot',
+  at,
+  dossierCode,
+  baseVersion,
+  note: 'Trả bản sao tại chỗ',
+});
+type Results = {
+  results: { status: string; result?: Record<string, unknown>; error?: { code: string; retryable: boolean; retryAfter?: number; messageVi: string } }[];
+};
 
 beforeAll(async () => {
   t = await startTestApp({ clock });
@@ -32,7 +41,9 @@ beforeAll(async () => {
   block = k.codeBlock;
   credential = { 'x-outreach-credential': k.credential.token };
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 /** Signed in now: the test moves the clock by hours, past the session cookies' idle limit. */
 const as = async (username: string) => (await loginAs(t, `official:${username}`)).headers;
@@ -57,7 +68,10 @@ describe('field time is the time of record', () => {
     const d = await dossier(code);
     expect(d.state).toBe('result_ready');
     expect(d.dueAt).toBe(vn('17:00'));
-    expect(d.history.map((h) => [h.action, h.at])).toEqual([['submitted', vn('07:30')], ['complete_on_spot', vn('07:39')]]);
+    expect(d.history.map((h) => [h.action, h.at])).toEqual([
+      ['submitted', vn('07:30')],
+      ['complete_on_spot', vn('07:39')],
+    ]);
     expect(d.timeliness).toBe('on_time');
     // The outreach record and the figures (projection read by insights) agree with the history.
     const o = await t.ctx.db.selectFrom('outreach_dossier').select('completed_on_spot_at').where('dossier_code', '=', code).executeTakeFirstOrThrow();
@@ -67,7 +81,12 @@ describe('field time is the time of record', () => {
     expect(new Date(row.received_at!).toISOString()).toBe(new Date(vn('07:30')).toISOString());
     expect(new Date(row.result_ready_at!).getTime()).toBeLessThanOrEqual(new Date(row.due_at!).getTime());
     // The audit entry is dated when the server recorded it, and names the field time.
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['at', 'detail']).where('dossier_code', '=', code).where('action', '=', 'dossier.complete_on_spot').executeTakeFirstOrThrow();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['at', 'detail'])
+      .where('dossier_code', '=', code)
+      .where('action', '=', 'dossier.complete_on_spot')
+      .executeTakeFirstOrThrow();
     expect(new Date(audit.at).toISOString()).toBe(new Date(vn('18:30')).toISOString());
     expect((typeof audit.detail === 'string' ? JSON.parse(audit.detail) : audit.detail).performedAt).toBe(new Date(vn('07:39')).toISOString());
   });
@@ -125,7 +144,9 @@ describe('field time is the time of record', () => {
     const received = receipt('09:10');
     expect((await sync(t, credential, sessionId, [received])).statusCode).toBe(200);
     const r = await t.app.inject({
-      method: 'POST', url: `/api/dossiers/${received.dossier.code}/actions`, headers: await as('phulam.tiepnhan'),
+      method: 'POST',
+      url: `/api/dossiers/${received.dossier.code}/actions`,
+      headers: await as('phulam.tiepnhan'),
       payload: { action: 'complete_on_spot', version: 1, performedAt: vn('09:15'), at: vn('09:15') },
     });
     // 18:30 is after the 17:00 due time: the counter cannot backdate its way out of an apology.
@@ -165,12 +186,25 @@ describe('a phone clock ahead of the server', () => {
   it('a dossier an older server refused as "received in the future" is applied when the phone sends it again', async () => {
     const stranded = receipt('10:30');
     // As the server before issue #10 recorded it, for good.
-    await t.ctx.db.insertInto('outreach_op').values({
-      client_op_id: stranded.id, session_id: sessionId, user_id: p.ids['phulam.luudong']!, kind: 'receive_dossier', status: 'rejected',
-      request_hash: createHash('sha256').update(canonicalJson(stranded)).digest('hex'), result: JSON.stringify(null),
-      error: JSON.stringify({ code: 'received_in_future', messageVi: 'Thời điểm tiếp nhận ở tương lai; hãy kiểm tra đồng hồ máy.', messageEn: 'The receipt time is in the future; check the device clock.', retryable: false }),
-      applied_at: new Date(vn('10:00')),
-    }).execute();
+    await t.ctx.db
+      .insertInto('outreach_op')
+      .values({
+        client_op_id: stranded.id,
+        session_id: sessionId,
+        user_id: p.ids['phulam.luudong']!,
+        kind: 'receive_dossier',
+        status: 'rejected',
+        request_hash: createHash('sha256').update(canonicalJson(stranded)).digest('hex'),
+        result: JSON.stringify(null),
+        error: JSON.stringify({
+          code: 'received_in_future',
+          messageVi: 'Thời điểm tiếp nhận ở tương lai; hãy kiểm tra đồng hồ máy.',
+          messageEn: 'The receipt time is in the future; check the device clock.',
+          retryable: false,
+        }),
+        applied_at: new Date(vn('10:00')),
+      })
+      .execute();
     const r = await sync(t, credential, sessionId, [stranded]);
     expect((r.json() as Results).results[0]!.status).toBe('applied');
     expect((await dossier(stranded.dossier.code)).state).toBe('received');

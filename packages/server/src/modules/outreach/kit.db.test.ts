@@ -15,11 +15,13 @@ beforeAll(async () => {
   const round = await createRound(t, p.admin, roundBody(p.ids));
   sessionId = round.sessions.find((s) => s.day === SESSION_DAY)!.id;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('field kit', () => {
   it('carries the procedures with their forms, the working calendar, hamlets, team, a reserved code block and a credential', async () => {
-    const k = await kit(t, p.outreach, sessionId) as Record<string, any>;
+    const k = (await kit(t, p.outreach, sessionId)) as Record<string, any>;
     expect(k.procedures.map((x: { code: string }) => x.code).sort()).toEqual(['1.004873', '2.000815']);
     expect(k.procedures[0].formSchema.type).toBe('object');
     expect(k.procedures[0].documents.length).toBeGreaterThan(0);
@@ -61,7 +63,9 @@ describe('field kit', () => {
     const fresh = { 'x-outreach-credential': renewed.credential.token };
     expect((await sync(t, fresh, sessionId, [consultOp(null, 1)])).statusCode).toBe(200);
 
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/office/outreach/credentials/${renewed.credential.id}`, headers: p.specialist })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/office/outreach/credentials/${renewed.credential.id}`, headers: p.specialist })).statusCode).toBe(
+      403,
+    );
     expect((await t.app.inject({ method: 'DELETE', url: `/api/office/outreach/credentials/${renewed.credential.id}`, headers: p.admin })).statusCode).toBe(204);
     const revoked = await sync(t, fresh, sessionId, [consultOp(null, 1)]);
     expect(revoked.statusCode).toBe(401);

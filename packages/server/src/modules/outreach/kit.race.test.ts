@@ -16,7 +16,9 @@ beforeAll(async () => {
   sessionId = round.sessions.find((s) => s.day === SESSION_DAY)!.id;
   await requireInterleaving(t.ctx.db);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('field kit code blocks under real concurrency', () => {
   it('hands each block index out once, even to many devices at the same moment; the same device gets its block again', async () => {
@@ -31,5 +33,4 @@ describe('field kit code blocks under real concurrency', () => {
     const rows = await t.ctx.db.selectFrom('outreach_code_block').select('block_index').where('unit_code', '=', '30421').execute();
     expect(new Set(rows.map((r) => r.block_index)).size).toBe(rows.length);
   });
-
 });

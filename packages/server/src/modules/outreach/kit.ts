@@ -1,4 +1,4 @@
-import { PROBLEM } from '@motcua/core/api';
+import { PROBLEM } from '@motcua/core/problems';
 import { defaultCalendar } from '@motcua/core/calendar';
 import { reservedCodeBlock, RESERVED_BLOCK_SIZE, type ReservedCodeBlock } from '@motcua/core/dossier';
 import type { Procedure } from '@motcua/core/catalog';
@@ -26,21 +26,34 @@ export const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== 
  * counter's upsert takes a row lock, so concurrent kits of one unit get distinct indices.
  */
 export async function blockFor(trx: Db, unitCode: string, sessionId: string, userId: string, deviceId: string, now: Date): Promise<ReservedCodeBlock> {
-  const existing = await trx.selectFrom('outreach_code_block').select('block_index')
-    .where('session_id', '=', sessionId).where('user_id', '=', userId).where('device_id', '=', deviceId).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('outreach_code_block')
+    .select('block_index')
+    .where('session_id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .where('device_id', '=', deviceId)
+    .executeTakeFirst();
   if (existing) return reservedCodeBlock(unitCode, existing.block_index);
   const r = await sql<{ next_index: number }>`
     insert into outreach_block_counter (unit_code, next_index) values (${unitCode}, 1)
     on conflict (unit_code) do update set next_index = outreach_block_counter.next_index + 1
     returning next_index`.execute(trx);
   const index = Number(r.rows[0]!.next_index) - 1;
-  await trx.insertInto('outreach_code_block').values({ unit_code: unitCode, block_index: index, session_id: sessionId, user_id: userId, device_id: deviceId, issued_at: now }).execute();
+  await trx
+    .insertInto('outreach_code_block')
+    .values({ unit_code: unitCode, block_index: index, session_id: sessionId, user_id: userId, device_id: deviceId, issued_at: now })
+    .execute();
   return reservedCodeBlock(unitCode, index);
 }
 
 /** The blocks issued to an official for a session: a reserved code is valid only inside one of them. */
 export async function blocksOf(db: Db, sessionId: string, userId: string): Promise<ReservedCodeBlock[]> {
-  const rows = await db.selectFrom('outreach_code_block').select(['unit_code', 'block_index']).where('session_id', '=', sessionId).where('user_id', '=', userId).execute();
+  const rows = await db
+    .selectFrom('outreach_code_block')
+    .select(['unit_code', 'block_index'])
+    .where('session_id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .execute();
   return rows.map((r) => reservedCodeBlock(r.unit_code, r.block_index));
 }
 
@@ -48,7 +61,19 @@ export interface FieldKit {
   issuedAt: string;
   /** When the request arrived and the kit left: the app's first clock reading (@motcua/core/field readClock). */
   serverClock: ServerClock;
-  session: { id: string; roundId: string; roundTitle: string; unitCode: string; unitName: string; day: string; part: string; startsAt: string; endsAt: string; meetingPoint: string; hamletCodes: string[] };
+  session: {
+    id: string;
+    roundId: string;
+    roundTitle: string;
+    unitCode: string;
+    unitName: string;
+    day: string;
+    part: string;
+    startsAt: string;
+    endsAt: string;
+    meetingPoint: string;
+    hamletCodes: string[];
+  };
   procedures: Procedure[];
   calendar: typeof defaultCalendar;
   hamlets: { code: string; name: string; kind: string; distanceKm: number | null; travelMinutes: number | null }[];
@@ -97,22 +122,50 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
   // Names and health reasons go to the phone only if the policy lets this official see them; audited.
   const visitable = sees(official, 'residents', { unitCode: session.unitCode }) ? residents.filter((r) => session.hamletCodes.includes(r.hamletCode)) : [];
   if (visitable.length > 0) {
-    await auditRead(ctx.db, ctx.clock, official, { action: 'outreach.residents.read', dossierCode: null, kinds: ['residents'], detail: { unitCode: session.unitCode, sessionId: session.id, count: visitable.length } });
+    await auditRead(ctx.db, ctx.clock, official, {
+      action: 'outreach.residents.read',
+      dossierCode: null,
+      kinds: ['residents'],
+      detail: { unitCode: session.unitCode, sessionId: session.id, count: visitable.length },
+    });
   }
   return {
     issuedAt: now.toISOString(),
     serverClock: { receivedAt: now.toISOString(), sentAt: ctx.clock.now().toISOString() },
     session: {
-      id: session.id, roundId: round.id, roundTitle: round.title, unitCode: session.unitCode, unitName: unit.full_name, day: session.day, part: session.part,
-      startsAt: session.startsAt, endsAt: session.endsAt, meetingPoint: session.meetingPoint, hamletCodes: session.hamletCodes,
+      id: session.id,
+      roundId: round.id,
+      roundTitle: round.title,
+      unitCode: session.unitCode,
+      unitName: unit.full_name,
+      day: session.day,
+      part: session.part,
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+      meetingPoint: session.meetingPoint,
+      hamletCodes: session.hamletCodes,
     },
     procedures: procedures.map((p) => p.document),
     calendar: defaultCalendar,
-    hamlets: hamlets.filter((h) => h.active).map((h) => ({ code: h.code, name: h.name, kind: h.kind, distanceKm: h.distance_km === null ? null : Number(h.distance_km), travelMinutes: h.travel_minutes })),
+    hamlets: hamlets
+      .filter((h) => h.active)
+      .map((h) => ({
+        code: h.code,
+        name: h.name,
+        kind: h.kind,
+        distanceKm: h.distance_km === null ? null : Number(h.distance_km),
+        travelMinutes: h.travel_minutes,
+      })),
     team: team.map((m) => ({ userId: m.userId, fullName: m.fullName, roles: m.roles })),
     residentsNeedingHelp: visitable.map((r) => ({ id: r.id, hamletCode: r.hamletCode, fullName: r.fullName, reason: r.reason, note: r.note })),
     codeBlock: { ...issued.block, size: RESERVED_BLOCK_SIZE, format: `${session.unitCode}-YYMMDD-NNNN (NNNN = firstSeq + offset, YYMMDD = ngày tiếp nhận)` },
-    credential: { id: issued.credential.id, token: issued.credential.token, expiresAt: issued.credential.expiresAt.toISOString(), scope: CREDENTIAL_SCOPE, header: CREDENTIAL_HEADER },
+    credential: {
+      id: issued.credential.id,
+      token: issued.credential.token,
+      expiresAt: issued.credential.expiresAt.toISOString(),
+      scope: CREDENTIAL_SCOPE,
+      header: CREDENTIAL_HEADER,
+    },
     sync: { opsUrl: '/api/office/outreach/sync', uploadsUrl: '/api/office/outreach/uploads', maxOpsPerBatch: MAX_OPS_PER_BATCH, chunkSize: CHUNK_SIZE },
   };
 }

@@ -8,7 +8,9 @@ beforeAll(async () => {
   t = await startTestApp({ clock: '2026-11-23T01:00:00Z' }); // Monday 08:00 in Vietnam
   p = await people(t);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('planning outreach rounds', () => {
   it('expands Tuesday and Thursday mornings into sessions, skipping Culture Day, and lists the skipped day', async () => {
@@ -22,7 +24,9 @@ describe('planning outreach rounds', () => {
   });
 
   it('lets receptionists read but only planners plan, within their own unit', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/office/outreach/rounds', headers: p.receptionist, payload: roundBody(p.ids) })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/office/outreach/rounds', headers: p.receptionist, payload: roundBody(p.ids) })).statusCode).toBe(
+      403,
+    );
     expect((await t.app.inject({ method: 'POST', url: '/api/office/outreach/rounds', headers: p.otherAdmin, payload: roundBody(p.ids) })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'POST', url: '/api/office/outreach/rounds', payload: roundBody(p.ids) })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: `/api/office/outreach/rounds?unit=${UNIT}`, headers: p.otherAdmin })).statusCode).toBe(403);
@@ -31,16 +35,29 @@ describe('planning outreach rounds', () => {
   });
 
   it('refuses a team member who cannot take dossiers in, and hamlets of another commune', async () => {
-    const specialist = await t.app.inject({ method: 'POST', url: '/api/office/outreach/rounds', headers: p.admin, payload: roundBody(p.ids, { teamUserIds: [p.ids['phulam.chuyenvien']] }) });
+    const specialist = await t.app.inject({
+      method: 'POST',
+      url: '/api/office/outreach/rounds',
+      headers: p.admin,
+      payload: roundBody(p.ids, { teamUserIds: [p.ids['phulam.chuyenvien']] }),
+    });
     expect(specialist.statusCode).toBe(400);
     expect(specialist.json().field).toBe('teamUserIds');
-    const hamlet = await t.app.inject({ method: 'POST', url: '/api/office/outreach/rounds', headers: p.admin, payload: roundBody(p.ids, { hamletCodes: ['30790-01'] }) });
+    const hamlet = await t.app.inject({
+      method: 'POST',
+      url: '/api/office/outreach/rounds',
+      headers: p.admin,
+      payload: roundBody(p.ids, { hamletCodes: ['30790-01'] }),
+    });
     expect(hamlet.statusCode).toBe(400);
   });
 
   it('re-plans with the version seen, refusing a stale one', async () => {
     const round = await createRound(t, p.outreach, roundBody(p.ids, { title: 'Đợt sẽ sửa' }));
-    const update = { ...roundBody(p.ids, { title: 'Đợt đã sửa', rules: [{ weekdays: [3], part: 'afternoon', from: '2026-12-01', to: '2026-12-10' }] }), version: round.version };
+    const update = {
+      ...roundBody(p.ids, { title: 'Đợt đã sửa', rules: [{ weekdays: [3], part: 'afternoon', from: '2026-12-01', to: '2026-12-10' }] }),
+      version: round.version,
+    };
     const ok = await t.app.inject({ method: 'PUT', url: `/api/office/outreach/rounds/${round.id}`, headers: p.admin, payload: update });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().sessions.map((s: { day: string; part: string }) => `${s.day} ${s.part}`)).toEqual(['2026-12-02 afternoon', '2026-12-09 afternoon']);
@@ -67,39 +84,59 @@ describe('planning outreach rounds', () => {
   });
 
   it('documents every outreach route in OpenAPI with its schemas', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, Record<string, { summary?: string; responses?: object }>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { summary?: string; responses?: object }>>;
+    };
     const outreach = Object.entries(doc.paths).filter(([path]) => path.includes('outreach') || path.startsWith('/lich-luu-dong'));
     expect(outreach.flatMap(([, ops]) => Object.keys(ops)).length).toBe(24);
-    for (const [path, ops] of outreach) for (const [method, op] of Object.entries(ops)) {
-      expect(op.summary, `${method} ${path}`).toBeTruthy();
-      expect(op.responses, `${method} ${path}`).toBeTruthy();
-    }
+    for (const [path, ops] of outreach)
+      for (const [method, op] of Object.entries(ops)) {
+        expect(op.summary, `${method} ${path}`).toBeTruthy();
+        expect(op.responses, `${method} ${path}`).toBeTruthy();
+      }
     expect(doc.paths['/api/office/outreach/sync']!.post).toMatchObject({ requestBody: expect.anything() });
   });
 });
 
 describe('residents needing help and suggestions', () => {
   it('keeps a list of residents needing help, editable by commune officials only', async () => {
-    const add = await t.app.inject({ method: 'POST', url: '/api/office/outreach/assistance', headers: p.receptionist, payload: { unitCode: UNIT, hamletCode: '30421-01', fullName: 'Lê Thị Út', reason: 'elderly', note: '92 tuổi' } });
+    const add = await t.app.inject({
+      method: 'POST',
+      url: '/api/office/outreach/assistance',
+      headers: p.receptionist,
+      payload: { unitCode: UNIT, hamletCode: '30421-01', fullName: 'Lê Thị Út', reason: 'elderly', note: '92 tuổi' },
+    });
     expect(add.statusCode).toBe(201);
     const id = add.json().id;
     const patched = await t.app.inject({ method: 'PATCH', url: `/api/office/outreach/assistance/${id}`, headers: p.admin, payload: { reason: 'ill' } });
     expect(patched.json().reason).toBe('ill');
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/office/outreach/assistance/${id}`, headers: p.otherAdmin, payload: { reason: 'ill' } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: `/api/office/outreach/assistance/${id}`, headers: p.otherAdmin, payload: { reason: 'ill' } })).statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/office/outreach/assistance/${id}`, headers: p.admin })).statusCode).toBe(204);
     const list = await t.app.inject({ method: 'GET', url: `/api/office/outreach/assistance?unit=${UNIT}&hamlet=30421-01`, headers: p.admin });
     expect(list.json().items).toEqual([]);
-    const bad = await t.app.inject({ method: 'POST', url: '/api/office/outreach/assistance', headers: p.admin, payload: { unitCode: UNIT, hamletCode: '30790-01', fullName: 'Người Khác', reason: 'elderly' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/office/outreach/assistance',
+      headers: p.admin,
+      payload: { unitCode: UNIT, hamletCode: '30790-01', fullName: 'Người Khác', reason: 'elderly' },
+    });
     expect(bad.statusCode).toBe(400);
   });
 
   it('ranks hamlets by a score whose parts are shown, and moves a near hamlet up once residents there need help', async () => {
-    const get = async () => (await t.app.inject({ method: 'GET', url: `/api/office/outreach/suggestions?unit=${UNIT}`, headers: p.receptionist })).json() as {
-      items: { hamletCode: string; rank: number; score: number; parts: { key: string; points: number; explanationVi: string }[] }[];
-    };
+    const get = async () =>
+      (await t.app.inject({ method: 'GET', url: `/api/office/outreach/suggestions?unit=${UNIT}`, headers: p.receptionist })).json() as {
+        items: { hamletCode: string; rank: number; score: number; parts: { key: string; points: number; explanationVi: string }[] }[];
+      };
     const before = await get();
     expect(before.items.length).toBe(9);
-    for (const s of before.items) expect(s.score).toBeCloseTo(s.parts.reduce((a, x) => a + x.points, 0), 5);
+    for (const s of before.items)
+      expect(s.score).toBeCloseTo(
+        s.parts.reduce((a, x) => a + x.points, 0),
+        5,
+      );
     expect(before.items.map((s) => s.score)).toEqual([...before.items.map((s) => s.score)].sort((a, b) => b - a));
     const part = (s: (typeof before.items)[number], key: string) => s.parts.find((x) => x.key === key)!;
     // Remoteness follows travel time: Phú Long 2 (39 min) outscores Phú Lâm 1 (6 min) on that part.
@@ -111,7 +148,12 @@ describe('residents needing help and suggestions', () => {
 
     const last = before.items.at(-1)!;
     for (const name of ['Trần Văn A', 'Trần Văn B', 'Trần Thị C']) {
-      await t.app.inject({ method: 'POST', url: '/api/office/outreach/assistance', headers: p.admin, payload: { unitCode: UNIT, hamletCode: last.hamletCode, fullName: name, reason: 'disabled' } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/office/outreach/assistance',
+        headers: p.admin,
+        payload: { unitCode: UNIT, hamletCode: last.hamletCode, fullName: name, reason: 'disabled' },
+      });
     }
     const after = await get();
     const moved = byCode(after.items, last.hamletCode);

@@ -54,7 +54,8 @@ export class OutreachPlanning {
       if (!m?.active || !m.unitCodes.includes(input.unitCode) || !FIELD_ROLES.some((r) => m.roles.includes(r))) {
         throw badRequest(
           `Cán bộ "${id}" không phải cán bộ tiếp nhận hoặc lưu động đang công tác tại xã.`,
-          `Official "${id}" is not an active receptionist or outreach officer of this commune.`, { field: 'teamUserIds' },
+          `Official "${id}" is not an active receptionist or outreach officer of this commune.`,
+          { field: 'teamUserIds' },
         );
       }
     }
@@ -65,8 +66,13 @@ export class OutreachPlanning {
 
   private clean(input: RoundInput): RoundInput {
     return {
-      ...input, title: nfc(input.title).trim(), meetingPoint: nfc(input.meetingPoint).trim(), note: input.note ? nfc(input.note).trim() : null,
-      hamletCodes: [...new Set(input.hamletCodes)], teamUserIds: [...new Set(input.teamUserIds)], procedureCodes: [...new Set(input.procedureCodes)],
+      ...input,
+      title: nfc(input.title).trim(),
+      meetingPoint: nfc(input.meetingPoint).trim(),
+      note: input.note ? nfc(input.note).trim() : null,
+      hamletCodes: [...new Set(input.hamletCodes)],
+      teamUserIds: [...new Set(input.teamUserIds)],
+      procedureCodes: [...new Set(input.procedureCodes)],
     };
   }
 
@@ -75,8 +81,15 @@ export class OutreachPlanning {
     return {
       skipped,
       sessions: sessions.map((s) => ({
-        id: randomUUID(), roundId: round.id, unitCode: round.unitCode, day: s.day, part: s.part, ...PART_HOURS[s.part],
-        hamletCodes: round.hamletCodes, meetingPoint: round.meetingPoint, status: 'planned' as const,
+        id: randomUUID(),
+        roundId: round.id,
+        unitCode: round.unitCode,
+        day: s.day,
+        part: s.part,
+        ...PART_HOURS[s.part],
+        hamletCodes: round.hamletCodes,
+        meetingPoint: round.meetingPoint,
+        status: 'planned' as const,
       })),
     };
   }
@@ -100,18 +113,24 @@ export class OutreachPlanning {
    */
   async updateRound(actor: Actor, id: string, raw: RoundInput & { version: number }): Promise<RoundView> {
     const existing = await this.getRoundRow(actor, id, PLAN_ROLES);
-    if (raw.unitCode !== existing.unitCode) throw badRequest('Không thể chuyển đợt lưu động sang đơn vị khác.', 'A round cannot move to another unit.', { field: 'unitCode' });
+    if (raw.unitCode !== existing.unitCode)
+      throw badRequest('Không thể chuyển đợt lưu động sang đơn vị khác.', 'A round cannot move to another unit.', { field: 'unitCode' });
     const input = this.clean(raw);
     await this.checkInput(input);
     const round: Round = { ...existing, ...input, note: input.note ?? null };
     const { sessions, skipped } = this.planned(round);
     await inTransaction(this.ctx.db, async (trx) => {
       if (!(await this.store.updateRound(trx, round, raw.version, this.ctx.clock.now()))) {
-        throw conflict('Đợt lưu động vừa được người khác sửa; hãy tải lại.', 'The round was changed by someone else; reload it.', { version: (await this.store.round(id, trx))?.version });
+        throw conflict('Đợt lưu động vừa được người khác sửa; hãy tải lại.', 'The round was changed by someone else; reload it.', {
+          version: (await this.store.round(id, trx))?.version,
+        });
       }
       const busy = await this.store.sessionsWithActivity(trx, id);
       const old = await this.store.sessionsOfRound(id, trx);
-      await this.store.deleteSessions(trx, old.filter((s) => !busy.has(s.id)).map((s) => s.id));
+      await this.store.deleteSessions(
+        trx,
+        old.filter((s) => !busy.has(s.id)).map((s) => s.id),
+      );
       await this.store.insertSessions(trx, sessions);
     });
     return { ...round, version: raw.version + 1, sessions: await this.store.sessionsOfRound(id), skipped };
@@ -163,14 +182,27 @@ export class OutreachPlanning {
     const today = vnDate(now);
     const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
     const [hamlets, dossiers, enquiries, assistance, visits] = await Promise.all([
-      this.store.hamlets(unitCode), this.store.dossiersByHamlet(unitCode, yearAgo), this.store.enquiriesByHamlet(unitCode, yearAgo),
-      this.store.assistanceCounts(unitCode), this.store.lastVisits(unitCode, today),
+      this.store.hamlets(unitCode),
+      this.store.dossiersByHamlet(unitCode, yearAgo),
+      this.store.enquiriesByHamlet(unitCode, yearAgo),
+      this.store.assistanceCounts(unitCode),
+      this.store.lastVisits(unitCode, today),
     ]);
-    const items = suggestHamlets(hamlets.filter((h) => h.active).map((h) => ({
-      code: h.code, name: h.name, distanceKm: h.distance_km === null ? null : Number(h.distance_km), travelMinutes: h.travel_minutes,
-      dossiers: dossiers.get(h.code) ?? 0, enquiries: enquiries.get(h.code) ?? 0,
-      assistance: assistance.get(h.code) ?? { elderly: 0, disabled: 0, ill: 0, other: 0 }, lastVisit: visits.get(h.code) ?? null,
-    })), today);
+    const items = suggestHamlets(
+      hamlets
+        .filter((h) => h.active)
+        .map((h) => ({
+          code: h.code,
+          name: h.name,
+          distanceKm: h.distance_km === null ? null : Number(h.distance_km),
+          travelMinutes: h.travel_minutes,
+          dossiers: dossiers.get(h.code) ?? 0,
+          enquiries: enquiries.get(h.code) ?? 0,
+          assistance: assistance.get(h.code) ?? { elderly: 0, disabled: 0, ill: 0, other: 0 },
+          lastVisit: visits.get(h.code) ?? null,
+        })),
+      today,
+    );
     return { unitCode, asOf: today, items };
   }
 
@@ -178,7 +210,12 @@ export class OutreachPlanning {
   async listAssistance(actor: Actor, unitCode: string, hamletCode?: string): Promise<Assistance[]> {
     await assertSees(this.ctx.db, actor, 'residents', unitCode);
     const items = await this.store.listAssistance(unitCode, hamletCode);
-    await auditRead(this.ctx.db, this.ctx.clock, actor, { action: 'outreach.residents.read', dossierCode: null, kinds: ['residents'], detail: { unitCode, hamletCode: hamletCode ?? null, count: items.length } });
+    await auditRead(this.ctx.db, this.ctx.clock, actor, {
+      action: 'outreach.residents.read',
+      dossierCode: null,
+      kinds: ['residents'],
+      detail: { unitCode, hamletCode: hamletCode ?? null, count: items.length },
+    });
     return items;
   }
 
@@ -187,18 +224,30 @@ export class OutreachPlanning {
     if (!ok) throw badRequest(`Thôn, ấp "${hamletCode}" không thuộc xã này.`, `Hamlet "${hamletCode}" is not in this commune.`, { field: 'hamletCode' });
   }
 
-  async addAssistance(actor: Actor, input: { unitCode: string; hamletCode: string; fullName: string; reason: AssistanceReason; note?: string | null }): Promise<Assistance> {
+  async addAssistance(
+    actor: Actor,
+    input: { unitCode: string; hamletCode: string; fullName: string; reason: AssistanceReason; note?: string | null },
+  ): Promise<Assistance> {
     const official = assertUnitRole(actor, input.unitCode, READ_ROLES);
     await this.checkHamlet(input.unitCode, input.hamletCode);
     const row: Assistance = {
-      id: randomUUID(), unitCode: input.unitCode, hamletCode: input.hamletCode, fullName: nfc(input.fullName).trim(), reason: input.reason,
-      note: input.note ? nfc(input.note).trim() : null, active: true,
+      id: randomUUID(),
+      unitCode: input.unitCode,
+      hamletCode: input.hamletCode,
+      fullName: nfc(input.fullName).trim(),
+      reason: input.reason,
+      note: input.note ? nfc(input.note).trim() : null,
+      active: true,
     };
     await this.store.insertAssistance(row, official.userId, this.ctx.clock.now());
     return row;
   }
 
-  async updateAssistance(actor: Actor, id: string, patch: Partial<Pick<Assistance, 'hamletCode' | 'fullName' | 'reason' | 'note' | 'active'>>): Promise<Assistance> {
+  async updateAssistance(
+    actor: Actor,
+    id: string,
+    patch: Partial<Pick<Assistance, 'hamletCode' | 'fullName' | 'reason' | 'note' | 'active'>>,
+  ): Promise<Assistance> {
     const row = await this.store.assistance(id);
     if (!row) throw notFound('người cần hỗ trợ', 'Resident', id);
     assertUnitRole(actor, row.unitCode, READ_ROLES);
@@ -215,13 +264,26 @@ export class OutreachPlanning {
     const names = new Map((await this.store.hamlets(unitCode)).map((h) => [h.code, h.name]));
     const sessions = (await this.store.upcoming(unitCode, today, 200)).filter((s) => s.day <= addDaysIso(today, days));
     return {
-      unitCode, unitName: unit.full_name, from: today,
+      unitCode,
+      unitName: unit.full_name,
+      from: today,
       items: sessions.map((s) => {
         const hamlets = s.hamletCodes.map((c) => ({ code: c, name: names.get(c) ?? c }));
-        const text = announcement(s.day, s.part, hamlets.map((h) => h.name));
+        const text = announcement(
+          s.day,
+          s.part,
+          hamlets.map((h) => h.name),
+        );
         return {
-          sessionId: s.id, roundTitle: s.roundTitle, day: s.day, part: s.part, startsAt: s.startsAt, endsAt: s.endsAt,
-          meetingPoint: s.meetingPoint, hamlets, announcementVi: `${text.vi}, tại ${s.meetingPoint}, từ ${s.startsAt.replace(':', 'g')} đến ${s.endsAt.replace(':', 'g')}.`,
+          sessionId: s.id,
+          roundTitle: s.roundTitle,
+          day: s.day,
+          part: s.part,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          meetingPoint: s.meetingPoint,
+          hamlets,
+          announcementVi: `${text.vi}, tại ${s.meetingPoint}, từ ${s.startsAt.replace(':', 'g')} đến ${s.endsAt.replace(':', 'g')}.`,
           announcementEn: `${text.en}, at ${s.meetingPoint}, ${s.startsAt}–${s.endsAt}.`,
         };
       }),

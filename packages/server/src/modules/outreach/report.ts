@@ -38,17 +38,39 @@ export interface RoundReport extends Tally {
   byHamlet: HamletTally[];
 }
 
-interface Row { session_id: string; hamlet_code: string | null; received: number; completed: number; consulted: number; surveys: number; overall: number; staff: number; convenience: number }
+interface Row {
+  session_id: string;
+  hamlet_code: string | null;
+  received: number;
+  completed: number;
+  consulted: number;
+  surveys: number;
+  overall: number;
+  staff: number;
+  convenience: number;
+}
 
 const avg = (sum: number, n: number) => (n === 0 ? null : Math.round((sum / n) * 100) / 100);
 
 function tally(rows: Row[]): Tally {
-  const s = rows.reduce((a, r) => ({
-    received: a.received + r.received, completed: a.completed + r.completed, consulted: a.consulted + r.consulted, surveys: a.surveys + r.surveys,
-    overall: a.overall + r.overall, staff: a.staff + r.staff, convenience: a.convenience + r.convenience,
-  }), { received: 0, completed: 0, consulted: 0, surveys: 0, overall: 0, staff: 0, convenience: 0 });
+  const s = rows.reduce(
+    (a, r) => ({
+      received: a.received + r.received,
+      completed: a.completed + r.completed,
+      consulted: a.consulted + r.consulted,
+      surveys: a.surveys + r.surveys,
+      overall: a.overall + r.overall,
+      staff: a.staff + r.staff,
+      convenience: a.convenience + r.convenience,
+    }),
+    { received: 0, completed: 0, consulted: 0, surveys: 0, overall: 0, staff: 0, convenience: 0 },
+  );
   return {
-    received: s.received, completedOnSpot: s.completed, scheduledForReturn: s.received - s.completed, consulted: s.consulted, surveys: s.surveys,
+    received: s.received,
+    completedOnSpot: s.completed,
+    scheduledForReturn: s.received - s.completed,
+    consulted: s.consulted,
+    surveys: s.surveys,
     averages: { overall: avg(s.overall, s.surveys), staff: avg(s.staff, s.surveys), convenience: avg(s.convenience, s.surveys) },
   };
 }
@@ -57,7 +79,7 @@ function byHamlet(rows: Row[], names: Map<string, string>): HamletTally[] {
   const groups = new Map<string | null, Row[]>();
   for (const r of rows) groups.set(r.hamlet_code, [...(groups.get(r.hamlet_code) ?? []), r]);
   return [...groups.entries()]
-    .map(([code, rs]) => ({ hamletCode: code, hamletName: code === null ? 'Không rõ thôn, ấp' : names.get(code) ?? code, ...tally(rs) }))
+    .map(([code, rs]) => ({ hamletCode: code, hamletName: code === null ? 'Không rõ thôn, ấp' : (names.get(code) ?? code), ...tally(rs) }))
     .sort((a, b) => (a.hamletCode ?? '~').localeCompare(b.hamletCode ?? '~'));
 }
 
@@ -82,7 +104,16 @@ export class OutreachReports {
         union all
         select session_id, hamlet_code, 0, 0, 0, 1, overall, staff, convenience from outreach_survey where session_id in (${ids})
       ) x group by session_id, hamlet_code`.execute(this.ctx.db);
-    return r.rows.map((x) => ({ ...x, received: Number(x.received), completed: Number(x.completed), consulted: Number(x.consulted), surveys: Number(x.surveys), overall: Number(x.overall), staff: Number(x.staff), convenience: Number(x.convenience) }));
+    return r.rows.map((x) => ({
+      ...x,
+      received: Number(x.received),
+      completed: Number(x.completed),
+      consulted: Number(x.consulted),
+      surveys: Number(x.surveys),
+      overall: Number(x.overall),
+      staff: Number(x.staff),
+      convenience: Number(x.convenience),
+    }));
   }
 
   private sessionReport(s: Session, rows: Row[], names: Map<string, string>): SessionReport {
@@ -112,8 +143,13 @@ export class OutreachReports {
     // Per hamlet across sessions: merge the session rows by hamlet before tallying.
     const merged = [...rows.reduce((m, r) => m.set(r.hamlet_code, [...(m.get(r.hamlet_code) ?? []), r]), new Map<string | null, Row[]>()).values()].flat();
     return {
-      roundId, title: round.title, unitCode: round.unitCode, unitName: unit.full_name, ...tally(rows),
-      sessions: sessions.map((s) => this.sessionReport(s, rows, names)), byHamlet: byHamlet(merged, names),
+      roundId,
+      title: round.title,
+      unitCode: round.unitCode,
+      unitName: unit.full_name,
+      ...tally(rows),
+      sessions: sessions.map((s) => this.sessionReport(s, rows, names)),
+      byHamlet: byHamlet(merged, names),
     };
   }
 }

@@ -24,11 +24,19 @@ import { completeOp, consultOp, createRound, kit, receiveOp, roundBody, SESSION_
 async function sameDatabase(): Promise<{ open(): Promise<DatabaseHandle>; dispose(): Promise<void> }> {
   if (testEngine() === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-outreach-restart-'));
-    return { open: () => openDatabase({ databaseUrl: null, pgliteDir: path.join(dir, 'pglite') }), dispose: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      open: () => openDatabase({ databaseUrl: null, pgliteDir: path.join(dir, 'pglite') }),
+      dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const adminUrl = process.env.TEST_DATABASE_URL!;
   const name = `motcua_restart_${process.pid}_${Date.now().toString(36)}`;
-  const admin = async (q: string) => { const c = new pg.Client({ connectionString: adminUrl }); await c.connect(); await c.query(q); await c.end(); };
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: adminUrl });
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
   await admin(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -36,7 +44,9 @@ async function sameDatabase(): Promise<{ open(): Promise<DatabaseHandle>; dispos
 }
 
 const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => { for (const c of cleanups.reverse()) await c().catch(() => undefined); });
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c().catch(() => undefined);
+});
 
 describe('a sync interrupted by a server stop', () => {
   it('ends, after a restart and a retry of the whole batch, with every op applied exactly once', async () => {
@@ -73,12 +83,27 @@ describe('a sync interrupted by a server stop', () => {
     expect(part.json().results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
 
     // …then resent everything (it never saw that answer), and the server stopped after the third op.
-    const member = (await ctx.db.selectFrom('official').selectAll().where('username', '=', 'phulam.luudong').executeTakeFirstOrThrow());
-    const actor: Official = { kind: 'official', userId: member.id, fullName: member.full_name, roles: member.roles as Official['roles'], unitCodes: member.unit_codes, via: 'session' };
+    const member = await ctx.db.selectFrom('official').selectAll().where('username', '=', 'phulam.luudong').executeTakeFirstOrThrow();
+    const actor: Official = {
+      kind: 'official',
+      userId: member.id,
+      fullName: member.full_name,
+      roles: member.roles as Official['roles'],
+      unitCodes: member.unit_codes,
+      via: 'session',
+    };
     const uploads = new UploadsService(ctx, { blobs: createBlobStore(config) });
     const crashing = new OutreachService(ctx, {
-      dossiers: new DossierService(ctx, new CatalogService(ctx), { attachments: uploads }), uploads,
-      hooks: { afterOp: async (i) => { if (i === 2) { await app.close(); await first.close(); } } },
+      dossiers: new DossierService(ctx, new CatalogService(ctx), { attachments: uploads }),
+      uploads,
+      hooks: {
+        afterOp: async (i) => {
+          if (i === 2) {
+            await app.close();
+            await first.close();
+          }
+        },
+      },
     });
     const interrupted = await crashing.sync.apply(actor, { sessionId, ops });
     expect(interrupted.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'applied', 'rejected', 'rejected', 'rejected']);
@@ -104,12 +129,24 @@ describe('a sync interrupted by a server stop', () => {
     expect(applied).toHaveLength(6);
     expect(applied.every((r) => r.status === 'applied')).toBe(true);
     const codes = [0, 1, 2].map((i) => `30421-261126-${k.codeBlock.firstSeq + i}`);
-    expect((await ctx2.db.selectFrom('dossier').select('code').where('code', 'in', codes).execute())).toHaveLength(3);
-    const events = await ctx2.db.selectFrom('dossier_event').select(['dossier_code', 'type']).where('dossier_code', 'in', codes).orderBy('dossier_code').orderBy('seq').execute();
+    expect(await ctx2.db.selectFrom('dossier').select('code').where('code', 'in', codes).execute()).toHaveLength(3);
+    const events = await ctx2.db
+      .selectFrom('dossier_event')
+      .select(['dossier_code', 'type'])
+      .where('dossier_code', 'in', codes)
+      .orderBy('dossier_code')
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => e.type)).toEqual(['submitted', 'complete_on_spot', 'submitted', 'submitted']);
     expect(await ctx2.db.selectFrom('outreach_consultation').select('client_op_id').where('client_op_id', 'in', opIds).execute()).toHaveLength(1);
     expect(await ctx2.db.selectFrom('outreach_survey').select('client_op_id').where('client_op_id', 'in', opIds).execute()).toHaveLength(1);
-    const report = (await app2.inject({ method: 'GET', url: `/api/office/outreach/sessions/${sessionId}/report`, headers: (await loginAs({ ctx: ctx2 }, 'official:phulam.quantri')).headers })).json();
+    const report = (
+      await app2.inject({
+        method: 'GET',
+        url: `/api/office/outreach/sessions/${sessionId}/report`,
+        headers: (await loginAs({ ctx: ctx2 }, 'official:phulam.quantri')).headers,
+      })
+    ).json();
     expect(report).toMatchObject({ received: 3, completedOnSpot: 1, consulted: 3, surveys: 1 });
   });
 });

@@ -3,8 +3,21 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { PLAN_ROLES, READ_ROLES } from './access.ts';
 import { reportPage, reportWorkbook, schedulePage } from './pages.ts';
 import {
-  AssistanceInputSchema, AssistancePatchSchema, AssistanceSchema, RoundInputSchema, RoundReportSchema, RoundSchema, RoundUpdateSchema,
-  RoundViewSchema, ScheduleSchema, SessionPatchSchema, SessionReportSchema, SessionSchema, SuggestionsSchema, UnitCode, Uuid,
+  AssistanceInputSchema,
+  AssistancePatchSchema,
+  AssistanceSchema,
+  RoundInputSchema,
+  RoundReportSchema,
+  RoundSchema,
+  RoundUpdateSchema,
+  RoundViewSchema,
+  ScheduleSchema,
+  SessionPatchSchema,
+  SessionReportSchema,
+  SessionSchema,
+  SuggestionsSchema,
+  UnitCode,
+  Uuid,
 } from './schemas.ts';
 import type { OutreachService } from './service.ts';
 
@@ -21,117 +34,226 @@ const plan = { access: { roles: PLAN_ROLES } };
 export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachService }> = async (app, { outreach }) => {
   const { planning, reports } = outreach;
 
-  app.get('/api/office/outreach/rounds', {
-    config: read,
-    schema: { tags, summary: 'Các đợt tiếp nhận lưu động của xã — outreach rounds of a unit', querystring: UnitQuery, response: { 200: Type.Object({ items: Type.Array(RoundSchema) }) } },
-  }, async (request) => ({ items: await planning.listRounds(request.actor, request.query.unit) }));
-
-  app.post('/api/office/outreach/rounds', {
-    config: plan,
-    schema: {
-      tags, summary: 'Lập đợt lưu động (lịch lặp, thôn ấp, tổ công tác, thủ tục) — plan a round',
-      description: 'Sinh các buổi theo quy tắc lặp, bỏ qua ngày nghỉ (lễ, Tết, nghỉ bù) theo @motcua/core/calendar; `skipped` liệt kê các ngày bị bỏ và lý do.',
-      body: RoundInputSchema, response: { 201: RoundViewSchema },
+  app.get(
+    '/api/office/outreach/rounds',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Các đợt tiếp nhận lưu động của xã — outreach rounds of a unit',
+        querystring: UnitQuery,
+        response: { 200: Type.Object({ items: Type.Array(RoundSchema) }) },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await planning.createRound(request.actor, request.body)));
+    async (request) => ({ items: await planning.listRounds(request.actor, request.query.unit) }),
+  );
 
-  app.get('/api/office/outreach/rounds/:id', {
-    config: read,
-    schema: { tags, summary: 'Chi tiết đợt lưu động và các buổi — a round with its sessions', params: IdParams, response: { 200: RoundViewSchema } },
-  }, async (request) => planning.getRound(request.actor, request.params.id));
-
-  app.put('/api/office/outreach/rounds/:id', {
-    config: plan,
-    schema: {
-      tags, summary: 'Sửa kế hoạch đợt (sinh lại các buổi chưa diễn ra) — replace a round plan',
-      description: 'Gửi `version` đang xem; khác phiên bản hiện tại thì 409. Buổi đã có hoạt động (đã tải bộ công cụ, đã đồng bộ) được giữ nguyên.',
-      params: IdParams, body: RoundUpdateSchema, response: { 200: RoundViewSchema },
+  app.post(
+    '/api/office/outreach/rounds',
+    {
+      config: plan,
+      schema: {
+        tags,
+        summary: 'Lập đợt lưu động (lịch lặp, thôn ấp, tổ công tác, thủ tục) — plan a round',
+        description:
+          'Sinh các buổi theo quy tắc lặp, bỏ qua ngày nghỉ (lễ, Tết, nghỉ bù) theo @motcua/core/calendar; `skipped` liệt kê các ngày bị bỏ và lý do.',
+        body: RoundInputSchema,
+        response: { 201: RoundViewSchema },
+      },
     },
-  }, async (request) => planning.updateRound(request.actor, request.params.id, request.body));
+    async (request, reply) => reply.status(201).send(await planning.createRound(request.actor, request.body)),
+  );
 
-  app.get('/api/office/outreach/sessions/:id', {
-    config: read,
-    schema: { tags, summary: 'Một buổi lưu động — one session', params: IdParams, response: { 200: SessionSchema } },
-  }, async (request) => planning.getSession(request.actor, request.params.id));
-
-  app.patch('/api/office/outreach/sessions/:id', {
-    config: plan,
-    schema: { tags, summary: 'Đổi thôn ấp, điểm tập trung hoặc hủy một buổi — adjust or cancel a session', params: IdParams, body: SessionPatchSchema, response: { 200: SessionSchema } },
-  }, async (request) => planning.patchSession(request.actor, request.params.id, request.body));
-
-  app.get('/api/office/outreach/suggestions', {
-    config: read,
-    schema: {
-      tags, summary: 'Gợi ý thôn, ấp nên đến trước, có giải thích điểm — which hamlets first, with the score explained',
-      description: 'Điểm 0–100 = khoảng cách (30) + người cần hỗ trợ (30) + nhu cầu: hồ sơ và lượt tư vấn 12 tháng (20) + lần đến gần nhất (20).',
-      querystring: UnitQuery, response: { 200: SuggestionsSchema },
+  app.get(
+    '/api/office/outreach/rounds/:id',
+    {
+      config: read,
+      schema: { tags, summary: 'Chi tiết đợt lưu động và các buổi — a round with its sessions', params: IdParams, response: { 200: RoundViewSchema } },
     },
-  }, async (request) => (await planning.suggestions(request.actor, request.query.unit)) as never);
+    async (request) => planning.getRound(request.actor, request.params.id),
+  );
 
-  app.get('/api/office/outreach/assistance', {
-    config: read,
-    schema: {
-      tags, summary: 'Người cần hỗ trợ tại nhà (cao tuổi, khuyết tật, ốm đau) — residents needing help',
-      querystring: Type.Object({ unit: UnitCode, hamlet: Type.Optional(Type.String({ pattern: '^[0-9]{5}-[0-9]{2,3}$' })) }),
-      response: { 200: Type.Object({ items: Type.Array(AssistanceSchema) }) },
+  app.put(
+    '/api/office/outreach/rounds/:id',
+    {
+      config: plan,
+      schema: {
+        tags,
+        summary: 'Sửa kế hoạch đợt (sinh lại các buổi chưa diễn ra) — replace a round plan',
+        description: 'Gửi `version` đang xem; khác phiên bản hiện tại thì 409. Buổi đã có hoạt động (đã tải bộ công cụ, đã đồng bộ) được giữ nguyên.',
+        params: IdParams,
+        body: RoundUpdateSchema,
+        response: { 200: RoundViewSchema },
+      },
     },
-  }, async (request) => ({ items: await planning.listAssistance(request.actor, request.query.unit, request.query.hamlet) }));
+    async (request) => planning.updateRound(request.actor, request.params.id, request.body),
+  );
 
-  app.post('/api/office/outreach/assistance', {
-    config: member,
-    schema: { tags, summary: 'Ghi nhận người cần hỗ trợ — flag a resident', body: AssistanceInputSchema, response: { 201: AssistanceSchema } },
-  }, async (request, reply) => reply.status(201).send(await planning.addAssistance(request.actor, request.body)));
-
-  app.patch('/api/office/outreach/assistance/:id', {
-    config: member,
-    schema: { tags, summary: 'Sửa thông tin người cần hỗ trợ — edit a flagged resident', params: IdParams, body: AssistancePatchSchema, response: { 200: AssistanceSchema } },
-  }, async (request) => planning.updateAssistance(request.actor, request.params.id, request.body));
-
-  app.delete('/api/office/outreach/assistance/:id', {
-    config: member,
-    schema: { tags, summary: 'Bỏ khỏi danh sách (không còn cần hỗ trợ) — unflag a resident', params: IdParams, response: { 204: Type.Null() } },
-  }, async (request, reply) => {
-    await planning.updateAssistance(request.actor, request.params.id, { active: false });
-    return reply.status(204).send(null);
-  });
-
-  app.get('/api/office/outreach/sessions/:id/report', {
-    config: read,
-    schema: { tags, summary: 'Kết quả một buổi lưu động — session report', params: IdParams, response: { 200: SessionReportSchema } },
-  }, async (request) => reports.forSession(request.actor, request.params.id));
-
-  app.get('/api/office/outreach/rounds/:id/report', {
-    config: read,
-    schema: { tags, summary: 'Báo cáo đợt lưu động theo buổi và thôn, ấp — round report', params: IdParams, response: { 200: RoundReportSchema } },
-  }, async (request) => reports.forRound(request.actor, request.params.id));
-
-  app.get('/api/office/outreach/rounds/:id/report.html', {
-    config: read,
-    schema: { tags, summary: 'Báo cáo đợt lưu động (trang in) — printable round report', params: IdParams, produces: ['text/html'] },
-  }, async (request, reply) => reply.type('text/html; charset=utf-8').send(reportPage(await reports.forRound(request.actor, request.params.id))));
-
-  app.get('/api/office/outreach/rounds/:id/report.xlsx', {
-    config: read,
-    schema: { tags, summary: 'Báo cáo đợt lưu động (Excel) — round report as .xlsx', params: IdParams, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
-  }, async (request, reply) => {
-    const report = await reports.forRound(request.actor, request.params.id);
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="bao-cao-luu-dong-${report.unitCode}.xlsx"`)
-      .send(await reportWorkbook(report));
-  });
-
-  app.get('/api/outreach/schedule', {
-    config: { access: 'public' },
-    schema: {
-      tags, summary: 'Lịch tiếp nhận lưu động sắp tới (công khai) — upcoming outreach schedule (public)',
-      querystring: Type.Object({ unit: UnitCode, days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 60 })) }),
-      response: { 200: ScheduleSchema },
+  app.get(
+    '/api/office/outreach/sessions/:id',
+    {
+      config: read,
+      schema: { tags, summary: 'Một buổi lưu động — one session', params: IdParams, response: { 200: SessionSchema } },
     },
-  }, async (request) => planning.schedule(request.query.unit, request.query.days));
+    async (request) => planning.getSession(request.actor, request.params.id),
+  );
 
-  app.get('/lich-luu-dong/:unitCode', {
-    config: { access: 'public' },
-    schema: { tags, summary: 'Lịch lưu động một trang để in và niêm yết — one-page printable schedule', params: Type.Object({ unitCode: UnitCode }), produces: ['text/html'] },
-  }, async (request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(schedulePage(await planning.schedule(request.params.unitCode))));
+  app.patch(
+    '/api/office/outreach/sessions/:id',
+    {
+      config: plan,
+      schema: {
+        tags,
+        summary: 'Đổi thôn ấp, điểm tập trung hoặc hủy một buổi — adjust or cancel a session',
+        params: IdParams,
+        body: SessionPatchSchema,
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request) => planning.patchSession(request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/office/outreach/suggestions',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Gợi ý thôn, ấp nên đến trước, có giải thích điểm — which hamlets first, with the score explained',
+        description: 'Điểm 0–100 = khoảng cách (30) + người cần hỗ trợ (30) + nhu cầu: hồ sơ và lượt tư vấn 12 tháng (20) + lần đến gần nhất (20).',
+        querystring: UnitQuery,
+        response: { 200: SuggestionsSchema },
+      },
+    },
+    async (request) => (await planning.suggestions(request.actor, request.query.unit)) as never,
+  );
+
+  app.get(
+    '/api/office/outreach/assistance',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Người cần hỗ trợ tại nhà (cao tuổi, khuyết tật, ốm đau) — residents needing help',
+        querystring: Type.Object({ unit: UnitCode, hamlet: Type.Optional(Type.String({ pattern: '^[0-9]{5}-[0-9]{2,3}$' })) }),
+        response: { 200: Type.Object({ items: Type.Array(AssistanceSchema) }) },
+      },
+    },
+    async (request) => ({ items: await planning.listAssistance(request.actor, request.query.unit, request.query.hamlet) }),
+  );
+
+  app.post(
+    '/api/office/outreach/assistance',
+    {
+      config: member,
+      schema: { tags, summary: 'Ghi nhận người cần hỗ trợ — flag a resident', body: AssistanceInputSchema, response: { 201: AssistanceSchema } },
+    },
+    async (request, reply) => reply.status(201).send(await planning.addAssistance(request.actor, request.body)),
+  );
+
+  app.patch(
+    '/api/office/outreach/assistance/:id',
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: 'Sửa thông tin người cần hỗ trợ — edit a flagged resident',
+        params: IdParams,
+        body: AssistancePatchSchema,
+        response: { 200: AssistanceSchema },
+      },
+    },
+    async (request) => planning.updateAssistance(request.actor, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/office/outreach/assistance/:id',
+    {
+      config: member,
+      schema: { tags, summary: 'Bỏ khỏi danh sách (không còn cần hỗ trợ) — unflag a resident', params: IdParams, response: { 204: Type.Null() } },
+    },
+    async (request, reply) => {
+      await planning.updateAssistance(request.actor, request.params.id, { active: false });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/office/outreach/sessions/:id/report',
+    {
+      config: read,
+      schema: { tags, summary: 'Kết quả một buổi lưu động — session report', params: IdParams, response: { 200: SessionReportSchema } },
+    },
+    async (request) => reports.forSession(request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/office/outreach/rounds/:id/report',
+    {
+      config: read,
+      schema: { tags, summary: 'Báo cáo đợt lưu động theo buổi và thôn, ấp — round report', params: IdParams, response: { 200: RoundReportSchema } },
+    },
+    async (request) => reports.forRound(request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/office/outreach/rounds/:id/report.html',
+    {
+      config: read,
+      schema: { tags, summary: 'Báo cáo đợt lưu động (trang in) — printable round report', params: IdParams, produces: ['text/html'] },
+    },
+    async (request, reply) => reply.type('text/html; charset=utf-8').send(reportPage(await reports.forRound(request.actor, request.params.id))),
+  );
+
+  app.get(
+    '/api/office/outreach/rounds/:id/report.xlsx',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Báo cáo đợt lưu động (Excel) — round report as .xlsx',
+        params: IdParams,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (request, reply) => {
+      const report = await reports.forRound(request.actor, request.params.id);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="bao-cao-luu-dong-${report.unitCode}.xlsx"`)
+        .send(await reportWorkbook(report));
+    },
+  );
+
+  app.get(
+    '/api/outreach/schedule',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Lịch tiếp nhận lưu động sắp tới (công khai) — upcoming outreach schedule (public)',
+        querystring: Type.Object({ unit: UnitCode, days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 60 })) }),
+        response: { 200: ScheduleSchema },
+      },
+    },
+    async (request) => planning.schedule(request.query.unit, request.query.days),
+  );
+
+  app.get(
+    '/lich-luu-dong/:unitCode',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Lịch lưu động một trang để in và niêm yết — one-page printable schedule',
+        params: Type.Object({ unitCode: UnitCode }),
+        produces: ['text/html'],
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(schedulePage(await planning.schedule(request.params.unitCode))),
+  );
 };

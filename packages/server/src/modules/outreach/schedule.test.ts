@@ -34,8 +34,10 @@ describe('outreach rule expansion', () => {
       { weekdays: [2], part: 'morning', from: '2026-12-01', to: '2026-12-08' },
     ]);
     expect(sessions).toEqual([
-      { day: '2026-12-01', part: 'morning' }, { day: '2026-12-01', part: 'afternoon' },
-      { day: '2026-12-03', part: 'morning' }, { day: '2026-12-08', part: 'morning' },
+      { day: '2026-12-01', part: 'morning' },
+      { day: '2026-12-01', part: 'afternoon' },
+      { day: '2026-12-03', part: 'morning' },
+      { day: '2026-12-08', part: 'morning' },
     ]);
   });
 
@@ -50,8 +52,9 @@ describe('outreach rule expansion', () => {
 describe('public announcement', () => {
   it('reads as a Vietnamese notice', () => {
     expect(announcement('2026-12-01', 'morning', ['Ấp Long Hòa 1']).vi).toBe('Tổ tiếp nhận lưu động sẽ đến ấp Long Hòa 1 vào sáng thứ Ba 01/12/2026');
-    expect(announcement('2026-12-03', 'afternoon', ['Ấp Phú Long 1', 'Ấp Phú Long 2', 'Thôn Đông']).vi)
-      .toBe('Tổ tiếp nhận lưu động sẽ đến ấp Phú Long 1, ấp Phú Long 2 và thôn Đông vào chiều thứ Năm 03/12/2026');
+    expect(announcement('2026-12-03', 'afternoon', ['Ấp Phú Long 1', 'Ấp Phú Long 2', 'Thôn Đông']).vi).toBe(
+      'Tổ tiếp nhận lưu động sẽ đến ấp Phú Long 1, ấp Phú Long 2 và thôn Đông vào chiều thứ Năm 03/12/2026',
+    );
     expect(inSentence('Tổ dân phố 3')).toBe('tổ dân phố 3');
   });
 });

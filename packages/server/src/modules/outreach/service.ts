@@ -19,7 +19,10 @@ export class OutreachService {
   readonly uploads: FieldUploads;
   readonly reports: OutreachReports;
 
-  constructor(private readonly ctx: AppContext, deps: { dossiers: DossierService; uploads: UploadsService; hooks?: SyncHooks }) {
+  constructor(
+    private readonly ctx: AppContext,
+    deps: { dossiers: DossierService; uploads: UploadsService; hooks?: SyncHooks },
+  ) {
     this.planning = new OutreachPlanning(ctx);
     this.credentials = new OutreachCredentials(ctx);
     this.sync = new OutreachSync(ctx, deps.dossiers, deps.hooks);
@@ -36,8 +39,10 @@ export class OutreachService {
     const owner = await this.credentials.sessionOf(id);
     if (!owner) throw notFound('mã truy cập lưu động', 'Outreach credential', id);
     const session = (await this.planning.store.session(owner.sessionId))!;
-    const mayRevoke = actor.kind === 'official' && actor.unitCodes.includes(session.unitCode)
-      && (actor.userId === owner.userId || PLAN_ROLES.some((r) => actor.roles.includes(r)));
+    const mayRevoke =
+      actor.kind === 'official' &&
+      actor.unitCodes.includes(session.unitCode) &&
+      (actor.userId === owner.userId || PLAN_ROLES.some((r) => actor.roles.includes(r)));
     if (!mayRevoke) throw forbidden();
     await this.credentials.revoke(id);
   }

@@ -3,17 +3,28 @@ import { suggestHamlets, WEIGHTS, type HamletFacts } from './suggestions.ts';
 
 const none = { elderly: 0, disabled: 0, ill: 0, other: 0 };
 const hamlet = (code: string, over: Partial<HamletFacts>): HamletFacts => ({
-  code, name: `Ấp ${code}`, distanceKm: null, travelMinutes: null, dossiers: 0, enquiries: 0, assistance: none, lastVisit: null, ...over,
+  code,
+  name: `Ấp ${code}`,
+  distanceKm: null,
+  travelMinutes: null,
+  dossiers: 0,
+  enquiries: 0,
+  assistance: none,
+  lastVisit: null,
+  ...over,
 });
 
 describe('hamlet suggestions', () => {
   const today = '2026-11-23';
-  const ranked = suggestHamlets([
-    hamlet('near-busy', { travelMinutes: 6, dossiers: 30, enquiries: 10, lastVisit: '2026-11-20' }),
-    hamlet('far', { travelMinutes: 39, dossiers: 4, lastVisit: '2026-10-01' }),
-    hamlet('far-elderly', { travelMinutes: 33, dossiers: 2, assistance: { ...none, elderly: 2, disabled: 1 }, lastVisit: '2026-11-10' }),
-    hamlet('unknown', { dossiers: 0 }),
-  ], today);
+  const ranked = suggestHamlets(
+    [
+      hamlet('near-busy', { travelMinutes: 6, dossiers: 30, enquiries: 10, lastVisit: '2026-11-20' }),
+      hamlet('far', { travelMinutes: 39, dossiers: 4, lastVisit: '2026-10-01' }),
+      hamlet('far-elderly', { travelMinutes: 33, dossiers: 2, assistance: { ...none, elderly: 2, disabled: 1 }, lastVisit: '2026-11-10' }),
+      hamlet('unknown', { dossiers: 0 }),
+    ],
+    today,
+  );
 
   it('puts the far hamlet with residents who cannot travel first, and explains each part', () => {
     expect(ranked.map((s) => s.hamletCode)).toEqual(['far-elderly', 'far', 'near-busy', 'unknown']);

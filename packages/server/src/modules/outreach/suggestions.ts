@@ -53,11 +53,21 @@ function remoteness(h: HamletFacts): ScorePart {
   const base = { key: 'remoteness' as const, labelVi: 'Khoảng cách', labelEn: 'Remoteness', max: WEIGHTS.remoteness };
   if (h.travelMinutes !== null) {
     const points = round1((WEIGHTS.remoteness * Math.min(h.travelMinutes, FAR_MINUTES)) / FAR_MINUTES);
-    return { ...base, points, explanationVi: `${h.travelMinutes} phút đi đến trụ sở xã (từ ${FAR_MINUTES} phút trở lên: tối đa)`, explanationEn: `${h.travelMinutes} minutes to the commune office (${FAR_MINUTES}+ minutes: full points)` };
+    return {
+      ...base,
+      points,
+      explanationVi: `${h.travelMinutes} phút đi đến trụ sở xã (từ ${FAR_MINUTES} phút trở lên: tối đa)`,
+      explanationEn: `${h.travelMinutes} minutes to the commune office (${FAR_MINUTES}+ minutes: full points)`,
+    };
   }
   if (h.distanceKm !== null) {
     const points = round1((WEIGHTS.remoteness * Math.min(h.distanceKm, FAR_KM)) / FAR_KM);
-    return { ...base, points, explanationVi: `Cách trụ sở xã ${h.distanceKm} km (từ ${FAR_KM} km trở lên: tối đa)`, explanationEn: `${h.distanceKm} km from the commune office (${FAR_KM}+ km: full points)` };
+    return {
+      ...base,
+      points,
+      explanationVi: `Cách trụ sở xã ${h.distanceKm} km (từ ${FAR_KM} km trở lên: tối đa)`,
+      explanationEn: `${h.distanceKm} km from the commune office (${FAR_KM}+ km: full points)`,
+    };
   }
   return { ...base, points: 0, explanationVi: 'Chưa có số liệu khoảng cách', explanationEn: 'No distance recorded' };
 }
@@ -67,9 +77,19 @@ function assistance(h: HamletFacts): ScorePart {
   const n = a.elderly + a.disabled + a.ill + a.other;
   const points = Math.min(WEIGHTS.assistance, n * POINTS_PER_RESIDENT);
   return {
-    key: 'assistance', labelVi: 'Người cần hỗ trợ', labelEn: 'Residents needing help', max: WEIGHTS.assistance, points,
-    explanationVi: n === 0 ? 'Chưa ghi nhận người cần hỗ trợ' : `${n} người cần hỗ trợ (cao tuổi ${a.elderly}, khuyết tật ${a.disabled}, ốm đau ${a.ill}, khác ${a.other}); ${POINTS_PER_RESIDENT} điểm mỗi người`,
-    explanationEn: n === 0 ? 'No residents flagged' : `${n} residents needing help (elderly ${a.elderly}, disabled ${a.disabled}, ill ${a.ill}, other ${a.other}); ${POINTS_PER_RESIDENT} points each`,
+    key: 'assistance',
+    labelVi: 'Người cần hỗ trợ',
+    labelEn: 'Residents needing help',
+    max: WEIGHTS.assistance,
+    points,
+    explanationVi:
+      n === 0
+        ? 'Chưa ghi nhận người cần hỗ trợ'
+        : `${n} người cần hỗ trợ (cao tuổi ${a.elderly}, khuyết tật ${a.disabled}, ốm đau ${a.ill}, khác ${a.other}); ${POINTS_PER_RESIDENT} điểm mỗi người`,
+    explanationEn:
+      n === 0
+        ? 'No residents flagged'
+        : `${n} residents needing help (elderly ${a.elderly}, disabled ${a.disabled}, ill ${a.ill}, other ${a.other}); ${POINTS_PER_RESIDENT} points each`,
   };
 }
 
@@ -77,7 +97,11 @@ function demand(h: HamletFacts, busiest: number): ScorePart {
   const n = h.dossiers + h.enquiries;
   const points = busiest === 0 ? 0 : round1((WEIGHTS.demand * n) / busiest);
   return {
-    key: 'demand', labelVi: 'Nhu cầu', labelEn: 'Demand', max: WEIGHTS.demand, points,
+    key: 'demand',
+    labelVi: 'Nhu cầu',
+    labelEn: 'Demand',
+    max: WEIGHTS.demand,
+    points,
     explanationVi: `${h.dossiers} hồ sơ và ${h.enquiries} lượt tư vấn trong 12 tháng (ấp nhiều nhất: ${busiest})`,
     explanationEn: `${h.dossiers} dossiers and ${h.enquiries} people consulted in 12 months (busiest hamlet: ${busiest})`,
   };
@@ -88,7 +112,12 @@ function recency(h: HamletFacts, today: string): ScorePart {
   if (h.lastVisit === null) return { ...base, points: WEIGHTS.recency, explanationVi: 'Tổ lưu động chưa từng đến', explanationEn: 'Never visited' };
   const days = Math.max(0, epochDayDiff(h.lastVisit, today));
   const points = round1((WEIGHTS.recency * Math.min(days, STALE_DAYS)) / STALE_DAYS);
-  return { ...base, points, explanationVi: `Đến lần cuối cách đây ${days} ngày (từ ${STALE_DAYS} ngày: tối đa)`, explanationEn: `Last visited ${days} days ago (${STALE_DAYS}+ days: full points)` };
+  return {
+    ...base,
+    points,
+    explanationVi: `Đến lần cuối cách đây ${days} ngày (từ ${STALE_DAYS} ngày: tối đa)`,
+    explanationEn: `Last visited ${days} days ago (${STALE_DAYS}+ days: full points)`,
+  };
 }
 
 /** Ranks hamlets by score, highest first; ties go to the longer travel time, then the code. */

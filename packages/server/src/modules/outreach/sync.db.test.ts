@@ -19,7 +19,9 @@ beforeAll(async () => {
   sessionId = round.sessions.find((s) => s.day === SESSION_DAY)!.id;
   block = (await kit(t, p.outreach, sessionId)).codeBlock;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const statuses = (r: { json(): { results: { status: string }[] } }) => r.json().results.map((x) => x.status);
 
@@ -30,15 +32,15 @@ describe('sync', () => {
     const before = { dossiers: await count(t, 'dossier'), outbox: await count(t, 'outbox') };
     const outsideBlock = receiveOp(block, 0, { code: `30421-261126-${block.lastSeq + 1}` });
     batch.push(
-      receiveOp(block, 0, { hamlet: '30421-09' }),          // 0 same-day copy certification
-      outsideBlock,                                          // 1 rejected: not our block
+      receiveOp(block, 0, { hamlet: '30421-09' }), // 0 same-day copy certification
+      outsideBlock, // 1 rejected: not our block
       receiveOp(block, 1, { procedure: 'marital', hamlet: '30421-08' }), // 2 three working days
-      completeOp(code(0), 1),                                // 3 finished on the spot
-      consultOp('30421-09', 4),                              // 4
-      consultOp('30790-01', 2),                              // 5 rejected: another commune's hamlet
-      surveyOp('30421-09', 5, 4, 5),                         // 6
-      surveyOp('30421-08', 3, 4, 2),                         // 7
-      receiveOp(block, 2, { hamlet: '30421-08' }),           // 8 received, not finished here
+      completeOp(code(0), 1), // 3 finished on the spot
+      consultOp('30421-09', 4), // 4
+      consultOp('30790-01', 2), // 5 rejected: another commune's hamlet
+      surveyOp('30421-09', 5, 4, 5), // 6
+      surveyOp('30421-08', 3, 4, 2), // 7
+      receiveOp(block, 2, { hamlet: '30421-08' }), // 8 received, not finished here
     );
     const r = await sync(t, p.outreach, sessionId, batch);
     expect(r.statusCode).toBe(200);
@@ -67,14 +69,18 @@ describe('sync', () => {
   });
 
   it('answers a replay of the whole batch with duplicates and creates nothing new', async () => {
-    const before = await Promise.all((['dossier', 'dossier_event', 'outreach_op', 'outreach_consultation', 'outreach_survey', 'outbox', 'audit_log'] as const).map((x) => count(t, x)));
+    const before = await Promise.all(
+      (['dossier', 'dossier_event', 'outreach_op', 'outreach_consultation', 'outreach_survey', 'outbox', 'audit_log'] as const).map((x) => count(t, x)),
+    );
     const r = await sync(t, p.outreach, sessionId, batch);
     expect(statuses(r).every((s) => s === 'duplicate')).toBe(true);
     const results = r.json().results;
     expect(results[0].result).toMatchObject({ dossierCode: code(0), version: 1 });
     expect(results[1].original.status).toBe('rejected');
     expect(results[1].error.code).toBe('code_not_reserved');
-    const after = await Promise.all((['dossier', 'dossier_event', 'outreach_op', 'outreach_consultation', 'outreach_survey', 'outbox', 'audit_log'] as const).map((x) => count(t, x)));
+    const after = await Promise.all(
+      (['dossier', 'dossier_event', 'outreach_op', 'outreach_consultation', 'outreach_survey', 'outbox', 'audit_log'] as const).map((x) => count(t, x)),
+    );
     expect(after).toEqual(before);
   });
 
@@ -95,7 +101,12 @@ describe('sync', () => {
 
   it('reports a conflict with the server copy when the office changed the dossier meanwhile', async () => {
     // At the office, the receptionist finishes dossier 2 (a same-day procedure) herself.
-    const office = await t.app.inject({ method: 'POST', url: `/api/dossiers/${code(2)}/actions`, headers: p.receptionist, payload: { action: 'complete_on_spot', version: 1 } });
+    const office = await t.app.inject({
+      method: 'POST',
+      url: `/api/dossiers/${code(2)}/actions`,
+      headers: p.receptionist,
+      payload: { action: 'complete_on_spot', version: 1 },
+    });
     expect(office.statusCode).toBe(200);
     const eventsBefore = await count(t, 'dossier_event');
     const r = await sync(t, p.outreach, sessionId, [completeOp(code(2), 1), consultOp('30421-08', 1)]);
@@ -129,7 +140,14 @@ describe('round report', () => {
     expect(s).toMatchObject({ received: 4, completedOnSpot: 1, scheduledForReturn: 3, consulted: 4 + 3 + 1, surveys: 2 });
     expect(s.averages).toEqual({ overall: 4, staff: 4, convenience: 3.5 });
     const phuLong3 = s.byHamlet.find((h: { hamletCode: string }) => h.hamletCode === '30421-09');
-    expect(phuLong3).toMatchObject({ hamletName: 'Ấp Phú Long 3', received: 1, completedOnSpot: 1, consulted: 4, surveys: 1, averages: { overall: 5, staff: 4, convenience: 5 } });
+    expect(phuLong3).toMatchObject({
+      hamletName: 'Ấp Phú Long 3',
+      received: 1,
+      completedOnSpot: 1,
+      consulted: 4,
+      surveys: 1,
+      averages: { overall: 5, staff: 4, convenience: 5 },
+    });
 
     const round = (await t.app.inject({ method: 'GET', url: `/api/office/outreach/rounds/${roundId}/report`, headers: p.admin })).json();
     expect(round).toMatchObject({ received: 4, completedOnSpot: 1, consulted: 8, surveys: 2 });
@@ -149,7 +167,20 @@ describe('round report', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
     const sessions = wb.getWorksheet('Theo buổi')!;
-    expect(sessions.getRow(1).values).toEqual([undefined, 'Ngày', 'Buổi', 'Trạng thái', 'Hồ sơ tiếp nhận', 'Giải quyết tại chỗ', 'Hẹn trả sau', 'Lượt tư vấn', 'Phiếu khảo sát', 'Hài lòng chung (TB)', 'Thái độ cán bộ (TB)', 'Thuận tiện (TB)']);
+    expect(sessions.getRow(1).values).toEqual([
+      undefined,
+      'Ngày',
+      'Buổi',
+      'Trạng thái',
+      'Hồ sơ tiếp nhận',
+      'Giải quyết tại chỗ',
+      'Hẹn trả sau',
+      'Lượt tư vấn',
+      'Phiếu khảo sát',
+      'Hài lòng chung (TB)',
+      'Thái độ cán bộ (TB)',
+      'Thuận tiện (TB)',
+    ]);
     expect(sessions.rowCount).toBe(1 + 3 + 1);
     expect(sessions.getRow(2).values).toEqual([undefined, '26/11/2026', 'Sáng', 'Theo kế hoạch', 4, 1, 3, 8, 2, 4, 4, 3.5]);
     expect(sessions.getRow(5).getCell(1).value).toBe('Cộng');

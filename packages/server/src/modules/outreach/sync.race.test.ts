@@ -18,7 +18,9 @@ beforeAll(async () => {
   block = (await kit(t, p.outreach, sessionId)).codeBlock;
   await requireInterleaving(t.ctx.db);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const statuses = (r: { json(): { results: { status: string }[] } }) => r.json().results.map((x) => x.status);
 
@@ -33,5 +35,4 @@ describe('sync under real concurrency', () => {
     const consulted = await t.ctx.db.selectFrom('outreach_consultation').select('client_op_id').where('client_op_id', '=', ops[1]!.id).execute();
     expect(consulted).toHaveLength(1);
   });
-
 });

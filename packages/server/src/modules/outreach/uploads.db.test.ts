@@ -20,22 +20,38 @@ beforeAll(async () => {
   block = k.codeBlock;
   cred = { 'x-outreach-credential': k.credential.token };
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 /** A scanned document as the phone makes it: a PDF of a little over two chunks. */
 function scannedPdf(): Buffer {
-  return Buffer.concat([Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), randomBytes(2 * CHUNK_SIZE + 1000), Buffer.from('\ntrailer\n<<>>\nstartxref\n12\n%%EOF\n')]);
+  return Buffer.concat([
+    Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'),
+    randomBytes(2 * CHUNK_SIZE + 1000),
+    Buffer.from('\ntrailer\n<<>>\nstartxref\n12\n%%EOF\n'),
+  ]);
 }
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const chunk = (file: Buffer, i: number) => file.subarray(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE);
 
 async function declare(file: Buffer, digest = sha(file)) {
-  const r = await t.app.inject({ method: 'POST', url: '/api/office/outreach/uploads', headers: cred, payload: { sessionId, size: file.length, sha256: digest, mediaType: 'application/pdf', filename: 'giay-khai-sinh.pdf' } });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/office/outreach/uploads',
+    headers: cred,
+    payload: { sessionId, size: file.length, sha256: digest, mediaType: 'application/pdf', filename: 'giay-khai-sinh.pdf' },
+  });
   expect(r.statusCode).toBe(201);
   return r.json() as { id: string; chunkCount: number; missing: number[] };
 }
 const put = (id: string, i: number, body: Buffer) =>
-  t.app.inject({ method: 'PUT', url: `/api/office/outreach/uploads/${id}/chunks/${i}`, headers: { ...cred, 'content-type': 'application/octet-stream' }, payload: body });
+  t.app.inject({
+    method: 'PUT',
+    url: `/api/office/outreach/uploads/${id}/chunks/${i}`,
+    headers: { ...cred, 'content-type': 'application/octet-stream' },
+    payload: body,
+  });
 const status = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/office/outreach/uploads/${id}`, headers: cred })).json();
 const complete = (id: string) => t.app.inject({ method: 'POST', url: `/api/office/outreach/uploads/${id}/complete`, headers: cred });
 

@@ -30,9 +30,17 @@ beforeAll(async () => {
   t = await startDossierApp('2026-03-02T09:00:00+07:00');
   c = client(t);
   drain = resultsWorker(t);
-  const up = await t.app.inject({ method: 'POST', url: '/api/uploads?filename=cccd-mat-truoc.png', headers: { ...(await as(t, an)), 'content-type': 'image/png' }, payload: makePng(6, 6) });
+  const up = await t.app.inject({
+    method: 'POST',
+    url: '/api/uploads?filename=cccd-mat-truoc.png',
+    headers: { ...(await as(t, an)), 'content-type': 'image/png' },
+    payload: makePng(6, 6),
+  });
   uploadId = up.json().id;
-  const sub = await c.submit(an, maritalStatusBody(AN, { attachments: [{ uploadId, label: 'CCCD' }], resultDelivery: 'post', postalAddress: 'Số 12, Ấp Phú Lâm 1, Xã Phú Lâm' }));
+  const sub = await c.submit(
+    an,
+    maritalStatusBody(AN, { attachments: [{ uploadId, label: 'CCCD' }], resultDelivery: 'post', postalAddress: 'Số 12, Ấp Phú Lâm 1, Xã Phú Lâm' }),
+  );
   expect(sub.statusCode, sub.body).toBe(201);
   code = sub.json().code;
   await ok(c.act(R, code, { action: 'receive' }));
@@ -44,26 +52,41 @@ beforeAll(async () => {
   expect(del.statusCode, del.body).toBe(200);
   resultUrl = (await ok(c.get(an, `/api/dossiers/${code}/documents`))).items.find((d: { kind: string }) => d.kind === 'result').downloadUrl;
 }, 300_000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const personal = /Nguyễn Văn An|089095001234|0912345678|1995-03-12/;
 
 describe('a province viewer and the system administrator see figures, never a dossier', () => {
   it('answers 404 for the dossier, its files, documents, result PDF and shipments, as for a missing one', async () => {
     for (const who of [P, SYS]) {
-      for (const url of [`/api/dossiers/${code}`, `/api/uploads/${uploadId}`, `/api/uploads/${uploadId}?dossier=${code}`, `/api/dossiers/${code}/documents`, resultUrl, `/api/dossiers/${code}/shipments`]) {
+      for (const url of [
+        `/api/dossiers/${code}`,
+        `/api/uploads/${uploadId}`,
+        `/api/uploads/${uploadId}?dossier=${code}`,
+        `/api/dossiers/${code}/documents`,
+        resultUrl,
+        `/api/dossiers/${code}/shipments`,
+      ]) {
         const r = await c.get(who, url);
         expect([who, url, r.statusCode]).toEqual([who, url, 404]);
         expect(r.body).not.toMatch(personal);
       }
     }
     // The desk of the unit still sees them all.
-    for (const url of [`/api/dossiers/${code}`, `/api/uploads/${uploadId}?dossier=${code}`, `/api/dossiers/${code}/documents`, resultUrl, `/api/dossiers/${code}/shipments`]) {
+    for (const url of [
+      `/api/dossiers/${code}`,
+      `/api/uploads/${uploadId}?dossier=${code}`,
+      `/api/dossiers/${code}/documents`,
+      resultUrl,
+      `/api/dossiers/${code}/shipments`,
+    ]) {
       expect((await c.get(R, url)).statusCode).toBe(200);
     }
   });
 
-  it('shows no applicant in the work queue, with or without a unit, but the unit\'s counts and the province figures', async () => {
+  it("shows no applicant in the work queue, with or without a unit, but the unit's counts and the province figures", async () => {
     const all = await c.get(P, '/api/office/dossiers');
     expect(all.statusCode).toBe(200);
     expect(all.json().items).toEqual([]);
@@ -85,7 +108,7 @@ describe('a province viewer and the system administrator see figures, never a do
 });
 
 describe('internal notes', () => {
-  it('are shown to the unit\'s officials, never to the citizen (who sees the step and when)', async () => {
+  it("are shown to the unit's officials, never to the citizen (who sees the step and when)", async () => {
     const official = await ok(c.get(R, `/api/dossiers/${code}`));
     expect(official.history.find((h: { action: string }) => h.action === 'propose').note).toBe(PROPOSAL);
     const mine = await ok(c.get(an, `/api/dossiers/${code}`));
@@ -96,7 +119,7 @@ describe('internal notes', () => {
   });
 });
 
-describe('the citizen\'s access log', () => {
+describe("the citizen's access log", () => {
   it('lists who opened what and when, with role and unit, never internal ids; audited reads only', async () => {
     setClock(t, '2026-03-05T10:15:00+07:00');
     await ok(c.get(S, `/api/dossiers/${code}`));
@@ -107,11 +130,23 @@ describe('the citizen\'s access log', () => {
     const log = await ok(c.get(an, '/api/me/access-log'));
     const at = '2026-03-05T03:15:00.000Z';
     const recent = log.items.filter((e: { at: string }) => e.at === at);
-    expect(recent).toEqual(expect.arrayContaining([
-      { at, dossierCode: code, viewer: { name: 'Đặng Minh Khoa', roles: ['specialist'], units: [{ code: '30421', name: 'Xã Phú Lâm' }], via: 'session' }, what: { vi: 'Chi tiết hồ sơ (nhân thân, liên lạc, tờ khai)', en: 'The dossier (identity, contact, form)' }, kinds: ['identity', 'contact', 'application'] },
-      expect.objectContaining({ viewer: expect.objectContaining({ name: 'Đặng Minh Khoa' }), what: { vi: 'Tệp đính kèm "cccd-mat-truoc.png"', en: 'Attached file "cccd-mat-truoc.png"' }, kinds: ['documents'] }),
-      expect.objectContaining({ viewer: expect.objectContaining({ name: 'Nguyễn Thanh Tùng', roles: ['approver'] }), kinds: ['results', 'contact'] }),
-    ]));
+    expect(recent).toEqual(
+      expect.arrayContaining([
+        {
+          at,
+          dossierCode: code,
+          viewer: { name: 'Đặng Minh Khoa', roles: ['specialist'], units: [{ code: '30421', name: 'Xã Phú Lâm' }], via: 'session' },
+          what: { vi: 'Chi tiết hồ sơ (nhân thân, liên lạc, tờ khai)', en: 'The dossier (identity, contact, form)' },
+          kinds: ['identity', 'contact', 'application'],
+        },
+        expect.objectContaining({
+          viewer: expect.objectContaining({ name: 'Đặng Minh Khoa' }),
+          what: { vi: 'Tệp đính kèm "cccd-mat-truoc.png"', en: 'Attached file "cccd-mat-truoc.png"' },
+          kinds: ['documents'],
+        }),
+        expect.objectContaining({ viewer: expect.objectContaining({ name: 'Nguyễn Thanh Tùng', roles: ['approver'] }), kinds: ['results', 'contact'] }),
+      ]),
+    );
     expect(recent).toHaveLength(3);
     expect(log.items.some((e: { viewer: { name: string } }) => e.viewer.name === 'Phan Quốc Bảo')).toBe(false);
     // Actions (receive, approve…) are in the timeline; the log is for reads. No user or upload ids.
@@ -120,14 +155,14 @@ describe('the citizen\'s access log', () => {
     expect(log.items.every((e: { at: string }, i: number, all: { at: string }[]) => i === 0 || all[i - 1]!.at >= e.at)).toBe(true);
   });
 
-  it('is the citizen\'s own: another citizen sees none of it, officials cannot ask', async () => {
+  it("is the citizen's own: another citizen sees none of it, officials cannot ask", async () => {
     expect((await ok(c.get(`citizen:${NGOC}`, '/api/me/access-log'))).items).toEqual([]);
     expect((await c.get(R, '/api/me/access-log')).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/me/access-log' })).statusCode).toBe(401);
   });
 });
 
-describe('the citizen\'s export', () => {
+describe("the citizen's export", () => {
   it('is a JSON file with everything held about them: dossiers, files, documents, shipments, sessions, log', async () => {
     const r = await c.get(an, '/api/me/export');
     expect(r.statusCode).toBe(200);
@@ -138,7 +173,15 @@ describe('the citizen\'s export', () => {
     const d = x.dossiers.find((o: { code: string }) => o.code === code);
     expect(d.applicant).toMatchObject({ idNumber: AN, phone: '0912345678', birthDate: '1995-03-12' });
     expect(d.attachments).toEqual([expect.objectContaining({ id: uploadId, filename: 'cccd-mat-truoc.png', downloadUrl: `/api/uploads/${uploadId}` })]);
-    expect(d.history.map((h: { action: string }) => h.action)).toEqual(['submitted', 'receive', 'assign', 'propose', 'approve', 'mark_result_ready', 'return_result']);
+    expect(d.history.map((h: { action: string }) => h.action)).toEqual([
+      'submitted',
+      'receive',
+      'assign',
+      'propose',
+      'approve',
+      'mark_result_ready',
+      'return_result',
+    ]);
     expect(d.issuedDocuments.map((doc: { kind: string }) => doc.kind).sort()).toEqual(['receipt', 'result']);
     expect(d.shipments).toEqual([expect.objectContaining({ recipientName: 'Nguyễn Văn An', address: 'Số 12, Ấp Phú Lâm 1, Xã Phú Lâm' })]);
     expect(x.uploads).toEqual([expect.objectContaining({ id: uploadId, downloadUrl: `/api/uploads/${uploadId}` })]);

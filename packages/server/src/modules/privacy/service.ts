@@ -1,7 +1,7 @@
 import type { AccessLogEntry, DataKind, Text } from '@motcua/core/privacy';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { READ_ACTIONS, readsOfDossiers, type ReadEntry } from '../audit/reads.ts';
+import { type READ_ACTIONS, readsOfDossiers, type ReadEntry } from '../audit/reads.ts';
 import type { DossierService } from '../dossiers/service.ts';
 import type { DossierJson } from '../dossiers/views.ts';
 import type { IdentityService } from '../identity/service.ts';
@@ -23,7 +23,10 @@ export interface PrivacyDeps {
 }
 
 const WHAT: Record<(typeof READ_ACTIONS)[number], { text: Text; kinds: DataKind[] }> = {
-  'dossier.read': { text: { vi: 'Chi tiết hồ sơ (nhân thân, liên lạc, tờ khai)', en: 'The dossier (identity, contact, form)' }, kinds: ['identity', 'contact', 'application'] },
+  'dossier.read': {
+    text: { vi: 'Chi tiết hồ sơ (nhân thân, liên lạc, tờ khai)', en: 'The dossier (identity, contact, form)' },
+    kinds: ['identity', 'contact', 'application'],
+  },
   'dossier.attachment.read': { text: { vi: 'Tệp đính kèm', en: 'An attached file' }, kinds: ['documents'] },
   'results.document.list': { text: { vi: 'Danh sách văn bản đã phát hành', en: 'The list of issued documents' }, kinds: ['results'] },
   'results.document.read': { text: { vi: 'Văn bản đã phát hành', en: 'An issued document' }, kinds: ['results'] },
@@ -39,7 +42,10 @@ const MAX_DOSSIERS = 1000;
  * holds about them as one file.
  */
 export class PrivacyService {
-  constructor(private readonly ctx: AppContext, private readonly deps: PrivacyDeps) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly deps: PrivacyDeps,
+  ) {}
 
   async accessLog(citizen: Citizen): Promise<AccessLogEntry[]> {
     const codes = await this.deps.dossiers.store.codesOfApplicant(citizen.idNumber, MAX_DOSSIERS);

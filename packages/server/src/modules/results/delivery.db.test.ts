@@ -23,7 +23,10 @@ beforeAll(async () => {
   tools = await pdfTools(t);
   specialist = await userId(t, 'phulam.chuyenvien');
 }, 300_000);
-afterAll(async () => { tools?.remove(); await t?.close(); });
+afterAll(async () => {
+  tools?.remove();
+  await t?.close();
+});
 
 const ok = async (p: Promise<{ statusCode: number; body: string; json(): any }>) => {
   const r = await p;
@@ -38,7 +41,8 @@ const decide = async (code: string, outcome: 'approve' | 'refuse') => {
   await ok(c.act(A, code, outcome === 'approve' ? { action: 'approve' } : { action: 'refuse', reason: 'Người yêu cầu đang có vợ theo sổ hộ tịch' }));
   await drain();
 };
-const deliver = async (code: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/office/dossiers/${code}/delivery`, headers: await as(t, R), payload });
+const deliver = async (code: string, payload: object) =>
+  t.app.inject({ method: 'POST', url: `/api/office/dossiers/${code}/delivery`, headers: await as(t, R), payload });
 const docs = async (code: string) => (await c.get(citizen, `/api/dossiers/${code}/documents`)).json().items as { kind: string; downloadUrl: string }[];
 const textOf = async (url: string) => tools.text((await getPdf(t, citizen, url)).bytes);
 
@@ -62,7 +66,8 @@ describe('postal delivery', () => {
     expect(d.history.at(-1).action).toBe('return_result');
     expect((await c.get(`citizen:${NGOC}`, `/api/dossiers/${code}/shipments`)).statusCode).toBe(404);
 
-    const move = async (who: string, status: string) => t.app.inject({ method: 'POST', url: `/api/office/shipments/${s.id}/events`, headers: await as(t, who), payload: { status } });
+    const move = async (who: string, status: string) =>
+      t.app.inject({ method: 'POST', url: `/api/office/shipments/${s.id}/events`, headers: await as(t, who), payload: { status } });
     expect((await move('official:hoadien.tiepnhan', 'in_transit')).statusCode).toBe(404); // not their commune
     expect((await move(R, 'in_transit')).statusCode).toBe(200);
     expect((await move(R, 'accepted')).statusCode).toBe(409);
@@ -70,7 +75,8 @@ describe('postal delivery', () => {
     expect(s.status).toBe('in_transit');
 
     const body = JSON.stringify({ trackingNumber: s.trackingNumber, status: 'delivered', note: 'Người nhận ký nhận' });
-    const hook = (headers: Record<string, string>) => t.app.inject({ method: 'POST', url: '/api/postal/webhook', headers: { 'content-type': 'application/json', ...headers }, payload: body });
+    const hook = (headers: Record<string, string>) =>
+      t.app.inject({ method: 'POST', url: '/api/postal/webhook', headers: { 'content-type': 'application/json', ...headers }, payload: body });
     expect((await hook({})).statusCode).toBe(503); // no secret configured: the webhook is off
     t.ctx.config.results.postalWebhookSecret = 'carrier-secret';
     expect((await hook({})).statusCode).toBe(401);
@@ -79,7 +85,11 @@ describe('postal delivery', () => {
     expect((await hook({ [WEBHOOK_SIGNATURE_HEADER]: webhookSignature('carrier-secret', body) })).statusCode).toBe(200); // replayed
     [s] = await shipments(citizen);
     expect(s.status).toBe('delivered');
-    expect(s.events.map((e: { status: string; source: string }) => `${e.status}:${e.source}`)).toEqual(['accepted:system', 'in_transit:official', 'delivered:carrier']);
+    expect(s.events.map((e: { status: string; source: string }) => `${e.status}:${e.source}`)).toEqual([
+      'accepted:system',
+      'in_transit:official',
+      'delivered:carrier',
+    ]);
 
     const notices = await t.ctx.db.selectFrom('outbox').select('payload').where('topic', '=', 'dossier.notice').execute();
     const returned = notices.map((n) => n.payload as Record<string, unknown>).find((p) => p.dossierCode === code && p.action === 'return_result');
@@ -120,7 +130,12 @@ describe('forms 02–04, a refusal as the result, and the counter handover', () 
     expect(r.json().state).toBe('returned');
     const handover = await t.ctx.db.selectFrom('result_handover').selectAll().where('dossier_code', '=', code).executeTakeFirstOrThrow();
     expect(handover).toMatchObject({ recipient_name: 'Nguyễn Văn An', recipient_id_number: AN, confirmation: 'signature_image' });
-    const event = await t.ctx.db.selectFrom('dossier_event').select('data').where('dossier_code', '=', code).where('type', '=', 'return_result').executeTakeFirstOrThrow();
+    const event = await t.ctx.db
+      .selectFrom('dossier_event')
+      .select('data')
+      .where('dossier_code', '=', code)
+      .where('type', '=', 'return_result')
+      .executeTakeFirstOrThrow();
     expect(event.data).toMatchObject({ method: 'counter', recipientName: 'Nguyễn Văn An', signatureRef: `handover:${handover.id}` });
     expect((await deliver(code, { ...base, typedConfirmation: 'Đã nhận' })).statusCode).toBe(409); // already returned
   });

@@ -43,7 +43,8 @@ function signatureImage(raw: string): Buffer {
   if (bytes.length < PNG_MAGIC.length || !bytes.subarray(0, 8).equals(PNG_MAGIC)) {
     throw badRequest('Chữ ký phải là ảnh PNG.', 'The signature must be a PNG image.', { field: 'signaturePng' });
   }
-  if (bytes.length > MAX_SIGNATURE_BYTES) throw badRequest('Ảnh chữ ký quá lớn (tối đa 256 KB).', 'The signature image is too large (256 KB at most).', { field: 'signaturePng' });
+  if (bytes.length > MAX_SIGNATURE_BYTES)
+    throw badRequest('Ảnh chữ ký quá lớn (tối đa 256 KB).', 'The signature image is too large (256 KB at most).', { field: 'signaturePng' });
   return bytes;
 }
 
@@ -70,10 +71,15 @@ export class DeliveryService {
 
     if (input.method === 'counter') {
       const name = nfc(input.recipientName).trim();
-      if (!/^(\d{9}|\d{12})$/.test(input.recipientIdNumber)) throw badRequest('Số giấy tờ tùy thân phải có 9 hoặc 12 chữ số.', 'The ID number must have 9 or 12 digits.', { field: 'recipientIdNumber' });
+      if (!/^(\d{9}|\d{12})$/.test(input.recipientIdNumber))
+        throw badRequest('Số giấy tờ tùy thân phải có 9 hoặc 12 chữ số.', 'The ID number must have 9 or 12 digits.', { field: 'recipientIdNumber' });
       const typed = input.typedConfirmation ? nfc(input.typedConfirmation).trim() : '';
       if (!!input.signaturePng === !!typed) {
-        throw badRequest('Cần chữ ký (ảnh) hoặc lời xác nhận đánh máy của người nhận, một trong hai.', "Give either the recipient's signature image or a typed confirmation, not both.", { field: 'signaturePng' });
+        throw badRequest(
+          'Cần chữ ký (ảnh) hoặc lời xác nhận đánh máy của người nhận, một trong hai.',
+          "Give either the recipient's signature image or a typed confirmation, not both.",
+          { field: 'signaturePng' },
+        );
       }
       const id = randomUUID();
       let image: { key: string; sha256: string } | null = null;
@@ -84,11 +90,21 @@ export class DeliveryService {
         await this.results.blobs.put(image.key, Readable.from([bytes]));
       }
       return act({ method: 'counter', recipientName: name, signatureRef: `handover:${id}` }, async (trx) => {
-        await trx.insertInto('result_handover').values({
-          id, dossier_code: code, recipient_name: name, recipient_id_number: input.recipientIdNumber,
-          confirmation: image ? 'signature_image' : 'typed', signature_blob_key: image?.key ?? null, signature_sha256: image?.sha256 ?? null,
-          typed_confirmation: typed || null, recorded_by: actor.kind === 'official' ? actor.userId : 'unknown', at: now,
-        }).execute();
+        await trx
+          .insertInto('result_handover')
+          .values({
+            id,
+            dossier_code: code,
+            recipient_name: name,
+            recipient_id_number: input.recipientIdNumber,
+            confirmation: image ? 'signature_image' : 'typed',
+            signature_blob_key: image?.key ?? null,
+            signature_sha256: image?.sha256 ?? null,
+            typed_confirmation: typed || null,
+            recorded_by: actor.kind === 'official' ? actor.userId : 'unknown',
+            at: now,
+          })
+          .execute();
       });
     }
 
@@ -107,10 +123,22 @@ export class DeliveryService {
     const booked = await this.postal.createShipment({ dossierCode: code, recipient: { name: intake.applicant.fullName, phone, address }, codFeeVnd: fee });
     const id = randomUUID();
     return act({ method: 'post', trackingNumber: booked.trackingNumber }, async (trx) => {
-      await trx.insertInto('shipment').values({
-        id, dossier_code: code, carrier: this.postal.carrier, tracking_number: booked.trackingNumber, recipient_name: intake.applicant.fullName,
-        recipient_phone: phone, address, cod_fee_vnd: fee, status: 'accepted', created_at: now, updated_at: now,
-      }).execute();
+      await trx
+        .insertInto('shipment')
+        .values({
+          id,
+          dossier_code: code,
+          carrier: this.postal.carrier,
+          tracking_number: booked.trackingNumber,
+          recipient_name: intake.applicant.fullName,
+          recipient_phone: phone,
+          address,
+          cod_fee_vnd: fee,
+          status: 'accepted',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       await trx.insertInto('shipment_event').values({ shipment_id: id, status: 'accepted', at: now, source: 'system', note: null }).execute();
     });
   }
@@ -120,7 +148,13 @@ export class DeliveryService {
     await loadVisible(this.results.dossiers, actor, code, ['results', 'contact']);
     const rows = await store.shipments(this.ctx.db, code);
     // Recipient and address are personal data: an official's look is audited.
-    if (rows.length > 0) await this.results.dossiers.auditRead(actor, { action: 'results.shipment.list', dossierCode: code, kinds: ['results', 'contact'], detail: { count: rows.length } });
+    if (rows.length > 0)
+      await this.results.dossiers.auditRead(actor, {
+        action: 'results.shipment.list',
+        dossierCode: code,
+        kinds: ['results', 'contact'],
+        detail: { count: rows.length },
+      });
     return this.json(rows);
   }
 
@@ -142,30 +176,56 @@ export class DeliveryService {
     return this.advance(row, status, 'carrier', note, { kind: 'system', name: `Bưu chính (${row.carrier})` });
   }
 
-  private async advance(row: ShipmentRow, status: ShipmentStatus, source: 'official' | 'carrier', note: string | null, actor: Actor | { kind: 'system'; name: string }): Promise<ShipmentJson> {
+  private async advance(
+    row: ShipmentRow,
+    status: ShipmentStatus,
+    source: 'official' | 'carrier',
+    note: string | null,
+    actor: Actor | { kind: 'system'; name: string },
+  ): Promise<ShipmentJson> {
     if (!canAdvance(row.status, status)) {
-      throw conflict(`Không thể chuyển bưu gửi từ "${SHIPMENT_STATUS_LABEL[row.status].vi}" sang "${SHIPMENT_STATUS_LABEL[status].vi}".`, `A shipment cannot go from ${row.status} to ${status}.`, { status: row.status });
+      throw conflict(
+        `Không thể chuyển bưu gửi từ "${SHIPMENT_STATUS_LABEL[row.status].vi}" sang "${SHIPMENT_STATUS_LABEL[status].vi}".`,
+        `A shipment cannot go from ${row.status} to ${status}.`,
+        { status: row.status },
+      );
     }
     const now = this.ctx.clock.now();
     await inTransaction(this.ctx.db, async (trx) => {
       const r = await trx.updateTable('shipment').set({ status, updated_at: now }).where('id', '=', row.id).where('status', '=', row.status).executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw conflict('Bưu gửi vừa được cập nhật; vui lòng tải lại.', 'The shipment was just updated; reload and try again.');
+      if (Number(r.numUpdatedRows) !== 1)
+        throw conflict('Bưu gửi vừa được cập nhật; vui lòng tải lại.', 'The shipment was just updated; reload and try again.');
       await trx.insertInto('shipment_event').values({ shipment_id: row.id, status, at: now, source, note }).execute();
-      await appendAudit(trx, { at: now, actor: auditActor(actor), action: 'results.shipment.status', dossierCode: row.dossier_code, detail: { shipmentId: row.id, trackingNumber: row.tracking_number, from: row.status, to: status } });
+      await appendAudit(trx, {
+        at: now,
+        actor: auditActor(actor),
+        action: 'results.shipment.status',
+        dossierCode: row.dossier_code,
+        detail: { shipmentId: row.id, trackingNumber: row.tracking_number, from: row.status, to: status },
+      });
     });
     return (await this.json([{ ...row, status, updated_at: now }]))[0]!;
   }
 
   private async json(rows: ShipmentRow[]): Promise<ShipmentJson[]> {
-    const events = await store.shipmentEvents(this.ctx.db, rows.map((r) => r.id));
+    const events = await store.shipmentEvents(
+      this.ctx.db,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({
-      id: r.id, dossierCode: r.dossier_code, carrier: r.carrier, trackingNumber: r.tracking_number, recipientName: r.recipient_name, address: r.address,
+      id: r.id,
+      dossierCode: r.dossier_code,
+      carrier: r.carrier,
+      trackingNumber: r.tracking_number,
+      recipientName: r.recipient_name,
+      address: r.address,
       codFeeVnd: r.cod_fee_vnd,
       codFeeNote: {
         vi: `Cước thu hộ ${r.cod_fee_vnd.toLocaleString('vi-VN')} đồng, trả khi nhận (mức do đơn vị cấu hình, tạm tính).`,
         en: `Cash on delivery ${r.cod_fee_vnd.toLocaleString('en')} VND, paid on receipt (a configured stand-in amount).`,
       },
-      status: r.status, statusLabel: SHIPMENT_STATUS_LABEL[r.status],
+      status: r.status,
+      statusLabel: SHIPMENT_STATUS_LABEL[r.status],
       events: events.filter((e) => e.shipment_id === r.id).map((e) => ({ status: e.status, at: new Date(e.at).toISOString(), source: e.source, note: e.note })),
     }));
   }

@@ -4,8 +4,16 @@ import type { FormField, FormScalarField, Procedure } from '@motcua/core/catalog
 import type { IntakeDetails } from '../dossiers/intake.ts';
 import type { StoredEvent } from '../dossiers/store.ts';
 import {
-  renderApology, renderReceipt, renderRefusal, renderResult, renderSupplementRequest, vnShortDate,
-  type Channel, type DossierNotice, type ReceivedDocument, type TemplateValue,
+  renderApology,
+  renderReceipt,
+  renderRefusal,
+  renderResult,
+  renderSupplementRequest,
+  vnShortDate,
+  type Channel,
+  type DossierNotice,
+  type ReceivedDocument,
+  type TemplateValue,
 } from './documents/index.ts';
 import type { Issuer } from './issuer.ts';
 import type { DocumentKind } from './tables.ts';
@@ -79,7 +87,14 @@ function display(field: FormField | undefined, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
   if (Array.isArray(value)) {
     const item = field && field.type === 'array' ? field.items.properties : {};
-    return value.map((v, i) => `${i + 1}) ${Object.entries(v as Record<string, unknown>).map(([k, x]) => `${item[k]?.title ?? k}: ${display(item[k], x)}`).join('; ')}`).join(' ');
+    return value
+      .map(
+        (v, i) =>
+          `${i + 1}) ${Object.entries(v as Record<string, unknown>)
+            .map(([k, x]) => `${item[k]?.title ?? k}: ${display(item[k], x)}`)
+            .join('; ')}`,
+      )
+      .join(' ');
   }
   const scalar = field as FormScalarField | undefined;
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
@@ -122,8 +137,12 @@ export async function renderDocument(c: RenderContext): Promise<{ pdf: Uint8Arra
       return {
         title,
         pdf: await renderReceipt({
-          ...notice, documents: receivedDocuments(c.intake, c.procedure), processingTime: processingTime(c.view),
-          appointmentAt: due, channel: CHANNEL[c.view.channel] ?? 'counter', resultDelivery: DELIVERY[c.intake.resultDelivery] ?? 'counter',
+          ...notice,
+          documents: receivedDocuments(c.intake, c.procedure),
+          processingTime: processingTime(c.view),
+          appointmentAt: due,
+          channel: CHANNEL[c.view.channel] ?? 'counter',
+          resultDelivery: DELIVERY[c.intake.resultDelivery] ?? 'counter',
         }),
       };
     }
@@ -141,7 +160,13 @@ export async function renderDocument(c: RenderContext): Promise<{ pdf: Uint8Arra
       const original = dueBefore(c.events, e.seq) ?? receivedAt(c.view);
       return {
         title,
-        pdf: await renderApology({ ...notice, official: { fullName: e.actor.name, title: 'Thủ trưởng cơ quan' }, originalAppointmentAt: original, newAppointmentAt: new Date(e.data.newAppointment), reason: e.data.reason }),
+        pdf: await renderApology({
+          ...notice,
+          official: { fullName: e.actor.name, title: 'Thủ trưởng cơ quan' },
+          originalAppointmentAt: original,
+          newAppointmentAt: new Date(e.data.newAppointment),
+          reason: e.data.reason,
+        }),
       };
     }
     case 'result':
@@ -157,9 +182,13 @@ export async function renderDocument(c: RenderContext): Promise<{ pdf: Uint8Arra
 function resultInput(c: RenderContext) {
   const a = c.intake.applicant;
   const formData: Record<string, TemplateValue> = {
-    applicantName: a.fullName, idNumber: a.idNumber, address: a.addressLine,
-    submittedOn: new Date(c.view.submittedAt), procedureName: c.intake.procedureName,
-    resultName: c.procedure?.result || c.intake.procedureName, unitName: c.issuer.displayName,
+    applicantName: a.fullName,
+    idNumber: a.idNumber,
+    address: a.addressLine,
+    submittedOn: new Date(c.view.submittedAt),
+    procedureName: c.intake.procedureName,
+    resultName: c.procedure?.result || c.intake.procedureName,
+    unitName: c.issuer.displayName,
   };
   const keyFields = [
     { label: 'Người yêu cầu', value: '{applicantName}' },

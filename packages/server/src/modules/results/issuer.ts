@@ -25,9 +25,7 @@ export async function issuerOf(db: Db, unitCode: string): Promise<Issuer> {
 export async function findIssuer(db: Db, unitCode: string): Promise<Issuer | undefined> {
   const unit = await db.selectFrom('unit').select(['code', 'name', 'full_name', 'province_code']).where('code', '=', unitCode).executeTakeFirst();
   if (!unit) return undefined;
-  const province = unit.province_code
-    ? await db.selectFrom('unit').select('full_name').where('code', '=', unit.province_code).executeTakeFirst()
-    : undefined;
+  const province = unit.province_code ? await db.selectFrom('unit').select('full_name').where('code', '=', unit.province_code).executeTakeFirst() : undefined;
   const displayName = `Ủy ban nhân dân ${inSentence(unit.full_name)}`;
   return {
     code: unit.code,

@@ -19,7 +19,10 @@ beforeAll(async () => {
   c = client(t);
   drain = resultsWorker(t);
 }, 300_000);
-afterAll(async () => { tools?.remove(); await t?.close(); });
+afterAll(async () => {
+  tools?.remove();
+  await t?.close();
+});
 
 type Doc = { id: string; kind: string; sha256: string; verifyUrl: string; downloadUrl: string; signerSubject: string; issuingUnit: string };
 const documents = async (who: string, code: string) => (await c.get(who, `/api/dossiers/${code}/documents`)).json().items as Doc[];
@@ -50,8 +53,18 @@ describe('documents issued along the way, signed and verifiable', () => {
     expect(sha256Hex(pdf.bytes)).toBe(receipt!.sha256);
 
     const text = await tools.text(pdf.bytes);
-    for (const s of ['GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ', 'ỦY BAN NHÂN DÂN XÃ PHÚ LÂM', 'TỈNH AN GIANG', 'Nguyễn Văn An', 'Cấp Giấy xác nhận tình trạng hôn nhân',
-      'Huỳnh Thị Mỹ Linh', `Mã hồ sơ: ${code}`, '17 giờ 00 phút, ngày 05 tháng 3 năm 2026', 'Trực tuyến qua Cổng dịch vụ công', 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân']) {
+    for (const s of [
+      'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+      'ỦY BAN NHÂN DÂN XÃ PHÚ LÂM',
+      'TỈNH AN GIANG',
+      'Nguyễn Văn An',
+      'Cấp Giấy xác nhận tình trạng hôn nhân',
+      'Huỳnh Thị Mỹ Linh',
+      `Mã hồ sơ: ${code}`,
+      '17 giờ 00 phút, ngày 05 tháng 3 năm 2026',
+      'Trực tuyến qua Cổng dịch vụ công',
+      'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân',
+    ]) {
       expect(text).toContain(s);
     }
 
@@ -92,7 +105,12 @@ describe('documents issued along the way, signed and verifiable', () => {
     const row = await t.ctx.db.selectFrom('result_document').selectAll().where('id', '=', result.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ dossier_code: code, kind: 'result', sha256: result.sha256, signer_subject: result.signerSubject });
     expect(row.blob_key).toBe(`results/${result.sha256.slice(0, 2)}/${result.sha256}.pdf`);
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'detail']).where('dossier_code', '=', code).where('action', '=', 'results.document.issued').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail'])
+      .where('dossier_code', '=', code)
+      .where('action', '=', 'results.document.issued')
+      .execute();
     expect(audit.map((a) => a.detail.sha256)).toContain(result.sha256);
     // The result-ready notice carries the verification link.
     const notices = await t.ctx.db.selectFrom('outbox').select('payload').where('topic', '=', 'dossier.notice').execute();
@@ -144,7 +162,12 @@ describe('documents issued along the way, signed and verifiable', () => {
     expect((await c.get('official:angiang.theodoi', `/api/dossiers/${code}/documents`)).statusCode).toBe(404);
     expect((await getPdf(t, 'official:angiang.theodoi', result.downloadUrl)).status).toBe(404);
     expect((await getPdf(t, A, result.downloadUrl)).status).toBe(200);
-    const reads = await t.ctx.db.selectFrom('audit_log').select(['action', 'actor', 'detail']).where('dossier_code', '=', code).where('action', 'like', 'results.document.%').execute();
+    const reads = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor', 'detail'])
+      .where('dossier_code', '=', code)
+      .where('action', 'like', 'results.document.%')
+      .execute();
     expect(reads.filter((a) => a.action === 'results.document.list').map((a) => a.actor.name)).toContain('Nguyễn Thanh Tùng');
     const opened = reads.filter((a) => a.action === 'results.document.read');
     expect(opened.map((a) => a.actor.name)).toEqual(['Nguyễn Thanh Tùng']);

@@ -104,10 +104,23 @@ export class ResultsService {
     const view = deriveDossier(loaded.events.filter((e) => e.seq <= job.seq));
     const issuer = await issuerOf(this.ctx.db, view.unitCode);
     const procedure = await this.deps.catalog.get(view.procedureCode).catch(() => null);
-    const token = sha256Hex(Buffer.from(canonicalJson({ kind: job.kind, code: view.code, seq: job.seq, nonce: randomBytes(16).toString('hex') }))).slice(0, TOKEN_HEX);
+    const token = sha256Hex(Buffer.from(canonicalJson({ kind: job.kind, code: view.code, seq: job.seq, nonce: randomBytes(16).toString('hex') }))).slice(
+      0,
+      TOKEN_HEX,
+    );
     const url = verifyUrl(this.ctx.config.publicUrl, { dossier_code: view.code, verify_token: token });
     const issuedAt = this.ctx.clock.now();
-    const { pdf, title } = await renderDocument({ kind: job.kind, event, view, events: loaded.events, intake: loaded.intake, procedure, issuer, verificationUrl: url, issuedAt });
+    const { pdf, title } = await renderDocument({
+      kind: job.kind,
+      event,
+      view,
+      events: loaded.events,
+      intake: loaded.intake,
+      procedure,
+      issuer,
+      verificationUrl: url,
+      issuedAt,
+    });
 
     const signer = await this.signers.get({ code: issuer.code, name: issuer.displayName });
     const signed = await signer.sign(pdf, {
@@ -117,21 +130,37 @@ export class ResultsService {
     });
     // Never store a file that would fail the verify page.
     const sig = inspectSignedPdf(signed).signatures[0];
-    if (!sig || !sig.digestValid || !sig.signatureValid || !sig.byteRangeCoversWholeFile) throw new Error(`Signature self-check failed for ${view.code}#${job.seq}`);
+    if (!sig?.digestValid || !sig.signatureValid || !sig.byteRangeCoversWholeFile) throw new Error(`Signature self-check failed for ${view.code}#${job.seq}`);
     const sha256 = sha256Hex(signed);
     const blobKey = blobKeyFor(sha256);
     await this.deps.blobs.put(blobKey, Readable.from([Buffer.from(signed)]));
 
     const row: DocumentRow = {
-      id: randomUUID(), dossier_code: view.code, event_seq: job.seq, kind: job.kind, title, unit_code: issuer.code, unit_name: issuer.displayName,
-      verify_token: token, sha256, blob_key: blobKey, size: signed.length, signed_at: sig.signedAt ?? new Date(), signer_subject: sig.certificateSubject,
-      signer_issuer: sig.issuer, personal_document_id: null, created_at: issuedAt,
+      id: randomUUID(),
+      dossier_code: view.code,
+      event_seq: job.seq,
+      kind: job.kind,
+      title,
+      unit_code: issuer.code,
+      unit_name: issuer.displayName,
+      verify_token: token,
+      sha256,
+      blob_key: blobKey,
+      size: signed.length,
+      signed_at: sig.signedAt ?? new Date(),
+      signer_subject: sig.certificateSubject,
+      signer_issuer: sig.issuer,
+      personal_document_id: null,
+      created_at: issuedAt,
     };
     const decision = event.type === 'approve' || event.type === 'refuse' || event.type === 'complete_on_spot';
     await inTransaction(this.ctx.db, async (trx) => {
       await store.insertDocument(trx, { ...row, created_at: undefined });
       await appendAudit(trx, {
-        at: issuedAt, actor: auditActor(SIGNER), action: 'results.document.issued', dossierCode: view.code,
+        at: issuedAt,
+        actor: auditActor(SIGNER),
+        action: 'results.document.issued',
+        dossierCode: view.code,
         detail: { documentId: row.id, kind: job.kind, eventSeq: job.seq, sha256, signer: row.signer_subject, blobKey },
       });
       if (decision && loaded.intake.resultDelivery === 'electronic') await this.keepForCitizen(trx, row, loaded.intake.applicant.idNumber);
@@ -160,7 +189,11 @@ export class ResultsService {
     const fresh = await store.document(trx, row.id);
     if (fresh?.personal_document_id) return fresh.personal_document_id;
     const kept = await this.deps.uploads.addToPersonalStore(trx, idNumber, {
-      blobKey: row.blob_key, filename: `${row.dossier_code}-${row.kind}.pdf`, title: `${row.title} (${row.dossier_code})`, source: 'result', dossierCode: row.dossier_code,
+      blobKey: row.blob_key,
+      filename: `${row.dossier_code}-${row.kind}.pdf`,
+      title: `${row.title} (${row.dossier_code})`,
+      source: 'result',
+      dossierCode: row.dossier_code,
     });
     await store.linkPersonalCopy(trx, row.id, kept.id);
     return kept.id;
@@ -168,8 +201,16 @@ export class ResultsService {
 
   json(row: DocumentRow): DocumentJson {
     return {
-      id: row.id, kind: row.kind, title: row.title, titleEn: KIND_TITLE[row.kind].en, eventSeq: row.event_seq, issuingUnit: row.unit_name,
-      sha256: row.sha256, size: row.size, signedAt: new Date(row.signed_at).toISOString(), signerSubject: row.signer_subject,
+      id: row.id,
+      kind: row.kind,
+      title: row.title,
+      titleEn: KIND_TITLE[row.kind].en,
+      eventSeq: row.event_seq,
+      issuingUnit: row.unit_name,
+      sha256: row.sha256,
+      size: row.size,
+      signedAt: new Date(row.signed_at).toISOString(),
+      signerSubject: row.signer_subject,
       verifyUrl: verifyUrl(this.ctx.config.publicUrl, row),
       downloadUrl: `/api/dossiers/${encodeURIComponent(row.dossier_code)}/documents/${row.id}.pdf`,
     };
@@ -187,7 +228,12 @@ export class ResultsService {
     await loadVisible(this.deps.dossiers, actor, code);
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await store.document(this.ctx.db, id) : undefined;
     if (!row || row.dossier_code !== code) throw notFound('văn bản', 'Document', id);
-    await this.deps.dossiers.auditRead(actor, { action: 'results.document.read', dossierCode: code, kinds: ['results'], detail: { documentId: id, kind: row.kind, sha256: row.sha256 } });
+    await this.deps.dossiers.auditRead(actor, {
+      action: 'results.document.read',
+      dossierCode: code,
+      kinds: ['results'],
+      detail: { documentId: id, kind: row.kind, sha256: row.sha256 },
+    });
     return { row, stream: this.deps.blobs.get(row.blob_key) };
   }
 }

@@ -12,10 +12,18 @@ const unit = (code: string) => ({ code, name: `Ủy ban nhân dân xã ${code}` 
 
 describe('signing configuration', () => {
   it('uses the dev CA under DATA_DIR/pki unless a PKCS#12 is configured, per unit first', () => {
-    expect(new UnitSigners(loadConfig({ DATA_DIR: dataDir }).results).configFor(unit('30421'))).toEqual({ kind: 'dev-ca', dir: join(dataDir, 'pki'), unitCode: '30421', unitName: 'Ủy ban nhân dân xã 30421' });
+    expect(new UnitSigners(loadConfig({ DATA_DIR: dataDir }).results).configFor(unit('30421'))).toEqual({
+      kind: 'dev-ca',
+      dir: join(dataDir, 'pki'),
+      unitCode: '30421',
+      unitName: 'Ủy ban nhân dân xã 30421',
+    });
     const config = loadConfig({
-      DATA_DIR: dataDir, SIGNING_P12_PATH: '/etc/motcua/all.p12', SIGNING_P12_PASSPHRASE: 'a',
-      SIGNING_P12_PATH_30421: '/etc/motcua/30421.p12', SIGNING_P12_PASSPHRASE_30421: 'b',
+      DATA_DIR: dataDir,
+      SIGNING_P12_PATH: '/etc/motcua/all.p12',
+      SIGNING_P12_PASSPHRASE: 'a',
+      SIGNING_P12_PATH_30421: '/etc/motcua/30421.p12',
+      SIGNING_P12_PASSPHRASE_30421: 'b',
     }).results;
     const signers = new UnitSigners(config);
     expect(signers.configFor(unit('30421'))).toEqual({ kind: 'p12', path: '/etc/motcua/30421.p12', passphrase: 'b' });
@@ -34,6 +42,8 @@ describe('signing configuration', () => {
       const sig = inspectSignedPdf(await signer.sign(await renderReceipt(receiptInput()), meta)).signatures[0];
       expect(sig).toMatchObject({ digestValid: true, signatureValid: true, byteRangeCoversWholeFile: true, signerName: 'Nhà cung cấp chứng thư thử' });
     }
-    await expect(new UnitSigners(loadConfig({ DATA_DIR: dataDir, SIGNING_P12_PATH: creds.p12Path, SIGNING_P12_PASSPHRASE: 'wrong' }).results).get(unit('30421'))).rejects.toThrow(/PKCS#12/);
+    await expect(
+      new UnitSigners(loadConfig({ DATA_DIR: dataDir, SIGNING_P12_PATH: creds.p12Path, SIGNING_P12_PASSPHRASE: 'wrong' }).results).get(unit('30421')),
+    ).rejects.toThrow(/PKCS#12/);
   });
 });

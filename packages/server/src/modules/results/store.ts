@@ -23,13 +23,24 @@ export const resultsStore = {
 
   /** The newest result or refusal: what a dossier hands back. */
   latestOutcome: (db: Db, code: string) =>
-    db.selectFrom('result_document').selectAll().where('dossier_code', '=', code).where('kind', 'in', ['result', 'refusal'])
-      .orderBy('event_seq', 'desc').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('result_document')
+      .selectAll()
+      .where('dossier_code', '=', code)
+      .where('kind', 'in', ['result', 'refusal'])
+      .orderBy('event_seq', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
 
   insertDocument: (db: Db, row: Insertable<ResultDocumentTable>) => db.insertInto('result_document').values(row).execute(),
 
   linkPersonalCopy: (db: Db, id: string, personalDocumentId: string) =>
-    db.updateTable('result_document').set({ personal_document_id: personalDocumentId }).where('id', '=', id).where('personal_document_id', 'is', null).execute(),
+    db
+      .updateTable('result_document')
+      .set({ personal_document_id: personalDocumentId })
+      .where('id', '=', id)
+      .where('personal_document_id', 'is', null)
+      .execute(),
 
   shipment: (db: Db, id: string) => db.selectFrom('shipment').selectAll().where('id', '=', id).executeTakeFirst(),
 
@@ -39,5 +50,7 @@ export const resultsStore = {
   shipments: (db: Db, code: string) => db.selectFrom('shipment').selectAll().where('dossier_code', '=', code).orderBy('created_at').execute(),
 
   shipmentEvents: (db: Db, ids: string[]) =>
-    ids.length === 0 ? Promise.resolve([] as ShipmentEventRow[]) : db.selectFrom('shipment_event').selectAll().where('shipment_id', 'in', ids).orderBy('id').execute(),
+    ids.length === 0
+      ? Promise.resolve([] as ShipmentEventRow[])
+      : db.selectFrom('shipment_event').selectAll().where('shipment_id', 'in', ids).orderBy('id').execute(),
 };

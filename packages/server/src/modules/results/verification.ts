@@ -42,26 +42,47 @@ function signatureOk(s: SignatureReport | undefined): boolean {
 
 function describe(row: DocumentRow) {
   return {
-    kind: row.kind, kindTitle: KIND_TITLE[row.kind], dossierCode: row.dossier_code, issuingUnit: row.unit_name,
-    signedBy: row.signer_subject, signedAt: new Date(row.signed_at).toISOString(), sha256: row.sha256,
+    kind: row.kind,
+    kindTitle: KIND_TITLE[row.kind],
+    dossierCode: row.dossier_code,
+    issuingUnit: row.unit_name,
+    signedBy: row.signer_subject,
+    signedAt: new Date(row.signed_at).toISOString(),
+    sha256: row.sha256,
   };
 }
 
 export class VerificationService {
-  constructor(private readonly ctx: AppContext, private readonly results: ResultsService) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly results: ResultsService,
+  ) {}
 
   /** From the QR link: does Motcua hold this document, intact and validly signed? */
   async byLink(code: string, token: string): Promise<VerificationReport> {
     const row = /^[0-9a-f]{8,64}$/.test(token) ? await store.documentByToken(this.ctx.db, code, token) : undefined;
-    if (!row) return { verdict: 'not_found', checkedFrom: 'link', document: null, checks: { issuedByMotcua: false, hashMatches: false, signatureValid: null, coversWholeFile: null }, sha256: null };
+    if (!row)
+      return {
+        verdict: 'not_found',
+        checkedFrom: 'link',
+        document: null,
+        checks: { issuedByMotcua: false, hashMatches: false, signatureValid: null, coversWholeFile: null },
+        sha256: null,
+      };
     const bytes = await readAll(this.results.blobs.get(row.blob_key));
     const sha256 = sha256Hex(bytes);
     const sig = inspectSignedPdf(bytes).signatures[0];
     const hashMatches = sha256 === row.sha256;
     return {
       verdict: hashMatches && signatureOk(sig) ? 'authentic' : 'altered',
-      checkedFrom: 'link', document: describe(row),
-      checks: { issuedByMotcua: true, hashMatches, signatureValid: sig ? sig.digestValid && sig.signatureValid : false, coversWholeFile: sig?.byteRangeCoversWholeFile ?? false },
+      checkedFrom: 'link',
+      document: describe(row),
+      checks: {
+        issuedByMotcua: true,
+        hashMatches,
+        signatureValid: sig ? sig.digestValid && sig.signatureValid : false,
+        coversWholeFile: sig?.byteRangeCoversWholeFile ?? false,
+      },
       sha256,
     };
   }
@@ -76,8 +97,15 @@ export class VerificationService {
     const broken = signatures.some((s) => !s.digestValid || !s.signatureValid || !s.byteRangeCoversWholeFile);
     const verdict: Verdict = row && allValid ? 'authentic' : broken ? 'altered' : 'unknown';
     return {
-      verdict, checkedFrom: 'file', document: row ? describe(row) : null,
-      checks: { issuedByMotcua: !!row, hashMatches: !!row, signatureValid: sig ? sig.digestValid && sig.signatureValid : null, coversWholeFile: sig ? sig.byteRangeCoversWholeFile : null },
+      verdict,
+      checkedFrom: 'file',
+      document: row ? describe(row) : null,
+      checks: {
+        issuedByMotcua: !!row,
+        hashMatches: !!row,
+        signatureValid: sig ? sig.digestValid && sig.signatureValid : null,
+        coversWholeFile: sig ? sig.byteRangeCoversWholeFile : null,
+      },
       sha256,
     };
   }

@@ -8,22 +8,30 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 
 const VERDICT: Record<Verdict, { vi: string; en: string; detailVi: string; detailEn: string; tone: 'ok' | 'bad' | 'warn' }> = {
   authentic: {
-    vi: 'Văn bản xác thực', en: 'Authentic document', tone: 'ok',
+    vi: 'Văn bản xác thực',
+    en: 'Authentic document',
+    tone: 'ok',
     detailVi: 'Văn bản do Motcua phát hành, chữ ký số hợp lệ và nội dung không bị thay đổi.',
     detailEn: 'Issued through Motcua; the digital signature is valid and the content is unaltered.',
   },
   altered: {
-    vi: 'KHÔNG xác thực: văn bản đã bị sửa đổi', en: 'NOT authentic: the document was altered', tone: 'bad',
+    vi: 'KHÔNG xác thực: văn bản đã bị sửa đổi',
+    en: 'NOT authentic: the document was altered',
+    tone: 'bad',
     detailVi: 'Nội dung tệp không còn khớp với chữ ký số. Không sử dụng văn bản này; hãy liên hệ cơ quan đã cấp.',
     detailEn: 'The file no longer matches its digital signature. Do not rely on it; contact the issuing office.',
   },
   unknown: {
-    vi: 'KHÔNG xác thực: không phải văn bản do Motcua phát hành', en: 'NOT authentic: not a document issued through Motcua', tone: 'bad',
+    vi: 'KHÔNG xác thực: không phải văn bản do Motcua phát hành',
+    en: 'NOT authentic: not a document issued through Motcua',
+    tone: 'bad',
     detailVi: 'Không tìm thấy văn bản có mã băm này trong hồ sơ đã phát hành.',
     detailEn: 'No issued document has this fingerprint (SHA-256).',
   },
   not_found: {
-    vi: 'Không tìm thấy văn bản', en: 'Document not found', tone: 'warn',
+    vi: 'Không tìm thấy văn bản',
+    en: 'Document not found',
+    tone: 'warn',
     detailVi: 'Đường dẫn không khớp với văn bản nào do Motcua phát hành. Hãy kiểm tra lại mã QR hoặc tải tệp lên bên dưới.',
     detailEn: 'The link matches no document issued through Motcua. Check the QR code or upload the file below.',
   },

@@ -22,19 +22,21 @@ export function resultsOutboxHandlers(results: ResultsService): Record<string, T
   return {
     [RESULTS_ISSUE]: (message) => {
       const job = jobOf(message.payload);
-      return [{
-        channel: 'issue',
-        recipient: `${job.dossierCode}#${job.seq}`,
-        send: async () => {
-          try {
-            return { id: (await results.issue(job)).id };
-          } catch (err) {
-            // A template the dossier cannot fill will not fill on retry either.
-            if (err instanceof MissingPlaceholderError) throw new PermanentDeliveryError(err.message);
-            throw err;
-          }
+      return [
+        {
+          channel: 'issue',
+          recipient: `${job.dossierCode}#${job.seq}`,
+          send: async () => {
+            try {
+              return { id: (await results.issue(job)).id };
+            } catch (err) {
+              // A template the dossier cannot fill will not fill on retry either.
+              if (err instanceof MissingPlaceholderError) throw new PermanentDeliveryError(err.message);
+              throw err;
+            }
+          },
         },
-      }];
+      ];
     },
   };
 }

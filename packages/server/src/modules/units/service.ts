@@ -97,11 +97,18 @@ export class UnitsService {
       throw badRequest('Loại thôn, ấp không hợp lệ.', 'Unknown hamlet kind.', { allowed: HAMLET_KINDS });
     }
     const code = await this.store.nextHamletCode(unitCode);
-    await this.store.insertHamlets([{ code, unitCode, name: nfc(input.name).trim(), kind: input.kind, distanceKm: input.distanceKm ?? null, travelMinutes: input.travelMinutes ?? null }]);
+    await this.store.insertHamlets([
+      { code, unitCode, name: nfc(input.name).trim(), kind: input.kind, distanceKm: input.distanceKm ?? null, travelMinutes: input.travelMinutes ?? null },
+    ]);
     return (await this.store.getHamlet(code))!;
   }
 
-  async updateHamlet(actor: Actor, unitCode: string, hamletCode: string, patch: Partial<Pick<Hamlet, 'name' | 'kind' | 'distanceKm' | 'travelMinutes' | 'active'>>): Promise<Hamlet> {
+  async updateHamlet(
+    actor: Actor,
+    unitCode: string,
+    hamletCode: string,
+    patch: Partial<Pick<Hamlet, 'name' | 'kind' | 'distanceKm' | 'travelMinutes' | 'active'>>,
+  ): Promise<Hamlet> {
     const existing = await this.store.getHamlet(hamletCode);
     if (!existing || existing.unitCode !== unitCode) throw notFound('thôn, ấp', 'Hamlet', hamletCode);
     this.assertCommuneAdmin(actor, unitCode);

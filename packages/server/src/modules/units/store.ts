@@ -36,7 +36,10 @@ export class UnitsStore {
   constructor(private readonly db: Db) {}
 
   async countUnits(): Promise<number> {
-    const r = await this.db.selectFrom('unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('unit')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
@@ -45,10 +48,17 @@ export class UnitsStore {
     for (let i = 0; i < rows.length; i += 500) {
       await this.db
         .insertInto('unit')
-        .values(rows.slice(i, i + 500).map((u) => ({
-          code: u.code, name: u.name, name_en: u.nameEn, full_name: u.fullName,
-          full_name_en: u.fullNameEn, type: u.type, province_code: u.provinceCode,
-        })))
+        .values(
+          rows.slice(i, i + 500).map((u) => ({
+            code: u.code,
+            name: u.name,
+            name_en: u.nameEn,
+            full_name: u.fullName,
+            full_name_en: u.fullNameEn,
+            type: u.type,
+            province_code: u.provinceCode,
+          })),
+        )
         .onConflict((oc) => oc.column('code').doNothing())
         .execute();
     }
@@ -76,10 +86,16 @@ export class UnitsStore {
     if (hamlets.length === 0) return;
     await this.db
       .insertInto('hamlet')
-      .values(hamlets.map((h) => ({
-        code: h.code, unit_code: h.unitCode, name: h.name, kind: h.kind,
-        distance_km: h.distanceKm, travel_minutes: h.travelMinutes,
-      })))
+      .values(
+        hamlets.map((h) => ({
+          code: h.code,
+          unit_code: h.unitCode,
+          name: h.name,
+          kind: h.kind,
+          distance_km: h.distanceKm,
+          travel_minutes: h.travelMinutes,
+        })),
+      )
       .onConflict((oc) => oc.column('code').doNothing())
       .execute();
   }

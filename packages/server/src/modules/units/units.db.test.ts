@@ -3,8 +3,12 @@ import { toneKey } from '@motcua/core/text';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
 
 let t: TestContext;
-beforeAll(async () => { t = await startTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 const get = (url: string) => t.app.inject({ method: 'GET', url });
 
@@ -33,11 +37,7 @@ describe('administrative units API', () => {
   });
 
   it('resolves an address written the old way, with and without diacritics and abbreviations', async () => {
-    for (const address of [
-      'Xã Long Hòa, huyện Phú Tân, tỉnh An Giang',
-      'xa long hoa huyen phu tan tinh an giang',
-      'X. Long Hòa, H. Phú Tân, T. An Giang',
-    ]) {
+    for (const address of ['Xã Long Hòa, huyện Phú Tân, tỉnh An Giang', 'xa long hoa huyen phu tan tinh an giang', 'X. Long Hòa, H. Phú Tân, T. An Giang']) {
       const r = await get(`/api/units/resolve?address=${encodeURIComponent(address)}`);
       expect(r.statusCode, address).toBe(200);
       const body = r.json();

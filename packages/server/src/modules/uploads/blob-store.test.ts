@@ -27,8 +27,12 @@ function failing(failAfter: number): Readable {
 function contract(name: string, setup: () => Promise<{ store: BlobStore; stored: () => Promise<string[]>; close: () => Promise<void> }>) {
   describe(name, () => {
     let env: Awaited<ReturnType<typeof setup>>;
-    beforeAll(async () => { env = await setup(); });
-    afterAll(async () => { await env?.close(); });
+    beforeAll(async () => {
+      env = await setup();
+    });
+    afterAll(async () => {
+      await env?.close();
+    });
 
     it('stores, reads back and deletes', async () => {
       expect(await env.store.put('u/2026/11/abc', Readable.from([Buffer.from('xin '), Buffer.from('chào')]))).toEqual({ size: Buffer.byteLength('xin chào') });
@@ -43,7 +47,13 @@ function contract(name: string, setup: () => Promise<{ store: BlobStore; stored:
     it('streams a file larger than one S3 part (5 MiB) and reads it back', async () => {
       const size = 12 * 1024 * 1024 + 7;
       let sent = 0;
-      const body = new Readable({ read() { const n = Math.min(1 << 20, size - sent); sent += n; this.push(n ? Buffer.alloc(n, 0x62) : null); } });
+      const body = new Readable({
+        read() {
+          const n = Math.min(1 << 20, size - sent);
+          sent += n;
+          this.push(n ? Buffer.alloc(n, 0x62) : null);
+        },
+      });
       expect(await env.store.put('u/big', body)).toEqual({ size });
       let got = 0;
       for await (const c of env.store.get('u/big')) got += (c as Buffer).length;
@@ -79,7 +89,14 @@ contract('S3BlobStore against s3rver', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-s3-'));
   const server = new S3rver({ port: 0, address: '127.0.0.1', directory: dir, silent: true });
   const { port } = (await server.run()) as { port: number };
-  const store = new S3BlobStore({ endpoint: `http://127.0.0.1:${port}`, bucket: 'motcua', accessKey: 'S3RVER', secretKey: 'S3RVER', region: 'us-east-1', forcePathStyle: true });
+  const store = new S3BlobStore({
+    endpoint: `http://127.0.0.1:${port}`,
+    bucket: 'motcua',
+    accessKey: 'S3RVER',
+    secretKey: 'S3RVER',
+    region: 'us-east-1',
+    forcePathStyle: true,
+  });
   await store.client.send(new CreateBucketCommand({ Bucket: 'motcua' }));
   return {
     store,

@@ -20,15 +20,28 @@ beforeAll(async () => {
   await t.app.listen({ port, host: '127.0.0.1' });
   headers = (await loginAs(t, 'citizen:089095001234')).headers;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 function post(body: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const r = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/uploads', headers: { ...headers, 'content-type': 'multipart/form-data; boundary=B', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-      let text = '';
-      res.on('data', (c) => { text += String(c); });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const r = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/uploads',
+        headers: { ...headers, 'content-type': 'multipart/form-data; boundary=B', 'content-length': String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => {
+          text += String(c);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     r.on('error', reject);
     r.end(body);
   });
@@ -36,7 +49,11 @@ function post(body: string): Promise<{ status: number; body: string }> {
 
 describe('a multipart upload cut off before its closing boundary', () => {
   it('is answered 400 at once, whichever way the file name is written', async () => {
-    for (const disposition of [`form-data; name="file"; filename*=UTF-8''%ED%A0%80.png`, 'form-data; name="file"; filename="a.pdf"', 'form-data; name="x"; filename=""']) {
+    for (const disposition of [
+      `form-data; name="file"; filename*=UTF-8''%ED%A0%80.png`,
+      'form-data; name="file"; filename="a.pdf"',
+      'form-data; name="x"; filename=""',
+    ]) {
       const r = await post(`--B\r\nContent-Disposition: ${disposition}\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 cut off here`);
       expect(r.status, r.body).toBeGreaterThanOrEqual(400);
       expect(r.status, r.body).toBeLessThan(500);

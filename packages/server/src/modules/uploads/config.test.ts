@@ -23,7 +23,15 @@ describe('upload configuration', () => {
   it('uses S3 when STORAGE=s3 and names what is missing', () => {
     const env = { STORAGE: 's3', S3_ENDPOINT: 'http://minio:9000', S3_BUCKET: 'motcua', S3_ACCESS_KEY: 'k', S3_SECRET_KEY: 's' };
     const config = loadConfig(env);
-    expect(config.storage).toEqual({ kind: 's3', endpoint: 'http://minio:9000', bucket: 'motcua', accessKey: 'k', secretKey: 's', region: 'us-east-1', forcePathStyle: true });
+    expect(config.storage).toEqual({
+      kind: 's3',
+      endpoint: 'http://minio:9000',
+      bucket: 'motcua',
+      accessKey: 'k',
+      secretKey: 's',
+      region: 'us-east-1',
+      forcePathStyle: true,
+    });
     expect(createBlobStore(config)).toBeInstanceOf(S3BlobStore);
     expect(() => loadConfig({ ...env, S3_BUCKET: '' })).toThrow(/S3_BUCKET/);
     expect(() => loadConfig({ STORAGE: 'ftp' })).toThrow(/STORAGE/);

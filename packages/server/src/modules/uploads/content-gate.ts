@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
-import { PROBLEM } from '@motcua/core/api';
+import { PROBLEM } from '@motcua/core/problems';
 import { Problem } from '../../platform/errors.ts';
 
 export const ACCEPTED_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -23,19 +23,43 @@ const PNG_IEND = Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 export const uploadProblems = {
   tooLarge: (max: number) => {
     const mb = Math.round((max / (1024 * 1024)) * 10) / 10;
-    return new Problem(413, PROBLEM.upload_too_large, `Tệp vượt quá dung lượng cho phép (tối đa ${mb} MB). Vui lòng giảm độ phân giải ảnh hoặc chia nhỏ tệp.`, `The file is larger than the ${mb} MB limit. Please lower the image resolution or split the file.`, { maxBytes: max });
+    return new Problem(
+      413,
+      PROBLEM.upload_too_large,
+      `Tệp vượt quá dung lượng cho phép (tối đa ${mb} MB). Vui lòng giảm độ phân giải ảnh hoặc chia nhỏ tệp.`,
+      `The file is larger than the ${mb} MB limit. Please lower the image resolution or split the file.`,
+      { maxBytes: max },
+    );
   },
-  empty: () => new Problem(422, PROBLEM.upload_empty, 'Tệp tải lên rỗng (0 byte), vui lòng chọn lại tệp.', 'The uploaded file is empty (0 bytes); please choose the file again.'),
-  heic: () => new Problem(415, PROBLEM.upload_heic_unsupported,
-    'Ảnh HEIC từ iPhone chưa được hỗ trợ, vui lòng chụp lại ở định dạng JPEG hoặc xuất ra PDF.',
-    'HEIC photos from iPhone are not supported yet; please take the photo again as JPEG or export it to PDF.'),
-  unsupported: (detected: string | null) => new Problem(415, PROBLEM.upload_unsupported_type,
-    'Chỉ nhận tệp PDF, ảnh JPEG hoặc PNG. Nội dung tệp này không thuộc các định dạng đó (đổi đuôi tên tệp không đổi được định dạng).',
-    'Only PDF, JPEG and PNG files are accepted. This file\'s content is none of them (renaming a file does not change its format).',
-    { detected, accepted: [...ACCEPTED_MEDIA_TYPES] }),
-  incomplete: (what: 'PDF' | 'PNG') => new Problem(422, PROBLEM.upload_incomplete,
-    `Tệp ${what} không hoàn chỉnh (thiếu phần kết thúc), có thể bị cắt khi tải về hoặc sao chép. Vui lòng xuất lại tệp và thử lại.`,
-    `The ${what} file is incomplete (its end is missing), probably cut off while downloading or copying. Please export it again and retry.`),
+  empty: () =>
+    new Problem(
+      422,
+      PROBLEM.upload_empty,
+      'Tệp tải lên rỗng (0 byte), vui lòng chọn lại tệp.',
+      'The uploaded file is empty (0 bytes); please choose the file again.',
+    ),
+  heic: () =>
+    new Problem(
+      415,
+      PROBLEM.upload_heic_unsupported,
+      'Ảnh HEIC từ iPhone chưa được hỗ trợ, vui lòng chụp lại ở định dạng JPEG hoặc xuất ra PDF.',
+      'HEIC photos from iPhone are not supported yet; please take the photo again as JPEG or export it to PDF.',
+    ),
+  unsupported: (detected: string | null) =>
+    new Problem(
+      415,
+      PROBLEM.upload_unsupported_type,
+      'Chỉ nhận tệp PDF, ảnh JPEG hoặc PNG. Nội dung tệp này không thuộc các định dạng đó (đổi đuôi tên tệp không đổi được định dạng).',
+      "Only PDF, JPEG and PNG files are accepted. This file's content is none of them (renaming a file does not change its format).",
+      { detected, accepted: [...ACCEPTED_MEDIA_TYPES] },
+    ),
+  incomplete: (what: 'PDF' | 'PNG') =>
+    new Problem(
+      422,
+      PROBLEM.upload_incomplete,
+      `Tệp ${what} không hoàn chỉnh (thiếu phần kết thúc), có thể bị cắt khi tải về hoặc sao chép. Vui lòng xuất lại tệp và thử lại.`,
+      `The ${what} file is incomplete (its end is missing), probably cut off while downloading or copying. Please export it again and retry.`,
+    ),
 };
 
 /**
@@ -73,17 +97,22 @@ export class ContentGate extends Transform {
     this.head.push(chunk);
     this.headLength += chunk.length;
     if (this.headLength < HEAD_BYTES) return callback(null, chunk);
-    this.sniff().then(() => callback(null, chunk), (err: Problem) => this.refuse(err, callback));
+    this.sniff().then(
+      () => callback(null, chunk),
+      (err: Problem) => this.refuse(err, callback),
+    );
   }
 
   override _flush(callback: TransformCallback): void {
     if (this.size === 0) return this.refuse(uploadProblems.empty(), callback);
     const sniffed = this.mediaType ? Promise.resolve() : this.sniff();
-    sniffed.then(() => {
-      this.checkComplete();
-      this.result = { sha256: this.hash.digest('hex'), size: this.size, mediaType: this.mediaType! };
-      callback();
-    }).catch((err: unknown) => this.refuse(err, callback));
+    sniffed
+      .then(() => {
+        this.checkComplete();
+        this.result = { sha256: this.hash.digest('hex'), size: this.size, mediaType: this.mediaType! };
+        callback();
+      })
+      .catch((err: unknown) => this.refuse(err, callback));
   }
 
   private refuse(err: unknown, callback: TransformCallback) {

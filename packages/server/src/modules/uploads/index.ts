@@ -3,7 +3,15 @@ import type { Config } from '../../platform/config.ts';
 import { DiskBlobStore, type BlobStore } from './blob-store.ts';
 import { S3BlobStore } from './s3-blob-store.ts';
 
-export { UploadsService, type OfficialReadHook, type AttachmentInput, type Attachment, type PersonalDocumentInput, type PersonalDocument, type UploadView } from './service.ts';
+export {
+  UploadsService,
+  type OfficialReadHook,
+  type AttachmentInput,
+  type Attachment,
+  type PersonalDocumentInput,
+  type PersonalDocument,
+  type UploadView,
+} from './service.ts';
 export type { BlobStore } from './blob-store.ts';
 
 /** The configured storage: `${DATA_DIR}/uploads` unless STORAGE=s3. */

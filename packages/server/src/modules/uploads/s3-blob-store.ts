@@ -20,13 +20,18 @@ export interface S3Settings {
  */
 export class S3BlobStore implements BlobStore {
   readonly client: S3Client;
-  constructor(private readonly s3: S3Settings, client?: S3Client) {
-    this.client = client ?? new S3Client({
-      region: s3.region,
-      ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
-      forcePathStyle: s3.forcePathStyle,
-      credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey },
-    });
+  constructor(
+    private readonly s3: S3Settings,
+    client?: S3Client,
+  ) {
+    this.client =
+      client ??
+      new S3Client({
+        region: s3.region,
+        ...(s3.endpoint ? { endpoint: s3.endpoint } : {}),
+        forcePathStyle: s3.forcePathStyle,
+        credentials: { accessKeyId: s3.accessKey, secretAccessKey: s3.secretKey },
+      });
   }
 
   async put(key: string, stream: Readable): Promise<{ size: number }> {

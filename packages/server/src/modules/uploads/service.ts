@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { PROBLEM } from '@motcua/core/api';
+import { PROBLEM } from '@motcua/core/problems';
 import { nfc } from '@motcua/core/text';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -60,9 +60,16 @@ export interface PersonalDocument {
 
 const EXT: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what file names and titles lose
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/g;
+
 /** Keeps a display name only: no folders, no control characters, NFC, at most 200 characters. */
 export function cleanFilename(raw: string | undefined, mediaType: string): string {
-  const base = nfc(raw ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = nfc(raw ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(CONTROL_CHARS, '')
+    .trim();
   const fallback = `tai-lieu.${EXT[mediaType] ?? 'bin'}`;
   if (!base || base === '.' || base === '..') return fallback;
   if (base.length <= 200) return base;
@@ -77,7 +84,14 @@ export const uploadNotFound = (id: string) =>
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function view(row: UploadRow): UploadView {
-  return { id: row.id, sha256: row.sha256, size: Number(row.size), mediaType: row.media_type, filename: row.filename, createdAt: new Date(row.created_at).toISOString() };
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    size: Number(row.size),
+    mediaType: row.media_type,
+    filename: row.filename,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
 }
 
 function ownedBy(row: UploadRow, kind: 'citizen' | 'official', ref: string): boolean {
@@ -88,7 +102,10 @@ export class UploadsService {
   readonly blobs: BlobStore;
   private readonly onOfficialRead: OfficialReadHook | undefined;
 
-  constructor(private readonly ctx: AppContext, options: UploadsServiceOptions) {
+  constructor(
+    private readonly ctx: AppContext,
+    options: UploadsServiceOptions,
+  ) {
     this.blobs = options.blobs;
     this.onOfficialRead = options.onOfficialRead;
   }
@@ -98,8 +115,12 @@ export class UploadsService {
    * the gate's Problem and leaves neither a stored object nor a row.
    */
   async receive(actor: Actor, source: Readable, filename?: string): Promise<UploadView> {
-    const owner = actor.kind === 'citizen' ? { kind: 'citizen' as const, ref: actor.idNumber }
-      : actor.kind === 'official' ? { kind: 'official' as const, ref: actor.userId } : null;
+    const owner =
+      actor.kind === 'citizen'
+        ? { kind: 'citizen' as const, ref: actor.idNumber }
+        : actor.kind === 'official'
+          ? { kind: 'official' as const, ref: actor.userId }
+          : null;
     if (!owner) throw forbidden();
     const id = randomUUID();
     const now = this.ctx.clock.now();
@@ -127,8 +148,15 @@ export class UploadsService {
     }
     try {
       const row = await store.insertUpload(this.ctx.db, {
-        id, owner_kind: owner.kind, owner_ref: owner.ref, blob_key: key, sha256: inspection.sha256,
-        size: inspection.size, media_type: inspection.mediaType, filename: cleanFilename(filename, inspection.mediaType), created_at: now,
+        id,
+        owner_kind: owner.kind,
+        owner_ref: owner.ref,
+        blob_key: key,
+        sha256: inspection.sha256,
+        size: inspection.size,
+        media_type: inspection.mediaType,
+        filename: cleanFilename(filename, inspection.mediaType),
+        created_at: now,
       });
       return view(row);
     } catch (err) {
@@ -191,26 +219,44 @@ export class UploadsService {
     const bad = ids.find((id) => !UUID.test(id));
     if (bad) throw uploadNotFound(bad);
     const rows = new Map((await store.uploads(trx, ids)).map((r) => [r.id, r]));
-    const applicant = actor.kind === 'citizen' ? actor.idNumber : options.onBehalfOf?.idNumber ?? null;
+    const applicant = actor.kind === 'citizen' ? actor.idNumber : (options.onBehalfOf?.idNumber ?? null);
     for (const id of ids) {
       const row = rows.get(id);
-      const allowed = row && (actor.kind === 'citizen'
-        ? ownedBy(row, 'citizen', actor.idNumber)
-        : ownedBy(row, 'official', actor.userId) || (applicant !== null && ownedBy(row, 'citizen', applicant)));
+      const allowed =
+        row &&
+        (actor.kind === 'citizen'
+          ? ownedBy(row, 'citizen', actor.idNumber)
+          : ownedBy(row, 'official', actor.userId) || (applicant !== null && ownedBy(row, 'citizen', applicant)));
       if (!allowed) throw uploadNotFound(id);
     }
     const by = actor.kind === 'citizen' ? `citizen:${actor.idNumber}` : `official:${actor.userId}`;
-    const saved = await store.upsertAttachments(trx, ids.map((id) => ({
-      dossier_code: dossierCode, upload_id: id, kind: inputs.get(id)!.kind ?? null, label: inputs.get(id)!.label ?? null,
-      unit_code: options.unitCode, applicant_id_number: applicant, attached_by: by, attached_at: this.ctx.clock.now(),
-    })));
+    const saved = await store.upsertAttachments(
+      trx,
+      ids.map((id) => ({
+        dossier_code: dossierCode,
+        upload_id: id,
+        kind: inputs.get(id)!.kind ?? null,
+        label: inputs.get(id)!.label ?? null,
+        unit_code: options.unitCode,
+        applicant_id_number: applicant,
+        attached_by: by,
+        attached_at: this.ctx.clock.now(),
+      })),
+    );
     return saved.map((a) => this.attachmentView(a, rows.get(a.upload_id)!));
   }
 
   /** The files a dossier carries, in the order they were attached. */
   async dossierAttachments(db: Db, dossierCode: string): Promise<Attachment[]> {
     const rows = await store.attachments(db, dossierCode);
-    const uploads = new Map((await store.uploads(db, rows.map((r) => r.upload_id))).map((u) => [u.id, u]));
+    const uploads = new Map(
+      (
+        await store.uploads(
+          db,
+          rows.map((r) => r.upload_id),
+        )
+      ).map((u) => [u.id, u]),
+    );
     return rows.map((a) => this.attachmentView(a, uploads.get(a.upload_id)!));
   }
 
@@ -239,14 +285,27 @@ export class UploadsService {
     } else {
       const inspection = await this.inspectBlob(input.blobKey);
       upload = await store.insertUpload(trx, {
-        id: randomUUID(), owner_kind: 'citizen', owner_ref: idNumber, blob_key: input.blobKey, sha256: inspection.sha256, size: inspection.size,
-        media_type: inspection.mediaType, filename: cleanFilename(input.filename ?? `${title}.${EXT[inspection.mediaType]}`, inspection.mediaType), created_at: this.ctx.clock.now(),
+        id: randomUUID(),
+        owner_kind: 'citizen',
+        owner_ref: idNumber,
+        blob_key: input.blobKey,
+        sha256: inspection.sha256,
+        size: inspection.size,
+        media_type: inspection.mediaType,
+        filename: cleanFilename(input.filename ?? `${title}.${EXT[inspection.mediaType]}`, inspection.mediaType),
+        created_at: this.ctx.clock.now(),
       });
     }
     const now = this.ctx.clock.now();
     await store.insertPersonalDocument(trx, {
-      id: randomUUID(), owner_id_number: idNumber, upload_id: upload.id, title, source: input.source,
-      dossier_code: input.dossierCode ?? null, created_at: now, updated_at: now,
+      id: randomUUID(),
+      owner_id_number: idNumber,
+      upload_id: upload.id,
+      title,
+      source: input.source,
+      dossier_code: input.dossierCode ?? null,
+      created_at: now,
+      updated_at: now,
     });
     const doc = await store.personalDocumentByUpload(trx, idNumber, upload.id);
     return this.documentView({ ...doc!, upload });
@@ -255,8 +314,12 @@ export class UploadsService {
   async personalDocuments(citizen: CitizenActor): Promise<PersonalDocument[]> {
     const rows = await store.personalDocuments(this.ctx.db, citizen.idNumber);
     return rows.map((r) => ({
-      id: r.id, title: r.title, source: r.source, dossierCode: r.dossier_code,
-      createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(),
+      id: r.id,
+      title: r.title,
+      source: r.source,
+      dossierCode: r.dossier_code,
+      createdAt: new Date(r.created_at).toISOString(),
+      updatedAt: new Date(r.updated_at).toISOString(),
       upload: { id: r.upload_id, sha256: r.sha256, size: Number(r.size), mediaType: r.media_type, filename: r.filename },
     }));
   }
@@ -283,7 +346,7 @@ export class UploadsService {
   }
 
   private cleanTitle(title: string): string {
-    const t = nfc(title).replace(/[\u0000-\u001f\u007f]/g, '').replace(/\s+/g, ' ').trim();
+    const t = nfc(title).replace(CONTROL_CHARS, '').replace(/\s+/g, ' ').trim();
     if (t.length < 1 || t.length > 200) throw badRequest('Tên giấy tờ phải có từ 1 đến 200 ký tự.', 'A document title must have 1 to 200 characters.');
     return t;
   }
@@ -298,11 +361,24 @@ export class UploadsService {
     return gate.inspection;
   }
 
-  private documentView(r: { id: string; title: string; source: 'upload' | 'result'; dossier_code: string | null; created_at: Date; updated_at: Date; upload: UploadRow }): PersonalDocument {
+  private documentView(r: {
+    id: string;
+    title: string;
+    source: 'upload' | 'result';
+    dossier_code: string | null;
+    created_at: Date;
+    updated_at: Date;
+    upload: UploadRow;
+  }): PersonalDocument {
     const { createdAt: _c, ...upload } = view(r.upload);
     return {
-      id: r.id, title: r.title, source: r.source, dossierCode: r.dossier_code,
-      createdAt: new Date(r.created_at).toISOString(), updatedAt: new Date(r.updated_at).toISOString(), upload,
+      id: r.id,
+      title: r.title,
+      source: r.source,
+      dossierCode: r.dossier_code,
+      createdAt: new Date(r.created_at).toISOString(),
+      updatedAt: new Date(r.updated_at).toISOString(),
+      upload,
     };
   }
 }

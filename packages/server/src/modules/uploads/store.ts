@@ -29,10 +29,12 @@ export const uploadsStore = {
     return db
       .insertInto('dossier_attachment')
       .values(rows)
-      .onConflict((oc) => oc.columns(['dossier_code', 'upload_id']).doUpdateSet({
-        kind: (eb) => eb.ref('excluded.kind'),
-        label: (eb) => eb.ref('excluded.label'),
-      }))
+      .onConflict((oc) =>
+        oc.columns(['dossier_code', 'upload_id']).doUpdateSet({
+          kind: (eb) => eb.ref('excluded.kind'),
+          label: (eb) => eb.ref('excluded.label'),
+        }),
+      )
       .returningAll()
       .execute();
   },
@@ -51,10 +53,12 @@ export const uploadsStore = {
       .select('a.dossier_code')
       .where('a.upload_id', '=', uploadId);
     if (!scope.all) {
-      q = q.where((eb) => eb.or([
-        ...(scope.units.length ? [eb('u.code', 'in', scope.units)] : []),
-        ...(scope.provinces.length ? [eb('u.province_code', 'in', scope.provinces)] : []),
-      ]));
+      q = q.where((eb) =>
+        eb.or([
+          ...(scope.units.length ? [eb('u.code', 'in', scope.units)] : []),
+          ...(scope.provinces.length ? [eb('u.province_code', 'in', scope.provinces)] : []),
+        ]),
+      );
     }
     if (dossierCode) q = q.where('a.dossier_code', '=', dossierCode);
     return (await q.orderBy('a.dossier_code').execute()).map((r) => r.dossier_code);
@@ -62,19 +66,33 @@ export const uploadsStore = {
 
   /** Every upload a citizen sent (attached or not), oldest first. */
   async ownedByCitizen(db: Db, idNumber: string): Promise<UploadRow[]> {
-    return db.selectFrom('upload').selectAll().where('owner_kind', '=', 'citizen').where('owner_ref', '=', idNumber).orderBy('created_at').orderBy('id').execute();
+    return db
+      .selectFrom('upload')
+      .selectAll()
+      .where('owner_kind', '=', 'citizen')
+      .where('owner_ref', '=', idNumber)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
   },
 
   async attachedForApplicant(db: Db, uploadId: string, idNumber: string): Promise<boolean> {
-    const row = await db.selectFrom('dossier_attachment').select('dossier_code')
-      .where('upload_id', '=', uploadId).where('applicant_id_number', '=', idNumber).executeTakeFirst();
+    const row = await db
+      .selectFrom('dossier_attachment')
+      .select('dossier_code')
+      .where('upload_id', '=', uploadId)
+      .where('applicant_id_number', '=', idNumber)
+      .executeTakeFirst();
     return row !== undefined;
   },
 
   async insertPersonalDocument(db: Db, row: Insertable<PersonalDocumentTable>): Promise<PersonalDocumentRow | undefined> {
-    return db.insertInto('personal_document').values(row)
+    return db
+      .insertInto('personal_document')
+      .values(row)
       .onConflict((oc) => oc.columns(['owner_id_number', 'upload_id']).doNothing())
-      .returningAll().executeTakeFirst();
+      .returningAll()
+      .executeTakeFirst();
   },
 
   async personalDocumentByUpload(db: Db, idNumber: string, uploadId: string): Promise<PersonalDocumentRow | undefined> {
@@ -85,7 +103,19 @@ export const uploadsStore = {
     return db
       .selectFrom('personal_document as d')
       .innerJoin('upload as u', 'u.id', 'd.upload_id')
-      .select(['d.id', 'd.title', 'd.source', 'd.dossier_code', 'd.created_at', 'd.updated_at', 'd.upload_id', 'u.media_type', 'u.size', 'u.filename', 'u.sha256'])
+      .select([
+        'd.id',
+        'd.title',
+        'd.source',
+        'd.dossier_code',
+        'd.created_at',
+        'd.updated_at',
+        'd.upload_id',
+        'u.media_type',
+        'u.size',
+        'u.filename',
+        'u.sha256',
+      ])
       .where('d.owner_id_number', '=', idNumber)
       .orderBy('d.created_at', 'desc')
       .orderBy('d.id')
@@ -93,8 +123,12 @@ export const uploadsStore = {
   },
 
   async renamePersonalDocument(db: Db, idNumber: string, id: string, title: string, now: Date): Promise<boolean> {
-    const r = await db.updateTable('personal_document').set({ title, updated_at: now })
-      .where('id', '=', id).where('owner_id_number', '=', idNumber).executeTakeFirst();
+    const r = await db
+      .updateTable('personal_document')
+      .set({ title, updated_at: now })
+      .where('id', '=', id)
+      .where('owner_id_number', '=', idNumber)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
   },
 

@@ -25,10 +25,14 @@ beforeAll(async () => {
   // A second service over the same storage and database, with the audit hook observed.
   svc = new UploadsService(t.ctx, {
     blobs: createBlobStore(t.config),
-    onOfficialRead: async (_trx, actor, uploadId, dossierCode) => { reads.push({ userId: actor.userId, uploadId, dossierCode }); },
+    onOfficialRead: async (_trx, actor, uploadId, dossierCode) => {
+      reads.push({ userId: actor.userId, uploadId, dossierCode });
+    },
   });
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 async function upload(headers: Record<string, string>, body: Buffer, type = 'application/pdf'): Promise<string> {
   const r = await t.app.inject({ method: 'POST', url: '/api/uploads?filename=giay-to.pdf', headers: { ...headers, 'content-type': type }, payload: body });
@@ -54,7 +58,9 @@ describe('who may read an upload', () => {
   it('officials of the unit holding a dossier that attaches it, with every read reported to the audit hook', async () => {
     const id = await upload(h.an, makePng());
     const an = citizen(AN);
-    await inTransaction(t.ctx.db, (trx) => svc.attachToDossier(trx, [{ uploadId: id, kind: 'cccd', label: 'Ảnh CCCD' }], '30421-261123-0001', an, { unitCode: '30421' }));
+    await inTransaction(t.ctx.db, (trx) =>
+      svc.attachToDossier(trx, [{ uploadId: id, kind: 'cccd', label: 'Ảnh CCCD' }], '30421-261123-0001', an, { unitCode: '30421' }),
+    );
     expect((await get(h.phulam, id)).statusCode).toBe(200);
     expect((await get(h.hoadien, id)).statusCode).toBe(404);
     expect((await get(h.phulam, id, '?dossier=30421-261123-9999')).statusCode).toBe(404);
@@ -81,14 +87,24 @@ describe('attachToDossier', () => {
     const clerk = official('u-clerk', ['30421']);
     const scan = (await svc.receive(clerk, Readable.from([makePng()]), 'quet-tai-quay.png')).id;
 
-    await expect(inTransaction(t.ctx.db, (trx) => svc.attachToDossier(trx, [ansFile], 'D-1', citizen(NGOC), { unitCode: '30421' })))
-      .rejects.toMatchObject({ status: 404, code: 'upload_not_found' });
-    await expect(inTransaction(t.ctx.db, (trx) => svc.attachToDossier(trx, [scan, ngocsFile], 'D-1', clerk, { unitCode: '30421', onBehalfOf: { idNumber: AN } })))
-      .rejects.toMatchObject({ status: 404, extra: { uploadId: ngocsFile } });
+    await expect(inTransaction(t.ctx.db, (trx) => svc.attachToDossier(trx, [ansFile], 'D-1', citizen(NGOC), { unitCode: '30421' }))).rejects.toMatchObject({
+      status: 404,
+      code: 'upload_not_found',
+    });
+    await expect(
+      inTransaction(t.ctx.db, (trx) => svc.attachToDossier(trx, [scan, ngocsFile], 'D-1', clerk, { unitCode: '30421', onBehalfOf: { idNumber: AN } })),
+    ).rejects.toMatchObject({ status: 404, extra: { uploadId: ngocsFile } });
     expect(await svc.dossierAttachments(t.ctx.db, 'D-1')).toEqual([]); // nothing half-attached
 
-    const attached = await inTransaction(t.ctx.db, (trx) => svc.attachToDossier(trx, [scan, { uploadId: ansFile, label: 'Tờ khai' }, scan], 'D-1', clerk, { unitCode: '30421', onBehalfOf: { idNumber: AN } }));
-    expect(attached.map((a) => [a.uploadId, a.label]).sort()).toEqual([[ansFile, 'Tờ khai'], [scan, null]].sort());
+    const attached = await inTransaction(t.ctx.db, (trx) =>
+      svc.attachToDossier(trx, [scan, { uploadId: ansFile, label: 'Tờ khai' }, scan], 'D-1', clerk, { unitCode: '30421', onBehalfOf: { idNumber: AN } }),
+    );
+    expect(attached.map((a) => [a.uploadId, a.label]).sort()).toEqual(
+      [
+        [ansFile, 'Tờ khai'],
+        [scan, null],
+      ].sort(),
+    );
     // The applicant can now see the clerk's scan of their papers; another citizen still cannot.
     expect((await get(h.an, scan)).statusCode).toBe(200);
     expect((await get(h.ngoc, scan)).statusCode).toBe(404);
@@ -105,17 +121,28 @@ describe('personal document store (kho giấy tờ cá nhân)', () => {
     const kept = await t.app.inject({ method: 'POST', url: '/api/me/documents', headers: h.an, payload: { uploadId: id, title: ' Giấy khai sinh  bản sao ' } });
     expect(kept.statusCode).toBe(201);
     expect(kept.json()).toMatchObject({ title: 'Giấy khai sinh bản sao', source: 'upload', upload: { id, mediaType: 'application/pdf' } });
-    expect((await t.app.inject({ method: 'POST', url: '/api/me/documents', headers: h.an, payload: { uploadId: ngocs, title: 'Không phải của tôi' } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/me/documents', headers: h.an, payload: { uploadId: ngocs, title: 'Không phải của tôi' } })).statusCode,
+    ).toBe(404);
     await t.app.inject({ method: 'POST', url: '/api/me/documents', headers: h.ngoc, payload: { uploadId: ngocs, title: 'Ảnh thẻ' } });
 
     // A result from an earlier dossier, written to storage by the results module.
     await svc.blobs.put('results/30421-261001-0007/ket-qua', Readable.from([await makePdf('Ket qua')]));
-    const result = await inTransaction(t.ctx.db, (trx) => svc.addToPersonalStore(trx, AN, { blobKey: 'results/30421-261001-0007/ket-qua', title: 'Trích lục khai sinh', source: 'result', dossierCode: '30421-261001-0007' }));
+    const result = await inTransaction(t.ctx.db, (trx) =>
+      svc.addToPersonalStore(trx, AN, {
+        blobKey: 'results/30421-261001-0007/ket-qua',
+        title: 'Trích lục khai sinh',
+        source: 'result',
+        dossierCode: '30421-261001-0007',
+      }),
+    );
     expect(result.upload.mediaType).toBe('application/pdf');
 
     const list = (await t.app.inject({ method: 'GET', url: '/api/me/documents', headers: h.an })).json().items;
     expect(list.map((d: { title: string }) => d.title).sort()).toEqual(['Giấy khai sinh bản sao', 'Trích lục khai sinh']);
-    expect((await t.app.inject({ method: 'GET', url: '/api/me/documents', headers: h.ngoc })).json().items.map((d: { title: string }) => d.title)).toEqual(['Ảnh thẻ']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/me/documents', headers: h.ngoc })).json().items.map((d: { title: string }) => d.title)).toEqual([
+      'Ảnh thẻ',
+    ]);
     expect((await t.app.inject({ method: 'GET', url: '/api/me/documents', headers: h.phulam })).statusCode).toBe(403);
     expect((await get(h.an, result.upload.id)).statusCode).toBe(200);
 

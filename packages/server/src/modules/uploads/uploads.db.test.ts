@@ -16,9 +16,19 @@ beforeAll(async () => {
   an = (await loginAs(t, 'citizen:089095001234')).headers;
   uploadsDir = path.join(t.config.dataDir, 'uploads');
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
-const countRows = async () => Number((await t.ctx.db.selectFrom('upload').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countRows = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('upload')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('POST /api/uploads accepts PDF, JPEG and PNG by content', () => {
   it('stores a multipart PDF, hashes it, and gives it back to its owner inline', async () => {
@@ -28,8 +38,12 @@ describe('POST /api/uploads accepts PDF, JPEG and PNG by content', () => {
     expect(r.statusCode).toBe(201);
     const body = r.json();
     expect(body).toEqual({
-      id: expect.stringMatching(/^[0-9a-f-]{36}$/), sha256: sha(pdf), size: pdf.length, mediaType: 'application/pdf',
-      filename: 'Tờ khai đăng ký khai sinh.pdf', createdAt: '2026-11-23T03:00:00.000Z',
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      sha256: sha(pdf),
+      size: pdf.length,
+      mediaType: 'application/pdf',
+      filename: 'Tờ khai đăng ký khai sinh.pdf',
+      createdAt: '2026-11-23T03:00:00.000Z',
     });
     expect(filesUnder(uploadsDir)).toEqual([path.join('u', '2026', '11', body.id)]);
 
@@ -52,7 +66,12 @@ describe('POST /api/uploads accepts PDF, JPEG and PNG by content', () => {
     expect(p.statusCode).toBe(201);
     expect(p.json()).toMatchObject({ mediaType: 'image/png', size: png.length, sha256: sha(png), filename: 'anh-cccd.png' });
     // A photo named .pdf and sent as application/octet-stream is still a JPEG.
-    const j = await t.app.inject({ method: 'POST', url: '/api/uploads?filename=giay-khai-sinh.pdf', headers: { 'content-type': 'application/octet-stream', ...an }, payload: JPEG });
+    const j = await t.app.inject({
+      method: 'POST',
+      url: '/api/uploads?filename=giay-khai-sinh.pdf',
+      headers: { 'content-type': 'application/octet-stream', ...an },
+      payload: JPEG,
+    });
     expect(j.statusCode).toBe(201);
     expect(j.json()).toMatchObject({ mediaType: 'image/jpeg', size: JPEG.length });
     const back = await t.app.inject({ method: 'GET', url: `/api/uploads/${j.json().id}`, headers: an });
@@ -75,15 +94,71 @@ describe('POST /api/uploads accepts PDF, JPEG and PNG by content', () => {
 describe('refused uploads say why and leave nothing behind', async () => {
   const pdf = await makePdf('Ban goc se bi cat doi');
   const limit = 10 * 1024 * 1024;
-  const cases: Array<{ name: string; send: () => { headers: Record<string, string>; payload: Buffer | NodeJS.ReadableStream }; status: number; code: string; vi: RegExp; en: RegExp }> = [
-    { name: 'a multipart file over the 10 MB limit', send: () => multipart('scan.pdf', bigStream(limit + 1)), status: 413, code: 'upload_too_large', vi: /vượt quá dung lượng.*10 MB/, en: /larger than the 10 MB limit/ },
-    { name: 'a raw body over the limit', send: () => ({ headers: { 'content-type': 'application/pdf' }, payload: bigStream(limit + 300_000) }), status: 413, code: 'upload_too_large', vi: /tối đa 10 MB/, en: /10 MB/ },
-    { name: 'a text file renamed to .pdf', send: () => multipart('to-khai.pdf', Buffer.from('Họ và tên: Nguyễn Văn An\nNgày sinh: 01/01/1990\n'), 'application/pdf'), status: 415, code: 'upload_unsupported_type', vi: /Chỉ nhận tệp PDF, ảnh JPEG hoặc PNG/, en: /Only PDF, JPEG and PNG/ },
+  const cases: Array<{
+    name: string;
+    send: () => { headers: Record<string, string>; payload: Buffer | NodeJS.ReadableStream };
+    status: number;
+    code: string;
+    vi: RegExp;
+    en: RegExp;
+  }> = [
+    {
+      name: 'a multipart file over the 10 MB limit',
+      send: () => multipart('scan.pdf', bigStream(limit + 1)),
+      status: 413,
+      code: 'upload_too_large',
+      vi: /vượt quá dung lượng.*10 MB/,
+      en: /larger than the 10 MB limit/,
+    },
+    {
+      name: 'a raw body over the limit',
+      send: () => ({ headers: { 'content-type': 'application/pdf' }, payload: bigStream(limit + 300_000) }),
+      status: 413,
+      code: 'upload_too_large',
+      vi: /tối đa 10 MB/,
+      en: /10 MB/,
+    },
+    {
+      name: 'a text file renamed to .pdf',
+      send: () => multipart('to-khai.pdf', Buffer.from('Họ và tên: Nguyễn Văn An\nNgày sinh: 01/01/1990\n'), 'application/pdf'),
+      status: 415,
+      code: 'upload_unsupported_type',
+      vi: /Chỉ nhận tệp PDF, ảnh JPEG hoặc PNG/,
+      en: /Only PDF, JPEG and PNG/,
+    },
     { name: 'an empty file', send: () => multipart('trong.pdf', Buffer.alloc(0)), status: 422, code: 'upload_empty', vi: /rỗng/, en: /empty/ },
-    { name: 'an empty raw body', send: () => ({ headers: { 'content-type': 'application/pdf' }, payload: Buffer.alloc(0) }), status: 422, code: 'upload_empty', vi: /rỗng/, en: /empty/ },
-    { name: 'a PDF cut in half', send: () => multipart('cat-doi.pdf', pdf.subarray(0, Math.floor(pdf.length / 2))), status: 422, code: 'upload_incomplete', vi: /PDF không hoàn chỉnh/, en: /PDF file is incomplete/ },
-    { name: 'a PNG cut short', send: () => multipart('anh.png', makePng(32, 32).subarray(0, 60)), status: 422, code: 'upload_incomplete', vi: /PNG không hoàn chỉnh/, en: /PNG file is incomplete/ },
-    { name: 'an iPhone HEIC photo', send: () => multipart('IMG_0001.HEIC', makeHeic(), 'image/heic'), status: 415, code: 'upload_heic_unsupported', vi: /^Ảnh HEIC từ iPhone chưa được hỗ trợ, vui lòng chụp lại ở định dạng JPEG hoặc xuất ra PDF\.$/, en: /HEIC photos from iPhone are not supported/ },
+    {
+      name: 'an empty raw body',
+      send: () => ({ headers: { 'content-type': 'application/pdf' }, payload: Buffer.alloc(0) }),
+      status: 422,
+      code: 'upload_empty',
+      vi: /rỗng/,
+      en: /empty/,
+    },
+    {
+      name: 'a PDF cut in half',
+      send: () => multipart('cat-doi.pdf', pdf.subarray(0, Math.floor(pdf.length / 2))),
+      status: 422,
+      code: 'upload_incomplete',
+      vi: /PDF không hoàn chỉnh/,
+      en: /PDF file is incomplete/,
+    },
+    {
+      name: 'a PNG cut short',
+      send: () => multipart('anh.png', makePng(32, 32).subarray(0, 60)),
+      status: 422,
+      code: 'upload_incomplete',
+      vi: /PNG không hoàn chỉnh/,
+      en: /PNG file is incomplete/,
+    },
+    {
+      name: 'an iPhone HEIC photo',
+      send: () => multipart('IMG_0001.HEIC', makeHeic(), 'image/heic'),
+      status: 415,
+      code: 'upload_heic_unsupported',
+      vi: /^Ảnh HEIC từ iPhone chưa được hỗ trợ, vui lòng chụp lại ở định dạng JPEG hoặc xuất ra PDF\.$/,
+      en: /HEIC photos from iPhone are not supported/,
+    },
   ];
 
   for (const c of cases) {

@@ -120,7 +120,8 @@ export const fieldEn = {
     appointment: 'Result due',
     files: 'Documents photographed',
     completedNote: 'Settled and handed back on the spot.',
-    tooLateForSpot: 'The appointment ({{time}}) has passed: it can no longer be settled on the spot. The one-stop desk will settle it, with an apology and a new date.',
+    tooLateForSpot:
+      'The appointment ({{time}}) has passed: it can no longer be settled on the spot. The one-stop desk will settle it, with an apology and a new date.',
     lookup: 'Check the dossier at {{url}} with the dossier code and phone number.',
     syncState: 'Sent to the server:',
     print: 'Print the receipt',
@@ -167,18 +168,21 @@ export const fieldEn = {
     dismissed_other: '{{count}} items dropped: they are not sent to the server.',
     todoLabel: 'What to do:',
     citizenHolds: 'The citizen holds a receipt with code {{code}}, which the server does not have: when the dossier is taken in again, tell them the new code.',
-    discardConfirm: 'Drop dossier {{code}}? The server will never receive it, although the citizen holds its receipt. Drop it only once the dossier has been taken in again at the one-stop desk.',
+    discardConfirm:
+      'Drop dossier {{code}}? The server will never receive it, although the citizen holds its receipt. Drop it only once the dossier has been taken in again at the one-stop desk.',
     discardYes: 'Drop this dossier',
     discardNo: 'Keep it',
     todo: {
       wait: 'Nothing to do: this item is sent again by itself when its time comes.',
       conflict: 'The dossier was updated elsewhere. Look at the server version, then send again against it or drop this operation.',
       reReceive: 'Take the paper dossier to the one-stop desk to be received again at the counter, then tell the citizen the new dossier code.',
-      outsideSession: "The operation's date and time fall outside the session: check the device's date and time. Take the paper dossier to the one-stop desk to be received or settled at the counter, noting when it really happened.",
+      outsideSession:
+        "The operation's date and time fall outside the session: check the device's date and time. Take the paper dossier to the one-stop desk to be received or settled at the counter, noting when it really happened.",
       notInRound: 'This dossier or procedure is not part of the outreach session: take the paper dossier to the one-stop desk to be handled at the counter.',
       apology: 'The appointment has passed: at the one-stop desk, issue the apology with a new date, tell the citizen the new date, then carry on.',
       recordAgain: 'Some information is wrong: check it with the resident, record this item again correctly, then drop the old one.',
-      files: 'The server refused an attachment: photograph the documents again (JPEG, PNG or PDF, under 10 MB) and have the dossier received again at the one-stop desk.',
+      files:
+        'The server refused an attachment: photograph the documents again (JPEG, PNG or PDF, under 10 MB) and have the dossier received again at the one-stop desk.',
       dependency: 'Deal with the dossier it belongs to (above) first; this item is sent after it.',
       atOffice: 'The dossier on the server does not allow this operation: look at it at the one-stop desk before going on.',
       support: "A data error on the device: do not delete this session's data; tell the commune's system administrator.",

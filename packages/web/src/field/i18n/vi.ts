@@ -118,7 +118,8 @@ export const fieldVi = {
     appointment: 'Hẹn trả kết quả',
     files: 'Số giấy tờ đã chụp',
     completedNote: 'Đã giải quyết và trả kết quả tại chỗ.',
-    tooLateForSpot: 'Đã quá giờ hẹn trả ({{time}}): không giải quyết tại chỗ được nữa. Hồ sơ sẽ được giải quyết tại Bộ phận Một cửa, kèm phiếu xin lỗi và hẹn lại.',
+    tooLateForSpot:
+      'Đã quá giờ hẹn trả ({{time}}): không giải quyết tại chỗ được nữa. Hồ sơ sẽ được giải quyết tại Bộ phận Một cửa, kèm phiếu xin lỗi và hẹn lại.',
     lookup: 'Tra cứu tình trạng hồ sơ tại {{url}} bằng mã hồ sơ và số điện thoại.',
     syncState: 'Tình trạng gửi về máy chủ:',
     print: 'In biên nhận',
@@ -165,14 +166,16 @@ export const fieldVi = {
     dismissed_other: 'Đã bỏ {{count}} mục, không gửi về máy chủ.',
     todoLabel: 'Cần làm:',
     citizenHolds: 'Công dân đang giữ giấy hẹn mã {{code}} mà máy chủ chưa có: khi tiếp nhận lại, báo cho họ mã hồ sơ mới.',
-    discardConfirm: 'Bỏ hồ sơ {{code}}? Máy chủ sẽ không bao giờ nhận hồ sơ này, dù công dân đang giữ giấy hẹn. Chỉ bỏ khi hồ sơ đã được tiếp nhận lại tại Bộ phận Một cửa.',
+    discardConfirm:
+      'Bỏ hồ sơ {{code}}? Máy chủ sẽ không bao giờ nhận hồ sơ này, dù công dân đang giữ giấy hẹn. Chỉ bỏ khi hồ sơ đã được tiếp nhận lại tại Bộ phận Một cửa.',
     discardYes: 'Bỏ hồ sơ này',
     discardNo: 'Giữ lại',
     todo: {
       wait: 'Không cần làm gì: mục này tự gửi lại khi đến giờ.',
       conflict: 'Hồ sơ đã được cập nhật ở nơi khác. Xem bản trên máy chủ rồi chọn gửi lại theo bản đó hoặc bỏ thao tác này.',
       reReceive: 'Mang hồ sơ giấy về Bộ phận Một cửa để tiếp nhận lại tại quầy, rồi báo công dân mã hồ sơ mới.',
-      outsideSession: 'Ngày giờ của thao tác nằm ngoài buổi lưu động: kiểm tra ngày giờ trên máy. Mang hồ sơ giấy về Bộ phận Một cửa để tiếp nhận hoặc giải quyết tại quầy, ghi rõ thời điểm thực tế.',
+      outsideSession:
+        'Ngày giờ của thao tác nằm ngoài buổi lưu động: kiểm tra ngày giờ trên máy. Mang hồ sơ giấy về Bộ phận Một cửa để tiếp nhận hoặc giải quyết tại quầy, ghi rõ thời điểm thực tế.',
       notInRound: 'Hồ sơ hoặc thủ tục này không thuộc buổi lưu động: chuyển hồ sơ giấy về Bộ phận Một cửa để giải quyết tại quầy.',
       apology: 'Hồ sơ đã quá hạn hẹn trả: tại Bộ phận Một cửa, lập phiếu xin lỗi và hẹn lại, báo công dân ngày hẹn mới, rồi giải quyết tiếp.',
       recordAgain: 'Thông tin chưa đúng: kiểm tra lại với người dân, ghi lại mục này với thông tin đúng, rồi bỏ mục cũ.',

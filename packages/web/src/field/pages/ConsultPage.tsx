@@ -35,7 +35,14 @@ export function ConsultPage() {
     if (!Number.isInteger(count) || count < 1 || count > 500) return setError(t('field.consult.peopleError'));
     if (!text) return setError(t('field.consult.topicError'));
     setError(null);
-    await saveOps([await consultationOp(sealer, kit.session.id, fieldNow(), { hamletCode: hamlet || null, topic: text.slice(0, 300), people: count, ...(procedure ? { procedureCode: procedure.code } : {}) })]);
+    await saveOps([
+      await consultationOp(sealer, kit.session.id, fieldNow(), {
+        hamletCode: hamlet || null,
+        topic: text.slice(0, 300),
+        people: count,
+        ...(procedure ? { procedureCode: procedure.code } : {}),
+      }),
+    ]);
     setSaved(t('field.consult.saved', { count }));
     setPeople('1');
   };
@@ -50,10 +57,39 @@ export function ConsultPage() {
       <form onSubmit={(e) => void save(e)} noValidate>
         {error && <Alert tone="error">{error}</Alert>}
         {saved && <Alert tone="success">{saved}</Alert>}
-        <Select id="consult-hamlet" label={t('field.receive.hamlet')} value={hamlet} onChange={(e) => setHamlet(e.target.value)} options={[...kit.hamlets.map((h) => ({ value: h.code, label: h.name })), { value: '', label: t('field.consult.anyHamlet') }]} />
-        <Select id="consult-topic" label={t('field.consult.topic')} value={topic} onChange={(e) => setTopic(e.target.value)} options={[...kit.procedures.map((p) => ({ value: p.code, label: procedureName(p, lang) })), { value: OTHER, label: t('field.consult.otherTopic') }]} />
-        {topic === OTHER && <TextField id="consult-other" label={t('field.consult.topicOther')} value={otherTopic} onChange={(e) => setOtherTopic(e.target.value)} maxLength={300} required />}
-        <TextField id="consult-people" label={t('field.consult.people')} inputMode="numeric" value={people} onChange={(e) => setPeople(e.target.value)} className="field--short" required />
+        <Select
+          id="consult-hamlet"
+          label={t('field.receive.hamlet')}
+          value={hamlet}
+          onChange={(e) => setHamlet(e.target.value)}
+          options={[...kit.hamlets.map((h) => ({ value: h.code, label: h.name })), { value: '', label: t('field.consult.anyHamlet') }]}
+        />
+        <Select
+          id="consult-topic"
+          label={t('field.consult.topic')}
+          value={topic}
+          onChange={(e) => setTopic(e.target.value)}
+          options={[...kit.procedures.map((p) => ({ value: p.code, label: procedureName(p, lang) })), { value: OTHER, label: t('field.consult.otherTopic') }]}
+        />
+        {topic === OTHER && (
+          <TextField
+            id="consult-other"
+            label={t('field.consult.topicOther')}
+            value={otherTopic}
+            onChange={(e) => setOtherTopic(e.target.value)}
+            maxLength={300}
+            required
+          />
+        )}
+        <TextField
+          id="consult-people"
+          label={t('field.consult.people')}
+          inputMode="numeric"
+          value={people}
+          onChange={(e) => setPeople(e.target.value)}
+          className="field--short"
+          required
+        />
         <Button type="submit">{t('field.consult.save')}</Button>
       </form>
       <h2>{t('field.consult.total', { count: total })}</h2>

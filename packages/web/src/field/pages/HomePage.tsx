@@ -43,8 +43,12 @@ export function HomePage() {
       </Alert>
       <div className="field-actions">
         <ButtonLink to={fieldPaths.receive()}>{t('field.nav.receive')}</ButtonLink>
-        <ButtonLink to={fieldPaths.consult} variant="secondary">{t('field.nav.consult')}</ButtonLink>
-        <ButtonLink to={fieldPaths.survey} variant="secondary">{t('field.nav.survey')}</ButtonLink>
+        <ButtonLink to={fieldPaths.consult} variant="secondary">
+          {t('field.nav.consult')}
+        </ButtonLink>
+        <ButtonLink to={fieldPaths.survey} variant="secondary">
+          {t('field.nav.survey')}
+        </ButtonLink>
       </div>
       <ul>
         <li>{t('field.home.credential', { time: formatDateTime(kit.credential.expiresAt, lang) })}</li>
@@ -55,7 +59,8 @@ export function HomePage() {
           <ul>
             {kit.residentsNeedingHelp.map((r) => (
               <li key={r.id}>
-                {r.fullName} — {hamletName(kit, r.hamletCode)} ({t(`field.home.reason.${(['elderly', 'disabled', 'ill'] as const).find((x) => x === r.reason) ?? 'other'}`)}){r.note ? `: ${r.note}` : ''}
+                {r.fullName} — {hamletName(kit, r.hamletCode)} (
+                {t(`field.home.reason.${(['elderly', 'disabled', 'ill'] as const).find((x) => x === r.reason) ?? 'other'}`)}){r.note ? `: ${r.note}` : ''}
               </li>
             ))}
           </ul>
@@ -69,7 +74,9 @@ export function HomePage() {
         </ul>
       </Card>
       <p>
-        <ButtonLink to={fieldPaths.setup} variant="quiet">{t('field.setup.switch')}</ButtonLink>
+        <ButtonLink to={fieldPaths.setup} variant="quiet">
+          {t('field.setup.switch')}
+        </ButtonLink>
       </p>
     </>
   );

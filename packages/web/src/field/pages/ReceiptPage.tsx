@@ -25,7 +25,7 @@ export function ReceiptPage() {
   const items = useOutbox(kit.session.id) ?? [];
   const body = useOpBody<ReceiveBody>(sealer, item);
   const [busy, setBusy] = useState(false);
-  if (!item || item.kind !== 'receive_dossier') return item === undefined ? null : <Alert tone="warning">{t('field.dossiers.empty')}</Alert>;
+  if (item?.kind !== 'receive_dossier') return item === undefined ? null : <Alert tone="warning">{t('field.dossiers.empty')}</Alert>;
   const procedure = procedureOf(kit, item.summary.procedureCode);
   const completion = items.find((i) => i.kind === 'complete_on_spot' && i.dependsOn === item.id);
   // The server's late rule (core isOverdue), on the server's time: past the appointment, finishing
@@ -47,7 +47,9 @@ export function ReceiptPage() {
       <section className="field-receipt" aria-labelledby="receipt-title">
         <h1 id="receipt-title">{t('field.receipt.title')}</h1>
         <p>{kit.session.unitName}</p>
-        <p className="field-receipt__code" data-testid="receipt-code">{item.summary.dossierCode}</p>
+        <p className="field-receipt__code" data-testid="receipt-code">
+          {item.summary.dossierCode}
+        </p>
         <dl>
           <dt>{t('field.receipt.procedure')}</dt>
           <dd>{procedure ? procedureName(procedure, lang) : item.summary.procedureCode}</dd>
@@ -67,7 +69,9 @@ export function ReceiptPage() {
       </p>
       {item.error && <Alert tone={item.state === 'queued' ? 'warning' : 'error'}>{lang === 'en' ? item.error.messageEn : item.error.messageVi}</Alert>}
       {procedure?.sameDay === true && !completion && overdue && (
-        <Alert tone="warning" live={false}>{t('field.receipt.tooLateForSpot', { time: formatDateTime(item.summary.dueAt, lang) })}</Alert>
+        <Alert tone="warning" live={false}>
+          {t('field.receipt.tooLateForSpot', { time: formatDateTime(item.summary.dueAt, lang) })}
+        </Alert>
       )}
       <div className="field-actions no-print">
         <Button onClick={() => window.print()}>{t('field.receipt.print')}</Button>
@@ -76,8 +80,12 @@ export function ReceiptPage() {
             {t('field.dossiers.completeOnSpot')}
           </Button>
         )}
-        <ButtonLink to={fieldPaths.receive()} variant="secondary">{t('field.receipt.next')}</ButtonLink>
-        <ButtonLink to={fieldPaths.dossiers} variant="quiet">{t('field.receipt.back')}</ButtonLink>
+        <ButtonLink to={fieldPaths.receive()} variant="secondary">
+          {t('field.receipt.next')}
+        </ButtonLink>
+        <ButtonLink to={fieldPaths.dossiers} variant="quiet">
+          {t('field.receipt.back')}
+        </ButtonLink>
       </div>
     </>
   );

@@ -59,7 +59,10 @@ export function ReceivePage() {
   const wrongDay = vnDate(fieldNow()) !== kit.session.day;
 
   const summary = [
-    ...[...applicantMap.entries()].map(([path, e]) => ({ targetId: `applicant-${path}`, text: `${t(`field.receive.${path as 'idNumber'}`)}: ${formErrorText(e, t, { choice: path === 'sex' })}` })),
+    ...[...applicantMap.entries()].map(([path, e]) => ({
+      targetId: `applicant-${path}`,
+      text: `${t(`field.receive.${path as 'idNumber'}`)}: ${formErrorText(e, t, { choice: path === 'sex' })}`,
+    })),
     ...[...formMap.entries()].map(([path, e]) => ({ targetId: inputId('form', path), text: formErrorText(e, t) })),
   ];
 
@@ -72,9 +75,17 @@ export function ReceivePage() {
     try {
       const offset = await reserveOffset(kit.session.id);
       const { item, files: sealed } = await receiveOp(sealer, {
-        kit, offset, receivedAt: fieldNow(), procedure, ...(needsDays ? { processingDays: Number(deskDays) } : {}),
-        applicant: toApplicant(applicant, kit.session.unitCode), form: formValue(schema, draft), files: await readAttachments(files),
-        resultDelivery: delivery, ...(delivery === 'post' ? { postalAddress: postal.trim() } : {}), consent: { method: consent },
+        kit,
+        offset,
+        receivedAt: fieldNow(),
+        procedure,
+        ...(needsDays ? { processingDays: Number(deskDays) } : {}),
+        applicant: toApplicant(applicant, kit.session.unitCode),
+        form: formValue(schema, draft),
+        files: await readAttachments(files),
+        resultDelivery: delivery,
+        ...(delivery === 'post' ? { postalAddress: postal.trim() } : {}),
+        consent: { method: consent },
       });
       await saveOps([item], sealed);
       navigate(fieldPaths.receipt(item.id));
@@ -100,13 +111,71 @@ export function ReceivePage() {
       />
       <fieldset className="fieldset">
         <legend>{t('field.receive.applicant')}</legend>
-        <TextField id="applicant-idNumber" label={t('field.receive.idNumber')} inputMode="numeric" autoComplete="off" value={applicant.idNumber} onChange={setA('idNumber')} error={show(applicantMap, 'idNumber')} required />
-        <TextField id="applicant-fullName" label={t('field.receive.fullName')} value={applicant.fullName} onChange={setA('fullName')} error={show(applicantMap, 'fullName')} required />
-        <TextField id="applicant-birthDate" label={t('field.receive.birthDate')} type="date" value={applicant.birthDate} onChange={setA('birthDate')} error={show(applicantMap, 'birthDate')} required />
-        <RadioGroup id="applicant-sex" name="sex" legend={t('field.receive.sex')} value={applicant.sex} onChange={(v) => setApplicant((a) => ({ ...a, sex: v }))} options={[{ value: 'male', label: t('field.receive.male') }, { value: 'female', label: t('field.receive.female') }]} error={show(applicantMap, 'sex', true)} required />
-        <TextField id="applicant-phone" label={t('field.receive.phone')} type="tel" inputMode="tel" value={applicant.phone} onChange={setA('phone')} error={show(applicantMap, 'phone')} required />
-        <Select id="applicant-hamlet" label={t('field.receive.hamlet')} value={applicant.hamlet} onChange={setA('hamlet')} options={kit.hamlets.map((h) => ({ value: h.code, label: h.name }))} />
-        <TextField id="applicant-addressLine" label={t('field.receive.addressLine')} value={applicant.addressLine} onChange={setA('addressLine')} error={show(applicantMap, 'addressLine')} required />
+        <TextField
+          id="applicant-idNumber"
+          label={t('field.receive.idNumber')}
+          inputMode="numeric"
+          autoComplete="off"
+          value={applicant.idNumber}
+          onChange={setA('idNumber')}
+          error={show(applicantMap, 'idNumber')}
+          required
+        />
+        <TextField
+          id="applicant-fullName"
+          label={t('field.receive.fullName')}
+          value={applicant.fullName}
+          onChange={setA('fullName')}
+          error={show(applicantMap, 'fullName')}
+          required
+        />
+        <TextField
+          id="applicant-birthDate"
+          label={t('field.receive.birthDate')}
+          type="date"
+          value={applicant.birthDate}
+          onChange={setA('birthDate')}
+          error={show(applicantMap, 'birthDate')}
+          required
+        />
+        <RadioGroup
+          id="applicant-sex"
+          name="sex"
+          legend={t('field.receive.sex')}
+          value={applicant.sex}
+          onChange={(v) => setApplicant((a) => ({ ...a, sex: v }))}
+          options={[
+            { value: 'male', label: t('field.receive.male') },
+            { value: 'female', label: t('field.receive.female') },
+          ]}
+          error={show(applicantMap, 'sex', true)}
+          required
+        />
+        <TextField
+          id="applicant-phone"
+          label={t('field.receive.phone')}
+          type="tel"
+          inputMode="tel"
+          value={applicant.phone}
+          onChange={setA('phone')}
+          error={show(applicantMap, 'phone')}
+          required
+        />
+        <Select
+          id="applicant-hamlet"
+          label={t('field.receive.hamlet')}
+          value={applicant.hamlet}
+          onChange={setA('hamlet')}
+          options={kit.hamlets.map((h) => ({ value: h.code, label: h.name }))}
+        />
+        <TextField
+          id="applicant-addressLine"
+          label={t('field.receive.addressLine')}
+          value={applicant.addressLine}
+          onChange={setA('addressLine')}
+          error={show(applicantMap, 'addressLine')}
+          required
+        />
       </fieldset>
       <fieldset className="fieldset">
         <legend>{t('field.receive.form')}</legend>
@@ -121,20 +190,51 @@ export function ReceivePage() {
       </fieldset>
       <AttachmentPicker files={files} onChange={setFiles} />
       {needsDays && (
-        <TextField id="applicant-processingDays" label={t('field.receive.processingDays')} inputMode="decimal" value={deskDays} onChange={(e) => setDeskDays(e.target.value)} error={show(applicantMap, 'processingDays')} required />
+        <TextField
+          id="applicant-processingDays"
+          label={t('field.receive.processingDays')}
+          inputMode="decimal"
+          value={deskDays}
+          onChange={(e) => setDeskDays(e.target.value)}
+          error={show(applicantMap, 'processingDays')}
+          required
+        />
       )}
-      <RadioGroup name="delivery" legend={t('field.receive.delivery')} value={delivery} onChange={(v) => setDelivery(v as Delivery)} options={[
-        { value: 'counter', label: t('field.receive.deliveryCounter') },
-        { value: 'post', label: t('field.receive.deliveryPost') },
-        { value: 'electronic', label: t('field.receive.deliveryElectronic') },
-      ]} />
-      {delivery === 'post' && <TextField id="applicant-postalAddress" label={t('field.receive.postalAddress')} value={postal} onChange={(e) => setPostal(e.target.value)} error={show(applicantMap, 'postalAddress')} required />}
-      <RadioGroup name="consent" legend={t('field.receive.consent')} value={consent} onChange={(v) => setConsent(v as Consent)} options={[
-        { value: 'signature', label: t('field.receive.consentSignature') },
-        { value: 'verbal', label: t('field.receive.consentVerbal') },
-        { value: 'written', label: t('field.receive.consentWritten') },
-      ]} />
-      <Button type="submit" disabled={saving}>{t('field.receive.submit')}</Button>
+      <RadioGroup
+        name="delivery"
+        legend={t('field.receive.delivery')}
+        value={delivery}
+        onChange={(v) => setDelivery(v as Delivery)}
+        options={[
+          { value: 'counter', label: t('field.receive.deliveryCounter') },
+          { value: 'post', label: t('field.receive.deliveryPost') },
+          { value: 'electronic', label: t('field.receive.deliveryElectronic') },
+        ]}
+      />
+      {delivery === 'post' && (
+        <TextField
+          id="applicant-postalAddress"
+          label={t('field.receive.postalAddress')}
+          value={postal}
+          onChange={(e) => setPostal(e.target.value)}
+          error={show(applicantMap, 'postalAddress')}
+          required
+        />
+      )}
+      <RadioGroup
+        name="consent"
+        legend={t('field.receive.consent')}
+        value={consent}
+        onChange={(v) => setConsent(v as Consent)}
+        options={[
+          { value: 'signature', label: t('field.receive.consentSignature') },
+          { value: 'verbal', label: t('field.receive.consentVerbal') },
+          { value: 'written', label: t('field.receive.consentWritten') },
+        ]}
+      />
+      <Button type="submit" disabled={saving}>
+        {t('field.receive.submit')}
+      </Button>
     </form>
   );
 }

@@ -64,11 +64,17 @@ export function ReportPage() {
       <h2>{t('field.report.serverReport')}</h2>
       {online ? (
         <div className="field-actions">
-          <ButtonAnchor href={`${round}/report.html`} variant="secondary">{t('field.report.html')}</ButtonAnchor>
-          <ButtonAnchor href={`${round}/report.xlsx`} variant="secondary">{t('field.report.xlsx')}</ButtonAnchor>
+          <ButtonAnchor href={`${round}/report.html`} variant="secondary">
+            {t('field.report.html')}
+          </ButtonAnchor>
+          <ButtonAnchor href={`${round}/report.xlsx`} variant="secondary">
+            {t('field.report.xlsx')}
+          </ButtonAnchor>
         </div>
       ) : (
-        <Alert tone="info" live={false}>{t('field.report.needsOnline')}</Alert>
+        <Alert tone="info" live={false}>
+          {t('field.report.needsOnline')}
+        </Alert>
       )}
     </>
   );

@@ -36,7 +36,12 @@ async function upcomingSessions(official: Official): Promise<Choice[]> {
   return out.sort((a, b) => `${a.day} ${a.startsAt}`.localeCompare(`${b.day} ${b.startsAt}`)).slice(0, 12);
 }
 
-type Load = { status: 'loading' } | { status: 'login' } | { status: 'notField' } | { status: 'error'; message: string } | { status: 'ready'; sessions: Choice[] };
+type Load =
+  | { status: 'loading' }
+  | { status: 'login' }
+  | { status: 'notField' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; sessions: Choice[] };
 
 /** Before leaving: sign in, pick a session, download its kit into IndexedDB (sealed). */
 export function SetupPage({ onKit }: { onKit: () => Promise<void> }) {
@@ -103,8 +108,16 @@ export function SetupPage({ onKit }: { onKit: () => Promise<void> }) {
           <ul className="field-list">
             {kits.map((k) => (
               <li key={k.sessionId} className="field-row">
-                <span>{t('field.setup.sessionLine', { day: formatDate(k.day, lang), part: t(`field.part.${k.part === 'afternoon' ? 'afternoon' : 'morning'}`), round: k.roundTitle })}</span>
-                <Button variant="secondary" onClick={() => void open(k)}>{t('field.setup.open')}</Button>
+                <span>
+                  {t('field.setup.sessionLine', {
+                    day: formatDate(k.day, lang),
+                    part: t(`field.part.${k.part === 'afternoon' ? 'afternoon' : 'morning'}`),
+                    round: k.roundTitle,
+                  })}
+                </span>
+                <Button variant="secondary" onClick={() => void open(k)}>
+                  {t('field.setup.open')}
+                </Button>
               </li>
             ))}
           </ul>
@@ -130,9 +143,17 @@ export function SetupPage({ onKit }: { onKit: () => Promise<void> }) {
             {load.sessions.map((s) => (
               <li key={s.id}>
                 <p>
-                  <strong>{t('field.setup.sessionLine', { day: formatDate(s.day, lang), part: t(`field.part.${s.part === 'afternoon' ? 'afternoon' : 'morning'}`), round: s.roundTitle })}</strong>
+                  <strong>
+                    {t('field.setup.sessionLine', {
+                      day: formatDate(s.day, lang),
+                      part: t(`field.part.${s.part === 'afternoon' ? 'afternoon' : 'morning'}`),
+                      round: s.roundTitle,
+                    })}
+                  </strong>
                 </p>
-                <p>{t('field.home.meetingPoint', { place: s.meetingPoint })} · {s.startsAt}</p>
+                <p>
+                  {t('field.home.meetingPoint', { place: s.meetingPoint })} · {s.startsAt}
+                </p>
                 <Button onClick={() => void download(s)} disabled={busy !== null} aria-label={`${t('field.setup.download')}: ${formatDate(s.day, lang)}`}>
                   {busy === s.id ? t('field.setup.downloading') : t('field.setup.download')}
                 </Button>

@@ -36,14 +36,26 @@ export function SurveyPage() {
       <p>{t('field.survey.count', { count })}</p>
       <form onSubmit={(e) => void save(e)} noValidate>
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
-        <Select id="survey-hamlet" label={t('field.receive.hamlet')} value={hamlet} onChange={(e) => setHamlet(e.target.value)} options={[...kit.hamlets.map((h) => ({ value: h.code, label: h.name })), { value: '', label: t('field.consult.anyHamlet') }]} />
+        <Select
+          id="survey-hamlet"
+          label={t('field.receive.hamlet')}
+          value={hamlet}
+          onChange={(e) => setHamlet(e.target.value)}
+          options={[...kit.hamlets.map((h) => ({ value: h.code, label: h.name })), { value: '', label: t('field.consult.anyHamlet') }]}
+        />
         <p id="survey-scale">{t('field.survey.scale')}</p>
         {ASPECTS.map((aspect) => (
           <fieldset key={aspect} className="field-rating" aria-describedby="survey-scale">
             <legend>{t(`field.survey.${aspect}`)}</legend>
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n}>
-                <input type="radio" name={`rating-${aspect}`} value={n} checked={ratings[aspect] === n} onChange={() => setRatings((r) => ({ ...r, [aspect]: n }))} />
+                <input
+                  type="radio"
+                  name={`rating-${aspect}`}
+                  value={n}
+                  checked={ratings[aspect] === n}
+                  onChange={() => setRatings((r) => ({ ...r, [aspect]: n }))}
+                />
                 {n}
               </label>
             ))}

@@ -65,11 +65,15 @@ export function SyncPage() {
       <h1>{t('field.sync.title')}</h1>
       <ProgressBar label={t('field.sync.progress', { done, total: items.length })} value={items.length ? done / items.length : 1} />
       <div className="field-actions">
-        <Button onClick={() => void sync()} disabled={busy || !online}>{busy ? t('field.sync.running') : t('field.sync.now')}</Button>
+        <Button onClick={() => void sync()} disabled={busy || !online}>
+          {busy ? t('field.sync.running') : t('field.sync.now')}
+        </Button>
       </div>
       {!online && <Alert tone="warning">{t('field.sync.offline')}</Alert>}
       {offsetMinutes !== null && (
-        <Alert tone="info" live={false}>{t(reading!.offsetMs < 0 ? 'field.sync.clockFast' : 'field.sync.clockSlow', { minutes: offsetMinutes })}</Alert>
+        <Alert tone="info" live={false}>
+          {t(reading!.offsetMs < 0 ? 'field.sync.clockFast' : 'field.sync.clockSlow', { minutes: offsetMinutes })}
+        </Alert>
       )}
       {dismissed > 0 && <p>{t('field.sync.dismissed', { count: dismissed })}</p>}
       {outcome?.offline && online && <Alert tone="warning">{t('field.sync.lost')}</Alert>}
@@ -80,59 +84,94 @@ export function SyncPage() {
       )}
       {outcome && !outcome.offline && !outcome.auth && outcome.applied + outcome.duplicate + outcome.rejected + outcome.conflict + outcome.retry > 0 && (
         <Alert tone={open.length ? 'warning' : 'success'}>
-          {t('field.sync.result', { applied: outcome.applied, duplicate: outcome.duplicate, rejected: outcome.rejected, conflict: outcome.conflict, retry: outcome.retry })}
+          {t('field.sync.result', {
+            applied: outcome.applied,
+            duplicate: outcome.duplicate,
+            rejected: outcome.rejected,
+            conflict: outcome.conflict,
+            retry: outcome.retry,
+          })}
         </Alert>
       )}
-      {everythingSynced && !busy && <Alert tone="success" live={false}>{t('field.sync.allDone')}</Alert>}
+      {everythingSynced && !busy && (
+        <Alert tone="success" live={false}>
+          {t('field.sync.allDone')}
+        </Alert>
+      )}
       <h2>{t('field.sync.items')}</h2>
       <ul className="field-list">
         {items.map((item) => {
           const todo = todoFor(item);
           return (
-          <li key={item.id} data-testid="sync-item" data-state={item.state} {...(item.error ? { 'data-code': item.error.code } : {})}>
-            <div className="field-row">
-              <span>{describe(item, t)}</span>
-              <StateBadge item={item} />
-            </div>
-            {item.state === 'queued' && item.attempts > 0 && (
-              // Shown on the server's time, like every other time in the app.
-              <p>{t('field.sync.retryAt', { time: formatDateTime(correctedTime(item.nextAttemptAt, reading).toISOString(), lang) })}{item.error ? ` — ${lang === 'en' ? item.error.messageEn : item.error.messageVi}` : ''}</p>
-            )}
-            {isRefused(item) && item.error && (
-              <p>{t('field.sync.reason', { reason: lang === 'en' ? item.error.messageEn : item.error.messageVi })}</p>
-            )}
-            {todo && todo !== 'wait' && (
-              <p data-testid="sync-todo"><strong>{t('field.sync.todoLabel')}</strong> {t(`field.sync.todo.${todo}`)}</p>
-            )}
-            {citizenHoldsReceipt(item) && <p>{t('field.sync.citizenHolds', { code: item.summary.dossierCode })}</p>}
-            {item.server && (
-              <p>{t('field.sync.serverVersion', { state: t(`state.${String(item.server.state)}` as 'state.received', { defaultValue: String(item.server.state) }), version: String(item.server.version) })}</p>
-            )}
-            {item.state === 'conflict' && item.sealed && (
-              <div className="field-actions">
-                <Button variant="secondary" onClick={() => void resendAgainstServer(sealer, item)}>{t('field.sync.resend')}</Button>
-                <Button variant="quiet" onClick={() => void discard(item.id)}>{t('field.sync.discard')}</Button>
+            <li key={item.id} data-testid="sync-item" data-state={item.state} {...(item.error ? { 'data-code': item.error.code } : {})}>
+              <div className="field-row">
+                <span>{describe(item, t)}</span>
+                <StateBadge item={item} />
               </div>
-            )}
-            {item.state === 'rejected' && confirming !== item.id && (
-              // A receipt's citizen holds its code: dropping it takes a second, informed step.
-              <Button variant="quiet" onClick={() => (item.kind === 'receive_dossier' ? setConfirming(item.id) : void discard(item.id))}>{t('field.sync.discard')}</Button>
-            )}
-            {item.state === 'rejected' && confirming === item.id && (
-              <Alert tone="warning" actions={<>
-                <Button variant="secondary" onClick={() => void discard(item.id).then(() => setConfirming(null))}>{t('field.sync.discardYes')}</Button>
-                <Button variant="quiet" onClick={() => setConfirming(null)}>{t('field.sync.discardNo')}</Button>
-              </>}>
-                {t('field.sync.discardConfirm', { code: item.summary.dossierCode })}
-              </Alert>
-            )}
-          </li>
+              {item.state === 'queued' && item.attempts > 0 && (
+                // Shown on the server's time, like every other time in the app.
+                <p>
+                  {t('field.sync.retryAt', { time: formatDateTime(correctedTime(item.nextAttemptAt, reading).toISOString(), lang) })}
+                  {item.error ? ` — ${lang === 'en' ? item.error.messageEn : item.error.messageVi}` : ''}
+                </p>
+              )}
+              {isRefused(item) && item.error && <p>{t('field.sync.reason', { reason: lang === 'en' ? item.error.messageEn : item.error.messageVi })}</p>}
+              {todo && todo !== 'wait' && (
+                <p data-testid="sync-todo">
+                  <strong>{t('field.sync.todoLabel')}</strong> {t(`field.sync.todo.${todo}`)}
+                </p>
+              )}
+              {citizenHoldsReceipt(item) && <p>{t('field.sync.citizenHolds', { code: item.summary.dossierCode })}</p>}
+              {item.server && (
+                <p>
+                  {t('field.sync.serverVersion', {
+                    state: t(`state.${String(item.server.state)}` as 'state.received', { defaultValue: String(item.server.state) }),
+                    version: String(item.server.version),
+                  })}
+                </p>
+              )}
+              {item.state === 'conflict' && item.sealed && (
+                <div className="field-actions">
+                  <Button variant="secondary" onClick={() => void resendAgainstServer(sealer, item)}>
+                    {t('field.sync.resend')}
+                  </Button>
+                  <Button variant="quiet" onClick={() => void discard(item.id)}>
+                    {t('field.sync.discard')}
+                  </Button>
+                </div>
+              )}
+              {item.state === 'rejected' && confirming !== item.id && (
+                // A receipt's citizen holds its code: dropping it takes a second, informed step.
+                <Button variant="quiet" onClick={() => (item.kind === 'receive_dossier' ? setConfirming(item.id) : void discard(item.id))}>
+                  {t('field.sync.discard')}
+                </Button>
+              )}
+              {item.state === 'rejected' && confirming === item.id && (
+                <Alert
+                  tone="warning"
+                  actions={
+                    <>
+                      <Button variant="secondary" onClick={() => void discard(item.id).then(() => setConfirming(null))}>
+                        {t('field.sync.discardYes')}
+                      </Button>
+                      <Button variant="quiet" onClick={() => setConfirming(null)}>
+                        {t('field.sync.discardNo')}
+                      </Button>
+                    </>
+                  }
+                >
+                  {t('field.sync.discardConfirm', { code: item.summary.dossierCode })}
+                </Alert>
+              )}
+            </li>
           );
         })}
       </ul>
       {everythingSynced && (
         <div className="field-actions">
-          <Button variant="secondary" onClick={() => void clear()}>{t('field.sync.clear')}</Button>
+          <Button variant="secondary" onClick={() => void clear()}>
+            {t('field.sync.clear')}
+          </Button>
         </div>
       )}
     </>

@@ -10,10 +10,15 @@ export interface ReceiveBody {
 export function useOpBody<T>(sealer: Sealer, item: OutboxItem | undefined): T | null {
   const [body, setBody] = useState<T | null>(null);
   const sealed = item?.sealed;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read only when another item is shown or it gets sealed, not when the object is rebuilt
   useEffect(() => {
     let live = true;
     if (!item || !sealed) setBody(null);
-    else void sealer.openJson<T>(sealed, item.id).then((b) => live && setBody(b), () => live && setBody(null));
+    else
+      void sealer.openJson<T>(sealed, item.id).then(
+        (b) => live && setBody(b),
+        () => live && setBody(null),
+      );
     return () => {
       live = false;
     };

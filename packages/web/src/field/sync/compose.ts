@@ -45,7 +45,17 @@ export function numberDossier(kit: KitBasics, offset: number, receivedAt: Date, 
 }
 
 const baseItem = (kind: OutboxItem['kind'], sessionId: string, at: string, summary: OpSummary): Omit<OutboxItem, 'sealed'> => ({
-  id: crypto.randomUUID(), seq: nextSeq(), sessionId, kind, at, state: 'queued', summary, fileIds: [], prepared: false, attempts: 0, nextAttemptAt: 0,
+  id: crypto.randomUUID(),
+  seq: nextSeq(),
+  sessionId,
+  kind,
+  at,
+  state: 'queued',
+  summary,
+  fileIds: [],
+  prepared: false,
+  attempts: 0,
+  nextAttemptAt: 0,
 });
 
 export async function captureFile(sealer: Sealer, opId: string, name: string, mediaType: FieldFile['mediaType'], bytes: Uint8Array): Promise<FieldFile> {
@@ -75,15 +85,30 @@ export async function receiveOp(sealer: Sealer, input: ReceiveInput): Promise<{ 
   const at = input.receivedAt.toISOString();
   const { code, dueAt } = numberDossier(input.kit, input.offset, input.receivedAt, processing);
   const base = baseItem('receive_dossier', input.kit.session.id, at, {
-    dossierCode: code, procedureCode: input.procedure.code, hamletCode: input.applicant.hamlet, receivedAt: at, dueAt, fileCount: input.files.length,
+    dossierCode: code,
+    procedureCode: input.procedure.code,
+    hamletCode: input.applicant.hamlet,
+    receivedAt: at,
+    dueAt,
+    fileCount: input.files.length,
   });
   const files = await Promise.all(input.files.map((f) => captureFile(sealer, base.id, f.name, f.mediaType, f.bytes)));
   const body = {
-    id: base.id, kind: 'receive_dossier', at,
+    id: base.id,
+    kind: 'receive_dossier',
+    at,
     dossier: {
-      code, receivedAt: at, procedureCode: input.procedure.code, applicant: input.applicant, form: input.form,
-      resultDelivery: input.resultDelivery, ...(input.postalAddress ? { postalAddress: input.postalAddress } : {}),
-      consent: input.consent, ...(input.processingDays !== undefined && !input.procedure.sameDay && input.procedure.processingDays === null ? { processingDays: input.processingDays } : {}),
+      code,
+      receivedAt: at,
+      procedureCode: input.procedure.code,
+      applicant: input.applicant,
+      form: input.form,
+      resultDelivery: input.resultDelivery,
+      ...(input.postalAddress ? { postalAddress: input.postalAddress } : {}),
+      consent: input.consent,
+      ...(input.processingDays !== undefined && !input.procedure.sameDay && input.procedure.processingDays === null
+        ? { processingDays: input.processingDays }
+        : {}),
     },
   };
   return { item: { ...base, fileIds: files.map((f) => f.id), sealed: await sealer.sealJson(body, base.id) }, files };
@@ -97,19 +122,49 @@ export async function receiveOp(sealer: Sealer, input: ReceiveInput): Promise<{ 
 export async function completeOp(sealer: Sealer, received: OutboxItem, at: Date, note?: string): Promise<OutboxItem> {
   const code = received.summary.dossierCode!;
   const when = new Date(Math.max(at.getTime(), Date.parse(received.at)));
-  const base = { ...baseItem('complete_on_spot', received.sessionId, when.toISOString(), { dossierCode: code, procedureCode: received.summary.procedureCode, hamletCode: received.summary.hamletCode ?? null }), dependsOn: received.id };
+  const base = {
+    ...baseItem('complete_on_spot', received.sessionId, when.toISOString(), {
+      dossierCode: code,
+      procedureCode: received.summary.procedureCode,
+      hamletCode: received.summary.hamletCode ?? null,
+    }),
+    dependsOn: received.id,
+  };
   const body = { id: base.id, kind: 'complete_on_spot', at: base.at, dossierCode: code, ...(note ? { note } : {}) };
   return { ...base, sealed: await sealer.sealJson(body, base.id) };
 }
 
-export async function consultationOp(sealer: Sealer, sessionId: string, at: Date, input: { hamletCode: string | null; topic: string; procedureCode?: string; people: number }): Promise<OutboxItem> {
-  const summary = { hamletCode: input.hamletCode, topic: input.topic, people: input.people, ...(input.procedureCode ? { procedureCode: input.procedureCode } : {}) };
+export async function consultationOp(
+  sealer: Sealer,
+  sessionId: string,
+  at: Date,
+  input: { hamletCode: string | null; topic: string; procedureCode?: string; people: number },
+): Promise<OutboxItem> {
+  const summary = {
+    hamletCode: input.hamletCode,
+    topic: input.topic,
+    people: input.people,
+    ...(input.procedureCode ? { procedureCode: input.procedureCode } : {}),
+  };
   const base = baseItem('record_consultation', sessionId, at.toISOString(), summary);
-  const body = { id: base.id, kind: 'record_consultation', at: base.at, hamletCode: input.hamletCode, topic: input.topic, people: input.people, ...(input.procedureCode ? { procedureCode: input.procedureCode } : {}) };
+  const body = {
+    id: base.id,
+    kind: 'record_consultation',
+    at: base.at,
+    hamletCode: input.hamletCode,
+    topic: input.topic,
+    people: input.people,
+    ...(input.procedureCode ? { procedureCode: input.procedureCode } : {}),
+  };
   return { ...base, sealed: await sealer.sealJson(body, base.id) };
 }
 
-export async function surveyOp(sealer: Sealer, sessionId: string, at: Date, input: { hamletCode: string | null; ratings: { overall: number; staff: number; convenience: number }; comment?: string }): Promise<OutboxItem> {
+export async function surveyOp(
+  sealer: Sealer,
+  sessionId: string,
+  at: Date,
+  input: { hamletCode: string | null; ratings: { overall: number; staff: number; convenience: number }; comment?: string },
+): Promise<OutboxItem> {
   const base = baseItem('record_survey', sessionId, at.toISOString(), { hamletCode: input.hamletCode, ratings: input.ratings });
   const comment = input.comment?.trim();
   const body = { id: base.id, kind: 'record_survey', at: base.at, hamletCode: input.hamletCode, ratings: input.ratings, ...(comment ? { comment } : {}) };

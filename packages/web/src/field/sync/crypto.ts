@@ -55,7 +55,7 @@ export function sealerFor(key: DataKey): Sealer {
     seal,
     open,
     sealJson: (value, recordId) => seal(encoder.encode(JSON.stringify(value)), recordId),
-    openJson: async <T,>(sealed: Sealed, recordId: string) => JSON.parse(decoder.decode(await open(sealed, recordId))) as T,
+    openJson: async <T>(sealed: Sealed, recordId: string) => JSON.parse(decoder.decode(await open(sealed, recordId))) as T,
   };
 }
 

@@ -1,4 +1,4 @@
-import { PROBLEM } from '@motcua/core/api';
+import { PROBLEM } from '@motcua/core/problems';
 import { defaultCalendar } from '@motcua/core/calendar';
 import { reservedCodeBlock } from '@motcua/core/dossier';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,16 @@ import { MemoryStore } from './memoryStore.ts';
 
 const SESSION = '7d3c5c0e-8a53-4c1f-9d7a-0f7f3f1b2a11';
 const kit: KitBasics = { session: { id: SESSION, day: '2026-11-26', unitCode: '30421' }, calendar: defaultCalendar, codeBlock: reservedCodeBlock('30421', 3) };
-const applicant = { idNumber: '089052003311', fullName: 'Võ Văn Tư', birthDate: '1952-11-02', sex: 'male' as const, phone: '0978112233', unitCode: '30421', hamlet: '30421-09', addressLine: 'Ấp Phú Long 3' };
+const applicant = {
+  idNumber: '089052003311',
+  fullName: 'Võ Văn Tư',
+  birthDate: '1952-11-02',
+  sex: 'male' as const,
+  phone: '0978112233',
+  unitCode: '30421',
+  hamlet: '30421-09',
+  addressLine: 'Ấp Phú Long 3',
+};
 const copy = { code: '2.000815', sameDay: true, processingDays: 0 };
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 26, 1, minute)); // 08:mm in Vietnam
 
@@ -18,11 +27,23 @@ async function setup() {
   const sealer: Sealer = sealerFor(await newDataKey());
   const store = new MemoryStore();
   const server = new FakeOutreachServer();
-  const receive = async (offset: number, fileBytes: number[][] = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [10, 11]]) => {
+  const receive = async (
+    offset: number,
+    fileBytes: number[][] = [
+      [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      [10, 11],
+    ],
+  ) => {
     const { item, files } = await receiveOp(sealer, {
-      kit, offset, receivedAt: at(offset), procedure: copy, applicant, form: { documents: [{ documentName: 'Giấy khai sinh', pages: 1, copies: 2 }] },
+      kit,
+      offset,
+      receivedAt: at(offset),
+      procedure: copy,
+      applicant,
+      form: { documents: [{ documentName: 'Giấy khai sinh', pages: 1, copies: 2 }] },
       files: fileBytes.map((b, i) => ({ name: `anh-${i}.png`, mediaType: 'image/png' as const, bytes: new Uint8Array(b) })),
-      resultDelivery: 'counter', consent: { method: 'signature' },
+      resultDelivery: 'counter',
+      consent: { method: 'signature' },
     });
     store.add(item, files);
     return item;
@@ -88,7 +109,7 @@ describe('field sync engine', () => {
     const { sealer, store, server, run } = await setup();
     for (let i = 0; i < 7; i++) store.add(await consultationOp(sealer, SESSION, at(i), { hamletCode: null, topic: 'Hỏi', people: i + 1 }));
     let syncCalls = 0;
-    server.fault = (method, path) => (path.endsWith('/sync') && ++syncCalls === 2 ? 'lose-response' : null);
+    server.fault = (_method, path) => (path.endsWith('/sync') && ++syncCalls === 2 ? 'lose-response' : null);
     const first = await run();
     expect(first).toMatchObject({ applied: 3, offline: true });
     expect([...store.items.values()].filter((i) => i.state === 'queued')).toHaveLength(4);
@@ -99,7 +120,7 @@ describe('field sync engine', () => {
   });
 
   it('resumes an interrupted upload with only the missing chunks', async () => {
-    const { store, server, receive, run } = await setup();
+    const { server, receive, run } = await setup();
     await receive(0, [Array.from({ length: 18 }, (_, i) => i)]); // 5 chunks of 4 bytes
     let puts = 0;
     server.fault = (method) => (method === 'PUT' && ++puts === 3 ? 'network' : null);
@@ -142,7 +163,11 @@ describe('field sync engine', () => {
 
   it('an op whose dossier was rejected is rejected too, with the reason', async () => {
     const { sealer, store, run } = await setup();
-    const orphan = await completeOp(sealer, { ...(await consultationOp(sealer, SESSION, at(0), { hamletCode: null, topic: 'x', people: 1 })), summary: { dossierCode: '30421-261126-5399' } }, at(1));
+    const orphan = await completeOp(
+      sealer,
+      { ...(await consultationOp(sealer, SESSION, at(0), { hamletCode: null, topic: 'x', people: 1 })), summary: { dossierCode: '30421-261126-5399' } },
+      at(1),
+    );
     store.add({ ...orphan, dependsOn: 'no-such-op' });
     expect(await run()).toMatchObject({ rejected: 1 });
     expect(store.items.get(orphan.id)!.error!.code).toBe('dependency_failed');
@@ -207,7 +232,11 @@ describe('field sync engine', () => {
     store.add(completion);
     const other = await surveyOp(sealer, SESSION, at(6), { hamletCode: null, ratings: { overall: 1, staff: 1, convenience: 1 } });
     store.add(other);
-    await store.patch(stranded.id, { state: 'rejected', prepared: true, error: { code: PROBLEM.received_in_future, messageVi: 'Thời điểm tiếp nhận ở tương lai', messageEn: 'future', retryable: false } });
+    await store.patch(stranded.id, {
+      state: 'rejected',
+      prepared: true,
+      error: { code: PROBLEM.received_in_future, messageVi: 'Thời điểm tiếp nhận ở tương lai', messageEn: 'future', retryable: false },
+    });
     await store.patch(completion.id, { state: 'rejected', error: { code: PROBLEM.dependency_failed, messageVi: '', messageEn: '' } });
     await store.patch(other.id, { state: 'rejected', error: { code: PROBLEM.hamlet_not_in_unit, messageVi: '', messageEn: '' } });
     expect(await run()).toMatchObject({ revived: 2, applied: 2 });

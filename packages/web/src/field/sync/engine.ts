@@ -1,4 +1,4 @@
-import { PROBLEM, TIME_CURABLE_PROBLEMS } from '@motcua/core/api';
+import { PROBLEM, TIME_CURABLE_PROBLEMS } from '@motcua/core/problems';
 import { readClock, type ClockReading, type ServerClock } from '@motcua/core/field';
 import type { Sealer } from './crypto.ts';
 import { AuthRefused, call, ItemRejected, ItemRetry, NetworkDown, type FieldFetch } from './http.ts';
@@ -121,7 +121,16 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
   const now = opts.now ?? Date.now;
   const random = opts.random ?? Math.random;
   const maxBatch = Math.max(1, Math.min(200, opts.maxOpsPerBatch));
-  const outcome: SyncOutcome = { applied: 0, duplicate: 0, rejected: 0, conflict: 0, retry: 0, offline: false, auth: null, revived: await reviveCurable(store, sessionId) };
+  const outcome: SyncOutcome = {
+    applied: 0,
+    duplicate: 0,
+    rejected: 0,
+    conflict: 0,
+    retry: 0,
+    offline: false,
+    auth: null,
+    revived: await reviveCurable(store, sessionId),
+  };
   const emit = (id: string, state: OpState) => opts.onProgress?.({ type: 'op', id, state });
   const tried = new Set<string>();
 
@@ -147,20 +156,33 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
 
   const uploadFile = async (file: FieldFile): Promise<string> => {
     if (file.complete && file.fieldUploadId) return file.fieldUploadId;
-    if (!file.sealed) throw new ItemRejected({ code: PROBLEM.file_missing, messageVi: `Tệp "${file.name}" không còn trên máy.`, messageEn: `File "${file.name}" is no longer on this device.` });
+    if (!file.sealed)
+      throw new ItemRejected({
+        code: PROBLEM.file_missing,
+        messageVi: `Tệp "${file.name}" không còn trên máy.`,
+        messageEn: `File "${file.name}" is no longer on this device.`,
+      });
     const bytes = await sealer.open(file.sealed, file.id);
     let view: UploadView | null = null;
     if (file.fieldUploadId) {
       // Resuming: ask which chunks the server already holds.
-      view = await call<UploadView>(opts.fetch, 'GET', `/api/office/outreach/uploads/${file.fieldUploadId}`).then((a) => a.body).catch((e: unknown) => {
-        if (e instanceof ItemRejected) return null; // gone on the server (another device, a reset): declare again
-        throw e;
-      });
+      view = await call<UploadView>(opts.fetch, 'GET', `/api/office/outreach/uploads/${file.fieldUploadId}`)
+        .then((a) => a.body)
+        .catch((e: unknown) => {
+          if (e instanceof ItemRejected) return null; // gone on the server (another device, a reset): declare again
+          throw e;
+        });
     }
     if (!view) {
-      view = (await call<UploadView>(opts.fetch, 'POST', '/api/office/outreach/uploads', {
-        sessionId, size: file.size, sha256: file.sha256, mediaType: file.mediaType, filename: file.name,
-      })).body;
+      view = (
+        await call<UploadView>(opts.fetch, 'POST', '/api/office/outreach/uploads', {
+          sessionId,
+          size: file.size,
+          sha256: file.sha256,
+          mediaType: file.mediaType,
+          filename: file.name,
+        })
+      ).body;
       // Kept at once: after a crash the next run resumes this upload instead of starting another.
       await store.patchFile(file.id, { fieldUploadId: view.id });
     }
@@ -191,13 +213,23 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
   const prepare = async (item: OutboxItem): Promise<OutboxItem | null> => {
     if (item.prepared) return item;
     try {
-      if (!item.sealed) throw new ItemRejected({ code: PROBLEM.body_missing, messageVi: 'Dữ liệu thao tác không còn trên máy.', messageEn: 'The operation data is no longer on this device.' });
+      if (!item.sealed)
+        throw new ItemRejected({
+          code: PROBLEM.body_missing,
+          messageVi: 'Dữ liệu thao tác không còn trên máy.',
+          messageEn: 'The operation data is no longer on this device.',
+        });
       const body = await sealer.openJson<Record<string, unknown>>(item.sealed, item.id);
       if (item.kind === 'receive_dossier' && item.fileIds.length > 0) {
         const ids: string[] = [];
         for (const fileId of item.fileIds) {
           const file = await store.file(fileId);
-          if (!file) throw new ItemRejected({ code: PROBLEM.file_missing, messageVi: 'Thiếu tệp đính kèm trên máy.', messageEn: 'An attachment is missing on this device.' });
+          if (!file)
+            throw new ItemRejected({
+              code: PROBLEM.file_missing,
+              messageVi: 'Thiếu tệp đính kèm trên máy.',
+              messageEn: 'An attachment is missing on this device.',
+            });
           ids.push(await uploadFile(file));
         }
         (body.dossier as Record<string, unknown>).attachments = ids;
@@ -205,7 +237,12 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
       if (item.dependsOn && (item.kind === 'complete_on_spot' || item.kind === 'update_dossier') && body.baseVersion === undefined) {
         const dep = await store.get(item.dependsOn);
         const version = dep?.result?.version;
-        if (typeof version !== 'number') throw new ItemRejected({ code: PROBLEM.dependency_failed, messageVi: 'Không biết phiên bản hồ sơ trên máy chủ.', messageEn: 'The dossier version on the server is unknown.' });
+        if (typeof version !== 'number')
+          throw new ItemRejected({
+            code: PROBLEM.dependency_failed,
+            messageVi: 'Không biết phiên bản hồ sơ trên máy chủ.',
+            messageEn: 'The dossier version on the server is unknown.',
+          });
         body.baseVersion = version;
       }
       const sealed = await sealer.sealJson(body, item.id);
@@ -258,7 +295,12 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
     for (const item of batch) {
       const r = byId.get(item.id);
       if (!r) {
-        await later(item, { code: PROBLEM.no_answer, messageVi: 'Máy chủ không trả lời cho thao tác này.', messageEn: 'The server gave no answer for this operation.', retryable: true });
+        await later(item, {
+          code: PROBLEM.no_answer,
+          messageVi: 'Máy chủ không trả lời cho thao tác này.',
+          messageEn: 'The server gave no answer for this operation.',
+          retryable: true,
+        });
       } else if (r.status === 'applied') {
         await settle(item, { state: 'applied', result: r.result ?? {}, error: undefined });
       } else if (r.status === 'duplicate') {
@@ -287,7 +329,14 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
           if (dep && (dep.state === 'queued' || dep.state === 'sending')) continue;
           if (!dep || !isOk(dep)) {
             tried.add(item.id);
-            await settle(item, { state: 'rejected', error: { code: PROBLEM.dependency_failed, messageVi: 'Hồ sơ gốc chưa được máy chủ tiếp nhận nên không thể gửi thao tác này.', messageEn: 'The dossier this depends on was not accepted by the server.' } });
+            await settle(item, {
+              state: 'rejected',
+              error: {
+                code: PROBLEM.dependency_failed,
+                messageVi: 'Hồ sơ gốc chưa được máy chủ tiếp nhận nên không thể gửi thao tác này.',
+                messageEn: 'The dossier this depends on was not accepted by the server.',
+              },
+            });
             continue;
           }
         }

@@ -1,6 +1,6 @@
 // Test double of the outreach field API (sync + resumable uploads), for engine.test.ts only.
 // Its problem codes and time rules are the real server's (@motcua/core), so they cannot drift.
-import { PROBLEM, type ProblemCode } from '@motcua/core/api';
+import { PROBLEM, type ProblemCode } from '@motcua/core/problems';
 import { fieldWindow, judgeFieldTime } from '@motcua/core/field';
 import { sha256Hex } from './crypto.ts';
 import type { FieldFetch } from './http.ts';
@@ -92,7 +92,8 @@ export class FakeOutreachServer {
     const text = JSON.stringify(op);
     const seen = this.ops.get(id);
     if (seen) {
-      if (seen.body !== text) return { id, kind: op.kind, status: 'rejected', error: { code: PROBLEM.op_id_reused, messageVi: '', messageEn: '', retryable: false } };
+      if (seen.body !== text)
+        return { id, kind: op.kind, status: 'rejected', error: { code: PROBLEM.op_id_reused, messageVi: '', messageEn: '', retryable: false } };
       return { id, kind: op.kind, status: 'duplicate', result: seen.result, error: seen.error, original: { status: seen.status, appliedAt: 'x' } };
     }
     const record = (status: string, extra: { result?: unknown; error?: unknown; server?: unknown }) => {
@@ -103,14 +104,20 @@ export class FakeOutreachServer {
     const verdict = judgeFieldTime(new Date(op.at as string), { window: fieldWindow(this.sessionDay), now: this.now() });
     if (!verdict.ok && verdict.code === PROBLEM.field_time_in_future) {
       const retryAfter = Math.ceil((verdict.retryAt.getTime() - this.now().getTime()) / 1000);
-      return { id, kind: op.kind, status: 'rejected', error: { code: verdict.code, messageVi: 'đi trước đồng hồ máy chủ', messageEn: 'ahead of the server clock', retryable: true, retryAfter } };
+      return {
+        id,
+        kind: op.kind,
+        status: 'rejected',
+        error: { code: verdict.code, messageVi: 'đi trước đồng hồ máy chủ', messageEn: 'ahead of the server clock', retryable: true, retryAfter },
+      };
     }
     if (!verdict.ok) return record('rejected', { error: { code: verdict.code, messageVi: '', messageEn: '', retryable: false } });
     switch (op.kind) {
       case 'receive_dossier': {
         const d = op.dossier as { code: string; attachments?: string[] };
         for (const a of d.attachments ?? []) {
-          if (!this.uploads.get(a)?.complete) return { id, kind: op.kind, status: 'rejected', error: { code: PROBLEM.upload_incomplete, messageVi: '', messageEn: '', retryable: true } };
+          if (!this.uploads.get(a)?.complete)
+            return { id, kind: op.kind, status: 'rejected', error: { code: PROBLEM.upload_incomplete, messageVi: '', messageEn: '', retryable: true } };
         }
         this.dossiers.set(d.code, { version: 2, state: 'received', attachments: d.attachments ?? [] });
         return record('applied', { result: { dossierCode: d.code, version: 2, state: 'received' } });
@@ -118,7 +125,11 @@ export class FakeOutreachServer {
       case 'complete_on_spot': {
         const dossier = this.dossiers.get(op.dossierCode as string);
         if (!dossier) return record('rejected', { error: { code: PROBLEM.not_found, messageVi: 'không có', messageEn: 'missing', retryable: false } });
-        if (dossier.version !== op.baseVersion) return record('conflict', { error: { code: PROBLEM.version_conflict, messageVi: '', messageEn: '', retryable: false }, server: { code: op.dossierCode, version: dossier.version, state: dossier.state } });
+        if (dossier.version !== op.baseVersion)
+          return record('conflict', {
+            error: { code: PROBLEM.version_conflict, messageVi: '', messageEn: '', retryable: false },
+            server: { code: op.dossierCode, version: dossier.version, state: dossier.state },
+          });
         dossier.version++;
         dossier.state = 'result_ready';
         return record('applied', { result: { dossierCode: op.dossierCode, version: dossier.version, state: dossier.state } });
@@ -127,7 +138,10 @@ export class FakeOutreachServer {
         this.consultations.push(op.people as number);
         return record('applied', { result: { people: op.people } });
       case 'record_survey':
-        if (op.comment === 'bad') return record('rejected', { error: { code: PROBLEM.hamlet_not_in_unit, messageVi: 'Thôn không thuộc xã', messageEn: 'Hamlet not in commune', retryable: false } });
+        if (op.comment === 'bad')
+          return record('rejected', {
+            error: { code: PROBLEM.hamlet_not_in_unit, messageVi: 'Thôn không thuộc xã', messageEn: 'Hamlet not in commune', retryable: false },
+          });
         this.surveys.push(op.ratings);
         return record('applied', { result: {} });
       default:

@@ -72,7 +72,7 @@ export async function call<T>(fetcher: FieldFetch, method: string, path: string,
   const text = await response.text().catch(() => {
     throw new NetworkDown('the connection dropped while reading the answer');
   });
-  let json: unknown = undefined;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {

@@ -18,7 +18,10 @@ export class MemoryStore implements SyncStore {
   }
 
   async refused(sessionId: string): Promise<OutboxItem[]> {
-    return [...this.items.values()].filter((i) => i.sessionId === sessionId && isRefused(i)).sort((a, b) => a.seq - b.seq).map((i) => structuredClone(i));
+    return [...this.items.values()]
+      .filter((i) => i.sessionId === sessionId && isRefused(i))
+      .sort((a, b) => a.seq - b.seq)
+      .map((i) => structuredClone(i));
   }
 
   async get(id: string) {

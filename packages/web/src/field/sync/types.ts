@@ -16,7 +16,8 @@ export const isApplied = (item: Pick<OutboxItem, 'state' | 'original'>): boolean
 
 /** Settled without effect: needs the official (or, when time cures it, a later resend). */
 export const isRefused = (item: Pick<OutboxItem, 'state' | 'original' | 'dismissed'>): boolean =>
-  !item.dismissed && (item.state === 'rejected' || item.state === 'conflict' || (item.state === 'duplicate' && (item.original?.status ?? 'applied') !== 'applied'));
+  !item.dismissed &&
+  (item.state === 'rejected' || item.state === 'conflict' || (item.state === 'duplicate' && (item.original?.status ?? 'applied') !== 'applied'));
 
 export interface OpError {
   code: string;

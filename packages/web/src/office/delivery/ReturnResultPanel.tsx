@@ -69,7 +69,6 @@ export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }
     <form
       noValidate
       className="action-form__body handover"
-     
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
@@ -86,15 +85,64 @@ export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }
       />
       {draft.method === 'counter' && (
         <>
-          <TextField id="handover-name" label={t('office.handover.recipientName')} value={draft.recipientName} onChange={(e) => set({ recipientName: e.target.value })} error={problem('recipientName')} required autoComplete="off" />
-          <TextField id="handover-id" label={t('office.handover.recipientIdNumber')} hint={t('office.handover.idHint')} inputMode="numeric" value={draft.recipientIdNumber} onChange={(e) => set({ recipientIdNumber: e.target.value })} error={problem('recipientIdNumber')} required autoComplete="off" className="field--short" />
-          {!draft.typed && <SignaturePad id="handover-signature" label={t('office.handover.signature')} onChange={(png) => set({ signature: png })} disabled={busy} />}
+          <TextField
+            id="handover-name"
+            label={t('office.handover.recipientName')}
+            value={draft.recipientName}
+            onChange={(e) => set({ recipientName: e.target.value })}
+            error={problem('recipientName')}
+            required
+            autoComplete="off"
+          />
+          <TextField
+            id="handover-id"
+            label={t('office.handover.recipientIdNumber')}
+            hint={t('office.handover.idHint')}
+            inputMode="numeric"
+            value={draft.recipientIdNumber}
+            onChange={(e) => set({ recipientIdNumber: e.target.value })}
+            error={problem('recipientIdNumber')}
+            required
+            autoComplete="off"
+            className="field--short"
+          />
+          {!draft.typed && (
+            <SignaturePad id="handover-signature" label={t('office.handover.signature')} onChange={(png) => set({ signature: png })} disabled={busy} />
+          )}
           {problem('signature') && <p className="field__error">{problem('signature')}</p>}
-          <Checkbox id="handover-typed" label={t('office.handover.typed')} hint={t('office.handover.typedHint')} checked={draft.typed} onChange={(e) => set({ typed: e.target.checked, signature: null })} />
-          {draft.typed && <TextField id="handover-typed-name" label={t('office.handover.typedName')} value={draft.typedName} onChange={(e) => set({ typedName: e.target.value })} error={problem('typedName')} required autoComplete="off" />}
+          <Checkbox
+            id="handover-typed"
+            label={t('office.handover.typed')}
+            hint={t('office.handover.typedHint')}
+            checked={draft.typed}
+            onChange={(e) => set({ typed: e.target.checked, signature: null })}
+          />
+          {draft.typed && (
+            <TextField
+              id="handover-typed-name"
+              label={t('office.handover.typedName')}
+              value={draft.typedName}
+              onChange={(e) => set({ typedName: e.target.value })}
+              error={problem('typedName')}
+              required
+              autoComplete="off"
+            />
+          )}
         </>
       )}
-      {draft.method === 'post' && <TextArea id="handover-address" label={t('office.handover.address')} hint={t('office.handover.addressHint')} value={draft.address} onChange={(e) => set({ address: e.target.value })} error={problem('address')} required rows={2} maxLength={500} />}
+      {draft.method === 'post' && (
+        <TextArea
+          id="handover-address"
+          label={t('office.handover.address')}
+          hint={t('office.handover.addressHint')}
+          value={draft.address}
+          onChange={(e) => set({ address: e.target.value })}
+          error={problem('address')}
+          required
+          rows={2}
+          maxLength={500}
+        />
+      )}
       {draft.method === 'electronic' && <p>{t('office.handover.electronicHint')}</p>}
       {error && (
         <Alert tone="error">

@@ -127,7 +127,10 @@ function Figures({ data }: { data: Insights }) {
             : t('office.insights.surveysLine', {
                 surveys: n.format(o.surveys),
                 ratio: ratioText(o.satisfied, o.surveys, n),
-                average: o.averageRating === null ? '—' : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(o.averageRating),
+                average:
+                  o.averageRating === null
+                    ? '—'
+                    : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(o.averageRating),
               })}
         </p>
       </section>

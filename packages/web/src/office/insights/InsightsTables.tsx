@@ -68,18 +68,31 @@ export function CommuneTable({ rows }: { rows: Insights['communes'] }) {
   return (
     <section aria-labelledby="insights-communes">
       <h2 id="insights-communes">{t('office.insights.communes')}</h2>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable) */}
       <div className="table-scroll" role="region" aria-labelledby="insights-communes-caption" tabIndex={0}>
         <table className="insights-table">
           <caption id="insights-communes-caption">{t('office.insights.communesCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('office.insights.commune')}</th>
-              <th scope="col" className="num">{t('office.insights.received')}</th>
-              <th scope="col" className="num">{t('office.insights.onlineRate')}</th>
-              <th scope="col" className="num">{t('office.insights.finished')}</th>
-              <th scope="col" className="num">{t('office.insights.onTimeRate')}</th>
-              <th scope="col" className="num">{t('office.insights.lateNow')}</th>
-              <th scope="col" className="num">{t('office.insights.apologies')}</th>
+              <th scope="col" className="num">
+                {t('office.insights.received')}
+              </th>
+              <th scope="col" className="num">
+                {t('office.insights.onlineRate')}
+              </th>
+              <th scope="col" className="num">
+                {t('office.insights.finished')}
+              </th>
+              <th scope="col" className="num">
+                {t('office.insights.onTimeRate')}
+              </th>
+              <th scope="col" className="num">
+                {t('office.insights.lateNow')}
+              </th>
+              <th scope="col" className="num">
+                {t('office.insights.apologies')}
+              </th>
             </tr>
           </thead>
           <tbody>

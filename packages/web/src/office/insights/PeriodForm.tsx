@@ -30,7 +30,12 @@ export function PeriodForm({ units, unit, period, onSubmit }: PeriodFormProps) {
       }}
     >
       {units.length > 1 && (
-        <Select label={t('office.insights.unit')} options={units.map((u) => ({ value: u, label: u }))} value={draft.unit} onChange={(e) => set({ unit: e.target.value })} />
+        <Select
+          label={t('office.insights.unit')}
+          options={units.map((u) => ({ value: u, label: u }))}
+          value={draft.unit}
+          onChange={(e) => set({ unit: e.target.value })}
+        />
       )}
       {units.length === 0 && (
         <TextField
@@ -51,7 +56,14 @@ export function PeriodForm({ units, unit, period, onSubmit }: PeriodFormProps) {
         error={error === 'period' ? t('office.insights.badPeriod') : undefined}
         required
       />
-      <TextField type="date" label={t('office.insights.to')} value={draft.to} min={draft.from || undefined} onChange={(e) => set({ to: e.target.value })} required />
+      <TextField
+        type="date"
+        label={t('office.insights.to')}
+        value={draft.to}
+        min={draft.from || undefined}
+        onChange={(e) => set({ to: e.target.value })}
+        required
+      />
       <div className="field">
         <Button type="submit">{t('office.insights.show')}</Button>
       </div>

@@ -82,8 +82,7 @@ export const officeQueue = (filters: QueueFilters, signal?: AbortSignal) =>
     signal,
   });
 
-export const officeSummary = (unit: string, signal?: AbortSignal) =>
-  api.get<UnitDaySummary>('/api/office/summary', { query: { unit }, signal });
+export const officeSummary = (unit: string, signal?: AbortSignal) => api.get<UnitDaySummary>('/api/office/summary', { query: { unit }, signal });
 
 /** Active officials of a commune, optionally with one role: any official of that commune may ask. */
 export async function unitColleagues(unit: string, role?: Role, signal?: AbortSignal): Promise<Colleague[]> {

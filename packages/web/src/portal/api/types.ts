@@ -123,14 +123,7 @@ export interface UnitDaySummary {
   awaitingSupplement: number;
 }
 
-export type Role =
-  | 'receptionist'
-  | 'specialist'
-  | 'approver'
-  | 'outreach'
-  | 'commune_admin'
-  | 'province_viewer'
-  | 'system_admin';
+export type Role = 'receptionist' | 'specialist' | 'approver' | 'outreach' | 'commune_admin' | 'province_viewer' | 'system_admin';
 
 export type Me =
   | {

@@ -12,12 +12,7 @@ export interface UploadProgress {
  * upload progress in every browser: on slow mobile data a citizen must see the bar move, or they
  * think the phone froze and press again.
  */
-export function uploadFile(
-  file: Blob,
-  filename: string,
-  onProgress: (progress: UploadProgress) => void,
-  signal?: AbortSignal,
-): Promise<Upload> {
+export function uploadFile(file: Blob, filename: string, onProgress: (progress: UploadProgress) => void, signal?: AbortSignal): Promise<Upload> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/uploads');
@@ -43,8 +38,7 @@ export function uploadFile(
       const problem = (typeof body === 'object' && body !== null ? body : {}) as Partial<ProblemDetails>;
       reject(new ApiError({ ...problem, type: problem.type ?? 'about:blank', title: problem.title ?? xhr.statusText, status: xhr.status }));
     };
-    xhr.onerror = () =>
-      reject(new ApiError({ type: NETWORK_ERROR_TYPE, title: 'Network error', status: 0, detail: 'upload failed' }));
+    xhr.onerror = () => reject(new ApiError({ type: NETWORK_ERROR_TYPE, title: 'Network error', status: 0, detail: 'upload failed' }));
     xhr.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     const form = new FormData();

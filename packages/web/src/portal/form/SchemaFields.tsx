@@ -68,10 +68,33 @@ function ScalarInput({ field, path, value, required, error, idPrefix, onChange }
     if (options.length <= MAX_RADIOS) {
       return <RadioGroup id={id} legend={label} name={id} options={options} value={text} onChange={onChange} hint={hint} error={message} required={required} />;
     }
-    return <Select id={id} label={label} options={options} placeholder={t('form.chooseOne')} value={text} hint={hint} error={message} required={required} onChange={(e) => onChange(e.target.value)} />;
+    return (
+      <Select
+        id={id}
+        label={label}
+        options={options}
+        placeholder={t('form.chooseOne')}
+        value={text}
+        hint={hint}
+        error={message}
+        required={required}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
   }
   if (field.type === 'string' && field['x-widget'] === 'textarea') {
-    return <TextArea id={id} label={label} hint={hint} error={message} value={text} required={required} maxLength={field.maxLength} onChange={(e) => onChange(e.target.value)} />;
+    return (
+      <TextArea
+        id={id}
+        label={label}
+        hint={hint}
+        error={message}
+        value={text}
+        required={required}
+        maxLength={field.maxLength}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
   }
   const common = { id, label, hint, error: message, value: text, required, onChange: (e: { target: { value: string } }) => onChange(e.target.value) };
   if (field.type === 'integer' || field.type === 'number') {
@@ -166,7 +189,18 @@ export function SchemaFields({ schema, names, draft, errors, idPrefix, onChange 
         const required = schema.required.includes(name);
         if (field.type === 'array') {
           const rows = Array.isArray(draft[name]) ? (draft[name] as DraftRow[]) : [];
-          return <ArrayInput key={name} field={field} name={name} rows={rows} required={required} errors={errors} idPrefix={idPrefix} onChange={(value) => onChange(name, value)} />;
+          return (
+            <ArrayInput
+              key={name}
+              field={field}
+              name={name}
+              rows={rows}
+              required={required}
+              errors={errors}
+              idPrefix={idPrefix}
+              onChange={(value) => onChange(name, value)}
+            />
+          );
         }
         const value = draft[name];
         return (

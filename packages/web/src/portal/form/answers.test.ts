@@ -19,7 +19,10 @@ describe('schema helpers on real catalogue forms', () => {
     const schema = schemaOf('2.000815');
     const draft = initialDraft(schema);
     expect(draft.documents).toHaveLength(1);
-    draft.documents = [{ documentName: 'Bằng tốt nghiệp', issuingAuthority: '', pages: '2', copies: '3' }, { documentName: '', issuingAuthority: '', pages: '', copies: '' }];
+    draft.documents = [
+      { documentName: 'Bằng tốt nghiệp', issuingAuthority: '', pages: '2', copies: '3' },
+      { documentName: '', issuingAuthority: '', pages: '', copies: '' },
+    ];
     expect(formValue(schema, draft)).toEqual({ documents: [{ documentName: 'Bằng tốt nghiệp', pages: 2, copies: 3 }] });
     const birth = formValue(schemaOf('1.001193'), initialDraft(schemaOf('1.001193')));
     expect(birth).toEqual({ childNationality: 'Việt Nam', motherNationality: 'Việt Nam', fatherNationality: 'Việt Nam' });
@@ -33,7 +36,12 @@ describe('schema helpers on real catalogue forms', () => {
   });
 
   it('describes answers with titles and choice labels', () => {
-    const lines = describeAnswers(schemaOf('1.001193'), { childSex: 'nu', childDateOfBirth: '2025-10-20', linkResidenceAndInsurance: true }, 'vi', yesNo, ['childSex', 'childDateOfBirth', 'linkResidenceAndInsurance', 'fatherFullName']);
+    const lines = describeAnswers(schemaOf('1.001193'), { childSex: 'nu', childDateOfBirth: '2025-10-20', linkResidenceAndInsurance: true }, 'vi', yesNo, [
+      'childSex',
+      'childDateOfBirth',
+      'linkResidenceAndInsurance',
+      'fatherFullName',
+    ]);
     expect(lines).toEqual([
       { kind: 'line', name: 'childSex', title: 'Giới tính người được khai sinh', text: 'Nữ' },
       { kind: 'line', name: 'childDateOfBirth', title: 'Ngày, tháng, năm sinh người được khai sinh', text: '20/10/2025' },
@@ -47,9 +55,19 @@ describe('question order', () => {
   it('asks birth registration questions exactly in the order the catalogue wrote them', () => {
     const schema = schemaOf('1.001193');
     const steps = stepsOf(schema, 'vi');
-    expect(steps[0]!.fields).toEqual(['childFullName', 'childDateOfBirth', 'childSex', 'childEthnicity', 'childNationality', 'childPlaceOfBirth', 'childHometown']);
+    expect(steps[0]!.fields).toEqual([
+      'childFullName',
+      'childDateOfBirth',
+      'childSex',
+      'childEthnicity',
+      'childNationality',
+      'childPlaceOfBirth',
+      'childHometown',
+    ]);
     expect(steps[2]!.fields.slice(0, 4)).toEqual(['fatherFullName', 'fatherDateOfBirth', 'fatherEthnicity', 'fatherNationality']);
-    expect(steps.flatMap((s) => s.fields)).toEqual(Object.keys(schema.properties).sort((a, b) => (schema.properties[a]!['x-step'] ?? 0) - (schema.properties[b]!['x-step'] ?? 0)));
+    expect(steps.flatMap((s) => s.fields)).toEqual(
+      Object.keys(schema.properties).sort((a, b) => (schema.properties[a]!['x-step'] ?? 0) - (schema.properties[b]!['x-step'] ?? 0)),
+    );
   });
 
   it('follows properties, not the required list, when the two disagree', () => {
@@ -58,6 +76,10 @@ describe('question order', () => {
     const [first, second, ...rest] = Object.keys(schema.properties);
     const swapped = { ...schema, properties: Object.fromEntries([second!, first!, ...rest].map((k) => [k, schema.properties[k]!])) };
     expect(stepsOf(swapped, 'vi')[0]!.fields.slice(0, 2)).toEqual([second, first]);
-    expect(describeAnswers(swapped, {}, 'vi', yesNo).slice(0, 2).map((a) => a.name)).toEqual([second, first]);
+    expect(
+      describeAnswers(swapped, {}, 'vi', yesNo)
+        .slice(0, 2)
+        .map((a) => a.name),
+    ).toEqual([second, first]);
   });
 });

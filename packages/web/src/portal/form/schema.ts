@@ -1,11 +1,4 @@
-import type {
-  FormArrayField,
-  FormChoice,
-  FormField,
-  FormObject,
-  FormScalarField,
-  FormSchema,
-} from '@motcua/core/catalog';
+import type { FormArrayField, FormChoice, FormField, FormObject, FormScalarField, FormSchema } from '@motcua/core/catalog';
 import { localized, type Language } from '../../i18n/index.ts';
 
 export type { FormArrayField, FormChoice, FormField, FormObject, FormScalarField, FormSchema };

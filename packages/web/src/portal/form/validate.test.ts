@@ -43,23 +43,21 @@ function valueArb(node: SchemaNode): fc.Arbitrary<unknown> {
 
 function objectArb(node: SchemaNode): fc.Arbitrary<unknown> {
   const entries = Object.entries(node.properties ?? {}).map(([name, child]) => [name, fc.option(valueArb(child), { nil: undefined, freq: 3 })] as const);
-  return fc
-    .tuple(fc.record(Object.fromEntries(entries)), fc.boolean(), fc.integer({ min: 0, max: 20 }))
-    .map(([record, extra, fill]) => {
-      // Often: a complete valid form with at most one generated answer in it.
-      if (fill >= 12) {
-        const base = validSample(node) as Record<string, unknown>;
-        const key = Object.keys(record)[fill % Math.max(Object.keys(record).length, 1)];
-        if (key !== undefined && record[key] !== undefined && fill % 2 === 0) base[key] = record[key];
-        return base;
-      }
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
-      // Usually answer every required question, so valid forms come up as often as broken ones.
-      if (fill > 3) for (const name of node.required ?? []) if (!(name in out)) out[name] = validSample(node.properties![name]!);
-      if (extra && fill === 0) out.unexpected = 'x';
-      return out;
-    });
+  return fc.tuple(fc.record(Object.fromEntries(entries)), fc.boolean(), fc.integer({ min: 0, max: 20 })).map(([record, extra, fill]) => {
+    // Often: a complete valid form with at most one generated answer in it.
+    if (fill >= 12) {
+      const base = validSample(node) as Record<string, unknown>;
+      const key = Object.keys(record)[fill % Math.max(Object.keys(record).length, 1)];
+      if (key !== undefined && record[key] !== undefined && fill % 2 === 0) base[key] = record[key];
+      return base;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
+    // Usually answer every required question, so valid forms come up as often as broken ones.
+    if (fill > 3) for (const name of node.required ?? []) if (!(name in out)) out[name] = validSample(node.properties![name]!);
+    if (extra && fill === 0) out.unexpected = 'x';
+    return out;
+  });
 }
 
 /** A value that satisfies a node on its own, to make whole valid forms likely. */

@@ -142,7 +142,7 @@ function check(node: SchemaNode, value: unknown, path: string, out: FormError[])
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
     const record = value as Record<string, unknown>;
     for (const name of node.required ?? []) {
-      if (!Object.prototype.hasOwnProperty.call(record, name)) out.push({ path: join(path, name), code: 'required' });
+      if (!Object.hasOwn(record, name)) out.push({ path: join(path, name), code: 'required' });
     }
     for (const [name, child] of Object.entries(record)) {
       const childSchema = node.properties?.[name];

@@ -42,11 +42,27 @@ export function ApplicantFields({ applicant, onChange, errors, fromEid }: Applic
           <p>{t('wizard.fromEid')}</p>
         </Alert>
       )}
-      <TextField {...text('idNumber')} label={t('wizard.idNumber')} hint={t('form.cccdHint')} inputMode="numeric" maxLength={12} readOnly={fromEid} autoComplete="off" className="field--short" required />
+      <TextField
+        {...text('idNumber')}
+        label={t('wizard.idNumber')}
+        hint={t('form.cccdHint')}
+        inputMode="numeric"
+        maxLength={12}
+        readOnly={fromEid}
+        autoComplete="off"
+        className="field--short"
+        required
+      />
       <TextField {...text('fullName')} label={t('wizard.fullName')} readOnly={fromEid} autoComplete="name" required />
       <TextField {...text('birthDate')} label={t('wizard.birthDate')} type="date" readOnly={fromEid} autoComplete="bday" className="field--short" required />
       {fromEid && applicant.sex ? (
-        <TextField id={id('sex')} label={t('wizard.sex')} value={applicant.sex === 'male' ? t('wizard.male') : t('wizard.female')} readOnly className="field--short" />
+        <TextField
+          id={id('sex')}
+          label={t('wizard.sex')}
+          value={applicant.sex === 'male' ? t('wizard.male') : t('wizard.female')}
+          readOnly
+          className="field--short"
+        />
       ) : (
         <RadioGroup
           id={id('sex')}
@@ -62,7 +78,16 @@ export function ApplicantFields({ applicant, onChange, errors, fromEid }: Applic
           required
         />
       )}
-      <TextField {...text('phone')} label={t('wizard.phone')} hint={t('wizard.phoneHint')} type="tel" inputMode="tel" autoComplete="tel" className="field--short" required />
+      <TextField
+        {...text('phone')}
+        label={t('wizard.phone')}
+        hint={t('wizard.phoneHint')}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        className="field--short"
+        required
+      />
       <TextField {...text('email')} label={t('wizard.email')} type="email" autoComplete="email" />
       {fromEid ? (
         <TextField id={id('unitCode')} label={t('wizard.commune')} value={unit.data?.fullName ?? unitCode} readOnly error={error('unitCode')} />

@@ -44,7 +44,11 @@ export function DocumentsStep({ procedure, documents, onChange, withStore }: Doc
   const { t } = useTranslation();
   const lang = useLanguage();
   const [storeFor, setStoreFor] = useState<string | null>(null);
-  const chosen = new Set(Object.values(documents).flat().map((f) => f.uploadId));
+  const chosen = new Set(
+    Object.values(documents)
+      .flat()
+      .map((f) => f.uploadId),
+  );
   return (
     <>
       <p>{t('wizard.documentsIntro')}</p>

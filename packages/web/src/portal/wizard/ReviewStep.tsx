@@ -24,7 +24,12 @@ function AnswerList({ answers }: { answers: Answer[] }) {
             <dd>
               <ol>
                 {answer.rows.map((row, i) => (
-                  <li key={i}>{row.filter((cell) => cell.text !== null).map((cell) => `${cell.title}: ${cell.text}`).join('; ')}</li>
+                  <li key={i}>
+                    {row
+                      .filter((cell) => cell.text !== null)
+                      .map((cell) => `${cell.title}: ${cell.text}`)
+                      .join('; ')}
+                  </li>
                 ))}
               </ol>
             </dd>

@@ -201,7 +201,9 @@ export function Wizard({ procedure, me }: { procedure: Procedure; me: Citizen })
         {plan.title}
       </h2>
 
-      {summaryItems.length > 0 && <ErrorSummary key={`${step}-${summaryItems.length}`} title={t('form.errorSummary', { count: summaryItems.length })} items={summaryItems} />}
+      {summaryItems.length > 0 && (
+        <ErrorSummary key={`${step}-${summaryItems.length}`} title={t('form.errorSummary', { count: summaryItems.length })} items={summaryItems} />
+      )}
 
       <form
         noValidate
@@ -212,7 +214,12 @@ export function Wizard({ procedure, me }: { procedure: Procedure; me: Citizen })
         }}
       >
         {plan.kind === 'applicant' && (
-          <ApplicantFields applicant={draft.applicant} fromEid errors={shownByPath} onChange={(patch) => setDraft((d) => ({ ...d, applicant: { ...d.applicant, ...patch } }))} />
+          <ApplicantFields
+            applicant={draft.applicant}
+            fromEid
+            errors={shownByPath}
+            onChange={(patch) => setDraft((d) => ({ ...d, applicant: { ...d.applicant, ...patch } }))}
+          />
         )}
         {plan.kind === 'form' && (
           <SchemaFields

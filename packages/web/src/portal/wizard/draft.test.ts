@@ -69,7 +69,16 @@ describe('draft store', () => {
 
 describe('applicant', () => {
   it('validates with the server rules and sends blanks as absent', () => {
-    const filled = { ...emptyApplicant(), idNumber: '089095001234', fullName: 'Nguyễn Văn An', birthDate: '1995-03-12', sex: 'male', phone: '0912 345 678', unitCode: '30421', addressLine: 'Ấp Phú Lâm 1' };
+    const filled = {
+      ...emptyApplicant(),
+      idNumber: '089095001234',
+      fullName: 'Nguyễn Văn An',
+      birthDate: '1995-03-12',
+      sex: 'male',
+      phone: '0912 345 678',
+      unitCode: '30421',
+      addressLine: 'Ấp Phú Lâm 1',
+    };
     expect(validateForm(APPLICANT_SCHEMA, applicantValue(filled))).toEqual([]);
     expect(toApplicant(filled)).toMatchObject({ phone: '0912345678', hamlet: null });
     expect(toApplicant(filled)).not.toHaveProperty('email');

@@ -11,5 +11,9 @@ function subscribe(notify: () => void): () => void {
 
 /** Whether the browser believes it is connected; it can be wrong the other way, never this way. */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
 }

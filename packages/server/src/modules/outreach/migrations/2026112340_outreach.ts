@@ -169,8 +169,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
-    'outreach_upload_chunk', 'outreach_upload', 'outreach_survey', 'outreach_consultation', 'outreach_dossier', 'outreach_op',
-    'outreach_credential', 'outreach_signing_key', 'outreach_code_block', 'outreach_block_counter', 'resident_assistance',
-    'outreach_session', 'outreach_round',
-  ]) await db.schema.dropTable(t).execute();
+    'outreach_upload_chunk',
+    'outreach_upload',
+    'outreach_survey',
+    'outreach_consultation',
+    'outreach_dossier',
+    'outreach_op',
+    'outreach_credential',
+    'outreach_signing_key',
+    'outreach_code_block',
+    'outreach_block_counter',
+    'resident_assistance',
+    'outreach_session',
+    'outreach_round',
+  ])
+    await db.schema.dropTable(t).execute();
 }

@@ -79,7 +79,11 @@ describe('forms 02–04', () => {
 
   it('supplement request lists each missing item and the reason', async () => {
     const t = await text(
-      await renderSupplementRequest({ ...base, missingItems: ['Bản sao Giấy chứng nhận kết hôn', 'Giấy chứng sinh bản chính'], reason: 'Thiếu giấy tờ chứng minh quan hệ cha, mẹ, con.' }),
+      await renderSupplementRequest({
+        ...base,
+        missingItems: ['Bản sao Giấy chứng nhận kết hôn', 'Giấy chứng sinh bản chính'],
+        reason: 'Thiếu giấy tờ chứng minh quan hệ cha, mẹ, con.',
+      }),
     );
     expect(t).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
     expect(t).toContain('1. Bản sao Giấy chứng nhận kết hôn');
@@ -99,7 +103,12 @@ describe('forms 02–04', () => {
 
   it('apology gives the reason and the new appointment', async () => {
     const t = await text(
-      await renderApology({ ...base, originalAppointmentAt: base.appointmentAt, newAppointmentAt: new Date('2026-11-27T01:00:00Z'), reason: 'Cần xác minh thêm thông tin.' }),
+      await renderApology({
+        ...base,
+        originalAppointmentAt: base.appointmentAt,
+        newAppointmentAt: new Date('2026-11-27T01:00:00Z'),
+        reason: 'Cần xác minh thêm thông tin.',
+      }),
     );
     expect(t).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(t).toContain('Theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả');

@@ -17,9 +17,7 @@ let packageDir: string | undefined;
 const cache = new Map<FontStyle, Promise<Uint8Array>>();
 
 function fontPackageDir(): string {
-  packageDir ??= dirname(
-    createRequire(import.meta.url).resolve('@expo-google-fonts/be-vietnam-pro/package.json'),
-  );
+  packageDir ??= dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/be-vietnam-pro/package.json'));
   return packageDir;
 }
 

@@ -25,8 +25,7 @@ const partsFormat = new Intl.DateTimeFormat('en-GB', {
 /** Wall-clock parts of an instant in Vietnam's time zone. */
 export function localParts(at: Date): LocalParts {
   if (Number.isNaN(at.getTime())) throw new RangeError('Invalid date');
-  const get = (type: string): number =>
-    Number(partsFormat.formatToParts(at).find((p) => p.type === type)?.value);
+  const get = (type: string): number => Number(partsFormat.formatToParts(at).find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }
 

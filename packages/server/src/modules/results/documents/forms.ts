@@ -2,14 +2,7 @@
 // refusal and apology. Wording follows the circular's templates.
 import { vnDateTime } from './format.ts';
 import { documentTitle, nationalHeader, signatures, unitInText } from './header.ts';
-import {
-  CHANNEL_LABEL,
-  type ApologyInput,
-  type DossierNotice,
-  type ReceiptInput,
-  type RefusalInput,
-  type SupplementRequestInput,
-} from './types.ts';
+import { CHANNEL_LABEL, type ApologyInput, type DossierNotice, type ReceiptInput, type RefusalInput, type SupplementRequestInput } from './types.ts';
 import { DocWriter } from './writer.ts';
 
 const SIGN_NOTE = '(Ký và ghi rõ họ tên)';
@@ -79,7 +72,13 @@ export async function renderSupplementRequest(input: SupplementRequestInput): Pr
   applicantBlock(w, input);
   w.paragraph('Yêu cầu ông/bà bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:');
   numbered(w, input.missingItems);
-  w.paragraph([{ text: 'Lý do: ', font: w.fonts.bold }, { text: input.reason, font: w.fonts.regular }], { spaceBefore: 4 });
+  w.paragraph(
+    [
+      { text: 'Lý do: ', font: w.fonts.bold },
+      { text: input.reason, font: w.fonts.regular },
+    ],
+    { spaceBefore: 4 },
+  );
   const contact = input.unit.phone ? `${input.official.fullName} (số điện thoại ${input.unit.phone})` : input.official.fullName;
   w.paragraph(`Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với ${contact} để được hướng dẫn.`);
   signatures(w, { heading: 'NGƯỜI HƯỚNG DẪN', note: SIGN_NOTE, name: input.official.fullName });

@@ -18,7 +18,13 @@ export async function renderResult(input: ResultInput): Promise<Uint8Array> {
   for (const paragraph of body) w.paragraph(paragraph, { spaceAfter: 5 });
   if (rows.length > 0) {
     w.gap(4);
-    w.table([{ header: 'Nội dung', width: 0.38 }, { header: 'Thông tin', width: 0.62 }], rows);
+    w.table(
+      [
+        { header: 'Nội dung', width: 0.38 },
+        { header: 'Thông tin', width: 0.62 },
+      ],
+      rows,
+    );
   }
   w.gap(10);
   const s = input.signer;

@@ -131,5 +131,5 @@ export function drawLine(page: PDFPage, line: Line, x: number, y: number, size: 
 /** Largest size ≤ max at which the text fits on one line of the given width. */
 export function fitSize(text: string, font: PDFFont, max: number, width: number): number {
   const natural = font.widthOfTextAtSize(nfc(text), max);
-  return natural <= width ? max : Math.floor((max * width) / natural * 10) / 10;
+  return natural <= width ? max : Math.floor(((max * width) / natural) * 10) / 10;
 }

@@ -63,8 +63,7 @@ export class DocWriter {
   static async create(title: string, dossierCode: string, verificationUrl: string): Promise<DocWriter> {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
-    const embed = async (style: FontStyle): Promise<PDFFont> =>
-      doc.embedFont(await loadFontBytes(style), { subset: true });
+    const embed = async (style: FontStyle): Promise<PDFFont> => doc.embedFont(await loadFontBytes(style), { subset: true });
     const fonts: Fonts = {
       regular: await embed('regular'),
       bold: await embed('bold'),
@@ -117,7 +116,13 @@ export class DocWriter {
 
   /** "Label: value" with the value in bold. */
   field(label: string, value: string, opts: TextOptions = {}): void {
-    this.paragraph([{ text: `${label}: `, font: this.fonts.regular }, { text: value, font: this.fonts.bold }], { align: 'left', ...opts });
+    this.paragraph(
+      [
+        { text: `${label}: `, font: this.fonts.regular },
+        { text: value, font: this.fonts.bold },
+      ],
+      { align: 'left', ...opts },
+    );
   }
 
   private columnLayout(lines: ColumnLine[], width: number) {
@@ -187,7 +192,10 @@ export class DocWriter {
       });
       this.y -= row.height;
     };
-    const header = layoutRow(columns.map((c) => c.header), this.fonts.bold);
+    const header = layoutRow(
+      columns.map((c) => c.header),
+      this.fonts.bold,
+    );
     this.ensureSpace(header.height + lh + 2 * pad);
     drawRow(header, true);
     for (const cells of rows) {
@@ -210,7 +218,12 @@ export class DocWriter {
     pages.forEach((page, i) => {
       const bottom = 30;
       page.drawImage(this.qr, { x: this.left, y: bottom, width: QR_SIZE, height: QR_SIZE });
-      page.drawLine({ start: { x: this.left, y: FOOTER_TOP - 6 }, end: { x: this.left + this.width, y: FOOTER_TOP - 6 }, thickness: 0.4, color: rgb(0.5, 0.5, 0.5) });
+      page.drawLine({
+        start: { x: this.left, y: FOOTER_TOP - 6 },
+        end: { x: this.left + this.width, y: FOOTER_TOP - 6 },
+        thickness: 0.4,
+        color: rgb(0.5, 0.5, 0.5),
+      });
       const runs: Run[] = [
         { text: 'Mã hồ sơ (Dossier code): ', font: this.fonts.regular },
         { text: `${this.footer.dossierCode}\n`, font: this.fonts.bold },

@@ -18,9 +18,7 @@ export interface DocumentSigner {
   sign(pdf: Uint8Array, meta: SignatureMeta): Promise<Uint8Array>;
 }
 
-export type SignerConfig =
-  | { kind: 'dev-ca'; dir: string; unitCode: string; unitName: string }
-  | { kind: 'p12'; path: string; passphrase: string };
+export type SignerConfig = { kind: 'dev-ca'; dir: string; unitCode: string; unitName: string } | { kind: 'p12'; path: string; passphrase: string };
 
 /** Bytes reserved for the CMS blob (hex doubles it in the file): room for a 3–4 certificate chain. */
 export const SIGNATURE_PLACEHOLDER_BYTES = 16_384;

@@ -45,10 +45,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 type Asn1 = forge.asn1.Asn1;
 // @types/node-forge only knows the old boolean `strict` argument; forge 1.x takes an options object.
-const fromDer = forge.asn1.fromDer as unknown as (
-  bytes: forge.util.ByteStringBuffer,
-  options: { parseAllBytes: boolean; decodeBitStrings: boolean },
-) => Asn1;
+const fromDer = forge.asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: { parseAllBytes: boolean; decodeBitStrings: boolean }) => Asn1;
 const children = (node: Asn1 | undefined): Asn1[] => (Array.isArray(node?.value) ? (node.value as Asn1[]) : []);
 const isContext = (node: Asn1, tag: number) => node.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && node.type === tag;
 
@@ -58,7 +55,10 @@ function formatName(name: string): string {
 }
 
 function commonName(name: string): string | undefined {
-  return name.split('\n').find((l) => l.startsWith('CN='))?.slice(3);
+  return name
+    .split('\n')
+    .find((l) => l.startsWith('CN='))
+    ?.slice(3);
 }
 
 function attributeValue(attrs: Asn1[], oid: string): Asn1 | undefined {
@@ -69,7 +69,7 @@ function attributeValue(attrs: Asn1[], oid: string): Asn1 | undefined {
 /** Decodes a PDF literal string's raw bytes (PDFDocEncoding approximated by Latin-1, or UTF-16BE). */
 function pdfString(raw: string): string {
   const unescaped = raw.replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e: string) =>
-    /^[0-7]+$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e,
+    /^[0-7]+$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : (({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e),
   );
   if (!unescaped.startsWith('\u00fe\u00ff')) return unescaped;
   return Buffer.from(unescaped.slice(2), 'latin1').swap16().toString('utf16le');
@@ -96,12 +96,13 @@ function inspectOne(pdf: Buffer, text: string, range: number[], dict: string): S
   const contentInfo = fromDer(forge.util.createBuffer(der.toString('binary')), { parseAllBytes: false, decodeBitStrings: false });
   const signedData = children(children(contentInfo)[1])[0];
   const parts = children(signedData);
-  const certs = children(parts.find((p) => isContext(p, 0))).map(
-    (node) => new X509Certificate(Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary')),
-  );
+  const certs = children(parts.find((p) => isContext(p, 0))).map((node) => new X509Certificate(Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary')));
   const signerInfo = children(parts[parts.length - 1])[0];
   const si = children(signerInfo);
-  const serial = forge.util.bytesToHex(children(si[1])[1]?.value as string).replace(/^0+/, '').toUpperCase();
+  const serial = forge.util
+    .bytesToHex(children(si[1])[1]?.value as string)
+    .replace(/^0+/, '')
+    .toUpperCase();
   const cert = certs.find((x) => x.serialNumber.replace(/^0+/, '').toUpperCase() === serial);
   const hash = HASHES[forge.asn1.derToOid(children(si[2])[0]!.value as string)];
   const signedAttrs = si.find((p) => isContext(p, 0));
@@ -117,7 +118,12 @@ function inspectOne(pdf: Buffer, text: string, range: number[], dict: string): S
     const set = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, attrs);
     const sigValue = si.find((p) => p.tagClass === forge.asn1.Class.UNIVERSAL && p.type === forge.asn1.Type.OCTETSTRING);
     try {
-      signatureValid = verifySignature(hash, Buffer.from(forge.asn1.toDer(set).getBytes(), 'binary'), cert.publicKey, Buffer.from(sigValue?.value as string, 'binary'));
+      signatureValid = verifySignature(
+        hash,
+        Buffer.from(forge.asn1.toDer(set).getBytes(), 'binary'),
+        cert.publicKey,
+        Buffer.from(sigValue?.value as string, 'binary'),
+      );
     } catch {
       signatureValid = false; // unsupported algorithm (e.g. RSA-PSS parameters) counts as unverified
     }
@@ -157,7 +163,14 @@ export function inspectSignedPdf(pdf: Uint8Array): SignedPdfReport {
       signatures.push(inspectOne(buf, text, range, dict));
     } catch {
       // Unparseable CMS or out-of-range numbers: report it as a failed signature, not a crash.
-      signatures.push({ signerName: dictionaryEntry(dict, 'Name') ?? '', byteRangeCoversWholeFile: false, digestValid: false, signatureValid: false, certificateSubject: '', issuer: '' });
+      signatures.push({
+        signerName: dictionaryEntry(dict, 'Name') ?? '',
+        byteRangeCoversWholeFile: false,
+        digestValid: false,
+        signatureValid: false,
+        certificateSubject: '',
+        issuer: '',
+      });
     }
   }
   return { sha256: sha256Hex(pdf), signatures };

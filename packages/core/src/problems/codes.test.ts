@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isProblemCode, PROBLEM, PROBLEM_CODES, TIME_CURABLE_PROBLEMS } from './problems.ts';
+import { isProblemCode, PROBLEM, PROBLEM_CODES, TIME_CURABLE_PROBLEMS } from './codes.ts';
 
 describe('problem codes', () => {
   it('are unique snake_case names, each its own constant', () => {

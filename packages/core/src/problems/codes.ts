@@ -11,31 +11,61 @@
 
 /** Raised by the platform for any route (error handler, access control, rate limits). */
 export const PLATFORM_PROBLEMS = [
-  'bad_request', 'validation_failed', 'unauthorized', 'forbidden', 'not_found', 'conflict',
-  'payload_too_large', 'unsupported_media_type', 'rate_limited', 'csrf_failed', 'internal',
+  'bad_request',
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'csrf_failed',
+  'internal',
 ] as const;
 
 /** The uploads module (/api/uploads) and its content gate. */
 export const UPLOAD_PROBLEMS = [
-  'upload_not_found', 'upload_too_large', 'upload_empty', 'upload_heic_unsupported', 'upload_unsupported_type',
-  'upload_incomplete', 'document_not_found',
+  'upload_not_found',
+  'upload_too_large',
+  'upload_empty',
+  'upload_heic_unsupported',
+  'upload_unsupported_type',
+  'upload_incomplete',
+  'document_not_found',
 ] as const;
 
 /** The dossier workflow and intake (decide's errors mapped to HTTP, idempotency, numbering). */
 export const DOSSIER_PROBLEMS = [
-  'invalid_state', 'late_needs_apology', 'invalid_input', 'version_conflict', 'idempotency_key_reused', 'daily_capacity',
+  'invalid_state',
+  'late_needs_apology',
+  'invalid_input',
+  'version_conflict',
+  'idempotency_key_reused',
+  'daily_capacity',
   // An operation time passed by a module that works offline (outreach) that the log cannot take.
-  'field_time_before_history', 'field_time_in_future',
+  'field_time_before_history',
+  'field_time_in_future',
 ] as const;
 
 /** Outreach: kits, offline credentials, resumable field uploads and the sync of field operations. */
 export const OUTREACH_PROBLEMS = [
-  'session_cancelled', 'outreach_credential_invalid',
+  'session_cancelled',
+  'outreach_credential_invalid',
   // Field uploads (`upload_incomplete` above: chunks still missing).
-  'chunk_mismatch', 'checksum_mismatch',
+  'chunk_mismatch',
+  'checksum_mismatch',
   // Sync: per-operation refusals.
-  'op_id_reused', 'not_received_here', 'hamlet_not_in_unit', 'code_not_reserved', 'code_date_mismatch', 'code_already_used',
-  'not_session_day', 'procedure_not_offered', 'field_time_before_session', 'field_time_after_window',
+  'op_id_reused',
+  'not_received_here',
+  'hamlet_not_in_unit',
+  'code_not_reserved',
+  'code_date_mismatch',
+  'code_already_used',
+  'not_session_day',
+  'procedure_not_offered',
+  'field_time_before_session',
+  'field_time_after_window',
   /** Legacy (before issue #10): a receipt ahead of the server's clock, recorded as final. Re-applied on resend. */
   'received_in_future',
 ] as const;
