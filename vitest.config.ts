@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Storage and API tests (*.db.test.ts) run twice: on embedded PGlite and on a PostgreSQL server.
 const dbTests = ['packages/server/src/**/*.db.test.ts'];
+// Engine-specific tests run only on their engine (never as skips on the other): races and
+// PostgreSQL faults (*.race.test.ts, *.pg.test.ts), embedded-database faults (*.pglite.test.ts).
+const pgOnly = ['packages/server/src/**/*.race.test.ts', 'packages/server/src/**/*.pg.test.ts'];
+const pgliteOnly = ['packages/server/src/**/*.pglite.test.ts'];
 
 export default defineConfig({
   test: {
@@ -15,14 +19,14 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['packages/server/src/**/*.test.ts'],
-          exclude: [...dbTests, 'packages/server/src/**/*.race.test.ts'],
+          exclude: [...dbTests, ...pgOnly, ...pgliteOnly],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
       },
-      { test: { name: 'pglite', include: dbTests, env: { MOTCUA_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 180_000 } },
+      { test: { name: 'pglite', include: [...dbTests, ...pgliteOnly], env: { MOTCUA_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 180_000 } },
       // Race tests only where transactions really interleave (testing/race.ts).
-      { test: { name: 'postgres', include: [...dbTests, 'packages/server/src/**/*.race.test.ts'], env: { MOTCUA_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 180_000 } },
+      { test: { name: 'postgres', include: [...dbTests, ...pgOnly], env: { MOTCUA_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 180_000 } },
       // Short drills (issue #10): real servers and processes, one file at a time.
       { test: { name: 'drill', include: ['drill/**/*.test.ts'], testTimeout: 600_000, hookTimeout: 300_000, fileParallelism: false } },
       // expect.poll's own default (1 s) is a bet on a fast machine; browser waits have their ceiling in e2e/harness.ts.
