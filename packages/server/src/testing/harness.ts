@@ -69,8 +69,16 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+// Every test data folder is removed when the test process ends, even if a test forgot to (or
+// failed before its own clean-up): `npm test` fails a run that leaves folders behind.
+const testDataDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of testDataDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-'));
+  testDataDirs.add(dataDir);
   return { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), ...overrides };
 }
 

@@ -225,7 +225,9 @@ describe('audit log hash chain', () => {
       const a20 = published[1]!;
       const moved = { ...a20, headHash: forgedHead, statement: anchorStatement({ ...a20, headHash: forgedHead }) };
       expect(checkAnchor(moved, [ca])).toMatchObject({ ok: false, reason: expect.stringMatching(/signature does not verify/) });
-      const ownKey = await new UnitStatementSigners({ ...ctx, config: testConfig() }).sign('30421', moved.statement);
+      const otherConfig = testConfig();
+      const ownKey = await new UnitStatementSigners({ ...ctx, config: otherConfig }).sign('30421', moved.statement);
+      fs.rmSync(otherConfig.dataDir, { recursive: true, force: true });
       const selfMade = { ...moved, signature: ownKey.signature, certificate: ownKey.certificatePem, caCertificates: ownKey.chainPem };
       expect(checkAnchor(selfMade, [ca])).toMatchObject({ ok: false, reason: expect.stringMatching(/not issued by a trusted CA/) });
       expect(checkAnchor({ ...a20, statement: a20.statement.replace('entry: 20', 'entry: 21') }, [ca])).toMatchObject({ ok: false });

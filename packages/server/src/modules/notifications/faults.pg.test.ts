@@ -1,3 +1,4 @@
+// PostgreSQL only (the `postgres` vitest project).
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inTransaction, openDatabase } from '../../db/database.ts';
@@ -43,7 +44,7 @@ async function migratedDatabase() {
 
 const enqueue = (db: Parameters<typeof enqueueOutbox>[0]) => inTransaction(db, (trx) => enqueueOutbox(trx, TOPIC, samplePayload()));
 
-describe.runIf(testEngine() === 'postgres')('outbox under PostgreSQL faults', () => {
+describe('outbox under PostgreSQL faults', () => {
   it('LISTEN re-subscribes after its connection is terminated, so wake-ups resume without polling', async () => {
     const { handle, url } = await migratedDatabase();
     const logs: string[] = [];

@@ -1,3 +1,4 @@
+// PostgreSQL only (the `postgres` vitest project): a server that restarts and connections that die.
 import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,7 +48,7 @@ async function adminQuery(sql: string, params: unknown[] = []) {
   }
 }
 
-describe.runIf(testEngine() === 'postgres')('PostgreSQL faults', () => {
+describe('PostgreSQL faults', () => {
   /** An app whose pool reaches its own database through a relay the test can cut. */
   async function appBehindRelay() {
     const adminUrl = process.env.TEST_DATABASE_URL;
@@ -139,20 +140,5 @@ describe.runIf(testEngine() === 'postgres')('PostgreSQL faults', () => {
     expect(retried.statusCode).toBe(201);
     const [count] = (await holder.query('select count(*)::int as n from dossier')).rows;
     expect(count.n).toBe(2); // the first intake and the retried one: the terminated attempt left nothing
-  });
-});
-
-describe.runIf(testEngine() === 'pglite')('PGlite faults', () => {
-  it('answers 503 with Retry-After, and /health says down at once, when the embedded database is closed', async () => {
-    const t = await startTestApp({ demo: true, config: { demoDossiers: false } });
-    cleanups.push(() => t.close());
-    const headers = (await bearerFor(t, 'receptionist', UNIT)).headers;
-    const healthy = await t.app.inject({ method: 'GET', url: '/health' });
-    expect(healthy.json()).toMatchObject({ status: 'ok', database: 'up', engine: 'pglite' });
-    await t.handle.pglite!.close();
-    const down = await t.app.inject({ method: 'GET', url: '/health' });
-    expect(down.statusCode).toBe(503);
-    expect(down.json()).toMatchObject({ database: 'down', engine: 'pglite' });
-    expectUnavailable(await t.app.inject({ method: 'POST', url: '/api/dossiers', headers, payload: certifyCopyBody() }));
   });
 });
