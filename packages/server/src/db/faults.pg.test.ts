@@ -7,7 +7,7 @@ import { contextFor, prepareDatabase } from '../platform/bootstrap.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
 import { bearerFor } from '../testing/auth.ts';
-import { startTestApp, testConfig, testEngine } from '../testing/harness.ts';
+import { testConfig } from '../testing/harness.ts';
 import { startTcpProxy } from '../testing/tcp-proxy.ts';
 import { openDatabase } from './database.ts';
 import { certifyCopyBody } from '../modules/dossiers/testkit.ts';

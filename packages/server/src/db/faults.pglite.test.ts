@@ -1,15 +1,7 @@
-// PGlite only (the `pglite` vitest project): the embedded database closed under the app.
-import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
-import { contextFor, prepareDatabase } from '../platform/bootstrap.ts';
-import { systemClock } from '../platform/clock.ts';
-import type { AppContext } from '../platform/context.ts';
 import { bearerFor } from '../testing/auth.ts';
-import { startTestApp, testConfig, testEngine } from '../testing/harness.ts';
-import { startTcpProxy } from '../testing/tcp-proxy.ts';
-import { openDatabase } from './database.ts';
+import { startTestApp } from '../testing/harness.ts';
 import { certifyCopyBody } from '../modules/dossiers/testkit.ts';
 
 /*
@@ -37,7 +29,7 @@ function expectUnavailable(r: { statusCode: number; headers: Record<string, unkn
   expect(body.detailEn).toMatch(/database/);
 }
 
-async function adminQuery(sql: string, params: unknown[] = []) {
+async function _adminQuery(sql: string, params: unknown[] = []) {
   const c = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   c.on('error', () => undefined);
   await c.connect();

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { inTransaction, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { openTestDatabase, testEngine } from '../../testing/harness.ts';
+import { openTestDatabase } from '../../testing/harness.ts';
 import { startTcpProxy } from '../../testing/tcp-proxy.ts';
 import { enqueueOutbox, OutboxWorker } from './index.ts';
 import { listenForOutbox } from './wake.ts';
