@@ -5,7 +5,7 @@ import { holidaysOf } from './holidays.ts';
 const dates = (year: number, choices?: Parameters<typeof holidaysOf>[1]) => holidaysOf(year, choices).map((h) => h.date);
 
 describe('holidaysOf', () => {
-  it('2026 as announced: Tết 16–20/2, Hùng Kings on Sunday 26/4 made up on Monday 27/4, Culture Day', () => {
+  it('2026 as announced: Tết 16–20/2, Hùng Kings on Sunday 26/4 made up on Monday 27/4 (no Culture Day: not enacted)', () => {
     expect(dates(2026)).toEqual([
       '2026-01-01',
       '2026-02-16',
@@ -19,7 +19,6 @@ describe('holidaysOf', () => {
       '2026-05-01',
       '2026-09-01',
       '2026-09-02',
-      '2026-11-24',
     ]);
     const compensatory = holidaysOf(2026).filter((h) => h.kind === 'compensatory');
     expect(compensatory).toEqual([
@@ -56,15 +55,30 @@ describe('holidaysOf', () => {
   });
 
   it('National Day: adjacent day 3/9 when chosen', () => {
-    expect(dates(2024, { 2024: { nationalDayAdjacent: 'after' } })).toContain('2024-09-03');
-    expect(dates(2024, { 2024: { nationalDayAdjacent: 'after' } })).not.toContain('2024-09-01');
+    expect(dates(2025, { 2025: { nationalDayAdjacent: 'after' } })).toContain('2025-09-03');
+    expect(dates(2025, { 2025: { nationalDayAdjacent: 'after' } })).not.toContain('2025-09-01');
   });
 
-  it('Culture Day only from 2026; 11 statutory days before, 12 from 2026', () => {
+  it('National Day default joins the weekend: 2/9 on a Thursday or Monday → 3/9 (as announced for 2021 and 2024)', () => {
+    expect(weekdayOf('2021-09-02')).toBe(4);
+    expect(dates(2021, {})).toEqual(expect.arrayContaining(['2021-09-02', '2021-09-03']));
+    expect(dates(2024, {})).toEqual(expect.arrayContaining(['2024-09-02', '2024-09-03']));
+    expect(dates(2024, {})).not.toContain('2024-09-01');
+    for (const year of [2027, 2032]) {
+      expect(weekdayOf(`${year}-09-02`)).toBe(4);
+      expect(dates(year)).toContain(`${year}-09-03`);
+      expect(dates(year)).not.toContain(`${year}-09-01`);
+    }
+    expect(dates(2025, {})).toContain('2025-09-01'); // Tuesday 2/9 → Monday 1/9
+    expect(dates(2022, {})).toContain('2022-09-01'); // Friday 2/9 → Thursday 1/9
+  });
+
+  it('Culture Day (24/11) is not a statutory holiday until the Labour Code says so: 11 statutory days a year', () => {
     const statutory = (y: number) => holidaysOf(y, {}).filter((h) => h.kind === 'holiday').length;
-    expect(dates(2025)).not.toContain('2025-11-24');
-    expect(statutory(2025)).toBe(11);
-    expect(statutory(2027)).toBe(12);
+    for (const year of [2025, 2026, 2027]) {
+      expect(dates(year)).not.toContain(`${year}-11-24`);
+      expect(statutory(year)).toBe(11);
+    }
   });
 
   it('never leaves a compensatory day on a weekend or on another holiday', () => {

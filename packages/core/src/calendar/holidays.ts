@@ -17,15 +17,30 @@ export interface Holiday {
 export interface HolidayChoice {
   /** Tết days before 1/1 lunar (0–5); default 1, i.e. the last day of the year + 1–4 tháng Giêng. */
   tetDaysBefore?: number;
-  /** The National Day day beside 2/9: 'before' = 1/9 (default, as in 2025–2026), 'after' = 3/9. */
+  /** The National Day day beside 2/9: 'before' = 1/9, 'after' = 3/9; default: defaultNationalDayAdjacent(year). */
   nationalDayAdjacent?: 'before' | 'after';
 }
 
 /** Per-year holiday choices keyed by Gregorian year (= lunar year of that Tết). */
 export type HolidayChoices = Readonly<Record<number, HolidayChoice>>;
 
-/** First year of Vietnamese Culture Day (24/11) as a paid holiday: Politburo Resolution 80-NQ/TW. */
-export const CULTURE_DAY_FROM = 2026;
+/*
+ * Vietnamese Culture Day (24/11) is NOT in this list: Politburo Resolution 80-NQ/TW chose the day and
+ * Government Resolution 30/NQ-CP (2026) ordered an amendment of art. 112(1) to make it a paid
+ * holiday, but no enacted amendment has been found. Until one is, a year's day off on 24/11 is an
+ * announcement (WorkCalendar.extraDaysOff with its source), not a statutory holiday.
+ */
+
+/**
+ * The National Day adjacent day when the year's choice is not announced. Art. 112(1)(đ) gives "02
+ * ngày (ngày 02 tháng 9 dương lịch và 01 ngày liền kề trước hoặc sau)" and the Prime Minister picks
+ * the side; the announcements pick the day that joins the weekend: 2/9 on a Thursday → Friday 3/9
+ * (2021), on a Monday → Tuesday 3/9 (2024), otherwise 1/9 (2022 Fri, 2023 Sat, 2025 Tue, 2026 Wed).
+ */
+export function defaultNationalDayAdjacent(year: number): 'before' | 'after' {
+  const weekday = weekdayOf(isoDate(year, 9, 2));
+  return weekday === 1 || weekday === 4 ? 'after' : 'before';
+}
 
 const isWeekend = (day: IsoDate): boolean => {
   const w = weekdayOf(day);
@@ -54,7 +69,7 @@ function tetDays(year: number, before: number): Holiday[] {
 /** The statutory holidays of `year`, before compensation, in date order. */
 function statutoryHolidays(year: number, choice: HolidayChoice): Holiday[] {
   const h = (date: IsoDate, nameVi: string, nameEn: string): Holiday => ({ date, nameVi, nameEn, kind: 'holiday' });
-  const nationalDayExtra = choice.nationalDayAdjacent === 'after' ? 3 : 1;
+  const nationalDayExtra = (choice.nationalDayAdjacent ?? defaultNationalDayAdjacent(year)) === 'after' ? 3 : 1;
   const list: Holiday[] = [
     h(isoDate(year, 1, 1), 'Tết Dương lịch', "New Year's Day"),
     ...tetDays(year, choice.tetDaysBefore ?? 1),
@@ -64,7 +79,6 @@ function statutoryHolidays(year: number, choice: HolidayChoice): Holiday[] {
     h(isoDate(year, 9, 2), 'Quốc khánh (2/9)', 'National Day'),
     h(isoDate(year, 9, nationalDayExtra), `Quốc khánh – ngày liền kề (${nationalDayExtra}/9)`, 'National Day – adjacent day'),
   ];
-  if (year >= CULTURE_DAY_FROM) list.push(h(isoDate(year, 11, 24), 'Ngày Văn hóa Việt Nam', 'Vietnamese Culture Day'));
   return list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
@@ -106,7 +120,7 @@ export function holidaysOf(year: number, choices: HolidayChoices = announcedHoli
     throw new RangeError(`holidaysOf supports years 1900–2199, got ${year}`);
   }
   const choice = choices[year] ?? {};
-  const key = `${year}|${choice.tetDaysBefore ?? 1}|${choice.nationalDayAdjacent ?? 'before'}`;
+  const key = `${year}|${choice.tetDaysBefore ?? 1}|${choice.nationalDayAdjacent ?? defaultNationalDayAdjacent(year)}`;
   let list = cache.get(key);
   if (!list) {
     list = Object.freeze(withCompensation(statutoryHolidays(year, choice)).map((x) => Object.freeze(x)));

@@ -10,13 +10,14 @@ export {
   vnInstant,
 } from './dates.ts';
 export { type LunarDate, VIETNAM_TIME_ZONE, solarToLunar, lunarToSolar, leapMonthOf, tetOf } from './lunar.ts';
-export { type Holiday, type HolidayChoice, type HolidayChoices, CULTURE_DAY_FROM, holidaysOf } from './holidays.ts';
+export { type Holiday, type HolidayChoice, type HolidayChoices, defaultNationalDayAdjacent, holidaysOf } from './holidays.ts';
 export { type YearAdjustments, announcedAdjustments, announcedHolidayChoices } from './adjustments.ts';
 export {
   type WorkCalendar,
   baseCalendar,
   defaultCalendar,
   makeCalendar,
+  isProvisional,
   isWorkingDay,
   nextWorkingDay,
   addWorkingDays,

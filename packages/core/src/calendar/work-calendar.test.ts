@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, baseCalendar, defaultCalendar, isWorkingDay, makeCalendar, nextWorkingDay } from './work-calendar.ts';
+import { addWorkingDays, baseCalendar, defaultCalendar, isProvisional, isWorkingDay, makeCalendar, nextWorkingDay } from './work-calendar.ts';
 
 describe('isWorkingDay', () => {
   it('weekdays work, weekends and holidays do not', () => {
@@ -7,7 +7,7 @@ describe('isWorkingDay', () => {
     expect(isWorkingDay('2026-02-14', defaultCalendar)).toBe(false); // Saturday
     expect(isWorkingDay('2026-02-16', defaultCalendar)).toBe(false); // 29 tháng Chạp
     expect(isWorkingDay('2026-04-27', defaultCalendar)).toBe(false); // compensatory for Sunday 26/4
-    expect(isWorkingDay('2026-11-24', defaultCalendar)).toBe(false); // Culture Day
+    expect(isWorkingDay('2026-11-24', defaultCalendar)).toBe(true); // Culture Day: no enacted day off (holidays.ts)
     expect(isWorkingDay('2026-11-25', defaultCalendar)).toBe(true);
   });
 
@@ -75,5 +75,14 @@ describe('stepping over working days', () => {
     expect(addWorkingDays('2026-02-23', -1, defaultCalendar)).toBe('2026-02-13');
     expect(addWorkingDays('2026-02-14', 0, defaultCalendar)).toBe('2026-02-14');
     expect(() => addWorkingDays('2026-02-14', 1.5, defaultCalendar)).toThrow(RangeError);
+  });
+
+  it('marks the years not announced yet as provisional', () => {
+    expect(isProvisional('2026-12-31')).toBe(false);
+    expect(isProvisional('2027-01-04')).toBe(true);
+    const cal = makeCalendar({ announcedYears: [2027] });
+    expect(isProvisional('2027-01-04', cal)).toBe(false);
+    expect(cal.announcedYears).toEqual([2025, 2026, 2027]);
+    expect(isProvisional('2026-06-01', baseCalendar)).toBe(true);
   });
 });

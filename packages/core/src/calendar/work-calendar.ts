@@ -10,8 +10,23 @@ export interface WorkCalendar {
   makeUpWorkingDays: IsoDate[];
   /** Per-year Prime Minister's choices of the Tết days and the National Day adjacent day. */
   holidayChoices: HolidayChoices;
-  /** 'HH:MM'; dossiers received after it count from the next working day (Decree 118/2025). Default '15:00'. */
+  /**
+   * 'HH:MM'; a same-day dossier received after it is due the next working day (Decree 23/2015/NĐ-CP
+   * art. 7(1) for certification; the civil-status texts for registrations settled at once). Default '15:00'.
+   */
   cutoff: string;
+  /**
+   * A province's own rule applying the cut-off to every procedure (multi-day ones then count from the
+   * next working day when received after it). Off by default: no national text says so; a province
+   * that adopts one names its act in its configuration.
+   */
+  cutoffAllProcedures?: boolean;
+  /**
+   * Years whose days off and make-up days have been announced (the Prime Minister's choices and the
+   * Ministry of Home Affairs' notice). Other years are provisional: computed from the Labour Code
+   * alone, so a deadline in them may move when the year is announced.
+   */
+  announcedYears: number[];
   /** 'HH:MM' start of the working day, used only to measure fractions of a day. Default '07:30'. */
   officeOpen: string;
   /** 'HH:MM' end of the morning session (half-day deadlines). Default '12:00'. */
@@ -25,6 +40,7 @@ export const baseCalendar: Readonly<WorkCalendar> = Object.freeze({
   extraDaysOff: [],
   makeUpWorkingDays: [],
   holidayChoices: {},
+  announcedYears: [],
   cutoff: '15:00',
   officeOpen: '07:30',
   halfDayNoon: '12:00',
@@ -39,6 +55,7 @@ export const defaultCalendar: Readonly<WorkCalendar> = Object.freeze({
   extraDaysOff: years.flatMap((y) => y.extraDaysOff),
   makeUpWorkingDays: years.flatMap((y) => y.makeUpWorkingDays),
   holidayChoices: announcedHolidayChoices,
+  announcedYears: Object.keys(announcedAdjustments).map(Number),
 });
 
 /**
@@ -57,6 +74,7 @@ export function makeCalendar(overrides: Partial<WorkCalendar>, base: WorkCalenda
     ...overrides,
     extraDaysOff: union(base.extraDaysOff, overrides.extraDaysOff),
     makeUpWorkingDays: union(base.makeUpWorkingDays, overrides.makeUpWorkingDays),
+    announcedYears: [...new Set([...base.announcedYears, ...(overrides.announcedYears ?? [])])].sort((a, b) => a - b),
     holidayChoices: choices,
   };
   [...cal.extraDaysOff, ...cal.makeUpWorkingDays].forEach(epochDay);
@@ -82,6 +100,11 @@ function indexOf(cal: WorkCalendar): Index {
     indexes.set(cal, index);
   }
   return index;
+}
+
+/** Whether `day` falls in a year whose schedule is not announced yet (its working days may change). */
+export function isProvisional(day: IsoDate, cal: WorkCalendar = defaultCalendar): boolean {
+  return !cal.announcedYears.includes(Number(day.slice(0, 4)));
 }
 
 /** Mon–Fri, not a holiday, compensatory day or extra day off; a make-up day is always a working day. */

@@ -37,17 +37,27 @@ describe('dueDate', () => {
     expect(due('2026-04-24', '10:00', 1)).toBe('2026-04-28T17:00:00+07:00');
   });
 
-  it('cut-off: 15:00:00 exactly counts today, any later moment counts from the next working day', () => {
+  it('multi-day: no afternoon cut-off, the day of receipt is not counted (Civil Code art. 147(1))', () => {
+    // The case of issue #12: Friday 13/2/2026 at 16:30, 3 working days, Tết 14–22/2 → 25/2, not 26/2.
+    expect(due('2026-02-13', '16:30', 3)).toBe('2026-02-25T17:00:00+07:00');
     expect(due('2026-03-02', '15:00', 1)).toBe('2026-03-03T17:00:00+07:00');
     const justAfter = new Date(at('2026-03-02', '15:00').getTime() + 1);
-    expect(vnIso(dueDate(justAfter, { workingDays: 1 }, defaultCalendar))).toBe('2026-03-04T17:00:00+07:00');
-    expect(receiptDay(justAfter, defaultCalendar)).toBe('2026-03-03');
-    expect(due('2026-03-06', '15:01', 1)).toBe('2026-03-10T17:00:00+07:00'); // Friday late → Monday is day 0
+    expect(vnIso(dueDate(justAfter, { workingDays: 1 }, defaultCalendar))).toBe('2026-03-03T17:00:00+07:00');
+    expect(due('2026-03-02', '22:45', 1)).toBe('2026-03-03T17:00:00+07:00'); // online, at night
+    expect(due('2026-03-06', '16:59', 1)).toBe('2026-03-09T17:00:00+07:00'); // Friday late → Monday is day 1
   });
 
-  it('received on a day off counts from the next working day', () => {
-    expect(due('2026-03-07', '10:00', 1)).toBe('2026-03-10T17:00:00+07:00'); // Saturday
-    expect(due('2026-02-17', '10:00', 1)).toBe('2026-02-24T17:00:00+07:00'); // mùng 1 Tết (online)
+  it('a province that adopts a general cut-off applies it to multi-day procedures too', () => {
+    const cal = makeCalendar({ cutoffAllProcedures: true });
+    expect(due('2026-03-02', '15:00', 1, cal)).toBe('2026-03-03T17:00:00+07:00');
+    expect(due('2026-03-02', '15:01', 1, cal)).toBe('2026-03-04T17:00:00+07:00');
+    expect(due('2026-02-13', '16:30', 3, cal)).toBe('2026-02-26T17:00:00+07:00');
+  });
+
+  it('received on a day off: the next working day is day 1 (art. 147(1): counting starts the next day)', () => {
+    expect(due('2026-03-07', '10:00', 1)).toBe('2026-03-09T17:00:00+07:00'); // Saturday → Monday
+    expect(due('2026-02-17', '10:00', 1)).toBe('2026-02-23T17:00:00+07:00'); // mùng 1 Tết (online) → first day after Tết
+    expect(due('2026-02-17', '10:00', 3)).toBe('2026-02-25T17:00:00+07:00');
   });
 
   it('counts a make-up Saturday as a working day', () => {
@@ -62,22 +72,26 @@ describe('dueDate', () => {
     expect(due('2026-03-02', '14:00', 0.5)).toBe('2026-03-03T12:00:00+07:00');
     expect(due('2026-03-02', '12:00', 0.5)).toBe('2026-03-03T12:00:00+07:00'); // noon is afternoon
     expect(due('2026-03-02', '14:00', 1.5)).toBe('2026-03-04T12:00:00+07:00');
-    expect(due('2026-03-02', '16:00', 0.5)).toBe('2026-03-03T17:00:00+07:00'); // deemed Tuesday morning
+    expect(due('2026-03-02', '16:00', 0.5)).toBe('2026-03-03T12:00:00+07:00'); // the afternoon session is the receipt's
+    expect(due('2026-03-02', '17:30', 0.5)).toBe('2026-03-03T12:00:00+07:00'); // after closing: Tuesday morning counts first
+    expect(due('2026-03-07', '10:00', 0.5)).toBe('2026-03-09T12:00:00+07:00'); // Saturday: Monday morning counts first
     expect(due('2026-02-13', '14:00', 0.5)).toBe('2026-02-23T12:00:00+07:00'); // over Tết
     expect(() => due('2026-03-02', '09:00', 0.3)).toThrow(RangeError);
     expect(() => due('2026-03-02', '09:00', -1)).toThrow(RangeError);
   });
 
-  it('same day: today before the cut-off, else the next working day', () => {
+  it('same day: today before the cut-off, else the next working day (Decree 23/2015/NĐ-CP art. 7(1))', () => {
     const sameDay = (date: string, hhmm: string) => vnIso(dueDate(at(date, hhmm), { sameDay: true }, defaultCalendar));
     expect(sameDay('2026-03-02', '14:59')).toBe('2026-03-02T17:00:00+07:00');
     expect(sameDay('2026-03-02', '15:30')).toBe('2026-03-03T17:00:00+07:00');
     expect(sameDay('2026-02-14', '09:00')).toBe('2026-02-23T17:00:00+07:00');
+    expect(sameDay('2026-03-02', '15:00')).toBe('2026-03-02T17:00:00+07:00'); // 15:00:00 exactly still counts
+    expect(receiptDay(new Date(at('2026-03-02', '15:00').getTime() + 1), defaultCalendar)).toBe('2026-03-03');
   });
 
   it('properties: due on a working day at close or noon, never earlier for more days', () => {
     const instant = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true });
-    const halves = fc.integer({ min: 0, max: 60 }).map((h) => h / 2);
+    const halves = fc.integer({ min: 1, max: 60 }).map((h) => h / 2);
     fc.assert(
       fc.property(instant, halves, (received, n) => {
         const d = dueDate(received, { workingDays: n }, defaultCalendar);
@@ -87,7 +101,8 @@ describe('dueDate', () => {
         expect(d.getTime()).toBeGreaterThan(received.getTime());
         expect(more.getTime()).toBeGreaterThanOrEqual(d.getTime());
         if (Number.isInteger(n)) {
-          const start = vnInstant(receiptDay(received, defaultCalendar), '17:00');
+          // n whole working days after the day of receipt (its close), whatever the time of receipt.
+          const start = vnInstant(vnDate(received), '17:00');
           expect(workingDaysBetween(start, d, defaultCalendar)).toBe(n);
         }
       }),

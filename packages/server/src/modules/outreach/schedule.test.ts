@@ -3,12 +3,21 @@ import { makeCalendar } from '@motcua/core/calendar';
 import { announcement, expandRules, inSentence, ruleProblems } from './schedule.ts';
 
 describe('outreach rule expansion', () => {
-  it('gives Tuesday and Thursday mornings, skipping Culture Day (24/11/2026) and naming it', () => {
-    const { sessions, skipped } = expandRules([{ weekdays: [2, 4], part: 'morning', from: '2026-11-23', to: '2026-12-04' }]);
-    expect(sessions.map((s) => s.day)).toEqual(['2026-11-26', '2026-12-01', '2026-12-03']);
-    expect(skipped).toHaveLength(1);
-    expect(skipped[0]).toMatchObject({ day: '2026-11-24', part: 'morning' });
-    expect(skipped[0]!.reasonVi).toMatch(/Văn hóa|Văn hoá/);
+  it('gives Tuesday and Thursday mornings, skipping an announced day off and naming it', () => {
+    const { sessions, skipped } = expandRules([{ weekdays: [2, 4], part: 'morning', from: '2026-12-28', to: '2027-01-08' }]);
+    expect(sessions.map((s) => s.day)).toEqual(['2026-12-29', '2026-12-31', '2027-01-05', '2027-01-07']);
+    expect(skipped).toEqual([]);
+    const { sessions: around, skipped: tet } = expandRules([{ weekdays: [2, 4], part: 'morning', from: '2026-02-09', to: '2026-02-27' }]);
+    expect(around.map((s) => s.day)).toEqual(['2026-02-10', '2026-02-12', '2026-02-24', '2026-02-26']);
+    expect(tet.map((s) => s.day)).toEqual(['2026-02-17', '2026-02-19']);
+    expect(tet[0]!.reasonVi).toMatch(/Tết/);
+  });
+
+  it('keeps 24/11 (Culture Day is not an enacted day off) unless a calendar announces it', () => {
+    const rule = [{ weekdays: [2, 4], part: 'morning' as const, from: '2026-11-23', to: '2026-12-04' }];
+    expect(expandRules(rule).sessions.map((s) => s.day)).toEqual(['2026-11-24', '2026-11-26', '2026-12-01', '2026-12-03']);
+    const announced = expandRules(rule, makeCalendar({ extraDaysOff: ['2026-11-24'] }));
+    expect(announced.skipped).toMatchObject([{ day: '2026-11-24', part: 'morning', reasonVi: 'Ngày nghỉ theo thông báo' }]);
   });
 
   it('skips the National Day holiday and Reunification Day, keeps the working days around them', () => {

@@ -31,7 +31,7 @@ function dayOffReason(day: IsoDate, cal: WorkCalendar): { vi: string; en: string
 
 /**
  * The dated sessions of a round: every rule weekday in its range that is a working day for state
- * agencies (no outreach team goes out on Tết or Culture Day). Days a rule would have hit but the
+ * agencies (no outreach team goes out on Tết or an announced day off). Days a rule would have hit but the
  * calendar closes are returned as `skipped`, so the planner sees why a Tuesday is missing.
  * Weekends are never rule weekdays worth skipping silently: a Saturday rule gives only make-up days.
  */

@@ -151,8 +151,8 @@ describe('round report', () => {
 
     const round = (await t.app.inject({ method: 'GET', url: `/api/office/outreach/rounds/${roundId}/report`, headers: p.admin })).json();
     expect(round).toMatchObject({ received: 4, completedOnSpot: 1, consulted: 8, surveys: 2 });
-    expect(round.sessions).toHaveLength(3);
-    expect(round.sessions.filter((x: { received: number }) => x.received === 0)).toHaveLength(2);
+    expect(round.sessions).toHaveLength(4);
+    expect(round.sessions.filter((x: { received: number }) => x.received === 0)).toHaveLength(3);
     expect(round.byHamlet.map((h: { hamletCode: string }) => h.hamletCode)).toEqual(['30421-07', '30421-08', '30421-09']);
 
     const html = await t.app.inject({ method: 'GET', url: `/api/office/outreach/rounds/${roundId}/report.html`, headers: p.admin });
@@ -181,10 +181,11 @@ describe('round report', () => {
       'Thái độ cán bộ (TB)',
       'Thuận tiện (TB)',
     ]);
-    expect(sessions.rowCount).toBe(1 + 3 + 1);
-    expect(sessions.getRow(2).values).toEqual([undefined, '26/11/2026', 'Sáng', 'Theo kế hoạch', 4, 1, 3, 8, 2, 4, 4, 3.5]);
-    expect(sessions.getRow(5).getCell(1).value).toBe('Cộng');
-    expect(sessions.getRow(5).getCell(4).value).toBe(4);
+    expect(sessions.rowCount).toBe(1 + 4 + 1);
+    expect(sessions.getRow(2).getCell(1).value).toBe('24/11/2026');
+    expect(sessions.getRow(3).values).toEqual([undefined, '26/11/2026', 'Sáng', 'Theo kế hoạch', 4, 1, 3, 8, 2, 4, 4, 3.5]);
+    expect(sessions.getRow(6).getCell(1).value).toBe('Cộng');
+    expect(sessions.getRow(6).getCell(4).value).toBe(4);
     const hamlets = wb.getWorksheet('Theo thôn, ấp')!;
     expect(hamlets.rowCount).toBe(1 + 3);
     expect(hamlets.getRow(4).values).toEqual([undefined, '30421-09', 'Ấp Phú Long 3', 1, 1, 0, 4, 1, 5, 4, 5]);

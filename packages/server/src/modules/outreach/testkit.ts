@@ -6,7 +6,7 @@ import type { TestContext } from '../../testing/harness.ts';
 
 export const UNIT = '30421';
 export const FAR = ['30421-06', '30421-07', '30421-08', '30421-09'];
-/** Thursday 26/11/2026 in Vietnam. Tuesday 24/11/2026 is Culture Day (a holiday from 2026). */
+/** Thursday 26/11/2026 in Vietnam. */
 export const SESSION_DAY = '2026-11-26';
 
 export type Headers = Record<string, string>;
