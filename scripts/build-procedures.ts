@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exemptionsByCode } from './procedures/exemptions.ts';
+import { statedTimes } from './procedures/times.ts';
 import { formsByCode } from './procedures/forms/index.ts';
 import { parseSource } from './procedures/source.ts';
 import { toProcedures } from './procedures/transform.ts';
@@ -18,7 +19,7 @@ export const OUTPUT_PATH = resolve(repoRoot, 'packages/server/data/procedures.js
 
 export function buildProceduresFromFile(sourcePath = SOURCE_PATH) {
   const source = parseSource(JSON.parse(readFileSync(sourcePath, 'utf8')));
-  const procedures = toProcedures(source.procedures, { forms: formsByCode, exemptions: exemptionsByCode });
+  const procedures = toProcedures(source.procedures, { forms: formsByCode, exemptions: exemptionsByCode, times: statedTimes });
   validateFormSchemas(procedures);
   return procedures;
 }

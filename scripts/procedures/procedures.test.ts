@@ -49,6 +49,13 @@ describe('generated procedures.json', () => {
     expect(get('1.001193').exemptions).toContain('Hộ nghèo');
     expect(get('1.004222').exemptions).toBeUndefined();
   });
+
+  it('fills a time the law states where the source has none, with its article (tách hộ: Luật Cư trú art. 25(3))', () => {
+    expect(get('1.010038')).toMatchObject({ processingDays: 5, sameDay: false });
+    expect(get('1.010038').processingNote).toMatch(/Điều 25 khoản 3/);
+    // Not found in a text that was read: stays empty for the desk to set.
+    expect(get('1.003197').processingDays).toBeNull();
+  });
 });
 
 describe('form schemas', () => {
@@ -157,6 +164,15 @@ describe('transform', () => {
     expect(p.nationalCode).toBeNull();
     expect(p).toMatchObject({ processingDays: null, feeVnd: null, online: null, uncertain: '' });
     expect(localCode('Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hằng tháng')).toBe('MC-thuc-hien-dieu-chinh-thoi-huong-tro');
+  });
+
+  it('never lets a stated time override a time the source gives', () => {
+    const forms = { [localCode(source.name_vi)]: schema };
+    const times = { [localCode(source.name_vi)]: { workingDays: 9, noteVi: 'x' } };
+    const withSourceTime = { ...source, processing_time: { ...source.processing_time, same_day: false, working_days: 3 } };
+    expect(toProcedure(withSourceTime, { forms, exemptions: {}, times }).processingDays).toBe(3);
+    const without = { ...source, processing_time: { ...source.processing_time, same_day: false, working_days: null } };
+    expect(toProcedure(without, { forms, exemptions: {}, times })).toMatchObject({ processingDays: 9, processingNote: 'x' });
   });
 
   it('refuses exemptions that the fee note does not state, and missing forms', () => {

@@ -3,6 +3,7 @@ import { fieldKeyOf } from '../../packages/core/src/catalog/search.ts';
 import type { FormSchema, Procedure, ProcedureDocument } from '../../packages/core/src/catalog/types.ts';
 import { foldKey } from '../../packages/core/src/text/index.ts';
 import type { SourceProcedure } from './source.ts';
+import type { StatedTime } from './times.ts';
 
 /** Local code for a procedure without a national code: 'MC-dang-ky-khai-sinh', at most 40 characters. */
 export function localCode(name: string): string {
@@ -38,9 +39,11 @@ function quotedExemptions(code: string, feeNote: string, phrases: readonly strin
 export interface TransformInputs {
   forms: Readonly<Record<string, FormSchema>>;
   exemptions: Readonly<Record<string, readonly string[]>>;
+  /** Times the law states where the source has none (times.ts); never overrides a source time. */
+  times?: Readonly<Record<string, StatedTime>>;
 }
 
-export function toProcedure(src: SourceProcedure, { forms, exemptions }: TransformInputs): Procedure {
+export function toProcedure(src: SourceProcedure, { forms, exemptions, times = {} }: TransformInputs): Procedure {
   const code = src.code ?? localCode(src.name_vi);
   const formSchema = forms[code];
   if (!formSchema) throw new Error(`no form schema for ${code} ${src.name_vi}`);
@@ -49,6 +52,7 @@ export function toProcedure(src: SourceProcedure, { forms, exemptions }: Transfo
     required: isRequiredDocument(name),
   }));
   const exempt = exemptions[code];
+  const stated = src.processing_time.same_day || src.processing_time.working_days !== null ? undefined : times[code];
   return {
     code,
     nationalCode: src.code,
@@ -58,9 +62,9 @@ export function toProcedure(src: SourceProcedure, { forms, exemptions }: Transfo
     fieldEn: src.field_en,
     fieldKey: fieldKeyOf(src.field_en),
     // Same-day settlement is a time limit of zero working days; null stays "not verified".
-    processingDays: src.processing_time.same_day ? 0 : src.processing_time.working_days,
+    processingDays: src.processing_time.same_day ? 0 : (stated?.workingDays ?? src.processing_time.working_days),
     sameDay: src.processing_time.same_day,
-    processingNote: src.processing_time.note_vi,
+    processingNote: stated?.noteVi ?? src.processing_time.note_vi,
     feeVnd: src.fee_vnd.amount,
     feeNote: src.fee_vnd.note_vi,
     ...(exempt ? { exemptions: quotedExemptions(code, src.fee_vnd.note_vi, exempt) } : {}),
