@@ -20,7 +20,7 @@ import { ReportPage } from './pages/ReportPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
 import { SyncPage } from './pages/SyncPage.tsx';
-import '../portal/wizard/wizard.css';
+import '../form/wizard.css';
 import './field.css';
 
 // How often an open app retries queued ops while online (each op still honours its own backoff).

@@ -4,12 +4,12 @@ import { toApiError, type ApiError } from '../api/client.ts';
 import type { Procedure } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { actOnDossier, unitColleagues } from '../portal/api/dossiers.ts';
+import { actOnDossier, unitColleagues } from '../api/dossiers.ts';
 import type { AllowedAction, Dossier, FieldSpec } from '../portal/api/types.ts';
-import { toLocalInput } from '../portal/format.ts';
-import { documentName } from '../portal/procedureView.ts';
-import type { AttachedFile } from '../portal/wizard/draft.ts';
-import { FileUploader } from '../portal/wizard/FileUploader.tsx';
+import { toLocalInput } from '../format/format.ts';
+import { documentName } from '../format/procedureView.ts';
+import type { AttachedFile } from '../form/draft.ts';
+import { FileUploader } from '../form/FileUploader.tsx';
 import { Alert, Button, Checkbox, RadioGroup, Select, TextArea, TextField } from '../ui/index.ts';
 import { actionBody, assigneeOptions, isRequired, missingFields, type Values } from './actionBody.ts';
 

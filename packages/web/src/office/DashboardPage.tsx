@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { officeSummary, unitDetail } from '../portal/api/dossiers.ts';
+import { officeSummary, unitDetail } from '../api/dossiers.ts';
 import type { UnitDaySummary } from '../portal/api/types.ts';
-import { formatDate } from '../portal/format.ts';
-import { LoadError } from '../portal/LoadError.tsx';
+import { formatDate } from '../format/format.ts';
+import { LoadError } from '../ui/LoadError.tsx';
 import { Alert, ButtonLink, Select, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { canSeeInsights, officePaths, useOfficial } from './context.ts';
 

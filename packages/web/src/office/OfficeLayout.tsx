@@ -1,14 +1,14 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { LoadError } from '../portal/LoadError.tsx';
+import { LoadError } from '../ui/LoadError.tsx';
 import { useSession } from '../session/SessionProvider.tsx';
 import { SignOut } from '../session/SignOut.tsx';
 import { Alert, ButtonAnchor, Spinner, buttonClassName, loginHref } from '../ui/index.ts';
 import { AppNav } from '../ui/AppNav.tsx';
 import { HeaderTools } from '../ui/HeaderTools.tsx';
 import { OfficialContext, canSeeDossiers, canSeeInsights, officePaths } from './context.ts';
-import '../portal/wizard/wizard.css';
+import '../form/wizard.css';
 import './office.css';
 
 /** Back-office shell: wider page, officials' navigation, who is signed in; guards every office page. */

@@ -4,11 +4,11 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { hamletsOf, officeQueue, type QueueFilters } from '../portal/api/dossiers.ts';
+import { hamletsOf, officeQueue, type QueueFilters } from '../api/dossiers.ts';
 import type { DossierState, QueueItem } from '../portal/api/types.ts';
-import { StateBadge, TimelinessBadge } from '../portal/DossierBits.tsx';
-import { formatDate } from '../portal/format.ts';
-import { LoadError } from '../portal/LoadError.tsx';
+import { StateBadge, TimelinessBadge } from '../dossier/DossierBits.tsx';
+import { formatDate } from '../format/format.ts';
+import { LoadError } from '../ui/LoadError.tsx';
 import { Button, Checkbox, Select, Spinner, TextField, useDocumentTitle } from '../ui/index.ts';
 import { officePaths, useOfficial } from './context.ts';
 

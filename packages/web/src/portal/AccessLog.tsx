@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { localized, useLanguage } from '../i18n/index.ts';
-import type { AccessLogEntry } from './api/privacy.ts';
-import { formatDateTime } from './format.ts';
+import type { AccessLogEntry } from '../api/privacy.ts';
+import { formatDateTime } from '../format/format.ts';
 
 const ROLES = ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin', 'province_viewer', 'system_admin'] as const;
 type Role = (typeof ROLES)[number];

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldOption } from './procedureView.ts';
+import type { FieldOption } from '../format/procedureView.ts';
 
 export interface FieldChipsProps {
   fields: readonly FieldOption[];

@@ -6,10 +6,10 @@ import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { ButtonLink, Card, Spinner, TextField, useDocumentTitle } from '../ui/index.ts';
 import { FieldChips } from './FieldChips.tsx';
-import { LoadError } from './LoadError.tsx';
+import { LoadError } from '../ui/LoadError.tsx';
 import { ProcedureList } from './ProcedureList.tsx';
-import { popularFields } from './procedureView.ts';
-import { useDebouncedValue } from './useDebouncedValue.ts';
+import { popularFields } from '../format/procedureView.ts';
+import { useDebouncedValue } from '../ui/useDebouncedValue.ts';
 import './portal.css';
 
 const SEARCH_DELAY_MS = 300;

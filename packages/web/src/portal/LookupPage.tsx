@@ -4,12 +4,12 @@ import { useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../api/client.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Button, Card, TextField, useDocumentTitle } from '../ui/index.ts';
-import { lookupDossier } from './api/dossiers.ts';
+import { lookupDossier } from '../api/dossiers.ts';
 import type { LookupResult } from './api/types.ts';
-import { StateBadge, TimelinessBadge } from './DossierBits.tsx';
-import { formatDate } from './format.ts';
+import { StateBadge, TimelinessBadge } from '../dossier/DossierBits.tsx';
+import { formatDate } from '../format/format.ts';
 import './portal.css';
-import './wizard/wizard.css';
+import '../form/wizard.css';
 
 /** Public status look-up: the receipt's code (prefilled from the QR link) plus phone or CCCD. */
 export default function LookupPage() {

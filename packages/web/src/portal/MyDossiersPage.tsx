@@ -6,21 +6,21 @@ import { useResource } from '../api/useResource.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Button, ButtonAnchor, ButtonLink, Card, Spinner, TextArea, loginHref, useDocumentTitle } from '../ui/index.ts';
-import { actOnDossier, myDossiers } from './api/dossiers.ts';
+import { actOnDossier, myDossiers } from '../api/dossiers.ts';
 import type { Dossier } from './api/types.ts';
-import { StateBadge, Timeline, TimelinessBadge } from './DossierBits.tsx';
-import { formatDate } from './format.ts';
-import { IssuedDocuments } from './IssuedDocuments.tsx';
+import { StateBadge, Timeline, TimelinessBadge } from '../dossier/DossierBits.tsx';
+import { formatDate } from '../format/format.ts';
+import { IssuedDocuments } from '../dossier/IssuedDocuments.tsx';
 import { AccessLog } from './AccessLog.tsx';
-import { MY_DATA_EXPORT_URL, myAccessLog, type AccessLogEntry } from './api/privacy.ts';
-import { LoadError } from './LoadError.tsx';
-import { verifyPath } from './api/results.ts';
-import { Shipments } from './Shipments.tsx';
-import type { AttachedFile } from './wizard/draft.ts';
-import { FileUploader } from './wizard/FileUploader.tsx';
+import { MY_DATA_EXPORT_URL, myAccessLog, type AccessLogEntry } from '../api/privacy.ts';
+import { LoadError } from '../ui/LoadError.tsx';
+import { verifyPath } from '../api/results.ts';
+import { Shipments } from '../dossier/Shipments.tsx';
+import type { AttachedFile } from '../form/draft.ts';
+import { FileUploader } from '../form/FileUploader.tsx';
 import { MY_DOSSIERS_PATH, receiptPath } from './wizard/paths.ts';
 import './portal.css';
-import './wizard/wizard.css';
+import '../form/wizard.css';
 
 /** The citizen's rights over their data: the download of everything held about them. */
 function MyData() {

@@ -4,13 +4,13 @@ import { useLocation, useParams } from 'react-router';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Button, ButtonLink, Card, Spinner, useDocumentTitle } from '../ui/index.ts';
-import { getDossier } from './api/dossiers.ts';
-import { StateBadge } from './DossierBits.tsx';
-import { formatDate, formatDateTime } from './format.ts';
-import { LoadError } from './LoadError.tsx';
+import { getDossier } from '../api/dossiers.ts';
+import { StateBadge } from '../dossier/DossierBits.tsx';
+import { formatDate, formatDateTime } from '../format/format.ts';
+import { LoadError } from '../ui/LoadError.tsx';
 import { MY_DOSSIERS_PATH, lookupPath } from './wizard/paths.ts';
 import './portal.css';
-import './wizard/wizard.css';
+import '../form/wizard.css';
 
 /** The QR code as inline SVG: sharp when printed, no image request, readable by any phone camera. */
 function LookupQr({ code, label }: { code: string; label: string }) {

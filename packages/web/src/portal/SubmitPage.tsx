@@ -5,13 +5,13 @@ import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, ButtonAnchor, ButtonLink, Spinner, loginHref, useDocumentTitle } from '../ui/index.ts';
 import { useSession } from '../session/SessionProvider.tsx';
-import { LoadError } from './LoadError.tsx';
+import { LoadError } from '../ui/LoadError.tsx';
 import { procedurePath } from './ProcedureList.tsx';
-import { procedureName } from './procedureView.ts';
+import { procedureName } from '../format/procedureView.ts';
 import { submitPath } from './ProcedureDetails.tsx';
 import { Wizard } from './wizard/Wizard.tsx';
 import './portal.css';
-import './wizard/wizard.css';
+import '../form/wizard.css';
 
 /**
  * Online submission: the wizard for a signed-in citizen; otherwise the way to sign in, which

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/index.ts';
-import { formatSize } from '../../portal/wizard/FileUploader.tsx';
+import { formatSize } from '../../form/FileUploader.tsx';
 import { Alert, Button, buttonClassName } from '../../ui/index.ts';
 import type { FieldFile } from '../sync/types.ts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/index.ts';
-import { procedureName } from '../../portal/procedureView.ts';
+import { procedureName } from '../../format/procedureView.ts';
 import { Alert, Button, Select, TextField, useDocumentTitle } from '../../ui/index.ts';
 import { fieldNow } from '../clock.ts';
 import { saveOps } from '../db.ts';

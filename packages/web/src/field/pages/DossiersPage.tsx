@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLanguage } from '../../i18n/index.ts';
-import { formatDateTime } from '../../portal/format.ts';
-import { procedureName } from '../../portal/procedureView.ts';
+import { formatDateTime } from '../../format/format.ts';
+import { procedureName } from '../../format/procedureView.ts';
 import { ButtonLink, useDocumentTitle } from '../../ui/index.ts';
 import { hamletName, procedureOf } from '../kit.ts';
 import { fieldPaths, useField, useOutbox } from '../state.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/index.ts';
-import { formatDate, formatDateTime } from '../../portal/format.ts';
+import { formatDate, formatDateTime } from '../../format/format.ts';
 import { Alert, ButtonLink, Card, useDocumentTitle } from '../../ui/index.ts';
 import { db } from '../db.ts';
 import { hamletName } from '../kit.ts';

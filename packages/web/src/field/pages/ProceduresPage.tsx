@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useLanguage } from '../../i18n/index.ts';
-import { documentName, feeText, procedureName, processingTimeText } from '../../portal/procedureView.ts';
+import { documentName, feeText, procedureName, processingTimeText } from '../../format/procedureView.ts';
 import { Alert, Badge, ButtonLink, TextField, useDocumentTitle } from '../../ui/index.ts';
 import { procedureOf } from '../kit.ts';
 import { fieldPaths, useField } from '../state.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/index.ts';
-import { formatDate } from '../../portal/format.ts';
+import { formatDate } from '../../format/format.ts';
 import { Alert, ButtonAnchor, useDocumentTitle } from '../../ui/index.ts';
 import { hamletName } from '../kit.ts';
 import { sessionTally } from '../report.ts';

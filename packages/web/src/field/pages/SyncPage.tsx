@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLanguage } from '../../i18n/index.ts';
-import { formatDateTime } from '../../portal/format.ts';
+import { formatDateTime } from '../../format/format.ts';
 import { Alert, Button, ButtonAnchor, ProgressBar, loginHref, useDocumentTitle } from '../../ui/index.ts';
 import { correctedTime } from '@motcua/core/field';
 import { useClockReading } from '../clock.ts';

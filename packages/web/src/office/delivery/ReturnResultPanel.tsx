@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError } from '../../api/client.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import { deliverResult } from '../../portal/api/results.ts';
+import { deliverResult } from '../../api/results.ts';
 import type { DeliveryMethod, Dossier } from '../../portal/api/types.ts';
 import { Alert, Button, Checkbox, RadioGroup, TextArea, TextField } from '../../ui/index.ts';
 import { deliveryBody, handoverProblems, type HandoverDraft } from './deliveryBody.ts';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useResource } from '../../api/useResource.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import { LoadError } from '../../portal/LoadError.tsx';
+import { LoadError } from '../../ui/LoadError.tsx';
 import { Alert, Spinner, useDocumentTitle } from '../../ui/index.ts';
 import { canSeeInsights, useOfficial } from '../context.ts';
 import { getInsights, type Insights } from './api.ts';

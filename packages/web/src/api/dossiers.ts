@@ -1,5 +1,5 @@
-import { api } from '../../api/client.ts';
-import type { ListResponse } from '../../api/types.ts';
+import { api } from './client.ts';
+import type { ListResponse } from './types.ts';
 import type {
   Dossier,
   Hamlet,
@@ -13,7 +13,7 @@ import type {
   Submission,
   UnitDaySummary,
   UnitDetail,
-} from './types.ts';
+} from '../portal/api/types.ts';
 
 const enc = encodeURIComponent;
 

@@ -1,5 +1,5 @@
 import type { FormArrayField, FormChoice, FormField, FormObject, FormScalarField, FormSchema } from '@motcua/core/catalog';
-import { localized, type Language } from '../../i18n/index.ts';
+import { localized, type Language } from '../i18n/index.ts';
 
 export type { FormArrayField, FormChoice, FormField, FormObject, FormScalarField, FormSchema };
 

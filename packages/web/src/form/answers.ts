@@ -1,4 +1,4 @@
-import type { Language } from '../../i18n/index.ts';
+import type { Language } from '../i18n/index.ts';
 import { choiceTitle, fieldTitle, type FormScalarField, type FormSchema } from './schema.ts';
 
 export interface AnswerLine {
