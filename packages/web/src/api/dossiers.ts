@@ -19,10 +19,6 @@ const enc = encodeURIComponent;
 
 export const getMe = (signal?: AbortSignal) => api.get<Me>('/api/me', { signal });
 
-export async function logout(): Promise<void> {
-  await api.post('/auth/logout');
-}
-
 /**
  * Files a dossier. The key is made once per draft and sent with every retry, so a submit whose
  * answer was lost (the phone dropped the connection) returns the same dossier instead of a second one.

@@ -40,7 +40,7 @@ export interface WizardDraft {
 
 const PREFIX = 'motcua.draft.';
 
-export function draftKey(procedureCode: string): string {
+function draftKey(procedureCode: string): string {
   return `${PREFIX}${procedureCode}`;
 }
 

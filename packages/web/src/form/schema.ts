@@ -45,10 +45,6 @@ export function choiceTitle(choice: FormChoice, lang: Language): string {
   return localized(lang, choice.title, choice['x-title-en']);
 }
 
-export function isRequired(container: { required: readonly string[] }, name: string): boolean {
-  return container.required.includes(name);
-}
-
 /**
  * What the inputs hold while the citizen types: text for every scalar (so "12a" in a number box
  * is kept and explained, not lost), booleans for checkboxes, arrays of rows for repeated groups.

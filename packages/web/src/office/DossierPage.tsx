@@ -93,8 +93,6 @@ export default function DossierPage() {
   const loaded = useResource(`office-dossier:${code}`, (signal) => getDossier(code, signal));
   const [override, setOverride] = useState<Dossier | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  // Set when this server turns out to have no delivery endpoint: the plain return_result form then.
-  const [noDelivery, setNoDelivery] = useState(false);
   const dossier = override?.code === code ? override : loaded.data;
   const procedure = useResource(`procedure:${dossier?.procedureCode ?? ''}`, dossier ? (signal) => getProcedure(dossier.procedureCode, signal) : null);
   useDocumentTitle(`${code}`);
@@ -111,7 +109,7 @@ export default function DossierPage() {
     : [];
   const slips = [...new Set(dossier.history.map((h) => SLIP_OF[h.action]).filter((k): k is SlipKind => !!k))];
   // The delivery endpoint is for the desk and outreach roles; anyone else keeps the plain action.
-  const canDeliver = !noDelivery && dossier.state === 'result_ready' && official.roles.some((r) => r === 'receptionist' || r === 'outreach');
+  const canDeliver = dossier.state === 'result_ready' && official.roles.some((r) => r === 'receptionist' || r === 'outreach');
   const onDone = (action: string) => (next: Dossier) => {
     setOverride(next);
     setDone(t('office.dossier.done', { action: t(`office.action.${action}` as 'office.action.return_result') }));
@@ -226,7 +224,7 @@ export default function DossierPage() {
               <details key={`${spec.action}-${dossier.version}`} className="action-form" open={dossier.allowedActions.length === 1}>
                 <summary>{t(`office.action.${spec.action}`)}</summary>
                 {canDeliver && spec.action === 'return_result' ? (
-                  <ReturnResultPanel dossier={dossier} onDone={onDone(spec.action)} onConflict={onConflict} onUnavailable={() => setNoDelivery(true)} />
+                  <ReturnResultPanel dossier={dossier} onDone={onDone(spec.action)} onConflict={onConflict} />
                 ) : (
                   <ActionForm dossier={dossier} spec={spec} procedure={procedure.data} onDone={onDone(spec.action)} onConflict={onConflict} />
                 )}

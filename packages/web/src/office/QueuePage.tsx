@@ -30,7 +30,7 @@ const CHANNELS = ['online', 'counter', 'outreach', 'postal'] as const;
 const SEARCH_ID = 'queue-search';
 
 /** End of today in Vietnam, for "due today" (everything due before tomorrow 00:00 +07:00). */
-export function endOfVietnamDay(now = new Date()): string {
+function endOfVietnamDay(now = new Date()): string {
   const vn = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
   return new Date(new Date(`${vn}T00:00:00+07:00`).getTime() + 86_400_000).toISOString();
 }

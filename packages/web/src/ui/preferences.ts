@@ -9,7 +9,7 @@ export type DisplayMode = 'standard' | 'large';
 const STORAGE_KEY = 'motcua.display';
 const listeners = new Set<() => void>();
 
-export function readDisplayMode(): DisplayMode {
+function readDisplayMode(): DisplayMode {
   try {
     return globalThis.localStorage?.getItem(STORAGE_KEY) === 'large' ? 'large' : 'standard';
   } catch {

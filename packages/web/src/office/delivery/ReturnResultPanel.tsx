@@ -15,20 +15,13 @@ export interface ReturnResultPanelProps {
   dossier: Dossier;
   onDone: (next: Dossier) => void;
   onConflict: () => void;
-  /** The delivery endpoint is missing on this server: the page falls back to the plain action. */
-  onUnavailable: () => void;
-}
-
-/** A 404 for the address itself (not for the dossier) means this server has no delivery endpoint. */
-export function isMissingEndpoint(error: ApiError): boolean {
-  return error.status === 405 || error.status === 501 || (error.status === 404 && /^No such address/.test(error.detailEn ?? ''));
 }
 
 /**
  * "Trả kết quả": hand the result over the way the citizen asked for it — at the counter with the
  * recipient's signature (or typed confirmation), by post, or into their personal store.
  */
-export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }: ReturnResultPanelProps) {
+export function ReturnResultPanel({ dossier, onDone, onConflict }: ReturnResultPanelProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [draft, setDraft] = useState<HandoverDraft>(() => ({
@@ -59,7 +52,6 @@ export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }
     } catch (e) {
       const apiError = toApiError(e);
       setBusy(false);
-      if (isMissingEndpoint(apiError)) return onUnavailable();
       if (apiError.status === 409) onConflict();
       setError(apiError);
     }
