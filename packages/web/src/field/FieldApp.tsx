@@ -22,6 +22,7 @@ import { SurveyPage } from './pages/SurveyPage.tsx';
 import { SyncPage } from './pages/SyncPage.tsx';
 import '../form/wizard.css';
 import './field.css';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 // How often an open app retries queued ops while online (each op still honours its own backoff).
 const AUTO_SYNC_MS = 20_000;
@@ -99,14 +100,14 @@ function FieldLayout({ state, children }: { state: FieldState | null; children: 
     window.scrollTo(0, 0);
   }, [location.pathname]);
   const links: [string, string][] = [
-    [fieldPaths.home, t('field.nav.home')],
-    [fieldPaths.procedures, t('field.nav.procedures')],
-    [fieldPaths.receive(), t('field.nav.receive')],
-    [fieldPaths.dossiers, t('field.nav.dossiers')],
-    [fieldPaths.consult, t('field.nav.consult')],
-    [fieldPaths.survey, t('field.nav.survey')],
-    [fieldPaths.sync, t('field.nav.sync')],
-    [fieldPaths.report, t('field.nav.report')],
+    [fieldPaths.home, t('field:nav.home')],
+    [fieldPaths.procedures, t('field:nav.procedures')],
+    [fieldPaths.receive(), t('field:nav.receive')],
+    [fieldPaths.dossiers, t('field:nav.dossiers')],
+    [fieldPaths.consult, t('field:nav.consult')],
+    [fieldPaths.survey, t('field:nav.survey')],
+    [fieldPaths.sync, t('field:nav.sync')],
+    [fieldPaths.report, t('field:nav.report')],
   ];
   return (
     <div className="app field">
@@ -116,13 +117,13 @@ function FieldLayout({ state, children }: { state: FieldState | null; children: 
       <header className="site-header no-print">
         <div className="container site-header__bar">
           <Link to={fieldPaths.home} className="site-name">
-            {t('field.siteName')}
+            {t('field:siteName')}
           </Link>
           <HeaderTools />
         </div>
         {state && <StatusLine sessionId={state.kit.session.id} />}
         {state && (
-          <AppNav label={t('field.navLabel')} containerClass="container" links={links.map(([to, label]) => ({ to, label, end: to === fieldPaths.home }))} />
+          <AppNav label={t('field:navLabel')} containerClass="container" links={links.map(([to, label]) => ({ to, label, end: to === fieldPaths.home }))} />
         )}
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="container site-main">
@@ -142,14 +143,14 @@ function StatusLine({ sessionId }: { sessionId: string }) {
   return (
     <div className={`field-status ${online ? 'field-status--online' : 'field-status--offline'}`} role="status">
       <div className="container">
-        <span>{online ? t('field.online') : t('field.offline')}</span>
+        <span>{online ? t('field:online') : t('field:offline')}</span>
         {' · '}
         <Link to={fieldPaths.sync}>
-          {t('field.pending', { count: pending })}
+          {t('field:pending', { count: pending })}
           {refused > 0 && (
             <>
               {' '}
-              · <strong>{t('field.needsAttention', { count: refused })}</strong>
+              · <strong>{t('field:needsAttention', { count: refused })}</strong>
             </>
           )}
         </Link>

@@ -10,6 +10,7 @@ import { HeaderTools } from '../ui/HeaderTools.tsx';
 import { OfficialContext, canSeeDossiers, canSeeInsights, officePaths } from './context.ts';
 import '../form/wizard.css';
 import './office.css';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 /** Back-office shell: wider page, officials' navigation, who is signed in; guards every office page. */
 export default function OfficeLayout() {
@@ -34,11 +35,11 @@ export default function OfficeLayout() {
   else if (!official) {
     content = (
       <>
-        <h1>{t('office.loginTitle')}</h1>
+        <h1>{t('office:loginTitle')}</h1>
         <Alert tone="info" live={false}>
-          <p>{session.status === 'signedIn' ? t('office.notOfficial') : t('office.loginText')}</p>
+          <p>{session.status === 'signedIn' ? t('office:notOfficial') : t('office:loginText')}</p>
         </Alert>
-        <ButtonAnchor href={loginHref(location.pathname + location.search)}>{t('office.loginAction')}</ButtonAnchor>
+        <ButtonAnchor href={loginHref(location.pathname + location.search)}>{t('office:loginAction')}</ButtonAnchor>
       </>
     );
   } else {
@@ -59,19 +60,19 @@ export default function OfficeLayout() {
       <header className="site-header no-print">
         <div className="office__container site-header__bar">
           <Link to={officePaths.dashboard} className="site-name">
-            {t('office.siteName')}
+            {t('office:siteName')}
           </Link>
           <HeaderTools />
         </div>
         {official && (
           <AppNav
-            label={t('office.navLabel')}
+            label={t('office:navLabel')}
             containerClass="office__container"
             links={[
-              { to: officePaths.dashboard, label: t('office.navToday'), end: true },
-              ...(canSeeDossiers(official) ? [{ to: officePaths.queue, label: t('office.navQueue') }] : []),
-              ...(official.roles.some((r) => r === 'receptionist' || r === 'outreach') ? [{ to: officePaths.intake, label: t('office.navIntake') }] : []),
-              ...(canSeeInsights(official) ? [{ to: officePaths.insights, label: t('office.navInsights') }] : []),
+              { to: officePaths.dashboard, label: t('office:navToday'), end: true },
+              ...(canSeeDossiers(official) ? [{ to: officePaths.queue, label: t('office:navQueue') }] : []),
+              ...(official.roles.some((r) => r === 'receptionist' || r === 'outreach') ? [{ to: officePaths.intake, label: t('office:navIntake') }] : []),
+              ...(canSeeInsights(official) ? [{ to: officePaths.insights, label: t('office:navInsights') }] : []),
             ]}
           />
         )}
@@ -79,7 +80,7 @@ export default function OfficeLayout() {
       {official && (
         <div className="office__who no-print">
           <div className="office__container">
-            <span>{t('office.signedInAs', { name: official.fullName, roles: official.roles.map((r) => t(`office.roles.${r}`)).join(', ') })}</span>
+            <span>{t('office:signedInAs', { name: official.fullName, roles: official.roles.map((r) => t(`roles.${r}`)).join(', ') })}</span>
             <span className="account">
               <SignOut className={buttonClassName({ variant: 'quiet' })} />
             </span>

@@ -8,6 +8,7 @@ import { LoadError } from '../ui/LoadError.tsx';
 import { ProcedureDetails } from './ProcedureDetails.tsx';
 import { procedureName } from '../format/procedureView.ts';
 import './portal.css';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 export default function ProcedurePage() {
   const { t } = useTranslation();

@@ -38,7 +38,7 @@ export function ReturnResultPanel({ dossier, onDone, onConflict }: ReturnResultP
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<HandoverDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const problems = handoverProblems(draft);
-  const problem = (name: (typeof problems)[number]) => (showProblems && problems.includes(name) ? t(`office.handover.errors.${name}`) : undefined);
+  const problem = (name: (typeof problems)[number]) => (showProblems && problems.includes(name) ? t(`office:handover.errors.${name}`) : undefined);
 
   const submit = async () => {
     if (problems.length) {
@@ -69,8 +69,8 @@ export function ReturnResultPanel({ dossier, onDone, onConflict }: ReturnResultP
       <RadioGroup
         id="handover-method"
         name="handover-method"
-        legend={t('office.handover.method')}
-        hint={t('office.handover.asked', { method: t(`delivery.${dossier.resultDelivery}`) })}
+        legend={t('office:handover.method')}
+        hint={t('office:handover.asked', { method: t(`delivery.${dossier.resultDelivery}`) })}
         value={draft.method}
         onChange={(v) => set({ method: v as DeliveryMethod })}
         options={METHODS.map((m) => ({ value: m, label: t(`delivery.${m}`) }))}
@@ -79,7 +79,7 @@ export function ReturnResultPanel({ dossier, onDone, onConflict }: ReturnResultP
         <>
           <TextField
             id="handover-name"
-            label={t('office.handover.recipientName')}
+            label={t('office:handover.recipientName')}
             value={draft.recipientName}
             onChange={(e) => set({ recipientName: e.target.value })}
             error={problem('recipientName')}
@@ -88,8 +88,8 @@ export function ReturnResultPanel({ dossier, onDone, onConflict }: ReturnResultP
           />
           <TextField
             id="handover-id"
-            label={t('office.handover.recipientIdNumber')}
-            hint={t('office.handover.idHint')}
+            label={t('office:handover.recipientIdNumber')}
+            hint={t('office:handover.idHint')}
             inputMode="numeric"
             value={draft.recipientIdNumber}
             onChange={(e) => set({ recipientIdNumber: e.target.value })}
@@ -99,20 +99,20 @@ export function ReturnResultPanel({ dossier, onDone, onConflict }: ReturnResultP
             className="field--short"
           />
           {!draft.typed && (
-            <SignaturePad id="handover-signature" label={t('office.handover.signature')} onChange={(png) => set({ signature: png })} disabled={busy} />
+            <SignaturePad id="handover-signature" label={t('office:handover.signature')} onChange={(png) => set({ signature: png })} disabled={busy} />
           )}
           {problem('signature') && <p className="field__error">{problem('signature')}</p>}
           <Checkbox
             id="handover-typed"
-            label={t('office.handover.typed')}
-            hint={t('office.handover.typedHint')}
+            label={t('office:handover.typed')}
+            hint={t('office:handover.typedHint')}
             checked={draft.typed}
             onChange={(e) => set({ typed: e.target.checked, signature: null })}
           />
           {draft.typed && (
             <TextField
               id="handover-typed-name"
-              label={t('office.handover.typedName')}
+              label={t('office:handover.typedName')}
               value={draft.typedName}
               onChange={(e) => set({ typedName: e.target.value })}
               error={problem('typedName')}
@@ -125,8 +125,8 @@ export function ReturnResultPanel({ dossier, onDone, onConflict }: ReturnResultP
       {draft.method === 'post' && (
         <TextArea
           id="handover-address"
-          label={t('office.handover.address')}
-          hint={t('office.handover.addressHint')}
+          label={t('office:handover.address')}
+          hint={t('office:handover.addressHint')}
           value={draft.address}
           onChange={(e) => set({ address: e.target.value })}
           error={problem('address')}
@@ -135,14 +135,14 @@ export function ReturnResultPanel({ dossier, onDone, onConflict }: ReturnResultP
           maxLength={500}
         />
       )}
-      {draft.method === 'electronic' && <p>{t('office.handover.electronicHint')}</p>}
+      {draft.method === 'electronic' && <p>{t('office:handover.electronicHint')}</p>}
       {error && (
         <Alert tone="error">
-          <p>{error.status === 409 && !error.detailVi ? t('office.dossier.conflict') : error.messageFor(lang)}</p>
+          <p>{error.status === 409 && !error.detailVi ? t('office:dossier.conflict') : error.messageFor(lang)}</p>
         </Alert>
       )}
       <Button type="submit" disabled={busy}>
-        {t(`office.handover.submit.${draft.method}`)}
+        {t(`office:handover.submit.${draft.method}`)}
       </Button>
     </form>
   );
