@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { AppNav } from '../ui/AppNav.tsx';
-import { HeaderTools } from '../ui/HeaderTools.tsx';
+import { AppShell } from '../ui/AppShell.tsx';
 import { Spinner } from '../ui/index.ts';
 import { loadClock } from './clock.ts';
 import { activeSessionId, deviceSealer, openKit } from './db.ts';
@@ -87,18 +87,6 @@ export default function FieldApp() {
 
 function FieldLayout({ state, children }: { state: FieldState | null; children: React.ReactNode }) {
   const { t } = useTranslation();
-  const location = useLocation();
-  const mainRef = useRef<HTMLElement>(null);
-  const first = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every route change to move focus to the new page
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    mainRef.current?.focus();
-    window.scrollTo(0, 0);
-  }, [location.pathname]);
   const links: [string, string][] = [
     [fieldPaths.home, t('field:nav.home')],
     [fieldPaths.procedures, t('field:nav.procedures')],
@@ -109,27 +97,22 @@ function FieldLayout({ state, children }: { state: FieldState | null; children: 
     [fieldPaths.sync, t('field:nav.sync')],
     [fieldPaths.report, t('field:nav.report')],
   ];
+  // No session area: the app works offline on its own credential (the set-up page signs in).
   return (
-    <div className="app field">
-      <a className="skip-link" href="#main">
-        {t('a11y.skipToContent')}
-      </a>
-      <header className="site-header no-print">
-        <div className="container site-header__bar">
-          <Link to={fieldPaths.home} className="site-name">
-            {t('field:siteName')}
-          </Link>
-          <HeaderTools />
-        </div>
-        {state && <StatusLine sessionId={state.kit.session.id} />}
-        {state && (
-          <AppNav label={t('field:navLabel')} containerClass="container" links={links.map(([to, label]) => ({ to, label, end: to === fieldPaths.home }))} />
-        )}
-      </header>
-      <main id="main" ref={mainRef} tabIndex={-1} className="container site-main">
-        {children}
-      </main>
-    </div>
+    <AppShell
+      className="field"
+      brand={{ to: fieldPaths.home, name: t('field:siteName') }}
+      nav={
+        state && (
+          <>
+            <StatusLine sessionId={state.kit.session.id} />
+            <AppNav label={t('field:navLabel')} containerClass="container" links={links.map(([to, label]) => ({ to, label, end: to === fieldPaths.home }))} />
+          </>
+        )
+      }
+    >
+      {children}
+    </AppShell>
   );
 }
 

@@ -11,7 +11,7 @@ export {
   type ButtonVariant,
 } from './Button.tsx';
 export { Card, type CardProps } from './Card.tsx';
-export { PageLayout, loginHref } from './PageLayout.tsx';
+export { loginHref } from '../session/SignOut.tsx';
 export { Select, type SelectOption, type SelectProps } from './Select.tsx';
 export { Spinner, type SpinnerProps } from './Spinner.tsx';
 export { TextField, type TextFieldProps } from './TextField.tsx';

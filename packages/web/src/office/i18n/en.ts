@@ -36,7 +36,6 @@ export const officeEn = {
   navQueue: 'Applications',
   navIntake: 'Counter intake',
   navInsights: 'Figures',
-  signedInAs: 'Signed in: {{name}} ({{roles}})',
   loginTitle: 'Sign-in for officials',
   loginText: 'This area is for one-stop desk officials. Please sign in with an official account.',
   loginAction: 'Sign in',

@@ -34,7 +34,6 @@ export const officeVi = {
   navQueue: 'Hồ sơ',
   navIntake: 'Tiếp nhận tại quầy',
   navInsights: 'Số liệu',
-  signedInAs: 'Đang đăng nhập: {{name}} ({{roles}})',
   loginTitle: 'Đăng nhập dành cho cán bộ',
   loginText: 'Trang này dành cho cán bộ Bộ phận Một cửa. Vui lòng đăng nhập bằng tài khoản cán bộ.',
   loginAction: 'Đăng nhập',
