@@ -9,7 +9,7 @@ import { useSession } from './SessionProvider.tsx';
  * "Đăng xuất": ends the server session, then goes home. If the server did not confirm, says so
  * and stays signed in, so nobody walks away from a shared desk believing they logged out.
  */
-export function SignOut({ className }: { className: string }) {
+function SignOut({ className }: { className: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const session = useSession();

@@ -29,7 +29,7 @@ export function applyDisplayMode(mode: DisplayMode = current): void {
   listeners.forEach((notify) => notify());
 }
 
-export function setDisplayMode(mode: DisplayMode): void {
+function setDisplayMode(mode: DisplayMode): void {
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, mode);
   } catch {
