@@ -61,6 +61,21 @@ module.exports = {
       from: { path: '^packages/web/' },
       to: { path: '^(packages/core/src/api/|node_modules/@sinclair/typebox)', dependencyTypesNot: ['type-only'] },
     },
+    {
+      name: 'web-apps-apart',
+      comment:
+        'The office and the field app share code with the portal through src/ (api/, form/, format/, ui/, dossier/), never by reaching into portal/; the portal knows neither. portal/api/types.ts is excepted only until its hand-written types are replaced by @motcua/core/api (issue #11, the contract branch deletes it).',
+      severity: 'error',
+      from: { path: '^packages/web/src/(office|field)/' },
+      to: { path: '^packages/web/src/portal/', pathNot: '^packages/web/src/portal/api/types\\.ts$' },
+    },
+    {
+      name: 'portal-imports-no-back-office',
+      comment: 'Citizens never download the office or the field app, and the portal must not depend on them.',
+      severity: 'error',
+      from: { path: '^packages/web/src/portal/' },
+      to: { path: '^packages/web/src/(office|field)/' },
+    },
   ],
   options: {
     tsPreCompilationDeps: true,

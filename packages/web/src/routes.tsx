@@ -1,10 +1,10 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { PageLayout } from './ui/PageLayout.tsx';
+import { PortalLayout } from './portal/PortalLayout.tsx';
 import { Spinner } from './ui/Spinner.tsx';
 
 // Each page is its own chunk: a citizen opening a shared procedure link never downloads the
-// search page, and the shell (React, router, i18n, layout) is all the first paint waits for.
+// search page, and the shell (React, router, i18n, ui/AppShell) is all the first paint waits for.
 const HomePage = lazy(() => import('./portal/HomePage.tsx'));
 const ProcedurePage = lazy(() => import('./portal/ProcedurePage.tsx'));
 const SubmitPage = lazy(() => import('./portal/SubmitPage.tsx'));
@@ -26,7 +26,7 @@ const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
 export function AppRoutes() {
   return (
     <Routes>
-      <Route element={<PageLayout />}>
+      <Route element={<PortalLayout />}>
         <Route index element={<HomePage />} />
         <Route path="thu-tuc/:code" element={<ProcedurePage />} />
         <Route path="nop-ho-so/:code" element={<SubmitPage />} />

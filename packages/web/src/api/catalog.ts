@@ -1,5 +1,5 @@
 import { api } from './client.ts';
-import type { ListResponse, Procedure, ProcedureQuery, UnitSummary } from './types.ts';
+import type { ListResponse, Procedure, ProcedureQuery } from './types.ts';
 
 export async function searchProcedures(query: ProcedureQuery, signal?: AbortSignal): Promise<Procedure[]> {
   const { items } = await api.get<ListResponse<Procedure>>('/api/procedures', {
@@ -11,9 +11,4 @@ export async function searchProcedures(query: ProcedureQuery, signal?: AbortSign
 
 export function getProcedure(code: string, signal?: AbortSignal): Promise<Procedure> {
   return api.get<Procedure>(`/api/procedures/${encodeURIComponent(code)}`, { signal });
-}
-
-export async function searchUnits(q: string, signal?: AbortSignal): Promise<UnitSummary[]> {
-  const { items } = await api.get<ListResponse<UnitSummary>>('/api/units', { query: { q: q.trim() }, signal });
-  return items;
 }

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { AppNav } from '../ui/AppNav.tsx';
-import { HeaderTools } from '../ui/HeaderTools.tsx';
+import { AppShell } from '../ui/AppShell.tsx';
 import { Spinner } from '../ui/index.ts';
 import { loadClock } from './clock.ts';
 import { activeSessionId, deviceSealer, openKit } from './db.ts';
@@ -20,8 +20,9 @@ import { ReportPage } from './pages/ReportPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
 import { SyncPage } from './pages/SyncPage.tsx';
-import '../portal/wizard/wizard.css';
+import '../form/wizard.css';
 import './field.css';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 // How often an open app retries queued ops while online (each op still honours its own backoff).
 const AUTO_SYNC_MS = 20_000;
@@ -86,49 +87,32 @@ export default function FieldApp() {
 
 function FieldLayout({ state, children }: { state: FieldState | null; children: React.ReactNode }) {
   const { t } = useTranslation();
-  const location = useLocation();
-  const mainRef = useRef<HTMLElement>(null);
-  const first = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every route change to move focus to the new page
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    mainRef.current?.focus();
-    window.scrollTo(0, 0);
-  }, [location.pathname]);
   const links: [string, string][] = [
-    [fieldPaths.home, t('field.nav.home')],
-    [fieldPaths.procedures, t('field.nav.procedures')],
-    [fieldPaths.receive(), t('field.nav.receive')],
-    [fieldPaths.dossiers, t('field.nav.dossiers')],
-    [fieldPaths.consult, t('field.nav.consult')],
-    [fieldPaths.survey, t('field.nav.survey')],
-    [fieldPaths.sync, t('field.nav.sync')],
-    [fieldPaths.report, t('field.nav.report')],
+    [fieldPaths.home, t('field:nav.home')],
+    [fieldPaths.procedures, t('field:nav.procedures')],
+    [fieldPaths.receive(), t('field:nav.receive')],
+    [fieldPaths.dossiers, t('field:nav.dossiers')],
+    [fieldPaths.consult, t('field:nav.consult')],
+    [fieldPaths.survey, t('field:nav.survey')],
+    [fieldPaths.sync, t('field:nav.sync')],
+    [fieldPaths.report, t('field:nav.report')],
   ];
+  // No session area: the app works offline on its own credential (the set-up page signs in).
   return (
-    <div className="app field">
-      <a className="skip-link" href="#main">
-        {t('a11y.skipToContent')}
-      </a>
-      <header className="site-header no-print">
-        <div className="container site-header__bar">
-          <Link to={fieldPaths.home} className="site-name">
-            {t('field.siteName')}
-          </Link>
-          <HeaderTools />
-        </div>
-        {state && <StatusLine sessionId={state.kit.session.id} />}
-        {state && (
-          <AppNav label={t('field.navLabel')} containerClass="container" links={links.map(([to, label]) => ({ to, label, end: to === fieldPaths.home }))} />
-        )}
-      </header>
-      <main id="main" ref={mainRef} tabIndex={-1} className="container site-main">
-        {children}
-      </main>
-    </div>
+    <AppShell
+      className="field"
+      brand={{ to: fieldPaths.home, name: t('field:siteName') }}
+      nav={
+        state && (
+          <>
+            <StatusLine sessionId={state.kit.session.id} />
+            <AppNav label={t('field:navLabel')} containerClass="container" links={links.map(([to, label]) => ({ to, label, end: to === fieldPaths.home }))} />
+          </>
+        )
+      }
+    >
+      {children}
+    </AppShell>
   );
 }
 
@@ -142,14 +126,14 @@ function StatusLine({ sessionId }: { sessionId: string }) {
   return (
     <div className={`field-status ${online ? 'field-status--online' : 'field-status--offline'}`} role="status">
       <div className="container">
-        <span>{online ? t('field.online') : t('field.offline')}</span>
+        <span>{online ? t('field:online') : t('field:offline')}</span>
         {' · '}
         <Link to={fieldPaths.sync}>
-          {t('field.pending', { count: pending })}
+          {t('field:pending', { count: pending })}
           {refused > 0 && (
             <>
               {' '}
-              · <strong>{t('field.needsAttention', { count: refused })}</strong>
+              · <strong>{t('field:needsAttention', { count: refused })}</strong>
             </>
           )}
         </Link>

@@ -1,6 +1,6 @@
-import { PHONE_PATTERN } from '../portal/form/messages.ts';
-import { CCCD_PATTERN } from '../portal/form/schema.ts';
-import type { SchemaNode } from '../portal/form/validate.ts';
+import { PHONE_PATTERN } from '../form/messages.ts';
+import { CCCD_PATTERN } from '../form/schema.ts';
+import type { SchemaNode } from '../form/validate.ts';
 import type { Applicant } from './sync/compose.ts';
 
 /**

@@ -23,8 +23,6 @@ export function fieldNow(): Date {
   return correctedTime(Date.now(), reading);
 }
 
-export const clockReading = (): ClockReading | null => reading;
-
 /** Restores the last reading (the app may start offline in the hamlet). */
 export async function loadClock(): Promise<void> {
   const row = await db.meta.get('clock');

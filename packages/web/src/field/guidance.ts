@@ -3,7 +3,7 @@ import { isRefused, type OutboxItem } from './sync/types.ts';
 
 /**
  * What the official should do about an op the server did not apply, by its problem code: the
- * sync page shows this under the server's reason (texts: i18n `field.sync.todo.<Todo>`). A
+ * sync page shows this under the server's reason (texts: i18n `field:sync.todo.<Todo>`). A
  * refusal time cures needs nobody: the op waits and goes again by itself.
  */
 export type Todo =

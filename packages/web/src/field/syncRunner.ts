@@ -11,7 +11,7 @@ import type { FieldFetch } from './sync/http.ts';
  * header would be refused, and the credential alone is what works days later. Once it has
  * expired, the official signs in again and the same calls go with the session (cookie + CSRF).
  */
-export function fieldFetch(kit: FieldKit, mode: 'credential' | 'session'): FieldFetch {
+function fieldFetch(kit: FieldKit, mode: 'credential' | 'session'): FieldFetch {
   return (path, init) => {
     const headers = { ...init.headers };
     if (mode === 'credential') headers[kit.credential.header] = kit.credential.token;

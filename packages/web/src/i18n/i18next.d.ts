@@ -1,11 +1,17 @@
 import 'i18next';
+import type { FieldMessages } from '../field/i18n/vi.ts';
+import type { OfficeMessages } from '../office/i18n/vi.ts';
+import type { PortalMessages } from '../portal/i18n/vi.ts';
 import type { Messages } from './vi.ts';
 
-// Typed keys: t('home.titel') fails to compile.
+// Typed keys: t('home.titel') fails to compile. Shared text is the default namespace (at run
+// time defaultNS is 'common'); an app's own text is reached as 'portal:…', 'office:…' or
+// 'field:…' — listing them here is what lets every t() take those prefixed keys — and is
+// registered by the app's route chunks (addMessages) before they render.
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: Messages };
+    defaultNS: ['common', 'portal', 'office', 'field'];
+    resources: { common: Messages; portal: PortalMessages; office: OfficeMessages; field: FieldMessages };
     returnNull: false;
   }
 }

@@ -1,17 +1,17 @@
-import i18n from 'i18next';
+import i18n, { type CustomTypeOptions } from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from './en.ts';
-import { vi, type Messages } from './vi.ts';
+import { vi } from './vi.ts';
 
-export const LANGUAGES = ['vi', 'en'] as const;
+type Resources = CustomTypeOptions['resources'];
+
+const LANGUAGES = ['vi', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'motcua.lang';
 
-export const messages: Record<Language, Messages> = { vi, en };
-
 /** Vietnamese unless this device chose English before; storage may be blocked (private mode). */
-export function storedLanguage(): Language {
+function storedLanguage(): Language {
   try {
     return globalThis.localStorage?.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
   } catch {
@@ -23,10 +23,15 @@ function reflectLanguage(lang: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
-// Both dictionaries are a few KB, so they ship in the entry chunk and init stays synchronous:
-// the first render is already in the right language, with no flash of the other one.
+// The shared dictionary (`common`: site, navigation, states, forms) is a few KB in both languages,
+// so it ships in the entry chunk and init stays synchronous: the first render is already in the
+// right language, with no flash of the other one. Each app's own text is a namespace of its own
+// (`portal`, `office`, `field`) that its route chunks register when they load (addMessages), so
+// a citizen never downloads the office's or the field app's text.
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { common: vi }, en: { common: en } },
+  ns: ['common'],
+  defaultNS: 'common',
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],
@@ -46,7 +51,7 @@ export function setLanguage(lang: Language): void {
   void i18n.changeLanguage(lang);
 }
 
-export function toLanguage(lng: string | undefined): Language {
+function toLanguage(lng: string | undefined): Language {
   return lng === 'en' ? 'en' : 'vi';
 }
 
@@ -62,6 +67,17 @@ export function useLanguage(): Language {
  */
 export function localized(lang: Language, vietnamese: string, english?: string | null): string {
   return lang === 'en' && english && english.trim() !== '' ? english : vietnamese;
+}
+
+export type AppNamespace = 'portal' | 'office' | 'field';
+
+/**
+ * Registers an app's dictionaries, both languages at once (switching language never waits).
+ * Called at module level by portal/i18n, office/i18n and field/i18n, so the text is in place
+ * before any component of that app renders.
+ */
+export function addMessages<N extends AppNamespace>(ns: N, dictionaries: Record<Language, Resources[N]>): void {
+  for (const lang of LANGUAGES) if (!i18n.hasResourceBundle(lang, ns)) i18n.addResourceBundle(lang, ns, dictionaries[lang]);
 }
 
 export { i18n };

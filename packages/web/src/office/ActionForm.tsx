@@ -4,12 +4,12 @@ import { toApiError, type ApiError } from '../api/client.ts';
 import type { Procedure } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { actOnDossier, unitColleagues } from '../portal/api/dossiers.ts';
+import { actOnDossier, unitColleagues } from '../api/dossiers.ts';
 import type { AllowedAction, Dossier, FieldSpec } from '../portal/api/types.ts';
-import { toLocalInput } from '../portal/format.ts';
-import { documentName } from '../portal/procedureView.ts';
-import type { AttachedFile } from '../portal/wizard/draft.ts';
-import { FileUploader } from '../portal/wizard/FileUploader.tsx';
+import { toLocalInput } from '../format/format.ts';
+import { documentName } from '../format/procedureView.ts';
+import type { AttachedFile } from '../form/draft.ts';
+import { FileUploader } from '../form/FileUploader.tsx';
 import { Alert, Button, Checkbox, RadioGroup, Select, TextArea, TextField } from '../ui/index.ts';
 import { actionBody, assigneeOptions, isRequired, missingFields, type Values } from './actionBody.ts';
 
@@ -41,7 +41,7 @@ function AssigneeField({
       <TextField
         id={id}
         label={label}
-        hint={t('office.dossier.assigneeHint')}
+        hint={t('office:dossier.assigneeHint')}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         required={required}
@@ -54,8 +54,8 @@ function AssigneeField({
     <Select
       id={id}
       label={label}
-      hint={specialists.status === 'success' && list.length === 0 ? t('office.dossier.noSpecialists') : undefined}
-      placeholder={specialists.status === 'success' ? t('office.dossier.chooseAssignee') : t('common.loading')}
+      hint={specialists.status === 'success' && list.length === 0 ? t('office:dossier.noSpecialists') : undefined}
+      placeholder={specialists.status === 'success' ? t('office:dossier.chooseAssignee') : t('common.loading')}
       options={assigneeOptions(list)}
       value={value}
       onChange={(e) => onChange(e.target.value)}
@@ -95,7 +95,7 @@ export function ActionForm({ dossier, spec, procedure, onDone, onConflict }: Act
   const [error, setError] = useState<ApiError | string | null>(null);
   const set = (name: string, value: string | string[]) => setValues((v) => ({ ...v, [name]: value }));
   const base = `act-${spec.action}`;
-  const label = (name: string) => t(`office.field.${name}` as 'office.field.note', { defaultValue: name }) as string;
+  const label = (name: string) => t(`office:field.${name}` as 'office:field.note', { defaultValue: name }) as string;
 
   const submit = async () => {
     const filled: Values = { ...values };
@@ -134,7 +134,7 @@ export function ActionForm({ dossier, spec, procedure, onDone, onConflict }: Act
           required={required}
           value={text}
           onChange={(v) => set(f.name, v)}
-          options={(f.options ?? []).map((o) => ({ value: o, label: t(`office.option.${o}` as 'office.option.post', { defaultValue: o }) as string }))}
+          options={(f.options ?? []).map((o) => ({ value: o, label: t(`office:option.${o}` as 'office:option.post', { defaultValue: o }) as string }))}
         />
       );
     }
@@ -145,7 +145,7 @@ export function ActionForm({ dossier, spec, procedure, onDone, onConflict }: Act
           id={id}
           type="datetime-local"
           label={label(f.name)}
-          hint={t('office.dossier.dateHint')}
+          hint={t('office:dossier.dateHint')}
           required={required}
           value={text}
           onChange={(e) => set(f.name, e.target.value)}
@@ -170,14 +170,14 @@ export function ActionForm({ dossier, spec, procedure, onDone, onConflict }: Act
               />
             );
           })}
-          <TextArea id={`${id}-other`} label={t('office.dossier.otherDocuments')} value={other} onChange={(e) => setOther(e.target.value)} rows={2} />
+          <TextArea id={`${id}-other`} label={t('office:dossier.otherDocuments')} value={other} onChange={(e) => setOther(e.target.value)} rows={2} />
         </fieldset>
       );
     }
     if (f.name === 'documents') {
       return (
         <div key={f.name} className="field">
-          <p className="field__label">{t('office.dossier.files')}</p>
+          <p className="field__label">{t('office:dossier.files')}</p>
           <FileUploader label={label(f.name)} files={files} onChange={setFiles} />
         </div>
       );
@@ -216,11 +216,11 @@ export function ActionForm({ dossier, spec, procedure, onDone, onConflict }: Act
       {spec.fields.map(field)}
       {error && (
         <Alert tone="error">
-          <p>{typeof error === 'string' ? error : error.status === 409 ? t('office.dossier.conflict') : error.messageFor(lang)}</p>
+          <p>{typeof error === 'string' ? error : error.status === 409 ? t('office:dossier.conflict') : error.messageFor(lang)}</p>
         </Alert>
       )}
       <Button type="submit" disabled={busy}>
-        {t(`office.action.${spec.action}`)}
+        {t(`office:action.${spec.action}`)}
       </Button>
     </form>
   );

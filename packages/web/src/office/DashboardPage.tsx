@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { officeSummary, unitDetail } from '../portal/api/dossiers.ts';
+import { officeSummary, unitDetail } from '../api/dossiers.ts';
 import type { UnitDaySummary } from '../portal/api/types.ts';
-import { formatDate } from '../portal/format.ts';
-import { LoadError } from '../portal/LoadError.tsx';
+import { formatDate } from '../format/format.ts';
+import { LoadError } from '../ui/LoadError.tsx';
 import { Alert, ButtonLink, Select, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { canSeeInsights, officePaths, useOfficial } from './context.ts';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 type Stat = { key: keyof Omit<UnitDaySummary, 'unitCode' | 'day'>; query: string; tone?: 'danger' | 'warning' };
 
@@ -27,7 +28,7 @@ export default function DashboardPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const official = useOfficial();
-  useDocumentTitle(t('office.dashboard.title'));
+  useDocumentTitle(t('office:dashboard.title'));
   const communes = official.unitCodes.filter((u) => /^\d{5}$/.test(u));
   const [unit, setUnit] = useState(communes[0] ?? '');
   const summary = useResource(`summary:${unit}`, unit ? (signal) => officeSummary(unit, signal) : null);
@@ -36,12 +37,12 @@ export default function DashboardPage() {
   return (
     <>
       <h1>
-        {t('office.dashboard.title')}
+        {t('office:dashboard.title')}
         {unitInfo.data ? ` – ${unitInfo.data.fullName}` : ''}
       </h1>
       {communes.length > 1 && (
         <Select
-          label={t('office.dashboard.unit')}
+          label={t('office:dashboard.unit')}
           options={communes.map((c) => ({ value: c, label: c }))}
           value={unit}
           onChange={(e) => setUnit(e.target.value)}
@@ -51,22 +52,22 @@ export default function DashboardPage() {
       {communes.length === 0 && (
         <>
           <Alert tone="info" live={false}>
-            <p>{t('office.dashboard.figuresOnly')}</p>
+            <p>{t('office:dashboard.figuresOnly')}</p>
           </Alert>
-          {canSeeInsights(official) && <ButtonLink to={officePaths.insights}>{t('office.navInsights')}</ButtonLink>}
+          {canSeeInsights(official) && <ButtonLink to={officePaths.insights}>{t('office:navInsights')}</ButtonLink>}
         </>
       )}
       {summary.status === 'loading' && <Spinner label={t('common.loading')} />}
       {summary.status === 'error' && <LoadError error={summary.error} onRetry={summary.retry} />}
       {summary.data && (
         <>
-          <p className="muted">{t('office.dashboard.day', { date: formatDate(`${summary.data.day}T12:00:00+07:00`, lang) })}</p>
+          <p className="muted">{t('office:dashboard.day', { date: formatDate(`${summary.data.day}T12:00:00+07:00`, lang) })}</p>
           <ul className="stat-grid">
             {STATS.map((stat) => (
               <li key={stat.key}>
                 <Link to={`${officePaths.queue}?${stat.query}&unit=${unit}`} className={['stat', stat.tone ? `stat--${stat.tone}` : ''].join(' ')}>
                   <span className="stat__value">{summary.data![stat.key]}</span>
-                  <span className="stat__label">{t(`office.dashboard.${stat.key}`)}</span>
+                  <span className="stat__label">{t(`office:dashboard.${stat.key}`)}</span>
                 </Link>
               </li>
             ))}

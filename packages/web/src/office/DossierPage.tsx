@@ -4,20 +4,21 @@ import { Link, useParams } from 'react-router';
 import { getProcedure } from '../api/catalog.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { getDossier, uploadUrl } from '../portal/api/dossiers.ts';
+import { getDossier, uploadUrl } from '../api/dossiers.ts';
 import type { Attachment, Dossier } from '../portal/api/types.ts';
-import { StateBadge, Timeline, TimelinessBadge } from '../portal/DossierBits.tsx';
-import { IssuedDocuments } from '../portal/IssuedDocuments.tsx';
-import { describeAnswers, type Answer } from '../portal/form/answers.ts';
-import { stepsOf } from '../portal/form/schema.ts';
-import { formatDate, formatDateTime } from '../portal/format.ts';
-import { LoadError } from '../portal/LoadError.tsx';
-import { formatSize } from '../portal/wizard/FileUploader.tsx';
+import { StateBadge, Timeline, TimelinessBadge } from '../dossier/DossierBits.tsx';
+import { IssuedDocuments } from '../dossier/IssuedDocuments.tsx';
+import { describeAnswers, type Answer } from '../form/answers.ts';
+import { stepsOf } from '../form/schema.ts';
+import { formatDate, formatDateTime } from '../format/format.ts';
+import { LoadError } from '../ui/LoadError.tsx';
+import { formatSize } from '../form/FileUploader.tsx';
 import { Alert, Button, Card, Spinner, useDocumentTitle } from '../ui/index.ts';
-import { Shipments } from '../portal/Shipments.tsx';
+import { Shipments } from '../dossier/Shipments.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { ReturnResultPanel } from './delivery/ReturnResultPanel.tsx';
 import { officePaths, useOfficial, type SlipKind } from './context.ts';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 /** Slip per event: which printable form a step of the history produces. */
 const SLIP_OF: Record<string, SlipKind> = { receive: 'tiep-nhan', request_supplement: 'bo-sung', refuse_intake: 'tu-choi', record_apology: 'xin-loi' };
@@ -40,10 +41,10 @@ function AttachmentView({ attachment, dossierCode }: { attachment: Attachment; d
         )}
       </p>
       <Button variant="secondary" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? t('office.dossier.hide', { name }) : t('office.dossier.view', { name })}
+        {open ? t('office:dossier.hide', { name }) : t('office:dossier.view', { name })}
       </Button>{' '}
       <a href={src} target="_blank" rel="noopener">
-        {t('office.dossier.openNewTab')}
+        {t('office:dossier.openNewTab')}
       </a>
       {open &&
         (attachment.mediaType.startsWith('image/') ? (
@@ -93,8 +94,6 @@ export default function DossierPage() {
   const loaded = useResource(`office-dossier:${code}`, (signal) => getDossier(code, signal));
   const [override, setOverride] = useState<Dossier | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  // Set when this server turns out to have no delivery endpoint: the plain return_result form then.
-  const [noDelivery, setNoDelivery] = useState(false);
   const dossier = override?.code === code ? override : loaded.data;
   const procedure = useResource(`procedure:${dossier?.procedureCode ?? ''}`, dossier ? (signal) => getProcedure(dossier.procedureCode, signal) : null);
   useDocumentTitle(`${code}`);
@@ -111,10 +110,10 @@ export default function DossierPage() {
     : [];
   const slips = [...new Set(dossier.history.map((h) => SLIP_OF[h.action]).filter((k): k is SlipKind => !!k))];
   // The delivery endpoint is for the desk and outreach roles; anyone else keeps the plain action.
-  const canDeliver = !noDelivery && dossier.state === 'result_ready' && official.roles.some((r) => r === 'receptionist' || r === 'outreach');
+  const canDeliver = dossier.state === 'result_ready' && official.roles.some((r) => r === 'receptionist' || r === 'outreach');
   const onDone = (action: string) => (next: Dossier) => {
     setOverride(next);
-    setDone(t('office.dossier.done', { action: t(`office.action.${action}` as 'office.action.return_result') }));
+    setDone(t('office:dossier.done', { action: t(`office:action.${action}` as 'office:action.return_result') }));
   };
   const onConflict = () => {
     setOverride(null);
@@ -125,7 +124,7 @@ export default function DossierPage() {
   return (
     <>
       <p className="no-print">
-        <Link to={officePaths.queue}>← {t('office.dossier.back')}</Link>
+        <Link to={officePaths.queue}>← {t('office:dossier.back')}</Link>
       </p>
       <h1 lang="vi">{dossier.procedureName}</h1>
       <div className="dossier-head">
@@ -134,7 +133,7 @@ export default function DossierPage() {
         {dossier.dueAt && <TimelinessBadge timeliness={dossier.timeliness} />}
         {dossier.dueAt && (
           <span>
-            {t('office.dossier.due')}: {formatDate(dossier.dueAt, lang)}
+            {t('office:dossier.due')}: {formatDate(dossier.dueAt, lang)}
           </span>
         )}
       </div>
@@ -145,34 +144,34 @@ export default function DossierPage() {
       )}
       {blockedByLate && (
         <Alert tone="warning" live={false}>
-          <p>{t('office.dossier.late')}</p>
+          <p>{t('office:dossier.late')}</p>
         </Alert>
       )}
       <div className="dossier-grid">
         <div>
-          <Card as="section" title={t('office.dossier.applicant')}>
+          <Card as="section" title={t('office:dossier.applicant')}>
             <dl className="kv">
               <dt>{t('wizard.fullName')}</dt>
               <dd>{a.fullName}</dd>
-              <dt>{t('office.dossier.idNumber')}</dt>
+              <dt>{t('office:dossier.idNumber')}</dt>
               <dd>{a.idNumber}</dd>
-              <dt>{t('office.dossier.birthDate')}</dt>
+              <dt>{t('office:dossier.birthDate')}</dt>
               <dd>{a.birthDate.split('-').reverse().join('/')}</dd>
-              <dt>{t('office.dossier.phone')}</dt>
+              <dt>{t('office:dossier.phone')}</dt>
               <dd>{a.phone}</dd>
-              <dt>{t('office.dossier.address')}</dt>
+              <dt>{t('office:dossier.address')}</dt>
               <dd>{a.addressLine}</dd>
-              <dt>{t('office.dossier.channel')}</dt>
+              <dt>{t('office:dossier.channel')}</dt>
               <dd>{t(`channel.${dossier.channel}`)}</dd>
-              <dt>{t('office.dossier.submitted')}</dt>
+              <dt>{t('office:dossier.submitted')}</dt>
               <dd>{formatDateTime(dossier.submittedAt, lang)}</dd>
               {dossier.receivedAt && (
                 <>
-                  <dt>{t('office.dossier.received')}</dt>
+                  <dt>{t('office:dossier.received')}</dt>
                   <dd>{formatDateTime(dossier.receivedAt, lang)}</dd>
                 </>
               )}
-              <dt>{t('office.dossier.delivery')}</dt>
+              <dt>{t('office:dossier.delivery')}</dt>
               <dd>
                 {t(`delivery.${dossier.resultDelivery}`)}
                 {dossier.postalAddress ? `: ${dossier.postalAddress}` : ''}
@@ -180,8 +179,8 @@ export default function DossierPage() {
             </dl>
             {dossier.consent && (
               <p className="muted">
-                {t('office.dossier.consent', {
-                  method: t(`office.intake.consentMethods.${dossier.consent.method}` as 'office.intake.consentMethods.verbal', {
+                {t('office:dossier.consent', {
+                  method: t(`office:intake.consentMethods.${dossier.consent.method}` as 'office:intake.consentMethods.verbal', {
                     defaultValue: dossier.consent.method,
                   }),
                   at: formatDateTime(dossier.consent.at, lang),
@@ -189,7 +188,7 @@ export default function DossierPage() {
               </p>
             )}
           </Card>
-          <h2>{t('office.dossier.form')}</h2>
+          <h2>{t('office:dossier.form')}</h2>
           {procedure.status === 'loading' && <Spinner size="small" label={t('common.loading')} />}
           {answerGroups.map((group) => (
             <section key={group.title} aria-label={group.title}>
@@ -197,9 +196,9 @@ export default function DossierPage() {
               <AnswerTable answers={group.answers} />
             </section>
           ))}
-          <h2>{t('office.dossier.documents')}</h2>
+          <h2>{t('office:dossier.documents')}</h2>
           {dossier.attachments.length === 0 ? (
-            <p>{t('office.dossier.noDocuments')}</p>
+            <p>{t('office:dossier.noDocuments')}</p>
           ) : (
             <ul className="store-list">
               {dossier.attachments.map((att) => (
@@ -209,7 +208,7 @@ export default function DossierPage() {
           )}
           {dossier.missingDocuments.length > 0 && (
             <>
-              <h3>{t('office.dossier.missingDocuments')}</h3>
+              <h3>{t('office:dossier.missingDocuments')}</h3>
               <ul lang="vi">
                 {dossier.missingDocuments.map((m) => (
                   <li key={m}>{m}</li>
@@ -220,29 +219,29 @@ export default function DossierPage() {
         </div>
         <div>
           <section aria-labelledby="actions-title" className="no-print">
-            <h2 id="actions-title">{t('office.dossier.actions')}</h2>
-            {dossier.allowedActions.length === 0 && <p>{t('office.dossier.noActions')}</p>}
+            <h2 id="actions-title">{t('office:dossier.actions')}</h2>
+            {dossier.allowedActions.length === 0 && <p>{t('office:dossier.noActions')}</p>}
             {dossier.allowedActions.map((spec) => (
               <details key={`${spec.action}-${dossier.version}`} className="action-form" open={dossier.allowedActions.length === 1}>
-                <summary>{t(`office.action.${spec.action}`)}</summary>
+                <summary>{t(`office:action.${spec.action}`)}</summary>
                 {canDeliver && spec.action === 'return_result' ? (
-                  <ReturnResultPanel dossier={dossier} onDone={onDone(spec.action)} onConflict={onConflict} onUnavailable={() => setNoDelivery(true)} />
+                  <ReturnResultPanel dossier={dossier} onDone={onDone(spec.action)} onConflict={onConflict} />
                 ) : (
                   <ActionForm dossier={dossier} spec={spec} procedure={procedure.data} onDone={onDone(spec.action)} onConflict={onConflict} />
                 )}
               </details>
             ))}
-            <p className="muted">{t('office.dossier.yourId', { id: official.userId })}</p>
+            <p className="muted">{t('office:dossier.yourId', { id: official.userId })}</p>
           </section>
           <Shipments code={dossier.code} version={dossier.version} />
           <IssuedDocuments code={dossier.code} version={dossier.version} />
           {slips.length > 0 && (
             <section aria-labelledby="slips-title" className="no-print">
-              <h2 id="slips-title">{t('office.dossier.slips')}</h2>
+              <h2 id="slips-title">{t('office:dossier.slips')}</h2>
               <ul>
                 {slips.map((kind) => (
                   <li key={kind}>
-                    <Link to={officePaths.slip(dossier.code, kind)}>{t(`office.slip.${SLIP_TITLE[kind]}`)}</Link>
+                    <Link to={officePaths.slip(dossier.code, kind)}>{t(`office:slip.${SLIP_TITLE[kind]}`)}</Link>
                   </li>
                 ))}
               </ul>
@@ -250,18 +249,18 @@ export default function DossierPage() {
           )}
           {dossier.apologies.length > 0 && (
             <>
-              <h2>{t('office.dossier.apologies')}</h2>
+              <h2>{t('office:dossier.apologies')}</h2>
               <ul lang="vi">
                 {dossier.apologies.map((ap) => (
                   <li key={ap.at}>
-                    {t('office.dossier.apologyLine', { at: formatDateTime(ap.at, lang), date: formatDate(ap.newAppointment, lang), reason: ap.reason })}
+                    {t('office:dossier.apologyLine', { at: formatDateTime(ap.at, lang), date: formatDate(ap.newAppointment, lang), reason: ap.reason })}
                   </li>
                 ))}
               </ul>
             </>
           )}
-          <h2>{t('office.dossier.history')}</h2>
-          <Timeline history={dossier.history} label={t('office.dossier.history')} />
+          <h2>{t('office:dossier.history')}</h2>
+          <Timeline history={dossier.history} label={t('office:dossier.history')} />
         </div>
       </div>
     </>

@@ -6,21 +6,22 @@ import { toApiError } from '../api/client.ts';
 import type { Procedure } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { getDossier, officeQueue, submitDossier } from '../portal/api/dossiers.ts';
-import { formErrorText } from '../portal/form/messages.ts';
-import { SchemaFields, inputId } from '../portal/form/SchemaFields.tsx';
-import { fieldTitle, formValue, initialDraft, stepsOf, type FormDraft } from '../portal/form/schema.ts';
-import { errorsByPath, validateForm, type FormError } from '../portal/form/validate.ts';
-import { procedureName } from '../portal/procedureView.ts';
-import { useDebouncedValue } from '../portal/useDebouncedValue.ts';
-import { APPLICANT_ID_PREFIX, ApplicantFields } from '../portal/wizard/ApplicantFields.tsx';
-import { APPLICANT_SCHEMA, applicantValue, emptyApplicant, toApplicant } from '../portal/wizard/applicant.ts';
-import { DeliveryStep } from '../portal/wizard/DeliveryStep.tsx';
-import { DocumentsStep } from '../portal/wizard/DocumentsStep.tsx';
-import { newIdempotencyKey, type ApplicantDraft, type AttachedFile } from '../portal/wizard/draft.ts';
+import { getDossier, officeQueue, submitDossier } from '../api/dossiers.ts';
+import { formErrorText } from '../form/messages.ts';
+import { SchemaFields, inputId } from '../form/SchemaFields.tsx';
+import { fieldTitle, formValue, initialDraft, stepsOf, type FormDraft } from '../form/schema.ts';
+import { errorsByPath, validateForm, type FormError } from '../form/validate.ts';
+import { procedureName } from '../format/procedureView.ts';
+import { useDebouncedValue } from '../ui/useDebouncedValue.ts';
+import { APPLICANT_ID_PREFIX, ApplicantFields } from '../form/ApplicantFields.tsx';
+import { APPLICANT_SCHEMA, applicantValue, emptyApplicant, toApplicant } from '../form/applicant.ts';
+import { DeliveryStep } from '../form/DeliveryStep.tsx';
+import { DocumentsStep } from '../form/DocumentsStep.tsx';
+import { newIdempotencyKey, type ApplicantDraft, type AttachedFile } from '../form/draft.ts';
 import type { DeliveryMethod } from '../portal/api/types.ts';
 import { Alert, Button, Card, Checkbox, ErrorSummary, RadioGroup, Spinner, TextArea, TextField, useDocumentTitle } from '../ui/index.ts';
 import { officePaths, useOfficial } from './context.ts';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 type ConsentMethod = 'signature' | 'verbal' | 'written';
 
@@ -34,7 +35,7 @@ function ProcedurePicker({ onPick }: { onPick: (p: Procedure) => void }) {
     <>
       <TextField
         id="intake-procedure"
-        label={t('office.intake.procedureSearch')}
+        label={t('office:intake.procedureSearch')}
         type="search"
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -42,7 +43,7 @@ function ProcedurePicker({ onPick }: { onPick: (p: Procedure) => void }) {
       />
       {results.status === 'loading' && <Spinner size="small" label={t('common.loading')} />}
       {results.data && results.data.length > 0 && (
-        <ul className="store-list" aria-label={t('office.intake.chooseProcedure')}>
+        <ul className="store-list" aria-label={t('office:intake.chooseProcedure')}>
           {results.data.slice(0, 8).map((p) => (
             <li key={p.code}>
               <Button variant="secondary" onClick={() => onPick(p)}>
@@ -62,7 +63,7 @@ export default function IntakePage() {
   const lang = useLanguage();
   const navigate = useNavigate();
   const official = useOfficial();
-  useDocumentTitle(t('office.intake.title'));
+  useDocumentTitle(t('office:intake.title'));
   const home = official.unitCodes.find((u) => /^\d{5}$/.test(u)) ?? '';
   const [procedure, setProcedure] = useState<Procedure | null>(null);
   const [applicant, setApplicant] = useState<ApplicantDraft>({ ...emptyApplicant(), unitCode: home });
@@ -125,10 +126,10 @@ export default function IntakePage() {
           targetId: e.path === 'consent' ? 'intake-consent' : e.path === 'postalAddress' ? 'idl-postalAddress' : 'intake-days',
           text:
             e.path === 'consent'
-              ? t('office.intake.consentRequired')
+              ? t('office:intake.consentRequired')
               : e.path === 'postalAddress'
                 ? `${t('wizard.postalAddress')}: ${t('form.errors.required')}`
-                : `${t('office.intake.processingDays')}: ${t('form.errors.required')}`,
+                : `${t('office:intake.processingDays')}: ${t('form.errors.required')}`,
         })),
       ]
     : [];
@@ -169,10 +170,10 @@ export default function IntakePage() {
 
   return (
     <>
-      <h1>{t('office.intake.title')}</h1>
+      <h1>{t('office:intake.title')}</h1>
       {summary.length > 0 && <ErrorSummary key={summary.length} title={t('form.errorSummary', { count: summary.length })} items={summary} />}
       <section aria-labelledby="intake-proc">
-        <h2 id="intake-proc">{t('office.intake.procedure')}</h2>
+        <h2 id="intake-proc">{t('office:intake.procedure')}</h2>
         {procedure ? (
           <Card tone="highlight">
             <p>
@@ -194,19 +195,19 @@ export default function IntakePage() {
             void submit();
           }}
         >
-          <h2>{t('office.intake.applicant')}</h2>
+          <h2>{t('office:intake.applicant')}</h2>
           <div className="field">
             <Button variant="secondary" onClick={() => void findCitizen()}>
-              {t('office.intake.findCitizen')}
+              {t('office:intake.findCitizen')}
             </Button>
           </div>
           {lookup && (
             <Alert tone="info">
-              <p>{lookup.found ? t('office.intake.citizenFound', { code: lookup.found }) : t('office.intake.citizenNew')}</p>
+              <p>{lookup.found ? t('office:intake.citizenFound', { code: lookup.found }) : t('office:intake.citizenNew')}</p>
             </Alert>
           )}
           <ApplicantFields applicant={applicant} fromEid={false} errors={applicantByPath} onChange={(patch) => setApplicant((a) => ({ ...a, ...patch }))} />
-          <h2>{t('office.intake.formTitle')}</h2>
+          <h2>{t('office:intake.formTitle')}</h2>
           {stepsOf(procedure.formSchema, lang).map((step) => (
             <section key={step.title} aria-label={step.title}>
               <h3>{step.title}</h3>
@@ -220,7 +221,7 @@ export default function IntakePage() {
               />
             </section>
           ))}
-          <h2>{t('office.intake.documents')}</h2>
+          <h2>{t('office:intake.documents')}</h2>
           <DocumentsStep procedure={procedure} documents={documents} withStore={false} onChange={(i, files) => setDocuments((d) => ({ ...d, [i]: files }))} />
           <h2>{t('wizard.deliveryStep')}</h2>
           <DeliveryStep
@@ -233,8 +234,8 @@ export default function IntakePage() {
           {needsDays && (
             <TextField
               id="intake-days"
-              label={t('office.intake.processingDays')}
-              hint={t('office.intake.processingDaysHint')}
+              label={t('office:intake.processingDays')}
+              hint={t('office:intake.processingDaysHint')}
               inputMode="decimal"
               value={processingDays}
               onChange={(e) => setProcessingDays(e.target.value)}
@@ -243,22 +244,22 @@ export default function IntakePage() {
             />
           )}
           <fieldset className="choice-group field">
-            <legend className="field__label">{t('office.intake.consentLegend')}</legend>
+            <legend className="field__label">{t('office:intake.consentLegend')}</legend>
             <Checkbox
               id="intake-consent"
-              label={t('office.intake.consent')}
+              label={t('office:intake.consent')}
               checked={consent}
               onChange={(e) => setConsent(e.target.checked)}
-              error={attempted && !consent ? t('office.intake.consentRequired') : undefined}
+              error={attempted && !consent ? t('office:intake.consentRequired') : undefined}
             />
             <RadioGroup
               name="consent-method"
-              legend={t('office.intake.consentMethod')}
+              legend={t('office:intake.consentMethod')}
               value={consentMethod}
               onChange={(v) => setConsentMethod(v as ConsentMethod)}
-              options={(['signature', 'verbal', 'written'] as const).map((m) => ({ value: m, label: t(`office.intake.consentMethods.${m}`) }))}
+              options={(['signature', 'verbal', 'written'] as const).map((m) => ({ value: m, label: t(`office:intake.consentMethods.${m}`) }))}
             />
-            <TextArea label={t('office.intake.consentNote')} value={consentNote} onChange={(e) => setConsentNote(e.target.value)} rows={2} maxLength={500} />
+            <TextArea label={t('office:intake.consentNote')} value={consentNote} onChange={(e) => setConsentNote(e.target.value)} rows={2} maxLength={500} />
           </fieldset>
           {error && (
             <Alert tone="error">
@@ -266,7 +267,7 @@ export default function IntakePage() {
             </Alert>
           )}
           <Button type="submit" disabled={busy}>
-            {busy ? t('office.intake.submitting') : t('office.intake.submit')}
+            {busy ? t('office:intake.submitting') : t('office:intake.submit')}
           </Button>
         </form>
       )}

@@ -4,13 +4,14 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { hamletsOf, officeQueue, type QueueFilters } from '../portal/api/dossiers.ts';
+import { hamletsOf, officeQueue, type QueueFilters } from '../api/dossiers.ts';
 import type { DossierState, QueueItem } from '../portal/api/types.ts';
-import { StateBadge, TimelinessBadge } from '../portal/DossierBits.tsx';
-import { formatDate } from '../portal/format.ts';
-import { LoadError } from '../portal/LoadError.tsx';
+import { StateBadge, TimelinessBadge } from '../dossier/DossierBits.tsx';
+import { formatDate } from '../format/format.ts';
+import { LoadError } from '../ui/LoadError.tsx';
 import { Button, Checkbox, Select, Spinner, TextField, useDocumentTitle } from '../ui/index.ts';
 import { officePaths, useOfficial } from './context.ts';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 const STATES: DossierState[] = [
   'submitted',
@@ -30,7 +31,7 @@ const CHANNELS = ['online', 'counter', 'outreach', 'postal'] as const;
 const SEARCH_ID = 'queue-search';
 
 /** End of today in Vietnam, for "due today" (everything due before tomorrow 00:00 +07:00). */
-export function endOfVietnamDay(now = new Date()): string {
+function endOfVietnamDay(now = new Date()): string {
   const vn = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
   return new Date(new Date(`${vn}T00:00:00+07:00`).getTime() + 86_400_000).toISOString();
 }
@@ -60,7 +61,7 @@ export default function QueuePage() {
   const lang = useLanguage();
   const navigate = useNavigate();
   const official = useOfficial();
-  useDocumentTitle(t('office.queue.title'));
+  useDocumentTitle(t('office:queue.title'));
   const [params, setParams] = useSearchParams();
   const defaultUnit = official.unitCodes.find((u) => /^\d{5}$/.test(u));
   const filters = filtersFrom(params, defaultUnit);
@@ -129,29 +130,29 @@ export default function QueuePage() {
 
   return (
     <>
-      <h1>{t('office.queue.title')}</h1>
+      <h1>{t('office:queue.title')}</h1>
       <section className="shortcuts" aria-labelledby="shortcuts-title">
         <h2 id="shortcuts-title" className="visually-hidden">
-          {t('office.queue.shortcutsTitle')}
+          {t('office:queue.shortcutsTitle')}
         </h2>
-        <ul aria-label={t('office.queue.shortcutsTitle')}>
+        <ul aria-label={t('office:queue.shortcutsTitle')}>
           <li>
-            <kbd>j</kbd> {t('office.queue.shortcutJ')}
+            <kbd>j</kbd> {t('office:queue.shortcutJ')}
           </li>
           <li>
-            <kbd>k</kbd> {t('office.queue.shortcutK')}
+            <kbd>k</kbd> {t('office:queue.shortcutK')}
           </li>
           <li>
-            <kbd>Enter</kbd> {t('office.queue.shortcutEnter')}
+            <kbd>Enter</kbd> {t('office:queue.shortcutEnter')}
           </li>
           <li>
-            <kbd>/</kbd> {t('office.queue.shortcutSlash')}
+            <kbd>/</kbd> {t('office:queue.shortcutSlash')}
           </li>
         </ul>
       </section>
       <form
         role="search"
-        aria-label={t('office.queue.filters')}
+        aria-label={t('office:queue.filters')}
         className="filters"
         onSubmit={(event) => {
           event.preventDefault();
@@ -161,7 +162,7 @@ export default function QueuePage() {
         <div className="filters__search">
           <TextField
             id={SEARCH_ID}
-            label={t('office.queue.search')}
+            label={t('office:queue.search')}
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
@@ -170,61 +171,61 @@ export default function QueuePage() {
           />
         </div>
         <Select
-          label={t('office.queue.state')}
-          placeholder={t('office.queue.allStates')}
+          label={t('office:queue.state')}
+          placeholder={t('office:queue.allStates')}
           options={STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
           value={filters.state ?? ''}
           onChange={(e) => setFilter('state', e.target.value)}
         />
         <Select
-          label={t('office.queue.channel')}
-          placeholder={t('office.queue.allChannels')}
+          label={t('office:queue.channel')}
+          placeholder={t('office:queue.allChannels')}
           options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
           value={filters.channel ?? ''}
           onChange={(e) => setFilter('channel', e.target.value)}
         />
         <Select
-          label={t('office.queue.hamlet')}
-          placeholder={t('office.queue.allHamlets')}
+          label={t('office:queue.hamlet')}
+          placeholder={t('office:queue.allHamlets')}
           options={(hamlets.data ?? []).map((h) => ({ value: h.code, label: h.name }))}
           value={filters.hamlet ?? ''}
           onChange={(e) => setFilter('hamlet', e.target.value)}
         />
         <Select
-          label={t('office.queue.sort')}
+          label={t('office:queue.sort')}
           options={[
-            { value: 'dueAt', label: t('office.queue.sortDue') },
-            { value: 'receivedAt', label: t('office.queue.sortReceived') },
+            { value: 'dueAt', label: t('office:queue.sortDue') },
+            { value: 'receivedAt', label: t('office:queue.sortReceived') },
           ]}
           value={filters.sort ?? 'dueAt'}
           onChange={(e) => setFilter('sort', e.target.value === 'dueAt' ? null : e.target.value)}
         />
-        <Checkbox label={t('office.queue.lateOnly')} checked={filters.late === true} onChange={(e) => setFilter('late', e.target.checked ? '1' : null)} />
-        <Checkbox label={t('office.queue.mine')} checked={filters.assignedToMe === true} onChange={(e) => setFilter('mine', e.target.checked ? '1' : null)} />
+        <Checkbox label={t('office:queue.lateOnly')} checked={filters.late === true} onChange={(e) => setFilter('late', e.target.checked ? '1' : null)} />
+        <Checkbox label={t('office:queue.mine')} checked={filters.assignedToMe === true} onChange={(e) => setFilter('mine', e.target.checked ? '1' : null)} />
       </form>
 
       {first.status === 'loading' && <Spinner label={t('common.loading')} />}
       {first.status === 'error' && <LoadError error={first.error} onRetry={first.retry} />}
       <p role="status" className="results__status">
-        {first.status === 'success' ? (items.length ? t('office.queue.shown', { count: items.length }) : t('office.queue.empty')) : ''}
+        {first.status === 'success' ? (items.length ? t('office:queue.shown', { count: items.length }) : t('office:queue.empty')) : ''}
       </p>
       {items.length > 0 && (
         <div className="table-scroll">
           <table className="queue-table">
-            <caption className="visually-hidden">{t('office.queue.title')}</caption>
+            <caption className="visually-hidden">{t('office:queue.title')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('office.queue.code')}</th>
-                <th scope="col">{t('office.queue.applicant')}</th>
-                <th scope="col">{t('office.queue.procedure')}</th>
-                <th scope="col">{t('office.queue.stateColumn')}</th>
-                <th scope="col">{t('office.queue.due')}</th>
+                <th scope="col">{t('office:queue.code')}</th>
+                <th scope="col">{t('office:queue.applicant')}</th>
+                <th scope="col">{t('office:queue.procedure')}</th>
+                <th scope="col">{t('office:queue.stateColumn')}</th>
+                <th scope="col">{t('office:queue.due')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((item, index) => (
                 <tr key={item.code} data-selected={index === selected || undefined} aria-current={index === selected ? 'true' : undefined}>
-                  <td data-label={t('office.queue.code')}>
+                  <td data-label={t('office:queue.code')}>
                     <Link
                       to={officePaths.dossier(item.code)}
                       ref={(el) => {
@@ -235,20 +236,20 @@ export default function QueuePage() {
                       {item.code}
                     </Link>
                   </td>
-                  <td data-label={t('office.queue.applicant')}>{item.applicantName}</td>
-                  <td data-label={t('office.queue.procedure')} lang="vi">
+                  <td data-label={t('office:queue.applicant')}>{item.applicantName}</td>
+                  <td data-label={t('office:queue.procedure')} lang="vi">
                     {item.procedureName}
                   </td>
-                  <td data-label={t('office.queue.stateColumn')}>
+                  <td data-label={t('office:queue.stateColumn')}>
                     <StateBadge state={item.state} /> <span className="muted">{t(`channel.${item.channel}`)}</span>
                   </td>
-                  <td data-label={t('office.queue.due')}>
+                  <td data-label={t('office:queue.due')}>
                     {item.dueAt ? (
                       <>
                         {formatDate(item.dueAt, lang)} <TimelinessBadge timeliness={item.timeliness} />
                       </>
                     ) : (
-                      <span className="muted">{t('office.queue.noDue')}</span>
+                      <span className="muted">{t('office:queue.noDue')}</span>
                     )}
                   </td>
                 </tr>
@@ -260,7 +261,7 @@ export default function QueuePage() {
       {moreError && <LoadError error={moreError} onRetry={() => void loadMore()} />}
       {cursor && (
         <Button variant="secondary" onClick={() => void loadMore()}>
-          {t('office.queue.more')}
+          {t('office:queue.more')}
         </Button>
       )}
     </>

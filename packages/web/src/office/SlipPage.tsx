@@ -2,14 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { getDossier, unitDetail } from '../portal/api/dossiers.ts';
+import { getDossier, unitDetail } from '../api/dossiers.ts';
 import type { Dossier } from '../portal/api/types.ts';
-import { formatDate, formatDateTime } from '../portal/format.ts';
-import { IssuedDocuments } from '../portal/IssuedDocuments.tsx';
-import { LoadError } from '../portal/LoadError.tsx';
+import { formatDate, formatDateTime } from '../format/format.ts';
+import { IssuedDocuments } from '../dossier/IssuedDocuments.tsx';
+import { LoadError } from '../ui/LoadError.tsx';
 import { Alert, Button, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { officePaths, useOfficial, type SlipKind } from './context.ts';
 import { SLIP_TITLE } from './DossierPage.tsx';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 // Form numbers of Decree 118/2025/ND-CP's one-stop slips.
 const FORM_NUMBER: Record<SlipKind, string> = { 'tiep-nhan': '01', 'bo-sung': '02', 'tu-choi': '03', 'xin-loi': '04' };
@@ -25,18 +26,18 @@ function SlipBody({ kind, dossier }: { kind: SlipKind; dossier: Dossier }) {
   const lang = useLanguage();
   const none = (
     <Alert tone="info" live={false}>
-      <p>{t('office.slip.notAvailable')}</p>
+      <p>{t('office:slip.notAvailable')}</p>
     </Alert>
   );
   if (kind === 'tiep-nhan') {
-    return dossier.dueAt ? <p>{t('office.slip.receiptBody', { date: formatDate(dossier.dueAt, lang) })}</p> : none;
+    return dossier.dueAt ? <p>{t('office:slip.receiptBody', { date: formatDate(dossier.dueAt, lang) })}</p> : none;
   }
   if (kind === 'bo-sung') {
     const event = lastEvent(dossier, 'request_supplement');
     if (!event) return none;
     return (
       <>
-        <p>{t('office.slip.supplementBody')}</p>
+        <p>{t('office:slip.supplementBody')}</p>
         {dossier.missingDocuments.length > 0 && (
           <ol lang="vi">
             {dossier.missingDocuments.map((m) => (
@@ -44,7 +45,7 @@ function SlipBody({ kind, dossier }: { kind: SlipKind; dossier: Dossier }) {
             ))}
           </ol>
         )}
-        {event.note && <p lang="vi">{t('office.slip.reason', { reason: event.note })}</p>}
+        {event.note && <p lang="vi">{t('office:slip.reason', { reason: event.note })}</p>}
       </>
     );
   }
@@ -53,14 +54,14 @@ function SlipBody({ kind, dossier }: { kind: SlipKind; dossier: Dossier }) {
     if (!event) return none;
     return (
       <>
-        <p>{t('office.slip.refusalBody')}</p>
+        <p>{t('office:slip.refusalBody')}</p>
         <p lang="vi">{event.note}</p>
       </>
     );
   }
   const apology = dossier.apologies[dossier.apologies.length - 1];
   if (!apology) return none;
-  return <p>{t('office.slip.apologyBody', { reason: apology.reason, date: formatDate(apology.newAppointment, lang) })}</p>;
+  return <p>{t('office:slip.apologyBody', { reason: apology.reason, date: formatDate(apology.newAppointment, lang) })}</p>;
 }
 
 /** A printable one-stop slip (forms 01–04) drawn from the dossier's own record. */
@@ -73,7 +74,7 @@ export default function SlipPage() {
   const dossier = useResource(`office-dossier:${code}`, (signal) => getDossier(code, signal));
   const unitCode = dossier.data?.unitCode ?? '';
   const unit = useResource(`unit:${unitCode}`, unitCode ? (signal) => unitDetail(unitCode, signal) : null);
-  const title = t(`office.slip.${SLIP_TITLE[kind]}`);
+  const title = t(`office:slip.${SLIP_TITLE[kind]}`);
   useDocumentTitle(`${title} ${code}`);
   if (dossier.status === 'error') return <LoadError error={dossier.error} onRetry={dossier.retry} />;
   if (!dossier.data) return <Spinner label={t('common.loading')} />;
@@ -81,42 +82,42 @@ export default function SlipPage() {
   return (
     <>
       <p className="no-print">
-        <Link to={officePaths.dossier(code)}>← {t('office.slip.back')}</Link> <Button onClick={() => window.print()}>{t('office.slip.print')}</Button>
+        <Link to={officePaths.dossier(code)}>← {t('office:slip.back')}</Link> <Button onClick={() => window.print()}>{t('office:slip.print')}</Button>
       </p>
-      <IssuedDocuments code={d.code} version={d.version} kinds={[DOCUMENT_KIND[kind]]} heading={t('office.slip.pdf')} />
+      <IssuedDocuments code={d.code} version={d.version} kinds={[DOCUMENT_KIND[kind]]} heading={t('office:slip.pdf')} />
       <article className="slip" aria-labelledby="slip-title">
         <div className="slip__heading">
           <div>
             <p>{unit.data?.fullName.toUpperCase() ?? ''}</p>
             <p>
-              <strong>{t('office.slip.office')}</strong>
+              <strong>{t('office:slip.office')}</strong>
             </p>
-            <p>{t('office.slip.formNumber', { n: FORM_NUMBER[kind] })}</p>
+            <p>{t('office:slip.formNumber', { n: FORM_NUMBER[kind] })}</p>
           </div>
           <div>
             <p>
-              <strong>{t('office.slip.nation')}</strong>
+              <strong>{t('office:slip.nation')}</strong>
             </p>
             <p>
-              <strong>{t('office.slip.motto')}</strong>
+              <strong>{t('office:slip.motto')}</strong>
             </p>
           </div>
         </div>
         <h1 className="slip__title" id="slip-title">
           {title}
         </h1>
-        <p style={{ textAlign: 'center' }}>{t('office.slip.dossierCode', { code: d.code })}</p>
-        <p>{t('office.slip.to', { name: d.applicant.fullName })}</p>
-        <p lang="vi">{t('office.slip.procedure', { name: d.procedureName })}</p>
+        <p style={{ textAlign: 'center' }}>{t('office:slip.dossierCode', { code: d.code })}</p>
+        <p>{t('office:slip.to', { name: d.applicant.fullName })}</p>
+        <p lang="vi">{t('office:slip.procedure', { name: d.procedureName })}</p>
         <SlipBody kind={kind} dossier={d} />
         <div className="slip__sign">
           <div />
           <div>
-            <p>{t('office.slip.at', { date: formatDateTime(new Date().toISOString(), lang) })}</p>
+            <p>{t('office:slip.at', { date: formatDateTime(new Date().toISOString(), lang) })}</p>
             <p>
-              <strong>{t('office.slip.signature')}</strong>
+              <strong>{t('office:slip.signature')}</strong>
             </p>
-            <p className="muted">{t('office.slip.sign')}</p>
+            <p className="muted">{t('office:slip.sign')}</p>
             <p style={{ marginTop: '3rem' }}>{official.fullName}</p>
           </div>
         </div>

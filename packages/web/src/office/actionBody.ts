@@ -1,5 +1,5 @@
 import type { AllowedAction, Colleague, FieldSpec } from '../portal/api/types.ts';
-import { fromLocalInput } from '../portal/format.ts';
+import { fromLocalInput } from '../format/format.ts';
 
 export type Values = Record<string, string | string[]>;
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { localized, useLanguage } from '../i18n/index.ts';
-import type { AccessLogEntry } from './api/privacy.ts';
-import { formatDateTime } from './format.ts';
+import type { AccessLogEntry } from '../api/privacy.ts';
+import { formatDateTime } from '../format/format.ts';
 
 const ROLES = ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin', 'province_viewer', 'system_admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -18,24 +18,24 @@ export function AccessLog({ code, entries, failed }: { code: string; entries: Ac
   if (!entries && !failed) return null;
   return (
     <details className="access-log">
-      <summary>{failed ? t('myData.accessTitle') : t('myData.accessCount', { count: mine.length })}</summary>
-      {failed && <p>{t('myData.accessError')}</p>}
-      {!failed && mine.length === 0 && <p>{t('myData.accessNone')}</p>}
+      <summary>{failed ? t('portal:myData.accessTitle') : t('portal:myData.accessCount', { count: mine.length })}</summary>
+      {failed && <p>{t('portal:myData.accessError')}</p>}
+      {!failed && mine.length === 0 && <p>{t('portal:myData.accessNone')}</p>}
       {mine.length > 0 && (
         <ul className="access-log__list">
           {mine.map((e, i) => {
             const roles = e.viewer.roles
               .filter(isRole)
-              .map((r) => t(`office.roles.${r}`))
+              .map((r) => t(`roles.${r}`))
               .join(', ');
             const units = e.viewer.units.map((u) => u.name).join(', ');
-            const who = [roles, units, e.viewer.via === 'token' ? t('myData.viaToken') : ''].filter(Boolean).join(' · ');
+            const who = [roles, units, e.viewer.via === 'token' ? t('portal:myData.viaToken') : ''].filter(Boolean).join(' · ');
             return (
               <li key={`${e.at}-${i}`}>
                 <time dateTime={e.at}>{formatDateTime(e.at, lang)}</time> <strong>{e.viewer.name}</strong>
                 {who && <span className="muted"> ({who})</span>}
                 <br />
-                {t('myData.viewed', { what: localized(lang, e.what.vi, e.what.en) })}
+                {t('portal:myData.viewed', { what: localized(lang, e.what.vi, e.what.en) })}
               </li>
             );
           })}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldOption } from './procedureView.ts';
+import type { FieldOption } from '../format/procedureView.ts';
 
 export interface FieldChipsProps {
   fields: readonly FieldOption[];
@@ -14,12 +14,12 @@ export function FieldChips({ fields, selected, onSelect }: FieldChipsProps) {
   return (
     <section aria-labelledby="fields-title" className="fields">
       <h2 id="fields-title" className="fields__title">
-        {t('home.fieldsTitle')}
+        {t('portal:home.fieldsTitle')}
       </h2>
       <ul className="chips">
         <li>
           <button type="button" className="chip" aria-pressed={selected === ''} onClick={() => onSelect('')}>
-            {t('home.allFields')}
+            {t('portal:home.allFields')}
           </button>
         </li>
         {fields.map((field) => (

@@ -6,11 +6,12 @@ import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { ButtonLink, Card, Spinner, TextField, useDocumentTitle } from '../ui/index.ts';
 import { FieldChips } from './FieldChips.tsx';
-import { LoadError } from './LoadError.tsx';
+import { LoadError } from '../ui/LoadError.tsx';
 import { ProcedureList } from './ProcedureList.tsx';
-import { popularFields } from './procedureView.ts';
-import { useDebouncedValue } from './useDebouncedValue.ts';
+import { popularFields } from '../format/procedureView.ts';
+import { useDebouncedValue } from '../ui/useDebouncedValue.ts';
 import './portal.css';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 const SEARCH_DELAY_MS = 300;
 // One letter matches nearly everything; Vietnamese words are short, so two is enough.
@@ -69,21 +70,22 @@ export default function HomePage() {
 
   let status = '';
   // While the first results load the spinner speaks; afterwards this line does.
-  if (results.status === 'loading') status = results.data ? t('home.searching') : '';
-  else if (results.status === 'success') status = results.data.length ? t('home.resultsCount', { count: results.data.length }) : t('home.noResults');
+  if (results.status === 'loading') status = results.data ? t('portal:home.searching') : '';
+  else if (results.status === 'success')
+    status = results.data.length ? t('portal:home.resultsCount', { count: results.data.length }) : t('portal:home.noResults');
 
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
-        <h1 id="hero-title">{t('home.heroTitle')}</h1>
-        <p className="hero__text">{t('home.heroText')}</p>
+        <h1 id="hero-title">{t('portal:home.heroTitle')}</h1>
+        <p className="hero__text">{t('portal:home.heroText')}</p>
       </section>
 
       <form role="search" className="search" onSubmit={(event) => event.preventDefault()}>
         <TextField
-          label={t('home.searchLabel')}
+          label={t('portal:home.searchLabel')}
           labelSize="large"
-          hint={t('home.searchHint')}
+          hint={t('portal:home.searchHint')}
           type="search"
           inputMode="search"
           autoComplete="off"
@@ -101,16 +103,16 @@ export default function HomePage() {
       <div className="results">
         {/* Always mounted, so screen readers hear the count change. */}
         <p className="results__status" role="status">
-          {active ? status : t('home.idle')}
+          {active ? status : t('portal:home.idle')}
         </p>
-        {results.status === 'loading' && !results.data && <Spinner label={t('home.searching')} />}
+        {results.status === 'loading' && !results.data && <Spinner label={t('portal:home.searching')} />}
         {results.data && results.data.length > 0 && active && <ProcedureList procedures={results.data} />}
       </div>
 
-      <Card as="section" tone="highlight" title={t('home.lookupTitle')} className="lookup">
-        <p>{t('home.lookupText')}</p>
+      <Card as="section" tone="highlight" title={t('portal:home.lookupTitle')} className="lookup">
+        <p>{t('portal:home.lookupText')}</p>
         <ButtonLink to="/tra-cuu" variant="secondary">
-          {t('home.lookupAction')}
+          {t('portal:home.lookupAction')}
         </ButtonLink>
       </Card>
     </>

@@ -4,18 +4,19 @@ import { useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../api/client.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Button, Card, TextField, useDocumentTitle } from '../ui/index.ts';
-import { lookupDossier } from './api/dossiers.ts';
+import { lookupDossier } from '../api/dossiers.ts';
 import type { LookupResult } from './api/types.ts';
-import { StateBadge, TimelinessBadge } from './DossierBits.tsx';
-import { formatDate } from './format.ts';
+import { StateBadge, TimelinessBadge } from '../dossier/DossierBits.tsx';
+import { formatDate } from '../format/format.ts';
 import './portal.css';
-import './wizard/wizard.css';
+import '../form/wizard.css';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 /** Public status look-up: the receipt's code (prefilled from the QR link) plus phone or CCCD. */
 export default function LookupPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
-  useDocumentTitle(t('lookup.title'));
+  useDocumentTitle(t('portal:lookup.title'));
   const [params] = useSearchParams();
   const [code, setCode] = useState(params.get('ma') ?? '');
   const [contact, setContact] = useState('');
@@ -44,8 +45,8 @@ export default function LookupPage() {
 
   return (
     <>
-      <h1>{t('lookup.title')}</h1>
-      <p>{t('lookup.intro')}</p>
+      <h1>{t('portal:lookup.title')}</h1>
+      <p>{t('portal:lookup.intro')}</p>
       <form
         noValidate
         onSubmit={(event) => {
@@ -55,12 +56,12 @@ export default function LookupPage() {
       >
         {missing && (
           <Alert tone="error">
-            <p>{t('lookup.missingInput')}</p>
+            <p>{t('portal:lookup.missingInput')}</p>
           </Alert>
         )}
         <TextField
-          label={t('lookup.code')}
-          hint={t('lookup.codeHint')}
+          label={t('portal:lookup.code')}
+          hint={t('portal:lookup.codeHint')}
           value={code}
           onChange={(e) => setCode(e.target.value)}
           autoComplete="off"
@@ -68,7 +69,7 @@ export default function LookupPage() {
           required
         />
         <TextField
-          label={t('lookup.phone')}
+          label={t('portal:lookup.phone')}
           value={contact}
           onChange={(e) => setContact(e.target.value)}
           inputMode="numeric"
@@ -77,7 +78,7 @@ export default function LookupPage() {
           required
         />
         <Button type="submit" disabled={busy}>
-          {busy ? t('lookup.searching') : t('lookup.submit')}
+          {busy ? t('portal:lookup.searching') : t('portal:lookup.submit')}
         </Button>
       </form>
       <div role="status" className="results">
@@ -87,25 +88,25 @@ export default function LookupPage() {
           </Alert>
         )}
         {result && (
-          <Card as="section" tone="highlight" title={t('lookup.result', { code: result.code })}>
+          <Card as="section" tone="highlight" title={t('portal:lookup.result', { code: result.code })}>
             <dl className="facts-list">
               <div>
-                <dt>{t('lookup.procedure')}</dt>
+                <dt>{t('portal:lookup.procedure')}</dt>
                 <dd lang="vi">{result.procedureName}</dd>
               </div>
               <div>
-                <dt>{t('lookup.state')}</dt>
+                <dt>{t('portal:lookup.state')}</dt>
                 <dd>
                   <StateBadge state={result.state} /> <TimelinessBadge timeliness={result.timeliness} />
                 </dd>
               </div>
               <div>
-                <dt>{t('lookup.receivedAt')}</dt>
-                <dd>{result.receivedAt ? formatDate(result.receivedAt, lang) : t('lookup.notYet')}</dd>
+                <dt>{t('portal:lookup.receivedAt')}</dt>
+                <dd>{result.receivedAt ? formatDate(result.receivedAt, lang) : t('portal:lookup.notYet')}</dd>
               </div>
               <div>
-                <dt>{t('lookup.dueAt')}</dt>
-                <dd>{result.dueAt ? formatDate(result.dueAt, lang) : t('lookup.notYet')}</dd>
+                <dt>{t('portal:lookup.dueAt')}</dt>
+                <dd>{result.dueAt ? formatDate(result.dueAt, lang) : t('portal:lookup.notYet')}</dd>
               </div>
             </dl>
           </Card>

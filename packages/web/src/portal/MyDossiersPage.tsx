@@ -6,21 +6,22 @@ import { useResource } from '../api/useResource.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Button, ButtonAnchor, ButtonLink, Card, Spinner, TextArea, loginHref, useDocumentTitle } from '../ui/index.ts';
-import { actOnDossier, myDossiers } from './api/dossiers.ts';
+import { actOnDossier, myDossiers } from '../api/dossiers.ts';
 import type { Dossier } from './api/types.ts';
-import { StateBadge, Timeline, TimelinessBadge } from './DossierBits.tsx';
-import { formatDate } from './format.ts';
-import { IssuedDocuments } from './IssuedDocuments.tsx';
+import { StateBadge, Timeline, TimelinessBadge } from '../dossier/DossierBits.tsx';
+import { formatDate } from '../format/format.ts';
+import { IssuedDocuments } from '../dossier/IssuedDocuments.tsx';
 import { AccessLog } from './AccessLog.tsx';
-import { MY_DATA_EXPORT_URL, myAccessLog, type AccessLogEntry } from './api/privacy.ts';
-import { LoadError } from './LoadError.tsx';
-import { verifyPath } from './api/results.ts';
-import { Shipments } from './Shipments.tsx';
-import type { AttachedFile } from './wizard/draft.ts';
-import { FileUploader } from './wizard/FileUploader.tsx';
+import { MY_DATA_EXPORT_URL, myAccessLog, type AccessLogEntry } from '../api/privacy.ts';
+import { LoadError } from '../ui/LoadError.tsx';
+import { verifyPath } from '../api/results.ts';
+import { Shipments } from '../dossier/Shipments.tsx';
+import type { AttachedFile } from '../form/draft.ts';
+import { FileUploader } from '../form/FileUploader.tsx';
 import { MY_DOSSIERS_PATH, receiptPath } from './wizard/paths.ts';
 import './portal.css';
-import './wizard/wizard.css';
+import '../form/wizard.css';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 /** The citizen's rights over their data: the download of everything held about them. */
 function MyData() {
@@ -28,13 +29,13 @@ function MyData() {
   return (
     <section className="card my-data" aria-labelledby="my-data-title">
       <h2 id="my-data-title" className="card__title">
-        {t('myData.title')}
+        {t('portal:myData.title')}
       </h2>
-      <p>{t('myData.intro')}</p>
+      <p>{t('portal:myData.intro')}</p>
       <ButtonAnchor href={MY_DATA_EXPORT_URL} download variant="secondary" block>
-        {t('myData.download')}
+        {t('portal:myData.download')}
       </ButtonAnchor>
-      <p className="muted">{t('myData.downloadHint')}</p>
+      <p className="muted">{t('portal:myData.downloadHint')}</p>
     </section>
   );
 }
@@ -50,7 +51,7 @@ function SupplementForm({ dossier, onDone }: { dossier: Dossier; onDone: (next: 
   const request = [...dossier.history].reverse().find((h) => h.action === 'request_supplement');
   const send = async () => {
     if (files.length === 0) {
-      setError(t('myDossiers.needFile'));
+      setError(t('portal:myDossiers.needFile'));
       return;
     }
     setBusy(true);
@@ -70,11 +71,11 @@ function SupplementForm({ dossier, onDone }: { dossier: Dossier; onDone: (next: 
   };
   return (
     <section className="card card--highlight" aria-labelledby={`sup-${dossier.code}`}>
-      <h3 id={`sup-${dossier.code}`}>{t('myDossiers.supplementTitle')}</h3>
-      {request?.note && <p lang="vi">{t('myDossiers.supplementReason', { reason: request.note })}</p>}
+      <h3 id={`sup-${dossier.code}`}>{t('portal:myDossiers.supplementTitle')}</h3>
+      {request?.note && <p lang="vi">{t('portal:myDossiers.supplementReason', { reason: request.note })}</p>}
       {dossier.missingDocuments.length > 0 && (
         <>
-          <p>{t('myDossiers.missing')}</p>
+          <p>{t('portal:myDossiers.missing')}</p>
           <ul lang="vi">
             {dossier.missingDocuments.map((doc) => (
               <li key={doc}>{doc}</li>
@@ -82,15 +83,15 @@ function SupplementForm({ dossier, onDone }: { dossier: Dossier; onDone: (next: 
           </ul>
         </>
       )}
-      <FileUploader label={t('myDossiers.supplementTitle')} files={files} onChange={setFiles} />
-      <TextArea label={t('myDossiers.supplementNote')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} />
+      <FileUploader label={t('portal:myDossiers.supplementTitle')} files={files} onChange={setFiles} />
+      <TextArea label={t('portal:myDossiers.supplementNote')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} rows={2} />
       {error && (
         <Alert tone="error">
           <p>{error}</p>
         </Alert>
       )}
       <Button onClick={() => void send()} disabled={busy}>
-        {t('myDossiers.supplementSubmit')}
+        {t('portal:myDossiers.supplementSubmit')}
       </Button>
     </section>
   );
@@ -110,21 +111,21 @@ function DossierCard({ dossier: initial, accessLog }: { dossier: Dossier; access
       </h2>
       <div className="dossier-card__head">
         <span>
-          {t('receipt.code')}: <strong>{dossier.code}</strong>
+          {t('portal:receipt.code')}: <strong>{dossier.code}</strong>
         </span>
         <StateBadge state={dossier.state} />
         {dossier.dueAt && !dossier.dueAtProvisional && <TimelinessBadge timeliness={dossier.timeliness} />}
       </div>
-      {dossier.dueAt && <p>{t('myDossiers.appointment', { date: formatDate(dossier.dueAt, lang) })}</p>}
+      {dossier.dueAt && <p>{t('portal:myDossiers.appointment', { date: formatDate(dossier.dueAt, lang) })}</p>}
       {apology && (
         <Alert tone="warning" live={false}>
-          <p>{t('myDossiers.apology', { date: formatDate(apology.newAppointment, lang) })}</p>
+          <p>{t('portal:myDossiers.apology', { date: formatDate(apology.newAppointment, lang) })}</p>
           <p lang="vi">{apology.reason}</p>
         </Alert>
       )}
       {sent && (
         <Alert tone="success">
-          <p>{t('myDossiers.supplementSent')}</p>
+          <p>{t('portal:myDossiers.supplementSent')}</p>
         </Alert>
       )}
       {canSupplement && (
@@ -139,13 +140,13 @@ function DossierCard({ dossier: initial, accessLog }: { dossier: Dossier; access
       {dossier.resultDelivery === 'post' && <Shipments code={dossier.code} version={dossier.version} />}
       <IssuedDocuments code={dossier.code} version={dossier.version} />
       <p>
-        <a href={verifyPath(dossier.code)}>{t('myDossiers.verifyDossier')}</a>
+        <a href={verifyPath(dossier.code)}>{t('portal:myDossiers.verifyDossier')}</a>
       </p>
-      <h3>{t('myDossiers.timeline')}</h3>
-      <Timeline history={dossier.history} label={`${t('myDossiers.timeline')} ${dossier.code}`} />
+      <h3>{t('portal:myDossiers.timeline')}</h3>
+      <Timeline history={dossier.history} label={`${t('portal:myDossiers.timeline')} ${dossier.code}`} />
       <AccessLog code={dossier.code} entries={accessLog.entries} failed={accessLog.failed} />
       <p>
-        <Link to={receiptPath(dossier.code)}>{t('myDossiers.receipt')}</Link>
+        <Link to={receiptPath(dossier.code)}>{t('portal:myDossiers.receipt')}</Link>
       </p>
     </Card>
   );
@@ -153,7 +154,7 @@ function DossierCard({ dossier: initial, accessLog }: { dossier: Dossier; access
 
 export default function MyDossiersPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('myDossiers.title'));
+  useDocumentTitle(t('portal:myDossiers.title'));
   const dossiers = useResource('my-dossiers', (signal) => myDossiers(signal));
   const signedIn = dossiers.status === 'success';
   const accessLog = useResource(`my-access-log:${signedIn}`, signedIn ? (signal) => myAccessLog(signal) : null);
@@ -167,13 +168,13 @@ export default function MyDossiersPage() {
   }, [expired, session.refresh]);
   return (
     <>
-      <h1>{t('myDossiers.title')}</h1>
+      <h1>{t('portal:myDossiers.title')}</h1>
       {dossiers.status === 'loading' && <Spinner label={t('common.loading')} />}
       {signedOut && (
         <>
-          <Alert tone="info" live={false} title={t('myDossiers.loginTitle')} />
+          <Alert tone="info" live={false} title={t('portal:myDossiers.loginTitle')} />
           <ButtonAnchor href={loginHref(MY_DOSSIERS_PATH)} block>
-            {t('myDossiers.loginAction')}
+            {t('portal:myDossiers.loginAction')}
           </ButtonAnchor>
         </>
       )}
@@ -181,13 +182,13 @@ export default function MyDossiersPage() {
       {dossiers.status === 'success' &&
         (dossiers.data.length === 0 ? (
           <>
-            <p>{t('myDossiers.empty')}</p>
-            <ButtonLink to="/">{t('myDossiers.findProcedure')}</ButtonLink>
+            <p>{t('portal:myDossiers.empty')}</p>
+            <ButtonLink to="/">{t('portal:myDossiers.findProcedure')}</ButtonLink>
             <MyData />
           </>
         ) : (
           <>
-            <p>{t('myDossiers.intro')}</p>
+            <p>{t('portal:myDossiers.intro')}</p>
             <ul className="dossier-list">
               {dossiers.data.map((d) => (
                 <DossierCard key={d.code} dossier={d} accessLog={log} />

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OnlineLevel } from '../api/types.ts';
 import { Badge } from '../ui/index.ts';
-import { onlineLabel } from './procedureView.ts';
+import { onlineLabel } from '../format/procedureView.ts';
 
 export function OnlineBadge({ level }: { level: OnlineLevel | null }) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import type { Procedure } from '../api/types.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Badge, ButtonLink } from '../ui/index.ts';
 import { OnlineBadge } from './OnlineBadge.tsx';
-import { documentName, feeText, fieldName, procedureName, processingTimeText } from './procedureView.ts';
+import { documentName, feeText, fieldName, procedureName, processingTimeText } from '../format/procedureView.ts';
 
 export function submitPath(code: string): string {
   return `/nop-ho-so/${encodeURIComponent(code)}`;

@@ -4,7 +4,7 @@ import type { Procedure } from '../api/types.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Card } from '../ui/index.ts';
 import { OnlineBadge } from './OnlineBadge.tsx';
-import { fieldName, procedureName, processingTimeText } from './procedureView.ts';
+import { fieldName, procedureName, processingTimeText } from '../format/procedureView.ts';
 
 export function procedurePath(code: string): string {
   return `/thu-tuc/${encodeURIComponent(code)}`;

@@ -4,10 +4,11 @@ import { getProcedure } from '../api/catalog.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Spinner, useDocumentTitle } from '../ui/index.ts';
-import { LoadError } from './LoadError.tsx';
+import { LoadError } from '../ui/LoadError.tsx';
 import { ProcedureDetails } from './ProcedureDetails.tsx';
-import { procedureName } from './procedureView.ts';
+import { procedureName } from '../format/procedureView.ts';
 import './portal.css';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 export default function ProcedurePage() {
   const { t } = useTranslation();

@@ -5,13 +5,14 @@ import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, ButtonAnchor, ButtonLink, Spinner, loginHref, useDocumentTitle } from '../ui/index.ts';
 import { useSession } from '../session/SessionProvider.tsx';
-import { LoadError } from './LoadError.tsx';
+import { LoadError } from '../ui/LoadError.tsx';
 import { procedurePath } from './ProcedureList.tsx';
-import { procedureName } from './procedureView.ts';
+import { procedureName } from '../format/procedureView.ts';
 import { submitPath } from './ProcedureDetails.tsx';
 import { Wizard } from './wizard/Wizard.tsx';
 import './portal.css';
-import './wizard/wizard.css';
+import '../form/wizard.css';
+import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 /**
  * Online submission: the wizard for a signed-in citizen; otherwise the way to sign in, which
@@ -24,7 +25,7 @@ export default function SubmitPage() {
   const procedure = useResource(`procedure:${code}`, (signal) => getProcedure(code, signal));
   const session = useSession();
   const name = procedure.status === 'success' ? procedureName(procedure.data, lang) : undefined;
-  useDocumentTitle(name ? `${t('submit.title')}: ${name}` : t('submit.title'));
+  useDocumentTitle(name ? `${t('portal:submit.title')}: ${name}` : t('portal:submit.title'));
 
   if (procedure.status === 'error' && procedure.error.status === 404) {
     return (
@@ -46,11 +47,11 @@ export default function SubmitPage() {
   else if (session.status === 'anonymous') {
     body = (
       <>
-        <Alert tone="info" live={false} title={t('submit.loginRequiredTitle')}>
-          <p>{t('submit.loginRequiredText')}</p>
+        <Alert tone="info" live={false} title={t('portal:submit.loginRequiredTitle')}>
+          <p>{t('portal:submit.loginRequiredText')}</p>
         </Alert>
         <ButtonAnchor href={loginHref(submitPath(code))} block>
-          {t('submit.loginAction')}
+          {t('portal:submit.loginAction')}
         </ButtonAnchor>
       </>
     );
@@ -62,7 +63,7 @@ export default function SubmitPage() {
           <p>{t('wizard.officialAccount')}</p>
           <p>
             <ButtonLink to="/can-bo/tiep-nhan" variant="secondary">
-              {t('office.navIntake')}
+              {t('portal:submit.officeIntake')}
             </ButtonLink>
           </p>
         </Alert>
@@ -80,10 +81,10 @@ export default function SubmitPage() {
 
   return (
     <>
-      <h1>{t('submit.title')}</h1>
+      <h1>{t('portal:submit.title')}</h1>
       {procedure.status === 'success' && (
         <p className="lead">
-          <Link to={procedurePath(procedure.data.code)}>{t('submit.forProcedure', { name })}</Link>
+          <Link to={procedurePath(procedure.data.code)}>{t('portal:submit.forProcedure', { name })}</Link>
         </p>
       )}
       {body}

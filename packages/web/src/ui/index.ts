@@ -11,12 +11,11 @@ export {
   type ButtonVariant,
 } from './Button.tsx';
 export { Card, type CardProps } from './Card.tsx';
-export { PageLayout, loginHref } from './PageLayout.tsx';
+export { loginHref } from '../session/SignOut.tsx';
 export { Select, type SelectOption, type SelectProps } from './Select.tsx';
 export { Spinner, type SpinnerProps } from './Spinner.tsx';
 export { TextField, type TextFieldProps } from './TextField.tsx';
 export { useDocumentTitle } from './useDocumentTitle.ts';
-export { applyDisplayMode, setDisplayMode, useDisplayMode, type DisplayMode } from './preferences.ts';
 export { Checkbox, RadioGroup, type CheckboxProps, type RadioGroupProps, type RadioOption } from './Choice.tsx';
 export { TextArea, type TextAreaProps } from './TextArea.tsx';
 export { ProgressBar, type ProgressBarProps } from './ProgressBar.tsx';

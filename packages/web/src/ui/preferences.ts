@@ -9,7 +9,7 @@ export type DisplayMode = 'standard' | 'large';
 const STORAGE_KEY = 'motcua.display';
 const listeners = new Set<() => void>();
 
-export function readDisplayMode(): DisplayMode {
+function readDisplayMode(): DisplayMode {
   try {
     return globalThis.localStorage?.getItem(STORAGE_KEY) === 'large' ? 'large' : 'standard';
   } catch {
@@ -29,7 +29,7 @@ export function applyDisplayMode(mode: DisplayMode = current): void {
   listeners.forEach((notify) => notify());
 }
 
-export function setDisplayMode(mode: DisplayMode): void {
+function setDisplayMode(mode: DisplayMode): void {
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, mode);
   } catch {

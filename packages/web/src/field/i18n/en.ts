@@ -1,6 +1,6 @@
-import type { fieldVi } from './vi.ts';
+import type { FieldMessages } from './vi.ts';
 
-/** English texts of the field app; same keys as fieldVi (the app's Messages type enforces it). */
+/** English text of the field app; same keys as fieldVi. */
 export const fieldEn = {
   siteName: 'Motcua – Outreach intake',
   navLabel: 'Outreach navigation',
@@ -225,4 +225,4 @@ export const fieldEn = {
     xlsx: 'Download the Excel report',
     needsOnline: 'A network is needed to see the server report.',
   },
-} satisfies typeof fieldVi;
+} satisfies FieldMessages;

@@ -1,4 +1,4 @@
-/** Vietnamese texts of the field app (source of truth); merged into the app dictionary as `field`. */
+/** Vietnamese text of the field app (i18next namespace `field`, loaded with the field app): the source of truth for its keys. */
 export const fieldVi = {
   siteName: 'Motcua – Tiếp nhận lưu động',
   navLabel: 'Điều hướng tiếp nhận lưu động',
@@ -223,3 +223,5 @@ export const fieldVi = {
     needsOnline: 'Cần có mạng để xem báo cáo trên máy chủ.',
   },
 };
+
+export type FieldMessages = typeof fieldVi;

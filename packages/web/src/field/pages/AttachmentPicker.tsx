@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/index.ts';
-import { formatSize } from '../../portal/wizard/FileUploader.tsx';
+import { formatSize } from '../../form/FileUploader.tsx';
 import { Alert, Button, buttonClassName } from '../../ui/index.ts';
 import type { FieldFile } from '../sync/types.ts';
 
@@ -29,8 +29,8 @@ export function AttachmentPicker({ files, onChange }: { files: readonly Picked[]
     const accepted: Picked[] = [];
     const refused: string[] = [];
     for (const file of Array.from(list ?? [])) {
-      if (!TYPES.includes(file.type as FieldFile['mediaType'])) refused.push(t('field.receive.fileType', { name: file.name }));
-      else if (file.size > MAX_BYTES) refused.push(t('field.receive.fileTooBig', { name: file.name }));
+      if (!TYPES.includes(file.type as FieldFile['mediaType'])) refused.push(t('field:receive.fileType', { name: file.name }));
+      else if (file.size > MAX_BYTES) refused.push(t('field:receive.fileTooBig', { name: file.name }));
       else accepted.push({ key: crypto.randomUUID(), file });
     }
     setRefused(refused);
@@ -38,9 +38,9 @@ export function AttachmentPicker({ files, onChange }: { files: readonly Picked[]
   };
   return (
     <fieldset className="fieldset">
-      <legend>{t('field.receive.photos')}</legend>
+      <legend>{t('field:receive.photos')}</legend>
       <p className="field__hint" id={`${id}-hint`}>
-        {t('field.receive.photosHint')}
+        {t('field:receive.photosHint')}
       </p>
       <div className="field-actions">
         {/* Hidden inputs before their labels: the label shows the focus ring (field.css). */}
@@ -57,7 +57,7 @@ export function AttachmentPicker({ files, onChange }: { files: readonly Picked[]
           }}
         />
         <label className={buttonClassName({ variant: 'secondary' })} htmlFor={`${id}-camera`}>
-          {t('field.receive.takePhoto')}
+          {t('field:receive.takePhoto')}
         </label>
         <input
           id={`${id}-files`}
@@ -73,7 +73,7 @@ export function AttachmentPicker({ files, onChange }: { files: readonly Picked[]
           }}
         />
         <label className={buttonClassName({ variant: 'secondary' })} htmlFor={`${id}-files`}>
-          {t('field.receive.chooseFiles')}
+          {t('field:receive.chooseFiles')}
         </label>
       </div>
       {files.length === 0 ? null : (
@@ -84,7 +84,7 @@ export function AttachmentPicker({ files, onChange }: { files: readonly Picked[]
                 {f.file.name} ({formatSize(f.file.size, lang)})
               </span>
               <Button variant="quiet" onClick={() => onChange(files.filter((x) => x.key !== f.key))}>
-                {t('field.receive.removeFile', { name: f.file.name })}
+                {t('field:receive.removeFile', { name: f.file.name })}
               </Button>
             </li>
           ))}

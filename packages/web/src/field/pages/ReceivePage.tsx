@@ -3,12 +3,12 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useLanguage } from '../../i18n/index.ts';
-import { formErrorText } from '../../portal/form/messages.ts';
-import { SchemaFields, inputId } from '../../portal/form/SchemaFields.tsx';
-import { formValue, initialDraft, type DraftValue, type FormDraft } from '../../portal/form/schema.ts';
-import { errorsByPath, validateForm, type FormError, type SchemaNode } from '../../portal/form/validate.ts';
-import { formatDate } from '../../portal/format.ts';
-import { procedureName, processingTimeText } from '../../portal/procedureView.ts';
+import { formErrorText } from '../../form/messages.ts';
+import { SchemaFields, inputId } from '../../form/SchemaFields.tsx';
+import { formValue, initialDraft, type DraftValue, type FormDraft } from '../../form/schema.ts';
+import { errorsByPath, validateForm, type FormError, type SchemaNode } from '../../form/validate.ts';
+import { formatDate } from '../../format/format.ts';
+import { procedureName, processingTimeText } from '../../format/procedureView.ts';
 import { Alert, Button, ErrorSummary, RadioGroup, Select, TextField, useDocumentTitle } from '../../ui/index.ts';
 import { APPLICANT_SCHEMA, applicantValue, emptyApplicant, toApplicant, type ApplicantDraft } from '../applicant.ts';
 import { fieldNow } from '../clock.ts';
@@ -28,7 +28,7 @@ export function ReceivePage() {
   const { kit, sealer } = useField();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  useDocumentTitle(t('field.receive.title'));
+  useDocumentTitle(t('field:receive.title'));
   const [code, setCode] = useState(params.get('thu-tuc') ?? kit.procedures[0]?.code ?? '');
   const procedure = procedureOf(kit, code);
   const [applicant, setApplicant] = useState<ApplicantDraft>(() => emptyApplicant(kit.session.hamletCodes[0] ?? ''));
@@ -43,7 +43,7 @@ export function ReceivePage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  if (!procedure) return <Alert tone="warning">{t('field.procedures.none')}</Alert>;
+  if (!procedure) return <Alert tone="warning">{t('field:procedures.none')}</Alert>;
   const schema = procedure.formSchema;
   const needsDays = !procedure.sameDay && procedure.processingDays === null;
   const applicantErrors = validateForm(APPLICANT_SCHEMA, applicantValue(applicant));
@@ -61,7 +61,7 @@ export function ReceivePage() {
   const summary = [
     ...[...applicantMap.entries()].map(([path, e]) => ({
       targetId: `applicant-${path}`,
-      text: `${t(`field.receive.${path as 'idNumber'}`)}: ${formErrorText(e, t, { choice: path === 'sex' })}`,
+      text: `${t(`field:receive.${path as 'idNumber'}`)}: ${formErrorText(e, t, { choice: path === 'sex' })}`,
     })),
     ...[...formMap.entries()].map(([path, e]) => ({ targetId: inputId('form', path), text: formErrorText(e, t) })),
   ];
@@ -90,30 +90,30 @@ export function ReceivePage() {
       await saveOps([item], sealed);
       navigate(fieldPaths.receipt(item.id));
     } catch (e) {
-      setFailure(e instanceof RangeError && /used up/.test(e.message) ? t('field.receive.blockUsedUp') : String(e));
+      setFailure(e instanceof RangeError && /used up/.test(e.message) ? t('field:receive.blockUsedUp') : String(e));
       setSaving(false);
     }
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
-      <h1>{t('field.receive.title')}</h1>
-      {wrongDay && <Alert tone="warning">{t('field.receive.wrongDay', { day: formatDate(kit.session.day, lang) })}</Alert>}
-      {shown && summary.length > 0 && <ErrorSummary title={t('field.receive.errorsTitle', { count: summary.length })} items={summary} />}
+      <h1>{t('field:receive.title')}</h1>
+      {wrongDay && <Alert tone="warning">{t('field:receive.wrongDay', { day: formatDate(kit.session.day, lang) })}</Alert>}
+      {shown && summary.length > 0 && <ErrorSummary title={t('field:receive.errorsTitle', { count: summary.length })} items={summary} />}
       {failure && <Alert tone="error">{failure}</Alert>}
       <Select
         id="procedure"
-        label={t('field.receive.procedure')}
+        label={t('field:receive.procedure')}
         value={code}
         onChange={(e) => setCode(e.target.value)}
         options={kit.procedures.map((p) => ({ value: p.code, label: procedureName(p, lang) }))}
         hint={processingTimeText(procedure, t, lang)}
       />
       <fieldset className="fieldset">
-        <legend>{t('field.receive.applicant')}</legend>
+        <legend>{t('field:receive.applicant')}</legend>
         <TextField
           id="applicant-idNumber"
-          label={t('field.receive.idNumber')}
+          label={t('field:receive.idNumber')}
           inputMode="numeric"
           autoComplete="off"
           value={applicant.idNumber}
@@ -123,7 +123,7 @@ export function ReceivePage() {
         />
         <TextField
           id="applicant-fullName"
-          label={t('field.receive.fullName')}
+          label={t('field:receive.fullName')}
           value={applicant.fullName}
           onChange={setA('fullName')}
           error={show(applicantMap, 'fullName')}
@@ -131,7 +131,7 @@ export function ReceivePage() {
         />
         <TextField
           id="applicant-birthDate"
-          label={t('field.receive.birthDate')}
+          label={t('field:receive.birthDate')}
           type="date"
           value={applicant.birthDate}
           onChange={setA('birthDate')}
@@ -141,19 +141,19 @@ export function ReceivePage() {
         <RadioGroup
           id="applicant-sex"
           name="sex"
-          legend={t('field.receive.sex')}
+          legend={t('field:receive.sex')}
           value={applicant.sex}
           onChange={(v) => setApplicant((a) => ({ ...a, sex: v }))}
           options={[
-            { value: 'male', label: t('field.receive.male') },
-            { value: 'female', label: t('field.receive.female') },
+            { value: 'male', label: t('field:receive.male') },
+            { value: 'female', label: t('field:receive.female') },
           ]}
           error={show(applicantMap, 'sex', true)}
           required
         />
         <TextField
           id="applicant-phone"
-          label={t('field.receive.phone')}
+          label={t('field:receive.phone')}
           type="tel"
           inputMode="tel"
           value={applicant.phone}
@@ -163,14 +163,14 @@ export function ReceivePage() {
         />
         <Select
           id="applicant-hamlet"
-          label={t('field.receive.hamlet')}
+          label={t('field:receive.hamlet')}
           value={applicant.hamlet}
           onChange={setA('hamlet')}
           options={kit.hamlets.map((h) => ({ value: h.code, label: h.name }))}
         />
         <TextField
           id="applicant-addressLine"
-          label={t('field.receive.addressLine')}
+          label={t('field:receive.addressLine')}
           value={applicant.addressLine}
           onChange={setA('addressLine')}
           error={show(applicantMap, 'addressLine')}
@@ -178,7 +178,7 @@ export function ReceivePage() {
         />
       </fieldset>
       <fieldset className="fieldset">
-        <legend>{t('field.receive.form')}</legend>
+        <legend>{t('field:receive.form')}</legend>
         <SchemaFields
           schema={schema}
           names={Object.keys(schema.properties)}
@@ -192,7 +192,7 @@ export function ReceivePage() {
       {needsDays && (
         <TextField
           id="applicant-processingDays"
-          label={t('field.receive.processingDays')}
+          label={t('field:receive.processingDays')}
           inputMode="decimal"
           value={deskDays}
           onChange={(e) => setDeskDays(e.target.value)}
@@ -202,19 +202,19 @@ export function ReceivePage() {
       )}
       <RadioGroup
         name="delivery"
-        legend={t('field.receive.delivery')}
+        legend={t('field:receive.delivery')}
         value={delivery}
         onChange={(v) => setDelivery(v as Delivery)}
         options={[
-          { value: 'counter', label: t('field.receive.deliveryCounter') },
-          { value: 'post', label: t('field.receive.deliveryPost') },
-          { value: 'electronic', label: t('field.receive.deliveryElectronic') },
+          { value: 'counter', label: t('field:receive.deliveryCounter') },
+          { value: 'post', label: t('field:receive.deliveryPost') },
+          { value: 'electronic', label: t('field:receive.deliveryElectronic') },
         ]}
       />
       {delivery === 'post' && (
         <TextField
           id="applicant-postalAddress"
-          label={t('field.receive.postalAddress')}
+          label={t('field:receive.postalAddress')}
           value={postal}
           onChange={(e) => setPostal(e.target.value)}
           error={show(applicantMap, 'postalAddress')}
@@ -223,17 +223,17 @@ export function ReceivePage() {
       )}
       <RadioGroup
         name="consent"
-        legend={t('field.receive.consent')}
+        legend={t('field:receive.consent')}
         value={consent}
         onChange={(v) => setConsent(v as Consent)}
         options={[
-          { value: 'signature', label: t('field.receive.consentSignature') },
-          { value: 'verbal', label: t('field.receive.consentVerbal') },
-          { value: 'written', label: t('field.receive.consentWritten') },
+          { value: 'signature', label: t('field:receive.consentSignature') },
+          { value: 'verbal', label: t('field:receive.consentVerbal') },
+          { value: 'written', label: t('field:receive.consentWritten') },
         ]}
       />
       <Button type="submit" disabled={saving}>
-        {t('field.receive.submit')}
+        {t('field:receive.submit')}
       </Button>
     </form>
   );

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/index.ts';
-import { formatDate } from '../../portal/format.ts';
+import { formatDate } from '../../format/format.ts';
 import { Alert, ButtonAnchor, useDocumentTitle } from '../../ui/index.ts';
 import { hamletName } from '../kit.ts';
 import { sessionTally } from '../report.ts';
@@ -12,21 +12,21 @@ export function ReportPage() {
   const lang = useLanguage();
   const { kit } = useField();
   const online = useOnline();
-  useDocumentTitle(t('field.report.title'));
+  useDocumentTitle(t('field:report.title'));
   const tally = sessionTally(useOutbox(kit.session.id) ?? []);
   const number = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 }).format(n));
   const stats: [string, number | null][] = [
-    [t('field.report.received'), tally.received],
-    [t('field.report.completed'), tally.completedOnSpot],
-    [t('field.report.toReturn'), tally.scheduledForReturn],
-    [t('field.report.consulted'), tally.consulted],
-    [t('field.report.surveys'), tally.surveys],
-    [t('field.report.average'), tally.averages.overall],
+    [t('field:report.received'), tally.received],
+    [t('field:report.completed'), tally.completedOnSpot],
+    [t('field:report.toReturn'), tally.scheduledForReturn],
+    [t('field:report.consulted'), tally.consulted],
+    [t('field:report.surveys'), tally.surveys],
+    [t('field:report.average'), tally.averages.overall],
   ];
   const round = `/api/office/outreach/rounds/${kit.session.roundId}`;
   return (
     <>
-      <h1>{t('field.report.title')}</h1>
+      <h1>{t('field:report.title')}</h1>
       <p>
         {formatDate(kit.session.day, lang)} · {kit.session.roundTitle}
       </p>
@@ -39,20 +39,20 @@ export function ReportPage() {
         ))}
       </div>
       <table className="field-table">
-        <caption>{t('field.report.byHamlet')}</caption>
+        <caption>{t('field:report.byHamlet')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('field.report.hamlet')}</th>
-            <th scope="col">{t('field.report.received')}</th>
-            <th scope="col">{t('field.report.completed')}</th>
-            <th scope="col">{t('field.report.consulted')}</th>
-            <th scope="col">{t('field.report.surveys')}</th>
+            <th scope="col">{t('field:report.hamlet')}</th>
+            <th scope="col">{t('field:report.received')}</th>
+            <th scope="col">{t('field:report.completed')}</th>
+            <th scope="col">{t('field:report.consulted')}</th>
+            <th scope="col">{t('field:report.surveys')}</th>
           </tr>
         </thead>
         <tbody>
           {tally.byHamlet.map((h) => (
             <tr key={h.hamletCode ?? '-'}>
-              <th scope="row">{h.hamletCode ? hamletName(kit, h.hamletCode) : t('field.consult.anyHamlet')}</th>
+              <th scope="row">{h.hamletCode ? hamletName(kit, h.hamletCode) : t('field:consult.anyHamlet')}</th>
               <td>{h.received}</td>
               <td>{h.completedOnSpot}</td>
               <td>{h.consulted}</td>
@@ -61,19 +61,19 @@ export function ReportPage() {
           ))}
         </tbody>
       </table>
-      <h2>{t('field.report.serverReport')}</h2>
+      <h2>{t('field:report.serverReport')}</h2>
       {online ? (
         <div className="field-actions">
           <ButtonAnchor href={`${round}/report.html`} variant="secondary">
-            {t('field.report.html')}
+            {t('field:report.html')}
           </ButtonAnchor>
           <ButtonAnchor href={`${round}/report.xlsx`} variant="secondary">
-            {t('field.report.xlsx')}
+            {t('field:report.xlsx')}
           </ButtonAnchor>
         </div>
       ) : (
         <Alert tone="info" live={false}>
-          {t('field.report.needsOnline')}
+          {t('field:report.needsOnline')}
         </Alert>
       )}
     </>

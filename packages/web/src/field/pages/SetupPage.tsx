@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, api, toApiError } from '../../api/client.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import { getMe } from '../../portal/api/dossiers.ts';
+import { getMe } from '../../api/dossiers.ts';
 import type { Me } from '../../portal/api/types.ts';
-import { formatDate } from '../../portal/format.ts';
+import { formatDate } from '../../format/format.ts';
 import { Alert, Button, ButtonAnchor, Card, Spinner, loginHref, useDocumentTitle } from '../../ui/index.ts';
 import { addDays, vnDate } from '@motcua/core/calendar';
 import { fieldNow, timed } from '../clock.ts';
@@ -49,7 +49,7 @@ export function SetupPage({ onKit }: { onKit: () => Promise<void> }) {
   const lang = useLanguage();
   const online = useOnline();
   const navigate = useNavigate();
-  useDocumentTitle(t('field.setup.title'));
+  useDocumentTitle(t('field:setup.title'));
   const kits = useLive(() => db.kits.toArray(), []);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [busy, setBusy] = useState<string | null>(null);
@@ -83,7 +83,7 @@ export function SetupPage({ onKit }: { onKit: () => Promise<void> }) {
       // The kit's server clock gives the first reading of this phone's offset (clock.ts).
       const kit = await timed(() => api.get<FieldKit>(`/api/office/outreach/sessions/${session.id}/kit`, { query: { deviceId: id } }));
       await saveKit(kit, await deviceSealer());
-      setMessage({ tone: 'success', text: t('field.setup.downloaded', { day: formatDate(kit.session.day, lang) }) });
+      setMessage({ tone: 'success', text: t('field:setup.downloaded', { day: formatDate(kit.session.day, lang) }) });
       await onKit();
       navigate(fieldPaths.home);
     } catch (e) {
@@ -101,22 +101,22 @@ export function SetupPage({ onKit }: { onKit: () => Promise<void> }) {
 
   return (
     <>
-      <h1>{t('field.setup.title')}</h1>
+      <h1>{t('field:setup.title')}</h1>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {kits && kits.length > 0 && (
-        <Card title={t('field.setup.kits')}>
+        <Card title={t('field:setup.kits')}>
           <ul className="field-list">
             {kits.map((k) => (
               <li key={k.sessionId} className="field-row">
                 <span>
-                  {t('field.setup.sessionLine', {
+                  {t('field:setup.sessionLine', {
                     day: formatDate(k.day, lang),
-                    part: t(`field.part.${k.part === 'afternoon' ? 'afternoon' : 'morning'}`),
+                    part: t(`field:part.${k.part === 'afternoon' ? 'afternoon' : 'morning'}`),
                     round: k.roundTitle,
                   })}
                 </span>
                 <Button variant="secondary" onClick={() => void open(k)}>
-                  {t('field.setup.open')}
+                  {t('field:setup.open')}
                 </Button>
               </li>
             ))}
@@ -124,38 +124,38 @@ export function SetupPage({ onKit }: { onKit: () => Promise<void> }) {
         </Card>
       )}
       {!online ? (
-        <Alert tone="warning">{t('field.setup.offlineNoKit')}</Alert>
+        <Alert tone="warning">{t('field:setup.offlineNoKit')}</Alert>
       ) : load.status === 'loading' ? (
         <Spinner label={t('common.loading')} />
       ) : load.status === 'login' ? (
-        <Alert tone="info" live={false} actions={<ButtonAnchor href={loginHref(fieldPaths.home)}>{t('field.setup.loginAction')}</ButtonAnchor>}>
-          <p>{t('field.setup.loginText')}</p>
+        <Alert tone="info" live={false} actions={<ButtonAnchor href={loginHref(fieldPaths.home)}>{t('field:setup.loginAction')}</ButtonAnchor>}>
+          <p>{t('field:setup.loginText')}</p>
         </Alert>
       ) : load.status === 'notField' ? (
-        <Alert tone="warning">{t('field.setup.notFieldRole')}</Alert>
+        <Alert tone="warning">{t('field:setup.notFieldRole')}</Alert>
       ) : load.status === 'error' ? (
         <Alert tone="error">{load.message}</Alert>
       ) : (
         <section aria-labelledby="sessions-title">
-          <h2 id="sessions-title">{t('field.setup.sessionsTitle')}</h2>
-          {load.sessions.length === 0 && <p>{t('field.setup.noSessions')}</p>}
+          <h2 id="sessions-title">{t('field:setup.sessionsTitle')}</h2>
+          {load.sessions.length === 0 && <p>{t('field:setup.noSessions')}</p>}
           <ul className="field-list">
             {load.sessions.map((s) => (
               <li key={s.id}>
                 <p>
                   <strong>
-                    {t('field.setup.sessionLine', {
+                    {t('field:setup.sessionLine', {
                       day: formatDate(s.day, lang),
-                      part: t(`field.part.${s.part === 'afternoon' ? 'afternoon' : 'morning'}`),
+                      part: t(`field:part.${s.part === 'afternoon' ? 'afternoon' : 'morning'}`),
                       round: s.roundTitle,
                     })}
                   </strong>
                 </p>
                 <p>
-                  {t('field.home.meetingPoint', { place: s.meetingPoint })} · {s.startsAt}
+                  {t('field:home.meetingPoint', { place: s.meetingPoint })} · {s.startsAt}
                 </p>
-                <Button onClick={() => void download(s)} disabled={busy !== null} aria-label={`${t('field.setup.download')}: ${formatDate(s.day, lang)}`}>
-                  {busy === s.id ? t('field.setup.downloading') : t('field.setup.download')}
+                <Button onClick={() => void download(s)} disabled={busy !== null} aria-label={`${t('field:setup.download')}: ${formatDate(s.day, lang)}`}>
+                  {busy === s.id ? t('field:setup.downloading') : t('field:setup.download')}
                 </Button>
               </li>
             ))}

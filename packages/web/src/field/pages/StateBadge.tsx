@@ -15,5 +15,5 @@ const TONES: Record<OutboxItem['state'], BadgeTone> = {
 export function StateBadge({ item }: { item: OutboxItem }) {
   const { t } = useTranslation();
   const state = item.state === 'duplicate' && item.original && item.original.status !== 'applied' ? (item.original.status as OutboxItem['state']) : item.state;
-  return <Badge tone={TONES[state] ?? 'neutral'}>{t(`field.sync.state.${state}`)}</Badge>;
+  return <Badge tone={TONES[state] ?? 'neutral'}>{t(`field:sync.state.${state}`)}</Badge>;
 }

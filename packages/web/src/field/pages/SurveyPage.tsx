@@ -13,7 +13,7 @@ const ASPECTS: Aspect[] = ['overall', 'staff', 'convenience'];
 export function SurveyPage() {
   const { t } = useTranslation();
   const { kit, sealer } = useField();
-  useDocumentTitle(t('field.survey.title'));
+  useDocumentTitle(t('field:survey.title'));
   const items = useOutbox(kit.session.id) ?? [];
   const [hamlet, setHamlet] = useState(kit.session.hamletCodes[0] ?? '');
   const [ratings, setRatings] = useState<Record<Aspect, number | null>>({ overall: null, staff: null, convenience: null });
@@ -23,30 +23,30 @@ export function SurveyPage() {
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    if (ASPECTS.some((a) => ratings[a] === null)) return setMessage({ tone: 'error', text: t('field.survey.missing') });
+    if (ASPECTS.some((a) => ratings[a] === null)) return setMessage({ tone: 'error', text: t('field:survey.missing') });
     await saveOps([await surveyOp(sealer, kit.session.id, fieldNow(), { hamletCode: hamlet || null, ratings: ratings as Record<Aspect, number>, comment })]);
     setRatings({ overall: null, staff: null, convenience: null });
     setComment('');
-    setMessage({ tone: 'success', text: t('field.survey.saved') });
+    setMessage({ tone: 'success', text: t('field:survey.saved') });
   };
 
   return (
     <>
-      <h1>{t('field.survey.title')}</h1>
-      <p>{t('field.survey.count', { count })}</p>
+      <h1>{t('field:survey.title')}</h1>
+      <p>{t('field:survey.count', { count })}</p>
       <form onSubmit={(e) => void save(e)} noValidate>
         {message && <Alert tone={message.tone}>{message.text}</Alert>}
         <Select
           id="survey-hamlet"
-          label={t('field.receive.hamlet')}
+          label={t('field:receive.hamlet')}
           value={hamlet}
           onChange={(e) => setHamlet(e.target.value)}
-          options={[...kit.hamlets.map((h) => ({ value: h.code, label: h.name })), { value: '', label: t('field.consult.anyHamlet') }]}
+          options={[...kit.hamlets.map((h) => ({ value: h.code, label: h.name })), { value: '', label: t('field:consult.anyHamlet') }]}
         />
-        <p id="survey-scale">{t('field.survey.scale')}</p>
+        <p id="survey-scale">{t('field:survey.scale')}</p>
         {ASPECTS.map((aspect) => (
           <fieldset key={aspect} className="field-rating" aria-describedby="survey-scale">
-            <legend>{t(`field.survey.${aspect}`)}</legend>
+            <legend>{t(`field:survey.${aspect}`)}</legend>
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n}>
                 <input
@@ -61,8 +61,8 @@ export function SurveyPage() {
             ))}
           </fieldset>
         ))}
-        <TextArea id="survey-comment" label={t('field.survey.comment')} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} />
-        <Button type="submit">{t('field.survey.save')}</Button>
+        <TextArea id="survey-comment" label={t('field:survey.comment')} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} />
+        <Button type="submit">{t('field:survey.save')}</Button>
       </form>
     </>
   );

@@ -30,14 +30,14 @@ export function nextSeq(): number {
 }
 
 /** The server's rule (dossiers/validate.ts processingFor): same day, catalog days, or the desk's number. */
-export function processingOf(procedure: Pick<Procedure, 'sameDay' | 'processingDays'>, deskDays?: number): Processing | null {
+function processingOf(procedure: Pick<Procedure, 'sameDay' | 'processingDays'>, deskDays?: number): Processing | null {
   if (procedure.sameDay) return { sameDay: true };
   if (procedure.processingDays !== null) return { workingDays: procedure.processingDays };
   return deskDays !== undefined && deskDays > 0 ? { workingDays: deskDays } : null;
 }
 
 /** The dossier's code from the reserved block and its appointment, exactly as the server will compute them. */
-export function numberDossier(kit: KitBasics, offset: number, receivedAt: Date, processing: Processing): { code: string; dueAt: string } {
+function numberDossier(kit: KitBasics, offset: number, receivedAt: Date, processing: Processing): { code: string; dueAt: string } {
   return {
     code: codeFromReservedBlock(kit.codeBlock, vnDate(receivedAt), offset),
     dueAt: dueDate(receivedAt, processing, kit.calendar).toISOString(),
@@ -58,7 +58,7 @@ const baseItem = (kind: OutboxItem['kind'], sessionId: string, at: string, summa
   nextAttemptAt: 0,
 });
 
-export async function captureFile(sealer: Sealer, opId: string, name: string, mediaType: FieldFile['mediaType'], bytes: Uint8Array): Promise<FieldFile> {
+async function captureFile(sealer: Sealer, opId: string, name: string, mediaType: FieldFile['mediaType'], bytes: Uint8Array): Promise<FieldFile> {
   const id = crypto.randomUUID();
   return { id, opId, name, mediaType, size: bytes.length, sha256: await sha256Hex(bytes), sealed: await sealer.seal(bytes, id), complete: false };
 }

@@ -77,7 +77,7 @@ const isOk = isApplied;
  * an op instead of answering with the old refusal — together with the ops refused only because
  * they waited on one of them. The rest of the refused stay for the official.
  */
-export async function reviveCurable(store: SyncStore, sessionId: string): Promise<number> {
+async function reviveCurable(store: SyncStore, sessionId: string): Promise<number> {
   const back = new Set<string>();
   for (const item of await store.refused(sessionId)) {
     const code = item.error?.code ?? '';

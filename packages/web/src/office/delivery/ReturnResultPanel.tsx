@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError } from '../../api/client.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import { deliverResult } from '../../portal/api/results.ts';
+import { deliverResult } from '../../api/results.ts';
 import type { DeliveryMethod, Dossier } from '../../portal/api/types.ts';
 import { Alert, Button, Checkbox, RadioGroup, TextArea, TextField } from '../../ui/index.ts';
 import { deliveryBody, handoverProblems, type HandoverDraft } from './deliveryBody.ts';
@@ -15,20 +15,13 @@ export interface ReturnResultPanelProps {
   dossier: Dossier;
   onDone: (next: Dossier) => void;
   onConflict: () => void;
-  /** The delivery endpoint is missing on this server: the page falls back to the plain action. */
-  onUnavailable: () => void;
-}
-
-/** A 404 for the address itself (not for the dossier) means this server has no delivery endpoint. */
-export function isMissingEndpoint(error: ApiError): boolean {
-  return error.status === 405 || error.status === 501 || (error.status === 404 && /^No such address/.test(error.detailEn ?? ''));
 }
 
 /**
  * "Trả kết quả": hand the result over the way the citizen asked for it — at the counter with the
  * recipient's signature (or typed confirmation), by post, or into their personal store.
  */
-export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }: ReturnResultPanelProps) {
+export function ReturnResultPanel({ dossier, onDone, onConflict }: ReturnResultPanelProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [draft, setDraft] = useState<HandoverDraft>(() => ({
@@ -45,7 +38,7 @@ export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<HandoverDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const problems = handoverProblems(draft);
-  const problem = (name: (typeof problems)[number]) => (showProblems && problems.includes(name) ? t(`office.handover.errors.${name}`) : undefined);
+  const problem = (name: (typeof problems)[number]) => (showProblems && problems.includes(name) ? t(`office:handover.errors.${name}`) : undefined);
 
   const submit = async () => {
     if (problems.length) {
@@ -59,7 +52,6 @@ export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }
     } catch (e) {
       const apiError = toApiError(e);
       setBusy(false);
-      if (isMissingEndpoint(apiError)) return onUnavailable();
       if (apiError.status === 409) onConflict();
       setError(apiError);
     }
@@ -77,8 +69,8 @@ export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }
       <RadioGroup
         id="handover-method"
         name="handover-method"
-        legend={t('office.handover.method')}
-        hint={t('office.handover.asked', { method: t(`delivery.${dossier.resultDelivery}`) })}
+        legend={t('office:handover.method')}
+        hint={t('office:handover.asked', { method: t(`delivery.${dossier.resultDelivery}`) })}
         value={draft.method}
         onChange={(v) => set({ method: v as DeliveryMethod })}
         options={METHODS.map((m) => ({ value: m, label: t(`delivery.${m}`) }))}
@@ -87,7 +79,7 @@ export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }
         <>
           <TextField
             id="handover-name"
-            label={t('office.handover.recipientName')}
+            label={t('office:handover.recipientName')}
             value={draft.recipientName}
             onChange={(e) => set({ recipientName: e.target.value })}
             error={problem('recipientName')}
@@ -96,8 +88,8 @@ export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }
           />
           <TextField
             id="handover-id"
-            label={t('office.handover.recipientIdNumber')}
-            hint={t('office.handover.idHint')}
+            label={t('office:handover.recipientIdNumber')}
+            hint={t('office:handover.idHint')}
             inputMode="numeric"
             value={draft.recipientIdNumber}
             onChange={(e) => set({ recipientIdNumber: e.target.value })}
@@ -107,20 +99,20 @@ export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }
             className="field--short"
           />
           {!draft.typed && (
-            <SignaturePad id="handover-signature" label={t('office.handover.signature')} onChange={(png) => set({ signature: png })} disabled={busy} />
+            <SignaturePad id="handover-signature" label={t('office:handover.signature')} onChange={(png) => set({ signature: png })} disabled={busy} />
           )}
           {problem('signature') && <p className="field__error">{problem('signature')}</p>}
           <Checkbox
             id="handover-typed"
-            label={t('office.handover.typed')}
-            hint={t('office.handover.typedHint')}
+            label={t('office:handover.typed')}
+            hint={t('office:handover.typedHint')}
             checked={draft.typed}
             onChange={(e) => set({ typed: e.target.checked, signature: null })}
           />
           {draft.typed && (
             <TextField
               id="handover-typed-name"
-              label={t('office.handover.typedName')}
+              label={t('office:handover.typedName')}
               value={draft.typedName}
               onChange={(e) => set({ typedName: e.target.value })}
               error={problem('typedName')}
@@ -133,8 +125,8 @@ export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }
       {draft.method === 'post' && (
         <TextArea
           id="handover-address"
-          label={t('office.handover.address')}
-          hint={t('office.handover.addressHint')}
+          label={t('office:handover.address')}
+          hint={t('office:handover.addressHint')}
           value={draft.address}
           onChange={(e) => set({ address: e.target.value })}
           error={problem('address')}
@@ -143,14 +135,14 @@ export function ReturnResultPanel({ dossier, onDone, onConflict, onUnavailable }
           maxLength={500}
         />
       )}
-      {draft.method === 'electronic' && <p>{t('office.handover.electronicHint')}</p>}
+      {draft.method === 'electronic' && <p>{t('office:handover.electronicHint')}</p>}
       {error && (
         <Alert tone="error">
-          <p>{error.status === 409 && !error.detailVi ? t('office.dossier.conflict') : error.messageFor(lang)}</p>
+          <p>{error.status === 409 && !error.detailVi ? t('office:dossier.conflict') : error.messageFor(lang)}</p>
         </Alert>
       )}
       <Button type="submit" disabled={busy}>
-        {t(`office.handover.submit.${draft.method}`)}
+        {t(`office:handover.submit.${draft.method}`)}
       </Button>
     </form>
   );

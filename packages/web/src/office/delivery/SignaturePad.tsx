@@ -50,7 +50,7 @@ export function SignaturePad({ id, label, onChange, disabled }: SignaturePadProp
         {label}
       </p>
       <p className="field__hint" id={`${id}-hint`}>
-        {t('office.handover.signHint')}
+        {t('office:handover.signHint')}
       </p>
       <canvas
         ref={canvas}
@@ -87,7 +87,7 @@ export function SignaturePad({ id, label, onChange, disabled }: SignaturePadProp
         }}
       />
       <Button variant="secondary" onClick={clear} disabled={disabled}>
-        {t('office.handover.clear')}
+        {t('office:handover.clear')}
       </Button>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { DeliveryBody } from '../../portal/api/results.ts';
+import type { DeliveryBody } from '../../api/results.ts';
 import type { DeliveryMethod } from '../../portal/api/types.ts';
 
 export interface HandoverDraft {

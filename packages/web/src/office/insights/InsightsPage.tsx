@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useResource } from '../../api/useResource.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import { LoadError } from '../../portal/LoadError.tsx';
+import { LoadError } from '../../ui/LoadError.tsx';
 import { Alert, Spinner, useDocumentTitle } from '../../ui/index.ts';
 import { canSeeInsights, useOfficial } from '../context.ts';
 import { getInsights, type Insights } from './api.ts';
@@ -11,6 +11,7 @@ import { insightUnits, lastMonth, periodFrom, ratioText, thisMonth, type Period 
 import { ChannelTable, CommuneTable, numberFormat, shortDate } from './InsightsTables.tsx';
 import { PeriodForm } from './PeriodForm.tsx';
 import './insights.css';
+import '../i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
 /**
  * Leaders' figures (/can-bo/so-lieu): what a commune chairman or the province reports — received,
@@ -21,7 +22,7 @@ export default function InsightsPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const official = useOfficial();
-  useDocumentTitle(t('office.insights.title'));
+  useDocumentTitle(t('office:insights.title'));
   const [params, setParams] = useSearchParams();
   const units = insightUnits(official.unitCodes);
   const asked = params.get('don-vi') ?? '';
@@ -38,9 +39,9 @@ export default function InsightsPage() {
   if (!allowed) {
     return (
       <>
-        <h1>{t('office.insights.title')}</h1>
+        <h1>{t('office:insights.title')}</h1>
         <Alert tone="info" live={false}>
-          <p>{t('office.insights.notAllowed')}</p>
+          <p>{t('office:insights.notAllowed')}</p>
         </Alert>
       </>
     );
@@ -49,17 +50,17 @@ export default function InsightsPage() {
   return (
     <>
       <h1>
-        {t('office.insights.title')}
+        {t('office:insights.title')}
         {figures.data ? ` – ${figures.data.unit.fullName}` : ''}
       </h1>
       <PeriodForm key={`${unit}|${period.from}|${period.to}`} units={units} unit={unit} period={period} onSubmit={go} />
       <p className="insights-quick">
-        {t('office.insights.quick')} <Link to={quick(thisMonth(new Date()))}>{t('office.insights.thisMonth')}</Link> ·{' '}
-        <Link to={quick(lastMonth(new Date()))}>{t('office.insights.lastMonth')}</Link>
+        {t('office:insights.quick')} <Link to={quick(thisMonth(new Date()))}>{t('office:insights.thisMonth')}</Link> ·{' '}
+        <Link to={quick(lastMonth(new Date()))}>{t('office:insights.lastMonth')}</Link>
       </p>
       <p role="status" className="muted">
         {figures.status === 'success'
-          ? t('office.insights.periodShown', { from: shortDate(figures.data.period.from, lang), to: shortDate(figures.data.period.to, lang) })
+          ? t('office:insights.periodShown', { from: shortDate(figures.data.period.from, lang), to: shortDate(figures.data.period.to, lang) })
           : ''}
       </p>
       {figures.status === 'loading' && <Spinner label={t('common.loading')} />}
@@ -85,46 +86,46 @@ function Figures({ data }: { data: Insights }) {
   return (
     <>
       <section aria-labelledby="insights-dossiers">
-        <h2 id="insights-dossiers">{t('office.insights.dossiers')}</h2>
+        <h2 id="insights-dossiers">{t('office:insights.dossiers')}</h2>
         <ul className="stat-grid">
           {stats.map(({ key, tone }) => (
             <li key={key}>
               <p className={['stat', tone && d[key] > 0 ? `stat--${tone}` : ''].join(' ')} data-figure={key}>
                 <span className="stat__value">{n.format(d[key])}</span>
-                <span className="stat__label">{t(`office.insights.${key}`)}</span>
+                <span className="stat__label">{t(`office:insights.${key}`)}</span>
               </p>
             </li>
           ))}
         </ul>
         <div className="insights-rates">
           <p className="stat" data-figure="onlineRate">
-            <span className="stat__label">{t('office.insights.onlineRate')}</span>
+            <span className="stat__label">{t('office:insights.onlineRate')}</span>
             <span className="stat__value">{ratioText(d.online, d.received, n)}</span>
-            <span className="muted">{t('office.insights.onlineRateHint')}</span>
+            <span className="muted">{t('office:insights.onlineRateHint')}</span>
           </p>
           <p className="stat" data-figure="onTimeRate">
-            <span className="stat__label">{t('office.insights.onTimeRate')}</span>
+            <span className="stat__label">{t('office:insights.onTimeRate')}</span>
             <span className="stat__value">{ratioText(d.finishedOnTime, d.finished, n)}</span>
-            <span className="muted">{t('office.insights.onTimeRateHint')}</span>
+            <span className="muted">{t('office:insights.onTimeRateHint')}</span>
           </p>
         </div>
         <ChannelTable figures={d} />
       </section>
       <section aria-labelledby="insights-outreach">
-        <h2 id="insights-outreach">{t('office.insights.outreach')}</h2>
+        <h2 id="insights-outreach">{t('office:insights.outreach')}</h2>
         <p className="insights-sentence" data-figure="outreach">
-          {t('office.insights.outreachTally', {
+          {t('office:insights.outreachTally', {
             received: n.format(o.received),
             onSpot: n.format(o.completedOnSpot),
             toReturn: n.format(o.toReturn),
             guided: n.format(o.peopleGuided),
           })}
         </p>
-        <h3>{t('office.insights.surveys')}</h3>
+        <h3>{t('office:insights.surveys')}</h3>
         <p className="insights-sentence" data-figure="surveys">
           {o.surveys === 0
-            ? t('office.insights.noSurveys')
-            : t('office.insights.surveysLine', {
+            ? t('office:insights.noSurveys')
+            : t('office:insights.surveysLine', {
                 surveys: n.format(o.surveys),
                 ratio: ratioText(o.satisfied, o.surveys, n),
                 average:

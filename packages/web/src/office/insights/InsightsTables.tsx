@@ -22,14 +22,14 @@ export function ChannelTable({ figures }: { figures: DossierFigures }) {
   const n = numberFormat(useLanguage());
   return (
     <table className="insights-table insights-channels">
-      <caption>{t('office.insights.channels')}</caption>
+      <caption>{t('office:insights.channels')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('office.insights.channel')}</th>
+          <th scope="col">{t('office:insights.channel')}</th>
           <th scope="col" className="num">
-            {t('office.insights.count')}
+            {t('office:insights.count')}
           </th>
-          <th scope="col">{t('office.insights.share')}</th>
+          <th scope="col">{t('office:insights.share')}</th>
         </tr>
       </thead>
       <tbody>
@@ -60,38 +60,38 @@ export function CommuneTable({ rows }: { rows: Insights['communes'] }) {
   if (rows.length === 0) {
     return (
       <section aria-labelledby="insights-communes">
-        <h2 id="insights-communes">{t('office.insights.communes')}</h2>
-        <p>{t('office.insights.noCommunes')}</p>
+        <h2 id="insights-communes">{t('office:insights.communes')}</h2>
+        <p>{t('office:insights.noCommunes')}</p>
       </section>
     );
   }
   return (
     <section aria-labelledby="insights-communes">
-      <h2 id="insights-communes">{t('office.insights.communes')}</h2>
+      <h2 id="insights-communes">{t('office:insights.communes')}</h2>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable) */}
       <div className="table-scroll" role="region" aria-labelledby="insights-communes-caption" tabIndex={0}>
         <table className="insights-table">
-          <caption id="insights-communes-caption">{t('office.insights.communesCaption')}</caption>
+          <caption id="insights-communes-caption">{t('office:insights.communesCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('office.insights.commune')}</th>
+              <th scope="col">{t('office:insights.commune')}</th>
               <th scope="col" className="num">
-                {t('office.insights.received')}
+                {t('office:insights.received')}
               </th>
               <th scope="col" className="num">
-                {t('office.insights.onlineRate')}
+                {t('office:insights.onlineRate')}
               </th>
               <th scope="col" className="num">
-                {t('office.insights.finished')}
+                {t('office:insights.finished')}
               </th>
               <th scope="col" className="num">
-                {t('office.insights.onTimeRate')}
+                {t('office:insights.onTimeRate')}
               </th>
               <th scope="col" className="num">
-                {t('office.insights.lateNow')}
+                {t('office:insights.lateNow')}
               </th>
               <th scope="col" className="num">
-                {t('office.insights.apologies')}
+                {t('office:insights.apologies')}
               </th>
             </tr>
           </thead>

@@ -31,7 +31,7 @@ export function PeriodForm({ units, unit, period, onSubmit }: PeriodFormProps) {
     >
       {units.length > 1 && (
         <Select
-          label={t('office.insights.unit')}
+          label={t('office:insights.unit')}
           options={units.map((u) => ({ value: u, label: u }))}
           value={draft.unit}
           onChange={(e) => set({ unit: e.target.value })}
@@ -39,33 +39,33 @@ export function PeriodForm({ units, unit, period, onSubmit }: PeriodFormProps) {
       )}
       {units.length === 0 && (
         <TextField
-          label={t('office.insights.unitCode')}
+          label={t('office:insights.unitCode')}
           inputMode="numeric"
           value={draft.unit}
           onChange={(e) => set({ unit: e.target.value.trim() })}
-          error={error === 'unit' ? t('office.insights.badUnit') : undefined}
+          error={error === 'unit' ? t('office:insights.badUnit') : undefined}
           autoComplete="off"
         />
       )}
       <TextField
         type="date"
-        label={t('office.insights.from')}
+        label={t('office:insights.from')}
         value={draft.from}
         max={draft.to || undefined}
         onChange={(e) => set({ from: e.target.value })}
-        error={error === 'period' ? t('office.insights.badPeriod') : undefined}
+        error={error === 'period' ? t('office:insights.badPeriod') : undefined}
         required
       />
       <TextField
         type="date"
-        label={t('office.insights.to')}
+        label={t('office:insights.to')}
         value={draft.to}
         min={draft.from || undefined}
         onChange={(e) => set({ to: e.target.value })}
         required
       />
       <div className="field">
-        <Button type="submit">{t('office.insights.show')}</Button>
+        <Button type="submit">{t('office:insights.show')}</Button>
       </div>
     </form>
   );

@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { Procedure } from '../../api/types.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { Alert, Button } from '../../ui/index.ts';
-import { describeAnswers, type Answer } from '../form/answers.ts';
-import { formValue } from '../form/schema.ts';
-import { documentName } from '../procedureView.ts';
-import type { WizardDraft } from './draft.ts';
+import { describeAnswers, type Answer } from '../../form/answers.ts';
+import { formValue } from '../../form/schema.ts';
+import { documentName } from '../../format/procedureView.ts';
+import type { WizardDraft } from '../../form/draft.ts';
 import { missingRequiredDocuments, type StepPlan } from './steps.ts';
 
 function AnswerList({ answers }: { answers: Answer[] }) {

@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { Procedure } from '../../api/types.ts';
 import type { Language } from '../../i18n/index.ts';
-import { formValue, stepsOf } from '../form/schema.ts';
-import { errorsWithin, validateForm, type FormError } from '../form/validate.ts';
-import { APPLICANT_SCHEMA, applicantValue } from './applicant.ts';
-import type { WizardDraft } from './draft.ts';
+import { formValue, stepsOf } from '../../form/schema.ts';
+import { errorsWithin, validateForm, type FormError } from '../../form/validate.ts';
+import { APPLICANT_SCHEMA, applicantValue } from '../../form/applicant.ts';
+import type { WizardDraft } from '../../form/draft.ts';
 
 export type StepKind = 'applicant' | 'form' | 'documents' | 'delivery' | 'review';
 

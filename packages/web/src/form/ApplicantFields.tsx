@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { useResource } from '../../api/useResource.ts';
-import { Alert, RadioGroup, Select, TextField } from '../../ui/index.ts';
+import { useResource } from '../api/useResource.ts';
+import { Alert, RadioGroup, Select, TextField } from '../ui/index.ts';
 import { hamletsOf, unitDetail } from '../api/dossiers.ts';
-import { formErrorText } from '../form/messages.ts';
-import type { FormError } from '../form/validate.ts';
+import { formErrorText } from './messages.ts';
+import type { FormError } from './validate.ts';
 import type { ApplicantDraft } from './draft.ts';
 
 export const APPLICANT_ID_PREFIX = 'ap';

@@ -1,4 +1,4 @@
-import type { Language } from '../../i18n/index.ts';
+import type { Language } from '../i18n/index.ts';
 import { choiceTitle, fieldTitle, type FormScalarField, type FormSchema } from './schema.ts';
 
 export interface AnswerLine {
@@ -23,7 +23,7 @@ function dateText(iso: string, lang: Language): string {
   return lang === 'vi' || lang === 'en' ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-export function scalarText(field: FormScalarField, value: unknown, lang: Language, yesNo: { yes: string; no: string }): string | null {
+function scalarText(field: FormScalarField, value: unknown, lang: Language, yesNo: { yes: string; no: string }): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (field.type === 'boolean') return value === true ? yesNo.yes : yesNo.no;
   if (field.type === 'string' && field.oneOf) {

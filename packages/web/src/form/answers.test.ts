@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import procedures from '../../../../server/data/procedures.json';
+import procedures from '../../../server/data/procedures.json';
 import type { FormSchema } from '@motcua/core/catalog';
 import { describeAnswers } from './answers.ts';
 import { formValue, initialDraft, mergeDraft, stepsOf } from './schema.ts';

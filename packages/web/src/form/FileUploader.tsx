@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toApiError } from '../../api/client.ts';
-import { useLanguage } from '../../i18n/index.ts';
-import { Button, ProgressBar } from '../../ui/index.ts';
+import { toApiError } from '../api/client.ts';
+import { useLanguage } from '../i18n/index.ts';
+import { Button, ProgressBar } from '../ui/index.ts';
 import { uploadFile } from '../api/upload.ts';
 import type { AttachedFile } from './draft.ts';
 import './wizard.css';

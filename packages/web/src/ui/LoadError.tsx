@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/client.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { Alert, Button } from '../ui/index.ts';
+import { Alert, Button } from './index.ts';
 
 /** The friendly failure state: what happened, in the reader's language, and a way to try again. */
 export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {

@@ -1,6 +1,6 @@
-import { ApiError, CSRF_COOKIE, CSRF_HEADER, NETWORK_ERROR_TYPE, readBrowserCookie } from '../../api/client.ts';
-import type { ProblemDetails } from '../../api/types.ts';
-import type { Upload } from './types.ts';
+import { ApiError, CSRF_COOKIE, CSRF_HEADER, NETWORK_ERROR_TYPE, readBrowserCookie } from './client.ts';
+import type { ProblemDetails } from './types.ts';
+import type { Upload } from '../portal/api/types.ts';
 
 export interface UploadProgress {
   loaded: number;

@@ -1,5 +1,5 @@
-import type { FormDraft } from '../form/schema.ts';
-import type { DeliveryMethod } from '../api/types.ts';
+import type { FormDraft } from './schema.ts';
+import type { DeliveryMethod } from '../portal/api/types.ts';
 
 /** A file already on the server: uploads survive a reload because only their ids are kept. */
 export interface AttachedFile {
@@ -40,7 +40,7 @@ export interface WizardDraft {
 
 const PREFIX = 'motcua.draft.';
 
-export function draftKey(procedureCode: string): string {
+function draftKey(procedureCode: string): string {
   return `${PREFIX}${procedureCode}`;
 }
 

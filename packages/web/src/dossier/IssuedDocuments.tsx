@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage, localized } from '../i18n/index.ts';
-import { issuedDocuments } from './api/dossiers.ts';
-import { formatDateTime } from './format.ts';
+import { issuedDocuments } from '../api/dossiers.ts';
+import { formatDateTime } from '../format/format.ts';
 
 export interface IssuedDocumentsProps {
   code: string;

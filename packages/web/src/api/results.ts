@@ -1,6 +1,6 @@
-import { api } from '../../api/client.ts';
-import type { ListResponse } from '../../api/types.ts';
-import type { Dossier } from './types.ts';
+import { api } from './client.ts';
+import type { ListResponse } from './types.ts';
+import type { Dossier } from '../portal/api/types.ts';
 
 const enc = encodeURIComponent;
 

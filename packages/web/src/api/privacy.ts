@@ -1,5 +1,5 @@
 import type { AccessLogEntry, AccessLogResponse } from '@motcua/core/privacy';
-import { api } from '../../api/client.ts';
+import { api } from './client.ts';
 
 export type { AccessLogEntry };
 

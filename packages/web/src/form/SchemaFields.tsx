@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useLanguage, type Language } from '../../i18n/index.ts';
-import { Button, Checkbox, RadioGroup, Select, TextArea, TextField } from '../../ui/index.ts';
+import { useLanguage, type Language } from '../i18n/index.ts';
+import { Button, Checkbox, RadioGroup, Select, TextArea, TextField } from '../ui/index.ts';
 import { formErrorText } from './messages.ts';
 import {
   CCCD_PATTERN,

@@ -1,5 +1,5 @@
-import { api } from '../../api/client.ts';
-import type { ListResponse } from '../../api/types.ts';
+import { api } from './client.ts';
+import type { ListResponse } from './types.ts';
 import type {
   Dossier,
   Hamlet,
@@ -13,15 +13,11 @@ import type {
   Submission,
   UnitDaySummary,
   UnitDetail,
-} from './types.ts';
+} from '../portal/api/types.ts';
 
 const enc = encodeURIComponent;
 
 export const getMe = (signal?: AbortSignal) => api.get<Me>('/api/me', { signal });
-
-export async function logout(): Promise<void> {
-  await api.post('/auth/logout');
-}
 
 /**
  * Files a dossier. The key is made once per draft and sent with every retry, so a submit whose

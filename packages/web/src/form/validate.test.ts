@@ -3,7 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FormSchema } from '@motcua/core/catalog';
-import procedures from '../../../../server/data/procedures.json';
+import procedures from '../../../server/data/procedures.json';
 import { isDate, validateForm, type SchemaNode } from './validate.ts';
 
 // The committed catalogue: every real form the wizard will render.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../i18n/index.ts';
+import { i18n } from '../i18n/index.ts';
 import { formErrorText } from './messages.ts';
 import { CCCD_PATTERN } from './schema.ts';
 

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { dossierShipments } from './api/results.ts';
-import { formatDateTime } from './format.ts';
-import { formatVnd } from './money.ts';
+import { dossierShipments } from '../api/results.ts';
+import { formatDateTime } from '../format/format.ts';
+import { formatVnd } from '../format/money.ts';
 
 export interface ShipmentsProps {
   code: string;

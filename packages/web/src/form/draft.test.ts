@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateForm } from '../form/validate.ts';
+import { validateForm } from './validate.ts';
 import { APPLICANT_SCHEMA, applicantValue, emptyApplicant, toApplicant } from './applicant.ts';
 import { clearDraft, loadDraft, saveDraft, type WizardDraft } from './draft.ts';
 

@@ -1,5 +1,5 @@
 import type { FormArrayField, FormChoice, FormField, FormObject, FormScalarField, FormSchema } from '@motcua/core/catalog';
-import { localized, type Language } from '../../i18n/index.ts';
+import { localized, type Language } from '../i18n/index.ts';
 
 export type { FormArrayField, FormChoice, FormField, FormObject, FormScalarField, FormSchema };
 
@@ -43,10 +43,6 @@ export function fieldTitle(field: { title: string; 'x-title-en'?: string }, lang
 
 export function choiceTitle(choice: FormChoice, lang: Language): string {
   return localized(lang, choice.title, choice['x-title-en']);
-}
-
-export function isRequired(container: { required: readonly string[] }, name: string): boolean {
-  return container.required.includes(name);
 }
 
 /**
