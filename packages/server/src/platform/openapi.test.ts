@@ -60,9 +60,6 @@ const UNTYPED_TODAY = [
   'POST /verify',
   'GET /verify/{code}',
   'POST /api/postal/webhook',
-  'GET /api/office/outreach/rounds/{id}/report.html',
-  'GET /api/office/outreach/rounds/{id}/report.xlsx',
-  'GET /lich-luu-dong/{unitCode}',
   'GET /api/me/export',
 ];
 
