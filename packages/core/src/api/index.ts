@@ -8,11 +8,13 @@
  */
 import { CATALOG_SCHEMAS } from './catalog.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
+import { INSIGHTS_SCHEMAS } from './insights.ts';
 import { OUTREACH_SCHEMAS } from './outreach.ts';
 
 export * from './common.ts';
 export * from './catalog.ts';
 export * from './outreach.ts';
+export * from './insights.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
-export const CONTRACT_SCHEMAS = [ProblemCodeSchema, ProblemSchema, Ok, ...CATALOG_SCHEMAS, ...OUTREACH_SCHEMAS];
+export const CONTRACT_SCHEMAS = [ProblemCodeSchema, ProblemSchema, Ok, ...CATALOG_SCHEMAS, ...OUTREACH_SCHEMAS, ...INSIGHTS_SCHEMAS];
