@@ -20,6 +20,8 @@ export function Literals<const T extends readonly string[]>(values: T, options: 
 
 /** A statistical unit code (5 digits: commune, ward, special zone; 2 digits for a province). */
 export const UnitCode = Type.String({ pattern: '^[0-9]{5}$', description: 'Mã đơn vị hành chính cấp xã (5 chữ số)' });
+/** A hamlet (thôn, ấp, tổ dân phố…): its commune's code, a dash, a 2–3 digit number. */
+export const HamletCode = Type.String({ pattern: '^[0-9]{5}-[0-9]{2,3}$' });
 export const UnitOrProvinceCode = Type.String({ pattern: '^([0-9]{2}|[0-9]{5})$', description: 'Mã xã (5 chữ số) hoặc mã tỉnh (2 chữ số)' });
 
 /** An instant on the wire: ISO 8601 with an offset (the server always sends UTC, `…Z`). */

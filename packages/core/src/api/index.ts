@@ -8,9 +8,15 @@
  */
 import { CATALOG_SCHEMAS } from './catalog.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
+import { INSIGHTS_SCHEMAS } from './insights.ts';
+import { OUTREACH_SCHEMAS } from './outreach.ts';
+import { UNITS_SCHEMAS } from './units.ts';
 
 export * from './common.ts';
 export * from './catalog.ts';
+export * from './outreach.ts';
+export * from './insights.ts';
+export * from './units.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
-export const CONTRACT_SCHEMAS = [ProblemCodeSchema, ProblemSchema, Ok, ...CATALOG_SCHEMAS];
+export const CONTRACT_SCHEMAS = [ProblemCodeSchema, ProblemSchema, Ok, ...CATALOG_SCHEMAS, ...OUTREACH_SCHEMAS, ...INSIGHTS_SCHEMAS, ...UNITS_SCHEMAS];

@@ -7,7 +7,7 @@ import type { FieldKit } from './kit.ts';
 export interface StoredKit {
   sessionId: string;
   day: string;
-  part: string;
+  part: FieldKit['session']['part'];
   roundId: string;
   roundTitle: string;
   unitName: string;

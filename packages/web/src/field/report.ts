@@ -1,17 +1,8 @@
+import type { HamletTally as ServerHamletTally, Tally } from '@motcua/core/api';
 import { isRefused, type OutboxItem } from './sync/types.ts';
 
-export interface Tally {
-  received: number;
-  completedOnSpot: number;
-  scheduledForReturn: number;
-  consulted: number;
-  surveys: number;
-  averages: { overall: number | null; staff: number | null; convenience: number | null };
-}
-
-export interface HamletTally extends Tally {
-  hamletCode: string | null;
-}
+/** The server's per-hamlet tally without the name: the device shows the kit's hamlet names. */
+export type HamletTally = Omit<ServerHamletTally, 'hamletName'>;
 
 // What the server did not apply is not counted (a duplicate of a refused op neither).
 const counts = (i: OutboxItem) => !i.dismissed && !isRefused(i);

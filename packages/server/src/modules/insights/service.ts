@@ -1,3 +1,4 @@
+import type { Insights } from '@motcua/core/api';
 import { addDays, vnDate, vnInstant, type IsoDate } from '@motcua/core/calendar';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
@@ -63,7 +64,7 @@ export class InsightsService {
     return { fromDate: start, toDate: end, from: vnInstant(start, '00:00'), to: vnInstant(addDays(end, 1), '00:00') };
   }
 
-  async figures(actor: Actor, code: string, from?: IsoDate, to?: IsoDate) {
+  async figures(actor: Actor, code: string, from?: IsoDate, to?: IsoDate): Promise<Insights> {
     const scope = this.scopeFor(actor, code);
     const p = this.period(from, to);
     const now = this.ctx.clock.now();

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import type { FieldUpload as FieldUploadView } from '@motcua/core/api';
 import { PROBLEM } from '@motcua/core/problems';
 import { nfc } from '@motcua/core/text';
 import type { AppContext } from '../../platform/context.ts';
@@ -13,22 +14,7 @@ export const CHUNK_SIZE = 256 * 1024;
 const MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 const SHA256 = /^[0-9a-f]{64}$/;
 
-export interface FieldUploadView {
-  id: string;
-  sessionId: string;
-  size: number;
-  sha256: string;
-  mediaType: string;
-  filename: string;
-  chunkSize: number;
-  chunkCount: number;
-  /** Indices already stored: the client sends only the others when it resumes. */
-  received: number[];
-  missing: number[];
-  complete: boolean;
-  /** The uploads module's id once complete: what a dossier attaches. */
-  uploadId: string | null;
-}
+export type { FieldUpload as FieldUploadView } from '@motcua/core/api';
 
 const notFoundUpload = (id: string) => notFound('tệp tải lên', 'Upload', id);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');

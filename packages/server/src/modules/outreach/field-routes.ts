@@ -1,15 +1,24 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ChunkParams,
+  ChunkStoredSchema,
+  FieldKitSchema,
+  FieldUploadDeclareSchema,
+  FieldUploadSchema,
+  KitQuerySchema,
+  OutreachIdParams,
+  SyncAnswerSchema,
+} from '@motcua/core/api';
 import { badRequest } from '../../platform/errors.ts';
 import { FIELD_ROLES } from './access.ts';
 import { CHUNK_SIZE } from './chunks.ts';
 import { CREDENTIAL_HEADER, fieldCaller } from './credential.ts';
-import { SyncBody, SyncResponse } from './ops.ts';
-import { FieldUploadDeclareSchema, FieldUploadSchema, KitSchema, Uuid } from './schemas.ts';
+import { SyncBody } from './ops.ts';
 import type { OutreachService } from './service.ts';
 
 const tags = ['outreach-field'];
-const IdParams = Type.Object({ id: Uuid });
+const IdParams = OutreachIdParams;
 const credentialHeaders = Type.Object({
   [CREDENTIAL_HEADER]: Type.Optional(Type.String({ maxLength: 2000, description: 'Mã truy cập offline từ bộ công cụ (kit.credential.token)' })),
 });
@@ -40,19 +49,11 @@ export const outreachFieldRoutes: FastifyPluginAsyncTypebox<{ outreach: Outreach
         description:
           'Thủ tục (đầy đủ, có formSchema), lịch làm việc, thôn ấp, tổ công tác, người cần hỗ trợ, KHỐI MÃ DỰ TRỮ riêng cho máy này và mã truy cập offline (hết hạn sau ngày của buổi + 3 ngày). Cùng deviceId gọi lại: cùng khối mã, mã truy cập mới (mã cũ bị thu hồi).',
         params: IdParams,
-        querystring: Type.Object({
-          deviceId: Type.String({
-            minLength: 4,
-            maxLength: 100,
-            pattern: '^[A-Za-z0-9_.:-]+$',
-            description: 'Mã cố định của máy (sinh một lần, lưu trên máy)',
-          }),
-        }),
-        response: { 200: KitSchema },
+        querystring: KitQuerySchema,
+        response: { 200: Type.Ref(FieldKitSchema) },
       },
-      // Procedures and calendar are typed documents; the schema describes them as open objects.
     },
-    async (request) => (await outreach.kit(request.actor, request.params.id, request.query.deviceId)) as never,
+    async (request) => outreach.kit(request.actor, request.params.id, request.query.deviceId),
   );
 
   app.delete(
@@ -77,7 +78,7 @@ export const outreachFieldRoutes: FastifyPluginAsyncTypebox<{ outreach: Outreach
         description: `${authNote} Mỗi thao tác có id (UUID) do máy khách sinh; gửi lại cả lô an toàn: thao tác đã ghi nhận trả về "duplicate" kèm kết quả lần đầu. Kết quả từng thao tác: applied | duplicate | rejected (lý do Việt/Anh; retryable=true thì chưa ghi nhận, gửi lại sau) | conflict (hồ sơ đã đổi trên máy chủ; "server" là bản hiện tại). Thao tác lỗi không chặn thao tác khác. Xem modules/outreach/README.md.`,
         headers: credentialHeaders,
         body: SyncBody,
-        response: { 200: SyncResponse },
+        response: { 200: Type.Ref(SyncAnswerSchema) },
       },
     },
     async (request) => {
@@ -96,8 +97,8 @@ export const outreachFieldRoutes: FastifyPluginAsyncTypebox<{ outreach: Outreach
         summary: 'Khai báo tệp tải lên từng phần — declare a resumable upload',
         description: `${authNote} Trả về id, chunkSize và số phần; gửi từng phần bằng PUT .../chunks/{index}.`,
         headers: credentialHeaders,
-        body: FieldUploadDeclareSchema,
-        response: { 201: FieldUploadSchema },
+        body: Type.Ref(FieldUploadDeclareSchema),
+        response: { 201: Type.Ref(FieldUploadSchema) },
       },
     },
     async (request, reply) => {
@@ -116,8 +117,8 @@ export const outreachFieldRoutes: FastifyPluginAsyncTypebox<{ outreach: Outreach
         summary: 'Gửi một phần của tệp (lặp lại an toàn) — store one chunk (idempotent)',
         description: `${authNote} Thân: application/octet-stream, đúng chunkSize byte (phần cuối: phần còn lại). Gửi lại cùng nội dung: 200, stored=false.`,
         headers: credentialHeaders,
-        params: Type.Object({ id: Uuid, index: Type.Integer({ minimum: 0 }) }),
-        response: { 200: Type.Object({ index: Type.Integer(), stored: Type.Boolean() }) },
+        params: ChunkParams,
+        response: { 200: Type.Ref(ChunkStoredSchema) },
       },
     },
     async (request) => {
@@ -137,7 +138,7 @@ export const outreachFieldRoutes: FastifyPluginAsyncTypebox<{ outreach: Outreach
         description: authNote,
         headers: credentialHeaders,
         params: IdParams,
-        response: { 200: FieldUploadSchema },
+        response: { 200: Type.Ref(FieldUploadSchema) },
       },
     },
     async (request) => {
@@ -156,7 +157,7 @@ export const outreachFieldRoutes: FastifyPluginAsyncTypebox<{ outreach: Outreach
         description: `${authNote} Thiếu phần: 409 kèm "missing". Sai SHA-256: 422 và các phần bị xóa. Thành công: uploadId dùng trong receive_dossier.attachments (hoặc gửi thẳng id của upload lưu động).`,
         headers: credentialHeaders,
         params: IdParams,
-        response: { 200: FieldUploadSchema },
+        response: { 200: Type.Ref(FieldUploadSchema) },
       },
     },
     async (request) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dueDate, makeCalendar, type WorkCalendar } from '@motcua/core/calendar';
+import { defaultCalendar, dueDate, makeCalendar, type WorkCalendar } from '@motcua/core/calendar';
 import { RESERVED_SEQ_START } from '@motcua/core/dossier';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
 import { fixedClock } from '../../platform/clock.ts';
@@ -37,6 +37,8 @@ describe('field kit', () => {
     const cal = makeCalendar({}, k.calendar as WorkCalendar);
     const at = new Date(`${SESSION_DAY}T08:15:00+07:00`);
     expect(dueDate(at, { workingDays: 3 }, cal).toISOString()).toBe(dueDate(at, { workingDays: 3 }).toISOString());
+    // The contract's FieldKit schema serializes the answer: nothing of the calendar may be dropped.
+    expect(k.calendar).toEqual(JSON.parse(JSON.stringify(defaultCalendar)));
   });
 
   it('refuses officials who are not on the team, and officials of other units', async () => {

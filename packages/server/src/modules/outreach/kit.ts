@@ -1,8 +1,7 @@
+import type { FieldKit } from '@motcua/core/api';
 import { PROBLEM } from '@motcua/core/problems';
 import { defaultCalendar } from '@motcua/core/calendar';
 import { reservedCodeBlock, RESERVED_BLOCK_SIZE, type ReservedCodeBlock } from '@motcua/core/dossier';
-import type { Procedure } from '@motcua/core/catalog';
-import type { ServerClock } from '@motcua/core/field';
 import { sql } from 'kysely';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -57,32 +56,7 @@ export async function blocksOf(db: Db, sessionId: string, userId: string): Promi
   return rows.map((r) => reservedCodeBlock(r.unit_code, r.block_index));
 }
 
-export interface FieldKit {
-  issuedAt: string;
-  /** When the request arrived and the kit left: the app's first clock reading (@motcua/core/field readClock). */
-  serverClock: ServerClock;
-  session: {
-    id: string;
-    roundId: string;
-    roundTitle: string;
-    unitCode: string;
-    unitName: string;
-    day: string;
-    part: string;
-    startsAt: string;
-    endsAt: string;
-    meetingPoint: string;
-    hamletCodes: string[];
-  };
-  procedures: Procedure[];
-  calendar: typeof defaultCalendar;
-  hamlets: { code: string; name: string; kind: string; distanceKm: number | null; travelMinutes: number | null }[];
-  team: { userId: string; fullName: string; roles: string[] }[];
-  residentsNeedingHelp: { id: string; hamletCode: string; fullName: string; reason: string; note: string | null }[];
-  codeBlock: ReservedCodeBlock & { size: number; format: string };
-  credential: { id: string; token: string; expiresAt: string; scope: string; header: string };
-  sync: { opsUrl: string; uploadsUrl: string; maxOpsPerBatch: number; chunkSize: number };
-}
+export type { FieldKit } from '@motcua/core/api';
 
 /** Everything the field app needs to work a session offline. */
 export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials, actor: Actor, sessionId: string, deviceId: string): Promise<FieldKit> {

@@ -116,47 +116,4 @@ export const SyncBody = Type.Object(
 );
 export type SyncBody = Static<typeof SyncBody>;
 
-const OpError = Type.Object({
-  code: Type.String(),
-  messageVi: Type.String(),
-  messageEn: Type.String(),
-  field: Type.Optional(Type.String()),
-  retryable: Type.Boolean({ description: 'true: chưa ghi nhận, gửi lại cùng id sau — not recorded, resend with the same id later' }),
-  retryAfter: Type.Optional(
-    Type.Integer({
-      minimum: 1,
-      description: 'Số giây nên chờ trước khi gửi lại (vd. thời điểm trên máy đi trước đồng hồ máy chủ) — seconds to wait before resending',
-    }),
-  ),
-});
-
-/** When the server received the request and sent the answer: the field app corrects its clock from these. */
-export const ServerClockSchema = Type.Object(
-  {
-    receivedAt: Type.String({ format: 'date-time', description: 'Máy chủ nhận yêu cầu lúc — when the request arrived' }),
-    sentAt: Type.String({ format: 'date-time', description: 'Máy chủ trả lời lúc — when the answer was sent' }),
-  },
-  { description: 'Đồng hồ máy chủ: ứng dụng lưu động tính độ lệch đồng hồ của máy từ đây (@motcua/core/field readClock)' },
-);
-
-export const OpResult = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  status: Type.Union([Type.Literal('applied'), Type.Literal('duplicate'), Type.Literal('rejected'), Type.Literal('conflict')]),
-  result: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  error: Type.Optional(OpError),
-  server: Type.Optional(
-    Type.Record(Type.String(), Type.Unknown(), { description: 'conflict: hồ sơ hiện tại trên máy chủ — the dossier as the server has it now' }),
-  ),
-  original: Type.Optional(
-    Type.Object({ status: Type.String(), appliedAt: Type.String() }, { description: 'duplicate: kết quả lần đầu — how the op was first settled' }),
-  ),
-});
-export type OpResult = Static<typeof OpResult>;
-
-export const SyncResponse = Type.Object({
-  sessionId: Type.String(),
-  results: Type.Array(OpResult),
-  summary: Type.Object({ applied: Type.Integer(), duplicate: Type.Integer(), rejected: Type.Integer(), conflict: Type.Integer() }),
-  serverClock: ServerClockSchema,
-});
+export type { OpResult, SyncAnswer } from '@motcua/core/api';

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { RoundReport, Tally } from './report.ts';
+import type { RoundReport, Schedule, Tally } from '@motcua/core/api';
 import { dmy, whenVi } from './schedule.ts';
-import type { SessionPart } from './tables.ts';
 import { inlineStyle } from '../../platform/security-headers.ts';
 
 const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -29,14 +28,7 @@ function page(title: string, body: string): string {
 const header = (unitName: string) =>
   `<header><div class="motto">Cộng hòa xã hội chủ nghĩa Việt Nam<br>Độc lập - Tự do - Hạnh phúc</div><div>${esc(unitName)}</div></header>`;
 
-export interface ScheduleData {
-  unitCode: string;
-  unitName: string;
-  from: string;
-  items: { day: string; part: SessionPart; startsAt: string; endsAt: string; meetingPoint: string; hamlets: { name: string }[]; roundTitle: string }[];
-}
-
-export function schedulePage(s: ScheduleData): string {
+export function schedulePage(s: Schedule): string {
   const rows = s.items
     .map(
       (i) =>
@@ -78,7 +70,7 @@ export function reportPage(r: RoundReport): string {
     `<tr>${strong ? `<th>${esc(label)}</th>` : `<td>${esc(label)}</td>`}${cells(t)
       .map((c) => `<td class="n">${esc(c)}</td>`)
       .join('')}</tr>`;
-  const sessions = r.sessions.map((s) => row(`${whenVi(s.day, s.part as SessionPart)}${s.status === 'cancelled' ? ' (đã hủy)' : ''}`, s)).join('');
+  const sessions = r.sessions.map((s) => row(`${whenVi(s.day, s.part)}${s.status === 'cancelled' ? ' (đã hủy)' : ''}`, s)).join('');
   const hamlets = r.byHamlet.map((h) => row(h.hamletName, h)).join('');
   const body = `${header(r.unitName)}<h1>Báo cáo đợt tiếp nhận lưu động</h1><p><strong>${esc(r.title)}</strong></p>
 <h2>Theo buổi</h2><table><thead>${head}</thead><tbody>${sessions}${row('Cộng', r, true)}</tbody></table>

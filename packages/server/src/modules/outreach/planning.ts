@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { RoundInput, RoundView, Schedule, Suggestions } from '@motcua/core/api';
 import { vnDate } from '@motcua/core/calendar';
 import { nfc } from '@motcua/core/text';
 import { inTransaction } from '../../db/database.ts';
@@ -10,24 +11,10 @@ import { auditRead } from '../audit/reads.ts';
 import { addDaysIso } from './dates.ts';
 import { announcement, expandRules, PART_HOURS, ruleProblems, type SkippedDay } from './schedule.ts';
 import { PlanningStore, type Assistance, type Round, type Session } from './store.ts';
-import { suggestHamlets, type Suggestion } from './suggestions.ts';
-import type { AssistanceReason, OutreachRule } from './tables.ts';
+import { suggestHamlets } from './suggestions.ts';
+import type { AssistanceReason } from './tables.ts';
 
-export interface RoundInput {
-  unitCode: string;
-  title: string;
-  meetingPoint: string;
-  rules: OutreachRule[];
-  hamletCodes: string[];
-  teamUserIds: string[];
-  procedureCodes: string[];
-  note?: string | null;
-}
-
-export interface RoundView extends Round {
-  sessions: Session[];
-  skipped: SkippedDay[];
-}
+export type { RoundInput, RoundView } from '@motcua/core/api';
 
 const roundNotFound = (id: string) => notFound('đợt lưu động', 'Outreach round', id);
 export const sessionNotFound = (id: string) => notFound('buổi lưu động', 'Outreach session', id);
@@ -176,7 +163,7 @@ export class OutreachPlanning {
     return (await this.store.session(id))!;
   }
 
-  async suggestions(actor: Actor, unitCode: string): Promise<{ unitCode: string; asOf: string; items: Suggestion[] }> {
+  async suggestions(actor: Actor, unitCode: string): Promise<Suggestions> {
     await assertSees(this.ctx.db, actor, 'figures', unitCode);
     const now = this.ctx.clock.now();
     const today = vnDate(now);
@@ -257,7 +244,7 @@ export class OutreachPlanning {
   }
 
   /** The public schedule: upcoming planned sessions with the sentence read out at the hamlet. */
-  async schedule(unitCode: string, days = 60) {
+  async schedule(unitCode: string, days = 60): Promise<Schedule> {
     const unit = await this.ctx.db.selectFrom('unit').select(['code', 'full_name']).where('code', '=', unitCode).executeTakeFirst();
     if (!unit) throw notFound('đơn vị hành chính', 'Administrative unit', unitCode);
     const today = vnDate(this.ctx.clock.now());

@@ -1,3 +1,4 @@
+import type { HamletTally, RoundReport, SessionReport, Tally } from '@motcua/core/api';
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -5,38 +6,7 @@ import { notFound } from '../../platform/errors.ts';
 import { assertSees } from './access.ts';
 import { PlanningStore, type Session } from './store.ts';
 
-export interface Tally {
-  received: number;
-  completedOnSpot: number;
-  /** Received in the field but not finished there: the result comes back on a later visit or at the office. */
-  scheduledForReturn: number;
-  consulted: number;
-  surveys: number;
-  /** Averages of the 1–5 ratings; null without surveys. */
-  averages: { overall: number | null; staff: number | null; convenience: number | null };
-}
-
-export interface HamletTally extends Tally {
-  hamletCode: string | null;
-  hamletName: string;
-}
-
-export interface SessionReport extends Tally {
-  sessionId: string;
-  day: string;
-  part: string;
-  status: string;
-  byHamlet: HamletTally[];
-}
-
-export interface RoundReport extends Tally {
-  roundId: string;
-  title: string;
-  unitCode: string;
-  unitName: string;
-  sessions: SessionReport[];
-  byHamlet: HamletTally[];
-}
+export type { HamletTally, RoundReport, SessionReport, Tally } from '@motcua/core/api';
 
 interface Row {
   session_id: string;

@@ -4,26 +4,33 @@ import { PLAN_ROLES, READ_ROLES } from './access.ts';
 import { reportPage, reportWorkbook, schedulePage } from './pages.ts';
 import {
   AssistanceInputSchema,
+  AssistanceListSchema,
   AssistancePatchSchema,
+  AssistanceQuerySchema,
   AssistanceSchema,
+  HtmlPage,
+  OutreachIdParams,
+  OutreachSessionSchema,
+  OutreachUnitQuery,
   RoundInputSchema,
+  RoundListSchema,
   RoundReportSchema,
-  RoundSchema,
   RoundUpdateSchema,
   RoundViewSchema,
+  ScheduleParams,
+  ScheduleQuerySchema,
   ScheduleSchema,
   SessionPatchSchema,
   SessionReportSchema,
-  SessionSchema,
   SuggestionsSchema,
-  UnitCode,
-  Uuid,
-} from './schemas.ts';
+  XlsxFile,
+} from '@motcua/core/api';
 import type { OutreachService } from './service.ts';
 
 const tags = ['outreach'];
-const IdParams = Type.Object({ id: Uuid });
-const UnitQuery = Type.Object({ unit: UnitCode });
+const IdParams = OutreachIdParams;
+const UnitQuery = OutreachUnitQuery;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 // Reads are decided by the who-sees-what policy in the service (team = staff, reports = figures,
 // residents = personal data); changes need a role of the unit.
 const read = { access: 'official' as const };
@@ -42,7 +49,7 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
         tags,
         summary: 'Các đợt tiếp nhận lưu động của xã — outreach rounds of a unit',
         querystring: UnitQuery,
-        response: { 200: Type.Object({ items: Type.Array(RoundSchema) }) },
+        response: { 200: Type.Ref(RoundListSchema) },
       },
     },
     async (request) => ({ items: await planning.listRounds(request.actor, request.query.unit) }),
@@ -57,8 +64,8 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
         summary: 'Lập đợt lưu động (lịch lặp, thôn ấp, tổ công tác, thủ tục) — plan a round',
         description:
           'Sinh các buổi theo quy tắc lặp, bỏ qua ngày nghỉ (lễ, Tết, nghỉ bù) theo @motcua/core/calendar; `skipped` liệt kê các ngày bị bỏ và lý do.',
-        body: RoundInputSchema,
-        response: { 201: RoundViewSchema },
+        body: Type.Ref(RoundInputSchema),
+        response: { 201: Type.Ref(RoundViewSchema) },
       },
     },
     async (request, reply) => reply.status(201).send(await planning.createRound(request.actor, request.body)),
@@ -68,7 +75,12 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
     '/api/office/outreach/rounds/:id',
     {
       config: read,
-      schema: { tags, summary: 'Chi tiết đợt lưu động và các buổi — a round with its sessions', params: IdParams, response: { 200: RoundViewSchema } },
+      schema: {
+        tags,
+        summary: 'Chi tiết đợt lưu động và các buổi — a round with its sessions',
+        params: IdParams,
+        response: { 200: Type.Ref(RoundViewSchema) },
+      },
     },
     async (request) => planning.getRound(request.actor, request.params.id),
   );
@@ -82,8 +94,8 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
         summary: 'Sửa kế hoạch đợt (sinh lại các buổi chưa diễn ra) — replace a round plan',
         description: 'Gửi `version` đang xem; khác phiên bản hiện tại thì 409. Buổi đã có hoạt động (đã tải bộ công cụ, đã đồng bộ) được giữ nguyên.',
         params: IdParams,
-        body: RoundUpdateSchema,
-        response: { 200: RoundViewSchema },
+        body: Type.Ref(RoundUpdateSchema),
+        response: { 200: Type.Ref(RoundViewSchema) },
       },
     },
     async (request) => planning.updateRound(request.actor, request.params.id, request.body),
@@ -93,7 +105,7 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
     '/api/office/outreach/sessions/:id',
     {
       config: read,
-      schema: { tags, summary: 'Một buổi lưu động — one session', params: IdParams, response: { 200: SessionSchema } },
+      schema: { tags, summary: 'Một buổi lưu động — one session', params: IdParams, response: { 200: Type.Ref(OutreachSessionSchema) } },
     },
     async (request) => planning.getSession(request.actor, request.params.id),
   );
@@ -106,8 +118,8 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
         tags,
         summary: 'Đổi thôn ấp, điểm tập trung hoặc hủy một buổi — adjust or cancel a session',
         params: IdParams,
-        body: SessionPatchSchema,
-        response: { 200: SessionSchema },
+        body: Type.Ref(SessionPatchSchema),
+        response: { 200: Type.Ref(OutreachSessionSchema) },
       },
     },
     async (request) => planning.patchSession(request.actor, request.params.id, request.body),
@@ -122,10 +134,10 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
         summary: 'Gợi ý thôn, ấp nên đến trước, có giải thích điểm — which hamlets first, with the score explained',
         description: 'Điểm 0–100 = khoảng cách (30) + người cần hỗ trợ (30) + nhu cầu: hồ sơ và lượt tư vấn 12 tháng (20) + lần đến gần nhất (20).',
         querystring: UnitQuery,
-        response: { 200: SuggestionsSchema },
+        response: { 200: Type.Ref(SuggestionsSchema) },
       },
     },
-    async (request) => (await planning.suggestions(request.actor, request.query.unit)) as never,
+    async (request) => planning.suggestions(request.actor, request.query.unit),
   );
 
   app.get(
@@ -135,8 +147,8 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
       schema: {
         tags,
         summary: 'Người cần hỗ trợ tại nhà (cao tuổi, khuyết tật, ốm đau) — residents needing help',
-        querystring: Type.Object({ unit: UnitCode, hamlet: Type.Optional(Type.String({ pattern: '^[0-9]{5}-[0-9]{2,3}$' })) }),
-        response: { 200: Type.Object({ items: Type.Array(AssistanceSchema) }) },
+        querystring: AssistanceQuerySchema,
+        response: { 200: Type.Ref(AssistanceListSchema) },
       },
     },
     async (request) => ({ items: await planning.listAssistance(request.actor, request.query.unit, request.query.hamlet) }),
@@ -146,7 +158,12 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
     '/api/office/outreach/assistance',
     {
       config: member,
-      schema: { tags, summary: 'Ghi nhận người cần hỗ trợ — flag a resident', body: AssistanceInputSchema, response: { 201: AssistanceSchema } },
+      schema: {
+        tags,
+        summary: 'Ghi nhận người cần hỗ trợ — flag a resident',
+        body: Type.Ref(AssistanceInputSchema),
+        response: { 201: Type.Ref(AssistanceSchema) },
+      },
     },
     async (request, reply) => reply.status(201).send(await planning.addAssistance(request.actor, request.body)),
   );
@@ -159,8 +176,8 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
         tags,
         summary: 'Sửa thông tin người cần hỗ trợ — edit a flagged resident',
         params: IdParams,
-        body: AssistancePatchSchema,
-        response: { 200: AssistanceSchema },
+        body: Type.Ref(AssistancePatchSchema),
+        response: { 200: Type.Ref(AssistanceSchema) },
       },
     },
     async (request) => planning.updateAssistance(request.actor, request.params.id, request.body),
@@ -182,7 +199,7 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
     '/api/office/outreach/sessions/:id/report',
     {
       config: read,
-      schema: { tags, summary: 'Kết quả một buổi lưu động — session report', params: IdParams, response: { 200: SessionReportSchema } },
+      schema: { tags, summary: 'Kết quả một buổi lưu động — session report', params: IdParams, response: { 200: Type.Ref(SessionReportSchema) } },
     },
     async (request) => reports.forSession(request.actor, request.params.id),
   );
@@ -191,7 +208,7 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
     '/api/office/outreach/rounds/:id/report',
     {
       config: read,
-      schema: { tags, summary: 'Báo cáo đợt lưu động theo buổi và thôn, ấp — round report', params: IdParams, response: { 200: RoundReportSchema } },
+      schema: { tags, summary: 'Báo cáo đợt lưu động theo buổi và thôn, ấp — round report', params: IdParams, response: { 200: Type.Ref(RoundReportSchema) } },
     },
     async (request) => reports.forRound(request.actor, request.params.id),
   );
@@ -200,7 +217,13 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
     '/api/office/outreach/rounds/:id/report.html',
     {
       config: read,
-      schema: { tags, summary: 'Báo cáo đợt lưu động (trang in) — printable round report', params: IdParams, produces: ['text/html'] },
+      schema: {
+        tags,
+        summary: 'Báo cáo đợt lưu động (trang in) — printable round report',
+        params: IdParams,
+        produces: ['text/html'],
+        response: { 200: HtmlPage },
+      },
     },
     async (request, reply) => reply.type('text/html; charset=utf-8').send(reportPage(await reports.forRound(request.actor, request.params.id))),
   );
@@ -213,13 +236,14 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
         tags,
         summary: 'Báo cáo đợt lưu động (Excel) — round report as .xlsx',
         params: IdParams,
-        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        produces: [XLSX],
+        response: { 200: XlsxFile },
       },
     },
     async (request, reply) => {
       const report = await reports.forRound(request.actor, request.params.id);
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(XLSX)
         .header('content-disposition', `attachment; filename="bao-cao-luu-dong-${report.unitCode}.xlsx"`)
         .send(await reportWorkbook(report));
     },
@@ -232,8 +256,8 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
       schema: {
         tags,
         summary: 'Lịch tiếp nhận lưu động sắp tới (công khai) — upcoming outreach schedule (public)',
-        querystring: Type.Object({ unit: UnitCode, days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 60 })) }),
-        response: { 200: ScheduleSchema },
+        querystring: ScheduleQuerySchema,
+        response: { 200: Type.Ref(ScheduleSchema) },
       },
     },
     async (request) => planning.schedule(request.query.unit, request.query.days),
@@ -246,8 +270,9 @@ export const outreachRoutes: FastifyPluginAsyncTypebox<{ outreach: OutreachServi
       schema: {
         tags,
         summary: 'Lịch lưu động một trang để in và niêm yết — one-page printable schedule',
-        params: Type.Object({ unitCode: UnitCode }),
+        params: ScheduleParams,
         produces: ['text/html'],
+        response: { 200: HtmlPage },
       },
     },
     async (request, reply) =>

@@ -1,4 +1,5 @@
 import { addDays, defaultCalendar, holidaysOf, isWorkingDay, weekdayOf, type IsoDate, type WorkCalendar } from '@motcua/core/calendar';
+import type { SkippedDay } from '@motcua/core/api';
 import type { OutreachRule, SessionPart } from './tables.ts';
 
 /** Pure planning rules: rule expansion and the sentences printed on the public schedule. */
@@ -16,12 +17,7 @@ export interface PlannedSession {
   part: SessionPart;
 }
 
-export interface SkippedDay {
-  day: IsoDate;
-  part: SessionPart;
-  reasonVi: string;
-  reasonEn: string;
-}
+export type { SkippedDay } from '@motcua/core/api';
 
 function dayOffReason(day: IsoDate, cal: WorkCalendar): { vi: string; en: string } {
   const holiday = holidaysOf(Number(day.slice(0, 4)), cal.holidayChoices).find((h) => h.date === day);

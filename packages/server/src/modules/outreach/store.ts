@@ -1,42 +1,10 @@
 import { sql, type Selectable } from 'kysely';
+import type { Assistance, OutreachSession as Session, Round } from '@motcua/core/api';
 import type { Db } from '../../db/database.ts';
-import type { AssistanceReason, OutreachRoundTable, OutreachRule, OutreachSessionTable, ResidentAssistanceTable, SessionPart } from './tables.ts';
+import type { AssistanceReason, OutreachRoundTable, OutreachSessionTable, ResidentAssistanceTable } from './tables.ts';
 
-export interface Round {
-  id: string;
-  unitCode: string;
-  title: string;
-  meetingPoint: string;
-  rules: OutreachRule[];
-  hamletCodes: string[];
-  teamUserIds: string[];
-  procedureCodes: string[];
-  note: string | null;
-  version: number;
-}
-
-export interface Session {
-  id: string;
-  roundId: string;
-  unitCode: string;
-  day: string;
-  part: SessionPart;
-  startsAt: string;
-  endsAt: string;
-  hamletCodes: string[];
-  meetingPoint: string;
-  status: 'planned' | 'cancelled';
-}
-
-export interface Assistance {
-  id: string;
-  unitCode: string;
-  hamletCode: string;
-  fullName: string;
-  reason: AssistanceReason;
-  note: string | null;
-  active: boolean;
-}
+/** Rounds, sessions and flagged residents are stored as the API shows them (@motcua/core/api). */
+export type { Assistance, Round, OutreachSession as Session } from '@motcua/core/api';
 
 export interface TeamMember {
   userId: string;

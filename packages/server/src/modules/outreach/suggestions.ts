@@ -1,3 +1,4 @@
+import type { HamletFacts, ScorePart, Suggestion } from '@motcua/core/api';
 import { epochDayDiff } from './dates.ts';
 
 /**
@@ -11,35 +12,7 @@ import { epochDayDiff } from './dates.ts';
  *                   relative to the busiest hamlet of the commune
  *   recency     20  days since the team last went there (never = full points)
  */
-export interface HamletFacts {
-  code: string;
-  name: string;
-  distanceKm: number | null;
-  travelMinutes: number | null;
-  dossiers: number;
-  enquiries: number;
-  assistance: { elderly: number; disabled: number; ill: number; other: number };
-  lastVisit: string | null;
-}
-
-export interface ScorePart {
-  key: 'remoteness' | 'assistance' | 'demand' | 'recency';
-  labelVi: string;
-  labelEn: string;
-  points: number;
-  max: number;
-  explanationVi: string;
-  explanationEn: string;
-}
-
-export interface Suggestion {
-  rank: number;
-  hamletCode: string;
-  hamletName: string;
-  score: number;
-  parts: ScorePart[];
-  facts: HamletFacts;
-}
+export type { HamletFacts, ScorePart, Suggestion } from '@motcua/core/api';
 
 export const WEIGHTS = { remoteness: 30, assistance: 30, demand: 20, recency: 20 } as const;
 const FAR_MINUTES = 60;

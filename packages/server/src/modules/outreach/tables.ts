@@ -1,17 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AssistanceReason, OutreachRule, SessionPart, SessionStatus } from '@motcua/core/api';
 
 type Json<T> = ColumnType<T, string, string>;
 type Created = ColumnType<Date, Date, never>;
 
-export type SessionPart = 'morning' | 'afternoon';
-
-/** A recurring rule: these weekdays (0 = Sunday), this half-day, between two dates inclusive. */
-export interface OutreachRule {
-  weekdays: number[];
-  part: SessionPart;
-  from: string;
-  to: string;
-}
+/** The wire contract's unions; a recurring rule: these weekdays (0 = Sunday), this half-day, between two dates inclusive. */
+export type { AssistanceReason, OutreachRule, SessionPart };
 
 export interface OutreachRoundTable {
   id: string;
@@ -39,10 +33,8 @@ export interface OutreachSessionTable {
   ends_at: string;
   hamlet_codes: Json<string[]>;
   meeting_point: string;
-  status: ColumnType<'planned' | 'cancelled', 'planned' | 'cancelled' | undefined, 'planned' | 'cancelled'>;
+  status: ColumnType<SessionStatus, SessionStatus | undefined, SessionStatus>;
 }
-
-export type AssistanceReason = 'elderly' | 'disabled' | 'ill' | 'other';
 
 export interface ResidentAssistanceTable {
   id: string;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { HamletKind } from '@motcua/core/api';
 import type { buildUnitIndex } from '@motcua/core/units';
 
 export const dataDir = path.resolve(import.meta.dirname, '../../../data');
@@ -23,7 +24,7 @@ export interface DemoHamlet {
   unitCode: string;
   code: string;
   name: string;
-  kind: string;
+  kind: HamletKind;
   distanceKm: number;
   travelMinutes: number;
 }

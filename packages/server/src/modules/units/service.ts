@@ -1,3 +1,4 @@
+import { HAMLET_KINDS, type HamletInput, type HamletPatch, type UnitDetail } from '@motcua/core/api';
 import { buildUnitIndex, resolveAddress, searchUnits, unitDetail, type UnitIndex } from '@motcua/core/units';
 import { nfc } from '@motcua/core/text';
 import type { AppContext } from '../../platform/context.ts';
@@ -13,8 +14,6 @@ export function unitIndex(): UnitIndex {
   sharedIndex ??= buildUnitIndex(loadUnitData());
   return sharedIndex;
 }
-
-const HAMLET_KINDS = ['thon', 'ap', 'ban', 'to_dan_pho', 'khom', 'buon', 'lang'] as const;
 
 export class UnitsService {
   readonly store: UnitsStore;
@@ -35,13 +34,13 @@ export class UnitsService {
    * the current unit(s) it went into. Old and current codes overlap, so a current unit also shows
    * the former unit that had its code.
    */
-  detail(code: string) {
+  detail(code: string): UnitDetail {
     const d = unitDetail(this.index, code);
     if (!d || (!d.unit && !d.old)) throw notFound('đơn vị hành chính', 'Administrative unit', code);
     if (d.unit) {
       return {
         ...d.unit,
-        current: true,
+        current: true as const,
         province: d.province,
         predecessors: d.predecessors,
         unchanged: d.unchanged,
@@ -50,7 +49,7 @@ export class UnitsService {
       };
     }
     const old = d.old!;
-    return { ...old, current: false, predecessors: [], successor: d.successors[0] ?? null, successors: d.successors };
+    return { ...old, current: false as const, predecessors: [], successor: d.successors[0] ?? null, successors: d.successors };
   }
 
   resolve(address: string) {
@@ -87,7 +86,7 @@ export class UnitsService {
     }
   }
 
-  async addHamlet(actor: Actor, unitCode: string, input: { name: string; kind: string; distanceKm?: number; travelMinutes?: number }): Promise<Hamlet> {
+  async addHamlet(actor: Actor, unitCode: string, input: HamletInput): Promise<Hamlet> {
     const unit = this.detail(unitCode);
     if (!['commune', 'ward', 'special_zone'].includes(unit.type)) {
       throw badRequest('Thôn, ấp chỉ thuộc về xã, phường, đặc khu.', 'Hamlets belong to communes, wards and special zones only.');
@@ -103,12 +102,7 @@ export class UnitsService {
     return (await this.store.getHamlet(code))!;
   }
 
-  async updateHamlet(
-    actor: Actor,
-    unitCode: string,
-    hamletCode: string,
-    patch: Partial<Pick<Hamlet, 'name' | 'kind' | 'distanceKm' | 'travelMinutes' | 'active'>>,
-  ): Promise<Hamlet> {
+  async updateHamlet(actor: Actor, unitCode: string, hamletCode: string, patch: HamletPatch): Promise<Hamlet> {
     const existing = await this.store.getHamlet(hamletCode);
     if (!existing || existing.unitCode !== unitCode) throw notFound('thôn, ấp', 'Hamlet', hamletCode);
     this.assertCommuneAdmin(actor, unitCode);
@@ -119,5 +113,3 @@ export class UnitsService {
     return (await this.store.getHamlet(hamletCode))!;
   }
 }
-
-export { HAMLET_KINDS };

@@ -1,3 +1,4 @@
+import type { Hamlet, HamletKind } from '@motcua/core/api';
 import type { Db } from '../../db/database.ts';
 import type { Selectable } from 'kysely';
 import type { HamletTable } from './tables.ts';
@@ -12,21 +13,14 @@ export interface UnitRow {
   provinceCode: string | null;
 }
 
-export interface Hamlet {
-  code: string;
-  unitCode: string;
-  name: string;
-  kind: string;
-  distanceKm: number | null;
-  travelMinutes: number | null;
-  active: boolean;
-}
+export type { Hamlet } from '@motcua/core/api';
 
 const toHamlet = (r: Selectable<HamletTable>): Hamlet => ({
   code: r.code,
   unitCode: r.unit_code,
   name: r.name,
-  kind: r.kind,
+  // Written only through HamletInput/HamletPatch (and the demo data), so one of HAMLET_KINDS.
+  kind: r.kind as HamletKind,
   distanceKm: r.distance_km === null ? null : Number(r.distance_km),
   travelMinutes: r.travel_minutes,
   active: r.active,

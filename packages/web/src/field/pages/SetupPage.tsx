@@ -10,6 +10,7 @@ import { Alert, Button, ButtonAnchor, Card, Spinner, loginHref, useDocumentTitle
 import { addDays, vnDate } from '@motcua/core/calendar';
 import { fieldNow, timed } from '../clock.ts';
 import { db, deviceId, deviceSealer, saveKit, type StoredKit } from '../db.ts';
+import type { RoundList, RoundView } from '@motcua/core/api';
 import type { FieldKit, PlannedSession } from '../kit.ts';
 import { fieldPaths, useLive, useOnline } from '../state.ts';
 
@@ -27,9 +28,9 @@ async function upcomingSessions(official: Official): Promise<Choice[]> {
   const from = addDays(vnDate(fieldNow()), -1);
   const out: Choice[] = [];
   for (const unit of official.unitCodes) {
-    const { items } = await api.get<{ items: { id: string; title: string; teamUserIds: string[] }[] }>('/api/office/outreach/rounds', { query: { unit } });
+    const { items } = await api.get<RoundList>('/api/office/outreach/rounds', { query: { unit } });
     for (const round of items.filter((r) => r.teamUserIds.includes(official.userId))) {
-      const full = await api.get<{ sessions: PlannedSession[] }>(`/api/office/outreach/rounds/${round.id}`);
+      const full = await api.get<RoundView>(`/api/office/outreach/rounds/${round.id}`);
       out.push(...full.sessions.filter((s) => s.status === 'planned' && s.day >= from).map((s) => ({ ...s, roundTitle: round.title })));
     }
   }

@@ -1,26 +1,11 @@
 import { PROBLEM, TIME_CURABLE_PROBLEMS } from '@motcua/core/problems';
-import { readClock, type ClockReading, type ServerClock } from '@motcua/core/field';
+import type { FieldUpload, OpResult, SyncAnswer } from '@motcua/core/api';
+import { readClock, type ClockReading } from '@motcua/core/field';
 import type { Sealer } from './crypto.ts';
 import { AuthRefused, call, ItemRejected, ItemRetry, NetworkDown, type FieldFetch } from './http.ts';
 import { isApplied, type FieldFile, type OpError, type OpState, type OutboxItem, type SyncStore } from './types.ts';
 
-/** What the server answers per op (packages/server/src/modules/outreach/ops.ts OpResult). */
-interface OpResult {
-  id: string;
-  status: 'applied' | 'duplicate' | 'rejected' | 'conflict';
-  result?: Record<string, unknown>;
-  error?: OpError;
-  server?: Record<string, unknown>;
-  original?: { status: string; appliedAt: string };
-}
-
-interface UploadView {
-  id: string;
-  chunkSize: number;
-  chunkCount: number;
-  missing: number[];
-  complete: boolean;
-}
+type UploadView = Pick<FieldUpload, 'id' | 'chunkSize' | 'chunkCount' | 'missing' | 'complete'>;
 
 export interface SyncOptions {
   store: SyncStore;
@@ -265,7 +250,7 @@ export async function syncSession(opts: SyncOptions): Promise<SyncOutcome> {
     let results: OpResult[];
     try {
       const sentAt = now();
-      const answer = (await call<{ results: OpResult[]; serverClock?: ServerClock }>(opts.fetch, 'POST', '/api/office/outreach/sync', { sessionId, ops })).body;
+      const answer = (await call<SyncAnswer>(opts.fetch, 'POST', '/api/office/outreach/sync', { sessionId, ops })).body;
       const reading = readClock(sentAt, now(), answer.serverClock);
       if (reading) await opts.onClock?.(reading);
       results = answer.results;

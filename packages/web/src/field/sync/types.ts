@@ -3,6 +3,8 @@
  * no IndexedDB here. Server contract: packages/server/src/modules/outreach/README.md.
  */
 
+import type { FieldMediaType, OpError as ServerOpError, OpResult } from '@motcua/core/api';
+
 export type OpKind = 'receive_dossier' | 'complete_on_spot' | 'record_consultation' | 'record_survey' | 'update_dossier';
 
 /** queued → sending → applied | duplicate | rejected | conflict; a retryable failure goes back to queued. */
@@ -19,15 +21,11 @@ export const isRefused = (item: Pick<OutboxItem, 'state' | 'original' | 'dismiss
   !item.dismissed &&
   (item.state === 'rejected' || item.state === 'conflict' || (item.state === 'duplicate' && (item.original?.status ?? 'applied') !== 'applied'));
 
-export interface OpError {
-  code: string;
-  messageVi: string;
-  messageEn: string;
-  field?: string;
-  retryable?: boolean;
-  /** Seconds the server asks to wait before resending (a time its clock has not reached yet). */
-  retryAfter?: number;
-}
+/**
+ * The server's per-op error (a sync answer's `error`), also made from a refused HTTP call or by
+ * the device itself (a file gone from storage), which leaves `retryable` out.
+ */
+export type OpError = Omit<ServerOpError, 'retryable'> & { retryable?: boolean };
 
 /** AES-GCM ciphertext with its nonce (see crypto.ts). */
 export interface Sealed {
@@ -75,12 +73,12 @@ export interface OutboxItem {
   attempts: number;
   /** Epoch ms before which an automatic sync leaves this op alone (backoff). */
   nextAttemptAt: number;
-  result?: Record<string, unknown>;
+  result?: OpResult['result'];
   error?: OpError;
   /** conflict: the dossier as the server has it now. */
-  server?: Record<string, unknown>;
+  server?: OpResult['server'];
   /** duplicate: how the op was first settled. */
-  original?: { status: string; appliedAt: string };
+  original?: OpResult['original'];
   settledAt?: string;
   /** The official dropped this op after a rejection or conflict. */
   dismissed?: boolean;
@@ -90,7 +88,7 @@ export interface FieldFile {
   id: string;
   opId: string;
   name: string;
-  mediaType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  mediaType: FieldMediaType;
   size: number;
   /** SHA-256 (hex) of the plain bytes, computed when captured. */
   sha256: string;
