@@ -58,10 +58,14 @@ export const unitsRoutes: FastifyPluginAsyncTypebox<{ units: UnitsService }> = a
         querystring: Type.Object({ address: Type.String({ minLength: 1, maxLength: 500 }) }),
         response: {
           200: Type.Object({
+            // resolved | ambiguous (near-equal `candidates`; `unit` is only the first) | not_found
+            status: Type.Union([Type.Literal('resolved'), Type.Literal('ambiguous'), Type.Literal('not_found')]),
             unit: Type.Union([Unit, Type.Null()]),
             confidence: Type.Number({ minimum: 0, maximum: 1 }),
             alternatives: Type.Array(Type.Object({ unit: Unit, confidence: Type.Number() })),
+            candidates: Type.Optional(Type.Array(Type.Object({ unit: Unit, confidence: Type.Number(), matchedOld: Type.Optional(Type.Any()) }))),
             matchedOld: Type.Optional(Type.Any()),
+            oldStyle: Type.Optional(Type.Boolean()),
           }),
         },
       },
