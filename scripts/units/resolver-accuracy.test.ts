@@ -70,6 +70,17 @@ describe('old names that now belong to another commune (issue #12)', () => {
     expect(resolve('Phường Phước Hưng, tỉnh Bà Rịa - Vũng Tàu').matchedOld?.type).toBe('ward');
   });
 
+  it('reads "thị xã", a state-farm township and a province that shares its old city\'s name', () => {
+    // "Thị xã" is not "xã"; "Tỉnh Thanh Hóa" is not the old city Thanh Hóa (which had its own Phường Ba Đình).
+    expect(resolve('Phường Ba Đình, Thị xã Bỉm Sơn, Tỉnh Thanh Hóa')).toMatchObject({ status: 'resolved', unit: { code: '14812' } });
+    expect(resolve('Thị trấn Nông trường Việt Lâm, Huyện Vị Xuyên, Tỉnh Hà Giang')).toMatchObject({
+      unit: { code: '00913' },
+      matchedOld: { type: 'township' },
+    });
+    // With no type words, the old city Cao Bằng comes before the province Cao Bằng.
+    expect(resolve('Vĩnh Quang, Cao Bằng, Cao Bằng').unit?.code).toBe('01279');
+  });
+
   it('answers a near tie as ambiguous, with the candidates', () => {
     const r = resolve('Xã Long Hòa');
     expect(r.status).toBe('ambiguous');
