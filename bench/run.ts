@@ -2,6 +2,7 @@
 // on the same machine, so the ratio means something on any hardware.
 const suites: Record<string, () => Promise<{ benchmark: string; motcua: string; baseline: string; ratio: string }[]>> = {
   'catalog and units': async () => (await import('./catalog-units.bench.ts')).run(),
+  'address resolver accuracy': async () => (await import('./resolver.bench.ts')).run(),
   'dossiers on PostgreSQL': async () => (await import('./dossiers.bench.ts')).run(),
   'field sync over a slow link': async () => (await import('./field-sync.bench.ts')).run(),
   'web bundle': async () => (await import('./web-bundle.bench.ts')).run(),

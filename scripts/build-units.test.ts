@@ -32,6 +32,14 @@ describe('current units', () => {
     expect(communes.filter((u) => u.type === 'special_zone')).toHaveLength(13);
   });
 
+  it("spells names as the merger list does (its tone placement, not units-2025.json's)", () => {
+    const unit = current.find((u) => u.code === '30790')!;
+    expect(unit).toMatchObject({ name: 'Hòa Điền', fullName: 'Xã Hòa Điền' });
+    expect(current.find((u) => u.code === '07147')?.name).toBe('Hiệp Hòa');
+    // No word-final "oà"/"uỳ"-style placement is left ("Quý" is standard spelling).
+    expect(current.filter((u) => u.provinceCode && /(oà|oá|oả|oã|oạ|(?<!q)uỳ|(?<!q)uý|(?<!q)uỷ|(?<!q)uỹ|(?<!q)uỵ)(?=\s|$)/iu.test(u.name))).toEqual([]);
+  });
+
   it('stores Vietnamese text in NFC', () => {
     for (const u of current) expect(u.fullName).toBe(u.fullName.normalize('NFC'));
   });

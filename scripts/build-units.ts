@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HistoricUnit } from '@motcua/core/units';
-import { loadSource } from './units/source.ts';
+import { loadSource, withMergerSpelling } from './units/source.ts';
 import { buildLineage } from './units/lineage.ts';
 import { demoHamlets } from './units/hamlets.ts';
 
@@ -23,7 +23,9 @@ function writeRecords(file: string, records: unknown[]): void {
   writeFileSync(join(outDir, file), `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
 }
 
-const { current, history, merger } = loadSource(sourceDir);
+const source = loadSource(sourceDir);
+const { history, merger } = source;
+const current = withMergerSpelling(source.current, merger);
 const report = buildLineage(current, history, merger);
 const oldByCode = new Map(history.map((u) => [u.code, u]));
 const lineageByCode = new Map(report.lineage.map((e) => [e.code, e]));

@@ -1,7 +1,7 @@
 /** Reads the upstream admin-unit files (shared data, build time only) into the project's shapes. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nfc } from '@motcua/core/text';
+import { nfc, toneKey } from '@motcua/core/text';
 import { splitUnitName } from '@motcua/core/units';
 import type { CurrentUnit, CurrentUnitType, HistoricUnit, HistoricUnitType } from '@motcua/core/units';
 
@@ -108,4 +108,26 @@ export function loadSource(dir: string): SourceData {
     truocsapnhap: nfc(r.truocsapnhap),
   }));
   return { current, history, merger };
+}
+
+const BASE_LETTERS = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/**
+ * Commune names as the merger list (the resolutions' own list) spells them: units-2025.json writes
+ * some with the old tone placement ("Xã Hoà Điền" for the list's "Xã Hòa Điền", 30790). Only the
+ * placement of a tone mark is taken over: same letters, same case, same tones.
+ */
+export function withMergerSpelling(current: CurrentUnit[], merger: MergerRow[]): CurrentUnit[] {
+  const rows = merger.filter((r) => r.magoc !== '0');
+  const byCode = new Map(rows.map((r) => [r.ma, r.ten]));
+  // The list misnumbers a few rows (Phường Hiệp Hòa, 07147, is listed as 00071): then province + name.
+  const byName = new Map<string, string[]>();
+  for (const r of rows) byName.set(`${r.magoc}|${toneKey(r.ten)}`, [...(byName.get(`${r.magoc}|${toneKey(r.ten)}`) ?? []), r.ten]);
+  return current.map((u) => {
+    const named = byName.get(`${u.provinceCode}|${toneKey(u.fullName)}`);
+    const listed = u.provinceCode ? (byCode.get(u.code) ?? (named?.length === 1 ? named[0] : undefined)) : undefined;
+    if (!listed || listed === u.fullName || toneKey(listed) !== toneKey(u.fullName) || BASE_LETTERS(listed) !== BASE_LETTERS(u.fullName)) return u;
+    const { name } = splitUnitName(listed);
+    return { ...u, name: nfc(name), fullName: nfc(listed) };
+  });
 }

@@ -81,12 +81,24 @@ export type FormerUnitDetail = Static<typeof FormerUnitDetailSchema>;
 export const UnitDetailSchema = Type.Union([Type.Ref(CurrentUnitDetailSchema), Type.Ref(FormerUnitDetailSchema)], { $id: 'UnitDetail' });
 export type UnitDetail = Static<typeof UnitDetailSchema>;
 
+export const ResolutionStatusSchema = Literals(['resolved', 'ambiguous', 'not_found'], {
+  $id: 'ResolutionStatus',
+  description: 'resolved: một xã nổi bật; ambiguous: nhiều xã gần bằng nhau (candidates); not_found — one stands out / near ties / none',
+});
+
 export const AddressResolutionSchema = Type.Object(
   {
+    status: Type.Ref(ResolutionStatusSchema),
     unit: Nullable(Type.Ref(UnitSchema)),
     confidence: Type.Number({ minimum: 0, maximum: 1 }),
     alternatives: Type.Array(Type.Object({ unit: Type.Ref(UnitSchema), confidence: Type.Number() })),
+    candidates: Type.Optional(
+      Type.Array(Type.Object({ unit: Type.Ref(UnitSchema), confidence: Type.Number(), matchedOld: Type.Optional(Type.Ref(HistoricUnitSchema)) }), {
+        description: 'Khi ambiguous: các xã gần bằng nhau, tốt nhất trước — for ambiguous: the near-equal candidates, best first',
+      }),
+    ),
     matchedOld: Type.Optional(Type.Ref(HistoricUnitSchema, { description: 'Xã cũ (trước 2025) mà địa chỉ ghi theo — the pre-2025 commune the address named' })),
+    oldStyle: Type.Optional(Type.Boolean({ description: 'Địa chỉ viết theo địa giới trước 1/7/2025 — the address was read as pre-2025' })),
   },
   { $id: 'AddressResolution' },
 );
@@ -160,6 +172,7 @@ export const UNITS_SCHEMAS = [
   CurrentUnitDetailSchema,
   FormerUnitDetailSchema,
   UnitDetailSchema,
+  ResolutionStatusSchema,
   AddressResolutionSchema,
   HamletKindSchema,
   HamletSchema,

@@ -105,6 +105,8 @@ export function addressWords(address: string): AddressWords {
   const typeEnds = new Map<number, TypeWord>();
   const typeCovers = new Set<number>();
   for (let i = 0; i < keys.length; i++) {
+    // The "xã" of "thị xã" is no type word of its own, nor is a word right after one ("Phường Phương Liệt" folded).
+    if (typeCovers.has(i) || typeEnds.has(i)) continue;
     for (const t of TYPE_WORDS) {
       const n = t.words.length;
       const ok = t.words.every((w, j) => keys[i + j] === w && (!HAS_MARKS.test(raw[i + j] ?? '') || raw[i + j] === t.accented[j]));

@@ -133,7 +133,7 @@ describe('resolveAddress', () => {
 
   it('returns nothing for unknown input', () => {
     for (const text of ['', 'asdf qwer', '12345']) {
-      expect(resolveAddress(index, text)).toEqual({ unit: null, confidence: 0, alternatives: [] });
+      expect(resolveAddress(index, text)).toEqual({ status: 'not_found', unit: null, confidence: 0, alternatives: [] });
     }
   });
 });

@@ -8,4 +8,4 @@ export { splitUnitName, nameKey, compactKey, type UnitPrefix } from './names.ts'
 export { buildUnitIndex, type UnitIndex } from './unit-index.ts';
 export { searchUnits, type SearchOptions } from './search.ts';
 export { unitDetail, historicPlace, type UnitDetail, type HistoricPlace } from './detail.ts';
-export { resolveAddress, type AddressResolution } from './resolve.ts';
+export { resolveAddress, type AddressResolution, type ResolutionStatus } from './resolve.ts';

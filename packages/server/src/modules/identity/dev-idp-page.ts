@@ -26,7 +26,7 @@ const ROLE_NAMES: Record<string, string> = {
   system_admin: 'Quản trị hệ thống (system administrator)',
 };
 
-const UNIT_NAMES: Record<string, string> = { '30421': 'Xã Phú Lâm', '30790': 'Xã Hoà Điền', '91': 'Tỉnh An Giang' };
+const UNIT_NAMES: Record<string, string> = { '30421': 'Xã Phú Lâm', '30790': 'Xã Hòa Điền', '91': 'Tỉnh An Giang' };
 
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 

@@ -102,7 +102,7 @@ describe('commune administrators manage their own officials', () => {
     const citizen = await loginAs(t, 'citizen:089095001234');
     expect((await call('GET', '/api/office/officials', citizen.headers)).statusCode).toBe(403);
     expect((await call('GET', '/api/office/officials', {})).statusCode).toBe(401);
-    // Hoà Điền's own administrator can edit Hoà Điền's staff.
+    // Hòa Điền's own administrator can edit Hòa Điền's staff.
     const other = await officialId('hoadien.tiepnhan');
     expect((await call('PATCH', `/api/office/officials/${other}`, hoaDienAdmin, { fullName: 'Dương Thị Ngọc Hân' })).statusCode).toBe(200);
   });

@@ -49,8 +49,16 @@ describe('administrative units API', () => {
   it('gives alternatives and a lower confidence for an ambiguous address', async () => {
     const r = await get(`/api/units/resolve?address=${encodeURIComponent('Xã Long Hòa')}`);
     const body = r.json();
+    expect(body.status).toBe('ambiguous');
+    expect(body.candidates.length).toBeGreaterThan(1);
+    expect(body.candidates[0].unit.code).toBe(body.unit.code);
     expect(body.alternatives.length).toBeGreaterThan(0);
     expect(body.confidence).toBeLessThan(0.7);
+  });
+
+  it('reads an address naming an old district as a pre-2025 one (issue #12)', async () => {
+    const r = await get(`/api/units/resolve?address=${encodeURIComponent('Xã Đông Hưng, huyện An Minh, tỉnh Kiên Giang')}`);
+    expect(r.json()).toMatchObject({ status: 'resolved', unit: { code: '31018' }, oldStyle: true, matchedOld: { fullName: 'Xã Đông Hưng' } });
   });
 
   it('answers unknown codes with 404 problem+json and bad queries with 400', async () => {
