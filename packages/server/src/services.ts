@@ -9,8 +9,56 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import { UnitsService } from './modules/units/service.ts';
 import { CatalogService } from './modules/catalog/service.ts';
 import { seedDemoDossiers } from './modules/dossiers/demo.ts';
+import { DossierService } from './modules/dossiers/service.ts';
 import { IdentityService } from './modules/identity/service.ts';
 import { seedOutreachDemo } from './modules/outreach/demo.ts';
+import { OutreachService } from './modules/outreach/service.ts';
+import { createBlobStore, UploadsService } from './modules/uploads/index.ts';
+import { createResults, resultsDossierHook, type Results } from './modules/results/index.ts';
+import { auditUploadRead } from './modules/audit/reads.ts';
+import { InsightsService } from './modules/insights/service.ts';
+import { PrivacyService } from './modules/privacy/service.ts';
+
+/**
+ * The composition root: every service built once, from one context, for the HTTP server
+ * (app.ts) and for the background workers (workers.ts) alike — in one process (`npm start`) or
+ * in separate ones (`npm run worker`) on the same database.
+ */
+export interface Services {
+  identity: IdentityService;
+  units: UnitsService;
+  catalog: CatalogService;
+  uploads: UploadsService;
+  dossiers: DossierService;
+  results: Results;
+  outreach: OutreachService;
+  insights: InsightsService;
+  privacy: PrivacyService;
+}
+
+export function buildServices(ctx: AppContext): Services {
+  const identity = new IdentityService(ctx);
+  const units = new UnitsService(ctx);
+  const catalog = new CatalogService(ctx);
+  const uploads = new UploadsService(ctx, { blobs: createBlobStore(ctx.config), onOfficialRead: auditUploadRead(ctx.clock) });
+  // The results module follows every recorded dossier event (documents to issue, notice details).
+  const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded: resultsDossierHook(ctx.config) });
+  const results = createResults(ctx, { dossiers, catalog, uploads, blobs: uploads.blobs });
+  const outreach = new OutreachService(ctx, { dossiers, uploads });
+  const insights = new InsightsService(ctx, (code) => {
+    const u = units.index.current.get(code);
+    return u ? { fullName: u.fullName, type: u.type, provinceCode: u.provinceCode ?? null } : null;
+  });
+  const privacy = new PrivacyService(ctx, {
+    dossiers,
+    uploads,
+    results: results.results,
+    delivery: results.delivery,
+    identity,
+    unitName: (code) => units.index.current.get(code)?.fullName ?? null,
+  });
+  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy };
+}
 
 /**
  * Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR.

@@ -7,7 +7,8 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { contextFor } from '../../services.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { openTestDatabase, testConfig } from '../../testing/harness.ts';
-import { startNotifications, DOSSIER_NOTICE, enqueueOutbox } from './index.ts';
+import { enqueueOutbox } from '../../platform/outbox/index.ts';
+import { startNotifications, DOSSIER_NOTICE } from './index.ts';
 import { samplePayload, waitFor } from './testkit.ts';
 
 let handle: DatabaseHandle;
