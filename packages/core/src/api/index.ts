@@ -8,9 +8,11 @@
  */
 import { CATALOG_SCHEMAS } from './catalog.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
+import { PROGRESS_SCHEMAS } from './progress.ts';
 
 export * from './common.ts';
 export * from './catalog.ts';
+export * from './progress.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
-export const CONTRACT_SCHEMAS = [ProblemCodeSchema, ProblemSchema, Ok, ...CATALOG_SCHEMAS];
+export const CONTRACT_SCHEMAS = [ProblemCodeSchema, ProblemSchema, Ok, ...CATALOG_SCHEMAS, ...PROGRESS_SCHEMAS];

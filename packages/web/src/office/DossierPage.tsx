@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getProcedure } from '../api/catalog.ts';
@@ -8,6 +8,7 @@ import { getDossier, uploadUrl } from '../portal/api/dossiers.ts';
 import type { Attachment, Dossier } from '../portal/api/types.ts';
 import { StateBadge, Timeline, TimelinessBadge } from '../portal/DossierBits.tsx';
 import { IssuedDocuments } from '../portal/IssuedDocuments.tsx';
+import { useDossierProgress } from './useProgress.ts';
 import { describeAnswers, type Answer } from '../portal/form/answers.ts';
 import { stepsOf } from '../portal/form/schema.ts';
 import { formatDate, formatDateTime } from '../portal/format.ts';
@@ -96,6 +97,16 @@ export default function DossierPage() {
   // Set when this server turns out to have no delivery endpoint: the plain return_result form then.
   const [noDelivery, setNoDelivery] = useState(false);
   const dossier = override?.code === code ? override : loaded.data;
+  // The platform moves the dossier on its own too (the signed result marks it ready): reload when
+  // the server's version is ahead of the one shown.
+  const progress = useDossierProgress(code);
+  const behind = !!progress && !!dossier && progress.code === dossier.code && progress.version > dossier.version;
+  const { retry } = loaded;
+  useEffect(() => {
+    if (!behind) return;
+    setOverride(null);
+    retry();
+  }, [behind, retry]);
   const procedure = useResource(`procedure:${dossier?.procedureCode ?? ''}`, dossier ? (signal) => getProcedure(dossier.procedureCode, signal) : null);
   useDocumentTitle(`${code}`);
 
@@ -235,7 +246,7 @@ export default function DossierPage() {
             <p className="muted">{t('office.dossier.yourId', { id: official.userId })}</p>
           </section>
           <Shipments code={dossier.code} version={dossier.version} />
-          <IssuedDocuments code={dossier.code} version={dossier.version} />
+          <IssuedDocuments code={dossier.code} version={dossier.version} issued={progress?.documents} />
           {slips.length > 0 && (
             <section aria-labelledby="slips-title" className="no-print">
               <h2 id="slips-title">{t('office.dossier.slips')}</h2>

@@ -496,6 +496,19 @@ export class DossierService {
     return this.json(actor, events, coreActor(actor));
   }
 
+  /**
+   * Where a dossier stands (version and state) for a caller who may see it, from the projection
+   * alone: what a page polls while the platform works in the background. No personal data, so
+   * no read to audit; the same 404 as get() for anyone else.
+   */
+  async standing(actor: DossierActor, code: string): Promise<{ code: string; version: number; state: DossierView['state'] }> {
+    const row = await this.store.row(code);
+    const place = row ? await this.placeOf({ unitCode: row.unit_code, applicantIdNumber: row.id_number }, this.ctx.db, actor) : null;
+    const visible = actor.kind === 'system' || (actor.kind !== 'anonymous' && place !== null && seesAll(actor, DOSSIER_KINDS, place));
+    if (!row || !visible) throw notFoundDossier(code);
+    return { code: row.code, version: row.version, state: row.state as DossierView['state'] };
+  }
+
   /** Records an official's view of a dossier's personal data (the results module's reads too). */
   async auditRead(actor: DossierActor, read: PersonalDataRead): Promise<void> {
     if (actor.kind === 'official') await auditRead(this.ctx.db, this.ctx.clock, actor, read);

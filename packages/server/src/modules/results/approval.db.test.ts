@@ -89,6 +89,10 @@ describe('approval to signed result', () => {
     const approved = await c.act(A, code, { action: 'approve', note: 'Đồng ý cấp' });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().state).toBe('approved');
+    // What the office page polls: the dossier waits for its signed result...
+    const progress = async (who: string) => c.get(who, `/api/dossiers/${code}/progress`);
+    const waiting = (await progress(R)).json();
+    expect(waiting).toEqual({ code, version: approved.json().version, state: 'approved', documents: 1 });
     await drain();
     const reads = counter.reads - before.reads;
     if (process.env.MOTCUA_REPORT_COUNTS)
@@ -100,6 +104,10 @@ describe('approval to signed result', () => {
     const d = (await c.get(citizen, `/api/dossiers/${code}`)).json();
     expect(d.state).toBe('result_ready');
     expect(d.history.slice(-2).map((h: { action: string }) => h.action)).toEqual(['approve', 'mark_result_ready']);
+
+    // ...and the poll after the worker shows it moved on: one more version, one more document.
+    expect((await progress(R)).json()).toEqual({ code, version: waiting.version + 1, state: 'result_ready', documents: 2 });
+    expect((await progress('official:hoadien.tiepnhan')).statusCode).toBe(404); // another commune's desk
 
     const result = ((await c.get(citizen, `/api/dossiers/${code}/documents`)).json().items as { kind: string; verifyUrl: string }[]).find(
       (x) => x.kind === 'result',

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import type { DossierProgress } from '@motcua/core/api';
 import { deriveDossier } from '@motcua/core/dossier';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -210,6 +211,12 @@ export class ResultsService {
     const rows = await store.documents(this.ctx.db, code);
     await this.deps.dossiers.auditRead(actor, { action: 'results.document.list', dossierCode: code, kinds: ['results'], detail: { count: rows.length } });
     return rows.map((r) => this.json(r));
+  }
+
+  /** Where the dossier stands and how many documents are signed: what the office page polls. */
+  async progress(actor: Actor, code: string): Promise<DossierProgress> {
+    const standing = await this.deps.dossiers.standing(actor, code);
+    return { ...standing, documents: await store.countDocuments(this.ctx.db, code) };
   }
 
   /** The signed file as issued. Officials' reads are audited before the bytes leave. */
