@@ -22,12 +22,12 @@ const config = loadConfig();
 const log = jsonLog(config.logLevel, { process: 'worker' });
 if (!config.databaseUrl) {
   // The embedded database belongs to one process: a separate worker needs a PostgreSQL server.
-  startFailed(
-    new Error(
+  process.stderr.write(
+    'Motcua không khởi động được — Motcua could not start:\n' +
       'npm run worker cần DATABASE_URL (cơ sở dữ liệu nhúng chỉ dùng được trong một tiến trình: hãy dùng npm start).\n' +
-        'npm run worker needs DATABASE_URL (the embedded database serves one process only: use npm start).',
-    ),
+      'npm run worker needs DATABASE_URL (the embedded database serves one process only: use npm start).\n',
   );
+  process.exit(1);
 }
 const handle = await openConfiguredDatabase(config, {
   onConnectionError: (err) => log.warn(`database connection lost (${err.message}); the pool reconnects`),
