@@ -30,7 +30,7 @@ export interface Ledger {
 /** Runs `npm run audit:verify`'s script against the drill's database; exit 0 = intact. */
 export function verifyAudit(db: DrillDatabase): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'packages/server/src/modules/dossiers/audit-verify-cli.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'packages/server/src/cli/audit-verify.ts')], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl, LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,27 +13,19 @@ import { installAccessControl, type ActorResolver } from './platform/access.ts';
 import { registerWeb } from './platform/web.ts';
 import type { AppContext } from './platform/context.ts';
 import { pingWithin } from './db/database.ts';
-import { UnitsService } from './modules/units/service.ts';
 import { unitsRoutes } from './modules/units/routes.ts';
-import { CatalogService } from './modules/catalog/service.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
-import { IdentityService } from './modules/identity/service.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { installRateLimits } from './modules/identity/rate-limits.ts';
 import { databaseRateLimitCounter } from './modules/identity/rate-limit-store.ts';
-import { createBlobStore, UploadsService } from './modules/uploads/index.ts';
 import { uploadsRoutes } from './modules/uploads/routes.ts';
-import { DossierService } from './modules/dossiers/service.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
-import { createResults, resultsDossierHook, resultsRoutes, verifyRoutes } from './modules/results/index.ts';
-import { auditUploadRead } from './modules/audit/reads.ts';
+import { resultsRoutes, verifyRoutes } from './modules/results/index.ts';
+import { buildServices, type Services } from './services.ts';
 import { auditRoutes, createAuditAnchoring, publicUnit } from './modules/audit/index.ts';
-import { OutreachService } from './modules/outreach/service.ts';
 import { outreachRoutes } from './modules/outreach/routes.ts';
 import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
-import { InsightsService } from './modules/insights/service.ts';
 import { insightsRoutes } from './modules/insights/routes.ts';
-import { PrivacyService } from './modules/privacy/service.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 
 /** Random per process: a /health answer with a new bootId proves the server really restarted. */
@@ -47,11 +39,13 @@ export interface BuildOptions {
   logger?: boolean | { level: string };
   /** Who is calling; by default the identity module (session cookie or API token). */
   resolveActor?: ActorResolver;
+  /** The process's services (services.ts), shared with its workers; built here when not given. */
+  services?: Services;
 }
 
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
 
-/** Builds the Fastify instance from the modules; nothing else happens here. */
+/** Builds the Fastify instance on the process's services (services.ts); nothing else happens here. */
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -84,13 +78,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     // Swagger UI (a developers' page) injects <style> elements at run time; only there may styles be inline.
     transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
   });
-  const identity = new IdentityService(ctx);
+  const services = options.services ?? buildServices(ctx);
+  const { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy } = services;
   installAccessControl(app, options.resolveActor ?? identity.resolveActor);
   await installRateLimits(app, ctx.config.identity, databaseRateLimitCounter(ctx));
-
-  const units = new UnitsService(ctx);
-  const catalog = new CatalogService(ctx);
-  const uploads = new UploadsService(ctx, { blobs: createBlobStore(ctx.config), onOfficialRead: auditUploadRead(ctx.clock) });
 
   app.get(
     '/health',
@@ -110,10 +101,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(catalogRoutes, { catalog });
   await app.register(identityRoutes, { ctx, identity });
   await app.register(uploadsRoutes, { uploads, maxBytes: ctx.config.uploadMaxBytes });
-  // The results module follows every recorded dossier event (documents to issue, notice details).
-  const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded: resultsDossierHook(ctx.config) });
   await app.register(dossierRoutes, { dossiers, ctx });
-  const results = createResults(ctx, { dossiers, catalog, uploads, blobs: uploads.blobs });
   await app.register(resultsRoutes, { results: results.results, delivery: results.delivery });
   await app.register(verifyRoutes, {
     verification: results.verification,
@@ -122,23 +110,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     perMinute: ctx.config.identity.rateLimitLookupPerMinute,
     postal: ctx.config.results,
   });
-  const outreach = new OutreachService(ctx, { dossiers, uploads });
   await app.register(outreachRoutes, { outreach });
   await app.register(outreachFieldRoutes, { outreach });
-  const insights = new InsightsService(ctx, (code) => {
-    const u = units.index.current.get(code);
-    return u ? { fullName: u.fullName, type: u.type, provinceCode: u.provinceCode ?? null } : null;
-  });
   await app.register(insightsRoutes, { insights });
   await app.register(auditRoutes, { anchoring: createAuditAnchoring(ctx), unit: publicUnit, anchorMinutes: ctx.config.audit.anchorMinutes });
-  const privacy = new PrivacyService(ctx, {
-    dossiers,
-    uploads,
-    results: results.results,
-    delivery: results.delivery,
-    identity,
-    unitName: (code) => units.index.current.get(code)?.fullName ?? null,
-  });
   await app.register(privacyRoutes, { privacy, now: () => ctx.clock.now() });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);

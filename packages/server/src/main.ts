@@ -1,10 +1,9 @@
+// `npm start`: the HTTP server and, unless NOTIFICATIONS_WORKER=false, the background workers in one process.
 import { loadConfig } from './platform/config.ts';
-import { contextFor, openConfiguredDatabase, prepareDatabase, startFailed } from './platform/bootstrap.ts';
+import { buildServices, contextFor, openConfiguredDatabase, prepareDatabase, startFailed } from './services.ts';
 import { buildApp } from './app.ts';
 import { shiftedClock, systemClock } from './platform/clock.ts';
-import { startNotifications } from './modules/notifications/index.ts';
-import { resultsWorkerHandlers } from './modules/results/index.ts';
-import { startAuditAnchoring } from './modules/audit/index.ts';
+import { startWorkers } from './workers.ts';
 
 const config = loadConfig();
 // Connections lost while idle are logged once the app's logger exists; the pool replaces them.
@@ -16,20 +15,13 @@ const handle = await openConfiguredDatabase(config, {
 }).catch(startFailed);
 const ctx = contextFor(config, handle, config.clockStart ? shiftedClock(config.clockStart) : systemClock);
 await prepareDatabase(ctx, { demo: config.demoData }).catch(startFailed);
-const app = await buildApp(ctx, { serveWeb: true, logger: { level: config.logLevel } });
+// One set of services for the server and the workers of this process (services.ts).
+const services = buildServices(ctx);
+const app = await buildApp(ctx, { serveWeb: true, logger: { level: config.logLevel }, services });
 warn = (msg) => app.log.warn(msg);
-// The outbox worker sends e-mail and SMS and signs issued documents (results.issue);
-// NOTIFICATIONS_WORKER=false leaves that to other processes.
-const notifications = config.notifications.worker
-  ? await startNotifications(ctx, {
-      ...(handle.pglite ? { pglite: handle.pglite } : {}),
-      log: app.log.child({ module: 'notifications' }),
-      handlers: resultsWorkerHandlers(ctx),
-    })
-  : null;
-// Audit anchoring (sign chain heads every AUDIT_ANCHOR_MINUTES, e-mail the daily report) runs with
-// the outbox worker: the same processes that deliver what it queues.
-const anchoring = config.notifications.worker ? startAuditAnchoring(ctx, app.log.child({ module: 'audit' })) : null;
+// The outbox worker sends e-mail and SMS and signs issued documents; audit anchoring queues what
+// it delivers. NOTIFICATIONS_WORKER=false leaves both to `npm run worker` processes.
+const workers = config.notifications.worker ? await startWorkers(ctx, services, { ...(handle.pglite ? { pglite: handle.pglite } : {}), log: app.log }) : null;
 
 // Close the embedded database cleanly: PGlite flushes its files on close.
 let stopping = false;
@@ -40,8 +32,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     app.log.info(`${signal}: shutting down`);
     void app
       .close()
-      .then(() => anchoring?.stop())
-      .then(() => notifications?.stop())
+      .then(() => workers?.stop())
       .then(() => handle.close())
       .finally(() => process.exit(0));
   });

@@ -10,6 +10,7 @@ import { CATALOG_SCHEMAS } from './catalog.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
 import { INSIGHTS_SCHEMAS } from './insights.ts';
 import { OUTREACH_SCHEMAS } from './outreach.ts';
+import { PROGRESS_SCHEMAS } from './progress.ts';
 import { UNITS_SCHEMAS } from './units.ts';
 
 export * from './common.ts';
@@ -17,6 +18,16 @@ export * from './catalog.ts';
 export * from './outreach.ts';
 export * from './insights.ts';
 export * from './units.ts';
+export * from './progress.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
-export const CONTRACT_SCHEMAS = [ProblemCodeSchema, ProblemSchema, Ok, ...CATALOG_SCHEMAS, ...OUTREACH_SCHEMAS, ...INSIGHTS_SCHEMAS, ...UNITS_SCHEMAS];
+export const CONTRACT_SCHEMAS = [
+  ProblemCodeSchema,
+  ProblemSchema,
+  Ok,
+  ...CATALOG_SCHEMAS,
+  ...OUTREACH_SCHEMAS,
+  ...INSIGHTS_SCHEMAS,
+  ...UNITS_SCHEMAS,
+  ...PROGRESS_SCHEMAS,
+];

@@ -24,3 +24,5 @@ export {
   RESERVED_BLOCK_SIZE,
 } from './code.ts';
 export type { IsoDate, DossierCodeParts, ReservedCodeBlock } from './code.ts';
+export { followUpOf } from './follow-ups.ts';
+export type { DocumentKind, FollowUp, NoticeTiming } from './follow-ups.ts';

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
-import { contextFor, prepareDatabase } from '../platform/bootstrap.ts';
+import { buildServices, contextFor, prepareDatabase, type Services } from '../services.ts';
 import { fixedClock, systemClock, type Clock } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
 import { buildApp, type BuildOptions } from '../app.ts';
@@ -66,6 +66,8 @@ export interface TestContext {
   handle: DatabaseHandle;
   clock: Clock;
   config: Config;
+  /** The services the app was built on, for tests that run the workers as the process would. */
+  services: Services;
   close(): Promise<void>;
 }
 
@@ -98,7 +100,8 @@ export async function startTestApp(
   const config = testConfig(options.config);
   const ctx = contextFor(config, handle, clock);
   await prepareDatabase(ctx, { demo: options.demo ?? true });
-  const app = await buildApp(ctx, options.build ?? {});
+  const services = buildServices(ctx);
+  const app = await buildApp(ctx, { ...options.build, services });
   await app.ready();
   return {
     ctx,
@@ -106,6 +109,7 @@ export async function startTestApp(
     handle,
     clock,
     config,
+    services,
     async close() {
       await app.close();
       await handle.close();

@@ -10,14 +10,16 @@ export interface IssuedDocumentsProps {
   kinds?: readonly string[];
   /** Changes when the dossier changes, so newly issued documents are fetched. */
   version: number;
+  /** How many documents the server has signed so far (office pages poll it): a new one is fetched. */
+  issued?: number | undefined;
   heading?: string;
 }
 
 /** Links to the dossier's digitally signed PDFs; renders nothing until there are some. */
-export function IssuedDocuments({ code, kinds, version, heading }: IssuedDocumentsProps) {
+export function IssuedDocuments({ code, kinds, version, issued, heading }: IssuedDocumentsProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const docs = useResource(`issued:${code}:${version}`, (signal) => issuedDocuments(code, signal));
+  const docs = useResource(`issued:${code}:${version}:${issued ?? ''}`, (signal) => issuedDocuments(code, signal));
   const shown = (docs.data ?? []).filter((d) => !kinds || kinds.includes(d.kind));
   if (shown.length === 0) return null;
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getProcedure } from '../api/catalog.ts';
@@ -13,6 +13,7 @@ import { stepsOf } from '../form/schema.ts';
 import { formatDate, formatDateTime } from '../format/format.ts';
 import { LoadError } from '../ui/LoadError.tsx';
 import { formatSize } from '../form/FileUploader.tsx';
+import { useDossierProgress } from './useProgress.ts';
 import { Alert, Button, Card, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { Shipments } from '../dossier/Shipments.tsx';
 import { ActionForm } from './ActionForm.tsx';
@@ -95,6 +96,16 @@ export default function DossierPage() {
   const [override, setOverride] = useState<Dossier | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const dossier = override?.code === code ? override : loaded.data;
+  // The platform moves the dossier on its own too (the signed result marks it ready): reload when
+  // the server's version is ahead of the one shown.
+  const progress = useDossierProgress(code);
+  const behind = !!progress && !!dossier && progress.code === dossier.code && progress.version > dossier.version;
+  const { retry } = loaded;
+  useEffect(() => {
+    if (!behind) return;
+    setOverride(null);
+    retry();
+  }, [behind, retry]);
   const procedure = useResource(`procedure:${dossier?.procedureCode ?? ''}`, dossier ? (signal) => getProcedure(dossier.procedureCode, signal) : null);
   useDocumentTitle(`${code}`);
 
@@ -234,7 +245,7 @@ export default function DossierPage() {
             <p className="muted">{t('office:dossier.yourId', { id: official.userId })}</p>
           </section>
           <Shipments code={dossier.code} version={dossier.version} />
-          <IssuedDocuments code={dossier.code} version={dossier.version} />
+          <IssuedDocuments code={dossier.code} version={dossier.version} issued={progress?.documents} />
           {slips.length > 0 && (
             <section aria-labelledby="slips-title" className="no-print">
               <h2 id="slips-title">{t('office:dossier.slips')}</h2>

@@ -11,6 +11,7 @@ import { Alert, Button, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { officePaths, useOfficial, type SlipKind } from './context.ts';
 import { SLIP_TITLE } from './DossierPage.tsx';
 import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
+import { useDossierProgress } from './useProgress.ts';
 
 // Form numbers of Decree 118/2025/ND-CP's one-stop slips.
 const FORM_NUMBER: Record<SlipKind, string> = { 'tiep-nhan': '01', 'bo-sung': '02', 'tu-choi': '03', 'xin-loi': '04' };
@@ -72,6 +73,8 @@ export default function SlipPage() {
   const { code = '', kind: rawKind = '' } = useParams();
   const kind = (rawKind in FORM_NUMBER ? rawKind : 'tiep-nhan') as SlipKind;
   const dossier = useResource(`office-dossier:${code}`, (signal) => getDossier(code, signal));
+  // The signed PDF of the slip is issued in the background: its link appears when it is.
+  const progress = useDossierProgress(code);
   const unitCode = dossier.data?.unitCode ?? '';
   const unit = useResource(`unit:${unitCode}`, unitCode ? (signal) => unitDetail(unitCode, signal) : null);
   const title = t(`office:slip.${SLIP_TITLE[kind]}`);
@@ -84,7 +87,7 @@ export default function SlipPage() {
       <p className="no-print">
         <Link to={officePaths.dossier(code)}>← {t('office:slip.back')}</Link> <Button onClick={() => window.print()}>{t('office:slip.print')}</Button>
       </p>
-      <IssuedDocuments code={d.code} version={d.version} kinds={[DOCUMENT_KIND[kind]]} heading={t('office:slip.pdf')} />
+      <IssuedDocuments code={d.code} version={d.version} issued={progress?.documents} kinds={[DOCUMENT_KIND[kind]]} heading={t('office:slip.pdf')} />
       <article className="slip" aria-labelledby="slip-title">
         <div className="slip__heading">
           <div>

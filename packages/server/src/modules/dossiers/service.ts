@@ -5,6 +5,7 @@ import {
   decideSubmission,
   deriveDossier,
   evolve,
+  followUpOf,
   formatDossierCode,
   isReservedSeq,
   parseDossierCode,
@@ -26,7 +27,8 @@ import { auditRead, type PersonalDataRead } from '../audit/reads.ts';
 import { reach, sees, seesAll, type DataPlace } from '../../platform/privacy.ts';
 import type { DataKind } from '@motcua/core/privacy';
 import { canonicalJson } from '../audit/canonical.ts';
-import { DOSSIER_NOTICE, enqueueOutbox } from '../notifications/outbox.ts';
+import { DOSSIER_NOTICE } from '../notifications/outbox.ts';
+import { enqueueOutbox } from '../../platform/outbox/index.ts';
 import type { DossierNoticePayload } from '../notifications/tables.ts';
 import { coreActor, idempotencyScope, storedActor, type DossierActor } from './actors.ts';
 import { dossierClock, iso } from './clock.ts';
@@ -322,8 +324,9 @@ export class DossierService {
   ): Promise<DossierJson> {
     const caller = coreActor(actor);
     const now = this.ctx.clock.now();
+    let after: StoredEvent[];
     try {
-      await inTransaction(this.ctx.db, async (trx) => {
+      after = await inTransaction(this.ctx.db, async (trx) => {
         const events = await this.store.events(trx, code);
         if (events.length === 0 || !(await this.visible(actor, events, trx))) throw notFoundDossier(code);
         const view = deriveDossier(events);
@@ -351,14 +354,63 @@ export class DossierService {
         const extra = decided.event.type === 'submit_supplement' ? await this.attachSupplement(trx, actor, events, view, decided.event.data.documents) : {};
         // Not `within?.(trx, await record())`: an optional call skips evaluating its arguments.
         const next = await this.record(trx, actor, events, view, decided.event, now, extra);
-        await options.within?.(trx, next);
+        await options.within?.(trx, next.view);
+        return [...events, next.stored];
       });
     } catch (e) {
       if (!isUniqueViolation(e) && !(e instanceof StaleProjection)) throw e;
       const events = await this.store.events(this.ctx.db, code);
       throw versionConflict(deriveDossier(events), caller, now);
     }
-    return this.json(actor, await this.store.events(this.ctx.db, code), caller, now);
+    // The answer comes from the log as just written (committed), not from a second read of it.
+    return this.json(actor, after, caller, now);
+  }
+
+  /**
+   * The one operation the results worker calls once it has signed the document of event `seq`:
+   * in one transaction, `within` records the document and, when the follow-up table
+   * (core followUpOf) names a next action for that event and the dossier still stands right
+   * after it, the platform takes that action as `actor` (mark_result_ready: the notice the
+   * decision deferred, now with the verify link). A dossier that moved on, or a late one that
+   * needs an apology first, keeps its document and waits for the desk. Returns whether the
+   * follow-up action was recorded.
+   */
+  async followUp(actor: DossierActor, code: string, seq: number, data: Record<string, unknown>, within?: (trx: Db) => Promise<void>): Promise<boolean> {
+    const caller = coreActor(actor);
+    const now = this.ctx.clock.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.followUpOnce(actor, caller, code, seq, data, now, within);
+      } catch (e) {
+        // Someone moved the dossier at the same moment: their action stands; `within` (rolled
+        // back with ours) runs again on the log as it is now, where the follow-up is moot.
+        if ((!isUniqueViolation(e) && !(e instanceof StaleProjection)) || attempt >= 3) throw e;
+      }
+    }
+  }
+
+  private followUpOnce(
+    actor: DossierActor,
+    caller: ReturnType<typeof coreActor>,
+    code: string,
+    seq: number,
+    data: Record<string, unknown>,
+    now: Date,
+    within?: (trx: Db) => Promise<void>,
+  ): Promise<boolean> {
+    return inTransaction(this.ctx.db, async (trx) => {
+      const events = await this.store.events(trx, code);
+      const event = events.find((e) => e.seq === seq);
+      if (!event) throw notFoundDossier(code);
+      const view = deriveDossier(events);
+      await within?.(trx);
+      const next = followUpOf(event, deriveDossier(events.filter((e) => e.seq <= seq))).next;
+      if (!next || !caller || view.lastSeq !== seq) return false;
+      const decided = decide(view, { action: next, ...data }, caller, now, ctxClock);
+      if (!decided.ok) return false;
+      await this.record(trx, actor, events, view, decided.event, now);
+      return true;
+    });
   }
 
   /**
@@ -406,7 +458,7 @@ export class DossierService {
     event: NewDossierEvent,
     now: Date,
     eventExtra: Record<string, unknown> = {},
-  ): Promise<DossierView> {
+  ): Promise<{ view: DossierView; stored: StoredEvent }> {
     const seq = view.lastSeq + 1;
     await this.store.appendEvent(trx, view.code, seq, event, storedActor(actor), eventExtra);
     const next = evolve(view, { ...event, seq } as DossierEvent);
@@ -414,9 +466,12 @@ export class DossierService {
     const intake = intakeOf(events);
     if (!(await this.store.updateProjection(trx, projection(next, intake, [...events, event], now), view.lastSeq))) throw new StaleProjection();
     const data = event.data as Record<string, unknown>;
-    const reason = typeof data.reason === 'string' ? data.reason : undefined;
-    const extra = await this.options.onRecorded?.(trx, { event: { ...event, seq } as DossierEvent, before: view, after: next, intake });
-    await enqueueOutbox(trx, DOSSIER_NOTICE, { ...notice(next, intake, event.type, view.state, event.at, reason), ...(extra ?? {}) });
+    // A refusal's notice waits for its signed letter (the follow-up table): it carries the reason then.
+    const reason = typeof data.reason === 'string' ? data.reason : event.type === 'mark_result_ready' ? (view.decision?.reason ?? undefined) : undefined;
+    const recorded = { ...event, seq } as DossierEvent;
+    const extra = await this.options.onRecorded?.(trx, { event: recorded, before: view, after: next, intake });
+    if (followUpOf(recorded, next).notice === 'now')
+      await enqueueOutbox(trx, DOSSIER_NOTICE, { ...notice(next, intake, event.type, view.state, event.at, reason), ...(extra ?? {}) });
     // The audit entry is dated when the server recorded it; an offline action's own time is in its detail.
     const performedAt = event.at !== now.toISOString() ? { performedAt: event.at } : {};
     await appendAudit(trx, {
@@ -426,7 +481,7 @@ export class DossierService {
       dossierCode: view.code,
       detail: { from: view.state, to: next.state, seq, ...performedAt },
     });
-    return next;
+    return { view: next, stored: storedEvent(seq, event, storedActor(actor), eventExtra) };
   }
 
   /**
@@ -439,6 +494,19 @@ export class DossierService {
     if (events.length === 0 || !(await this.visible(actor, events))) throw notFoundDossier(code);
     if (actor.kind === 'official') await this.auditRead(actor, { action: 'dossier.read', dossierCode: code, kinds: [...DOSSIER_KINDS] });
     return this.json(actor, events, coreActor(actor));
+  }
+
+  /**
+   * Where a dossier stands (version and state) for a caller who may see it, from the projection
+   * alone: what a page polls while the platform works in the background. No personal data, so
+   * no read to audit; the same 404 as get() for anyone else.
+   */
+  async standing(actor: DossierActor, code: string): Promise<{ code: string; version: number; state: DossierView['state'] }> {
+    const row = await this.store.row(code);
+    const place = row ? await this.placeOf({ unitCode: row.unit_code, applicantIdNumber: row.id_number }, this.ctx.db, actor) : null;
+    const visible = actor.kind === 'system' || (actor.kind !== 'anonymous' && place !== null && seesAll(actor, DOSSIER_KINDS, place));
+    if (!row || !visible) throw notFoundDossier(code);
+    return { code: row.code, version: row.version, state: row.state as DossierView['state'] };
   }
 
   /** Records an official's view of a dossier's personal data (the results module's reads too). */

@@ -79,9 +79,10 @@ describe('the approval path, step by step, with the wrong people and states refu
     expect(d.history[3]).toMatchObject({ actorName: 'Nguyễn Thanh Tùng', note: 'Đồng ý' });
     const x = await expectStatus(c.act(C, code, { action: 'cancel', reason: 'x' }), 409, 'invalid_state');
     expect(x).toMatchObject({ state: 'returned', allowedActions: [] });
-    // One notice and one audit entry per recorded event.
+    // One notice per change the applicant cares about (submitted, result ready, returned: not the
+    // internal assign and propose, nor the approval, which its result announces); one audit entry per event.
     const notices = await t.ctx.db.selectFrom('outbox').select('payload').where('topic', '=', 'dossier.notice').execute();
-    expect(notices.filter((n) => (n.payload as { dossierCode?: string }).dossierCode === code).length).toBe(6);
+    expect(notices.filter((n) => (n.payload as { dossierCode?: string }).dossierCode === code).length).toBe(3);
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('dossier_code', '=', code).where('action', '!=', 'dossier.read').execute();
     expect(audit.map((a) => a.action)).toEqual([
       'dossier.submit',

@@ -7,7 +7,7 @@ import { PermanentDeliveryError } from './channels.ts';
 import { fileMailSender, smtpMailSender } from './mail.ts';
 import { fileSmsSender, httpSmsSender } from './sms.ts';
 import { startSmsGateway, startSmtpSink } from './testkit.ts';
-import { backoffMs, DEFAULT_BACKOFF } from './worker.ts';
+import { backoffMs, DEFAULT_BACKOFF } from '../../platform/outbox/index.ts';
 
 let dir: string;
 beforeAll(() => {

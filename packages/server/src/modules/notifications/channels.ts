@@ -1,7 +1,4 @@
-/** A failure that retrying cannot fix (mailbox rejected with 5xx, gateway said 400): park at once. */
-export class PermanentDeliveryError extends Error {
-  override name = 'PermanentDeliveryError';
-}
+export { PermanentDeliveryError } from '../../platform/outbox/index.ts';
 
 export interface MailMessage {
   to: string;

@@ -6,7 +6,7 @@ import type { SmsSender } from './channels.ts';
 import { dossierNoticeHandler } from './dossier-notices.ts';
 import { fileMailSender } from './mail.ts';
 import { DOSSIER_NOTICE } from './outbox.ts';
-import { OutboxWorker } from './worker.ts';
+import { OutboxWorker } from '../../platform/outbox/index.ts';
 
 let t: TestContext;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import type { MailSender, SmsSender } from './channels.ts';
 import { renderDossierNotice } from './render.ts';
 import type { DossierNoticePayload } from './tables.ts';
-import type { Delivery, TopicHandler } from './worker.ts';
+import type { Delivery, TopicHandler } from '../../platform/outbox/index.ts';
 
 export interface NoticeChannels {
   mail: MailSender;

@@ -6,8 +6,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { openTestDatabase } from '../../testing/harness.ts';
 import { startTcpProxy } from '../../testing/tcp-proxy.ts';
-import { enqueueOutbox, OutboxWorker } from './index.ts';
-import { listenForOutbox } from './wake.ts';
+import { enqueueOutbox, listenForOutbox, OutboxWorker } from '../../platform/outbox/index.ts';
 import { samplePayload, waitFor } from './testkit.ts';
 
 /*

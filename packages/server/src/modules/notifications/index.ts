@@ -7,13 +7,9 @@ import { fileMailSender, smtpMailSender } from './mail.ts';
 import { DOSSIER_NOTICE } from './outbox.ts';
 import { PLAIN_MAIL, plainMailHandler } from './plain-mail.ts';
 import { fileSmsSender, httpSmsSender } from './sms.ts';
-import { listenForOutbox } from './wake.ts';
-import { OutboxWorker, type TopicHandler, type WorkerLog } from './worker.ts';
+import { type RunningOutbox, startOutbox, type TopicHandler, type WorkerLog } from '../../platform/outbox/index.ts';
 
-export { enqueueOutbox, requeueParked, DOSSIER_NOTICE, OUTBOX_CHANNEL } from './outbox.ts';
-export { OutboxWorker, backoffMs, DEFAULT_BACKOFF } from './worker.ts';
-export type { BackoffPolicy, ClaimedMessage, Delivery, DeliveryOutcome, OutboxWorkerOptions, TopicHandler, WorkerLog } from './worker.ts';
-export { PermanentDeliveryError } from './channels.ts';
+export { DOSSIER_NOTICE } from './outbox.ts';
 export type { MailMessage, MailSender, SmsSender } from './channels.ts';
 export { smtpMailSender, fileMailSender } from './mail.ts';
 export { fileSmsSender, httpSmsSender } from './sms.ts';
@@ -43,37 +39,40 @@ export function channelsFromConfig(ctx: AppContext, log: WorkerLog): { mail: Mai
   return { mail, sms };
 }
 
-export interface Notifications {
-  worker: OutboxWorker;
-  stop(): Promise<void>;
+/** This module's outbox handlers (dossier notices, ready-written mail) and a way to close their senders. */
+export function notificationHandlers(ctx: AppContext, log: WorkerLog): { handlers: Record<string, TopicHandler>; describe: string; close(): void } {
+  const { mail, sms } = channelsFromConfig(ctx, log);
+  return {
+    handlers: {
+      [DOSSIER_NOTICE]: dossierNoticeHandler({ mail, sms, publicUrl: ctx.config.publicUrl }),
+      [PLAIN_MAIL]: plainMailHandler({ mail, publicUrl: ctx.config.publicUrl }),
+    },
+    describe: `mail: ${mail.kind}, sms: ${sms.kind}`,
+    close: () => mail.close(),
+  };
 }
 
-/** Starts the outbox worker (and its LISTEN shortcut) for this process; main.ts calls it. */
+/**
+ * The platform's outbox worker running this module's handlers (and others' when given): what a
+ * worker process runs (src/workers.ts), and tests of the notices end to end.
+ */
 export async function startNotifications(
   ctx: AppContext,
   options: { pglite?: PGlite; log: WorkerLog; handlers?: Record<string, TopicHandler> },
-): Promise<Notifications> {
-  const { mail, sms } = channelsFromConfig(ctx, options.log);
-  // Other modules' outbox topics (e.g. results.issue) run in the same worker: one claimer per table.
-  const handlers: Record<string, TopicHandler> = {
-    ...options.handlers,
-    [DOSSIER_NOTICE]: dossierNoticeHandler({ mail, sms, publicUrl: ctx.config.publicUrl }),
-    [PLAIN_MAIL]: plainMailHandler({ mail, publicUrl: ctx.config.publicUrl }),
-  };
-  const worker = new OutboxWorker({ db: ctx.db, clock: ctx.clock, handlers, pollMs: ctx.config.notifications.pollMs, log: options.log });
-  const unlisten = await listenForOutbox(
-    { db: ctx.db, databaseUrl: ctx.config.databaseUrl, ...(options.pglite ? { pglite: options.pglite } : {}) },
-    () => worker.wake(),
-    options.log,
-  );
-  worker.start();
-  options.log.info(`outbox worker ${worker.id} started (mail: ${mail.kind}, sms: ${sms.kind})`);
+): Promise<RunningOutbox> {
+  const own = notificationHandlers(ctx, options.log);
+  // One claimer per table: other modules' topics (results.issue) run in the same worker.
+  const outbox = await startOutbox(ctx, {
+    handlers: { ...options.handlers, ...own.handlers },
+    log: options.log,
+    ...(options.pglite ? { pglite: options.pglite } : {}),
+  });
+  options.log.info(`outbox worker ${outbox.worker.id} started (${own.describe})`);
   return {
-    worker,
+    worker: outbox.worker,
     async stop() {
-      await unlisten();
-      await worker.stop();
-      mail.close();
+      await outbox.stop();
+      own.close();
     },
   };
 }

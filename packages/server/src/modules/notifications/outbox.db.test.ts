@@ -7,13 +7,12 @@ import { openTestDatabase, testEngine } from '../../testing/harness.ts';
 import type { SmsSender } from './channels.ts';
 import { dossierNoticeHandler, outboxMessageId } from './dossier-notices.ts';
 import { smtpMailSender } from './mail.ts';
-import { DOSSIER_NOTICE, enqueueOutbox, requeueParked } from './outbox.ts';
+import { DOSSIER_NOTICE } from './outbox.ts';
+import { enqueueOutbox, listenForOutbox, OutboxWorker, type OutboxWorkerOptions, requeueParked } from '../../platform/outbox/index.ts';
 import { renderDossierNotice } from './render.ts';
 import { httpSmsSender } from './sms.ts';
 import type { DossierNoticePayload } from './tables.ts';
 import { samplePayload, startSmsGateway, startSmtpSink, waitFor, type SmsGateway, type SmtpSink } from './testkit.ts';
-import { listenForOutbox } from './wake.ts';
-import { OutboxWorker, type OutboxWorkerOptions } from './worker.ts';
 
 const PUBLIC_URL = 'https://motcua.example.vn';
 let handle: DatabaseHandle & { name: string };
@@ -69,7 +68,7 @@ const ACTIONS = [
   'submit_supplement',
   'refuse_intake',
   'transfer',
-  'approve',
+  // Not 'approve': an approval is announced by its result (core followUpOf), with no notice of its own.
   'refuse',
   'mark_result_ready',
   'return_result',

@@ -5,9 +5,9 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { openTestDatabase } from '../../testing/harness.ts';
 import { requireInterleaving } from '../../testing/race.ts';
-import { DOSSIER_NOTICE, enqueueOutbox } from './outbox.ts';
+import { DOSSIER_NOTICE } from './outbox.ts';
+import { enqueueOutbox, OutboxWorker } from '../../platform/outbox/index.ts';
 import { samplePayload, waitFor } from './testkit.ts';
-import { OutboxWorker } from './worker.ts';
 
 let handle: DatabaseHandle & { name: string };
 beforeAll(async () => {

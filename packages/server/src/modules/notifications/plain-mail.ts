@@ -1,8 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { MailSender } from './channels.ts';
 import { PermanentDeliveryError } from './channels.ts';
-import { enqueueOutbox } from './outbox.ts';
-import type { TopicHandler } from './worker.ts';
+import { enqueueOutbox, type TopicHandler } from '../../platform/outbox/index.ts';
 
 /** A ready-written e-mail from another module (e.g. the audit module's daily report). */
 export const PLAIN_MAIL = 'notifications.mail';

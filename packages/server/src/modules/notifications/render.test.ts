@@ -89,7 +89,6 @@ describe('dossier notice templates', () => {
           supplement_received: 'submit_supplement',
           intake_refused: 'refuse_intake',
           transferred: 'transfer',
-          approved: 'approve',
           refused: 'refuse',
           result_ready: 'mark_result_ready',
           returned: 'return_result',

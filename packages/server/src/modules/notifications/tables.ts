@@ -1,29 +1,6 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { NotificationDeliveryTable, OutboxTable } from '../../platform/outbox/index.ts';
 
-export interface OutboxTable {
-  id: Generated<number>;
-  topic: string;
-  payload: ColumnType<OutboxPayload, string, string>;
-  created_at: ColumnType<Date, Date | undefined, never>;
-  available_at: ColumnType<Date, Date | undefined, Date>;
-  attempts: Generated<number>;
-  last_error: string | null;
-  locked_by: string | null;
-  locked_until: Date | null;
-  done_at: Date | null;
-  /** Set when the worker gave up (attempts exhausted or a permanent error); operators re-queue. */
-  parked_at: Date | null;
-}
-
-/** One row per channel that accepted the message, so a retry never repeats a delivered channel. */
-export interface NotificationDeliveryTable {
-  outbox_id: number;
-  channel: string;
-  recipient: string;
-  /** The SMTP Message-ID or the SMS gateway's id. */
-  provider_id: string;
-  delivered_at: Date;
-}
+export type { NotificationDeliveryTable, OutboxPayload, OutboxTable } from '../../platform/outbox/index.ts';
 
 /** What a state change announces; the notifications worker turns it into e-mail and SMS. */
 export interface DossierNoticePayload {
@@ -47,8 +24,6 @@ export interface DossierNoticePayload {
   codFeeVnd?: number;
   recipient: { fullName: string; phone: string | null; email: string | null; lang: 'vi' | 'en' };
 }
-
-export type OutboxPayload = DossierNoticePayload | Record<string, unknown>;
 
 export interface NotificationsTables {
   outbox: OutboxTable;

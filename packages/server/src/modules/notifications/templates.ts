@@ -1,6 +1,9 @@
 import type { DossierNoticePayload } from './tables.ts';
 
-/** The notices a citizen receives; internal steps (assign, propose) send nothing. */
+/**
+ * The notices a citizen receives; internal steps (assign, propose) send nothing, and a decision
+ * is announced by its follow-up (core followUpOf): an approval by "kết quả đã sẵn sàng".
+ */
 export type NoticeKind =
   | 'submitted'
   | 'received'
@@ -8,7 +11,6 @@ export type NoticeKind =
   | 'supplement_received'
   | 'intake_refused'
   | 'transferred'
-  | 'approved'
   | 'refused'
   | 'result_ready'
   | 'returned'
@@ -22,7 +24,6 @@ const BY_ACTION: Record<string, NoticeKind> = {
   submit_supplement: 'supplement_received',
   refuse_intake: 'intake_refused',
   transfer: 'transferred',
-  approve: 'approved',
   refuse: 'refused',
   mark_result_ready: 'result_ready',
   complete_on_spot: 'result_ready',
@@ -32,9 +33,11 @@ const BY_ACTION: Record<string, NoticeKind> = {
   cancel: 'cancelled',
 };
 
-export function noticeKind(p: Pick<DossierNoticePayload, 'action' | 'state'>): NoticeKind | null {
+export function noticeKind(p: Pick<DossierNoticePayload, 'action' | 'state'> & { previousState?: string | null }): NoticeKind | null {
   // A submission received on the spot (counter, outreach) already has its appointment.
   if (p.action === 'submitted' || p.action === 'submit') return p.state === 'received' ? 'received' : 'submitted';
+  // A refusal is announced once its signed letter is ready (core's follow-up table): the refusal notice, with the letter's link.
+  if (p.action === 'mark_result_ready' && p.previousState === 'rejected') return 'refused';
   return BY_ACTION[p.action] ?? null;
 }
 
@@ -204,21 +207,6 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
       },
     };
   },
-  approved: (p) => ({
-    vi: {
-      subject: `Hồ sơ ${p.dossierCode} đã được phê duyệt`,
-      body: [`Hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã được phê duyệt.`, 'Chúng tôi đang chuẩn bị kết quả và sẽ báo khi ông/bà có thể nhận.'],
-      sms: [`Ho so ${p.dossierCode} da duoc phe duyet. Chung toi se bao khi co ket qua.`, ''],
-    },
-    en: {
-      subject: `Application ${p.dossierCode} approved`,
-      body: [
-        `Your application for ${p.procedureName} (code ${p.dossierCode}) has been approved.`,
-        'We are preparing the result and will tell you when you can collect it.',
-      ],
-      sms: [`Application ${p.dossierCode} approved. We will tell you when the result is ready.`, ''],
-    },
-  }),
   refused: (p) => ({
     vi: {
       subject: `Hồ sơ ${p.dossierCode} không được giải quyết`,
@@ -226,6 +214,7 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
         `Rất tiếc, hồ sơ ${p.procedureName} (mã ${p.dossierCode}) không được giải quyết.`,
         `Lý do: ${reasonOf(p)}.`,
         'Văn bản trả lời sẽ được gửi cho ông/bà.',
+        ...(p.verifyUrl ? [`Xác thực văn bản trả lời: ${p.verifyUrl}`] : []),
       ],
       sms: [`Ho so ${p.dossierCode} khong duoc giai quyet. Ly do: `, reasonOf(p)],
     },
@@ -235,6 +224,7 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
         `We are sorry: your application for ${p.procedureName} (code ${p.dossierCode}) was refused.`,
         `Reason: ${reasonOf(p)}.`,
         'You will receive a written answer.',
+        ...(p.verifyUrl ? [`Verify the written answer: ${p.verifyUrl}`] : []),
       ],
       sms: [`Application ${p.dossierCode} refused. Reason: `, reasonOf(p)],
     },
@@ -263,14 +253,14 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
     const verify = p.verifyUrl ? { vi: [`Xác thực văn bản kết quả: ${p.verifyUrl}`], en: [`Verify the result document: ${p.verifyUrl}`] } : { vi: [], en: [] };
     return {
       vi: {
-        subject: `Đã có kết quả hồ sơ ${p.dossierCode}`,
-        body: [`Hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã có kết quả.`, how.vi, ...verify.vi],
-        sms: [`Ho so ${p.dossierCode} da co ket qua.${how.smsVi}`, ''],
+        subject: `Kết quả hồ sơ ${p.dossierCode} đã sẵn sàng`,
+        body: [`Kết quả hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã sẵn sàng.`, how.vi, ...verify.vi],
+        sms: [`Ket qua ho so ${p.dossierCode} da san sang.${how.smsVi}`, ''],
       },
       en: {
-        subject: `Result ready for application ${p.dossierCode}`,
-        body: [`The result of your application for ${p.procedureName} (code ${p.dossierCode}) is ready.`, how.en, ...verify.en],
-        sms: [`Result ready for ${p.dossierCode}.${how.smsEn}`, ''],
+        subject: `Your result for application ${p.dossierCode} is ready`,
+        body: [`Your result for the application for ${p.procedureName} (code ${p.dossierCode}) is ready.`, how.en, ...verify.en],
+        sms: [`Your result for ${p.dossierCode} is ready.${how.smsEn}`, ''],
       },
     };
   },

@@ -1,14 +1,11 @@
 import type { AppContext } from '../../platform/context.ts';
-import { CatalogService } from '../catalog/service.ts';
-import { DossierService } from '../dossiers/service.ts';
-import type { TopicHandler } from '../notifications/worker.ts';
-import { createBlobStore, UploadsService, type BlobStore } from '../uploads/index.ts';
+import type { CatalogService } from '../catalog/service.ts';
+import type { DossierService } from '../dossiers/service.ts';
+import type { BlobStore, UploadsService } from '../uploads/index.ts';
 import { DeliveryService } from './delivery.ts';
-import { resultsDossierHook } from './hook.ts';
 import { LocalPostalAdapter, type PostalAdapter } from './postal.ts';
 import { ResultsService } from './service.ts';
 import { VerificationService } from './verification.ts';
-import { resultsOutboxHandlers } from './worker.ts';
 
 export { resultsDossierHook } from './hook.ts';
 export { resultsRoutes } from './routes.ts';
@@ -36,13 +33,4 @@ export function createResults(
     delivery: new DeliveryService(ctx, results, deps.postal ?? new LocalPostalAdapter()),
     verification: new VerificationService(ctx, results),
   };
-}
-
-/** The outbox handlers for a worker process (main.ts), built from the context like buildApp does. */
-export function resultsWorkerHandlers(ctx: AppContext): Record<string, TopicHandler> {
-  const catalog = new CatalogService(ctx);
-  const blobs = createBlobStore(ctx.config);
-  const uploads = new UploadsService(ctx, { blobs });
-  const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded: resultsDossierHook(ctx.config) });
-  return resultsOutboxHandlers(new ResultsService(ctx, { dossiers, catalog, uploads, blobs }));
 }

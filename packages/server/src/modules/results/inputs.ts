@@ -1,5 +1,5 @@
 // Maps a dossier (its event log, intake and procedure) to the document engine's plain inputs.
-import type { DossierEvent, DossierView } from '@motcua/core/dossier';
+import type { DossierView } from '@motcua/core/dossier';
 import type { FormField, FormScalarField, Procedure } from '@motcua/core/catalog';
 import type { IntakeDetails } from '../dossiers/intake.ts';
 import type { StoredEvent } from '../dossiers/store.ts';
@@ -25,32 +25,6 @@ export const KIND_TITLE: Record<DocumentKind, { vi: string; en: string }> = {
   apology: { vi: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)', en: 'Apology with a new date (form 04)' },
   result: { vi: 'Kết quả giải quyết thủ tục hành chính', en: 'Result of the administrative procedure' },
 };
-
-/** Which document a recorded event issues, if any. */
-export function documentKindFor(event: DossierEvent, after: DossierView): DocumentKind | null {
-  switch (event.type) {
-    case 'submitted':
-      // Received on the spot (counter, outreach): the appointment is known, so is the receipt.
-      return after.state === 'received' ? 'receipt' : null;
-    case 'receive':
-      return 'receipt';
-    case 'submit_supplement':
-      // Complete again with a new appointment: a new receipt (an unchecked one waits for 'receive').
-      return event.data.dueAt ? 'receipt' : null;
-    case 'request_supplement':
-      return 'supplement_request';
-    case 'refuse_intake':
-    case 'refuse':
-      return 'refusal';
-    case 'record_apology':
-      return 'apology';
-    case 'approve':
-    case 'complete_on_spot':
-      return 'result';
-    default:
-      return null;
-  }
-}
 
 const CHANNEL: Record<string, Channel> = { online: 'online', counter: 'counter', outreach: 'counter', postal: 'postal' };
 const DELIVERY: Record<string, Channel> = { counter: 'counter', post: 'postal', electronic: 'online' };

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { DossierProgressSchema } from '@motcua/core/api';
 import { notFound } from '../../platform/errors.ts';
 import { contentDisposition } from '../uploads/routes.ts';
 import type { DeliveryInput, DeliveryService } from './delivery.ts';
@@ -60,6 +61,24 @@ export const resultsRoutes: FastifyPluginAsyncTypebox<{ results: ResultsService;
       },
     },
     async (request) => ({ items: await results.list(request.actor, request.params.code) }),
+  );
+
+  app.get(
+    '/api/dossiers/:code/progress',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        params: CodeParams,
+        summary:
+          'Tiến độ hồ sơ (phiên bản, trạng thái, số văn bản đã ký) để trang tự cập nhật — where a dossier stands, polled by the office page while its result is signed',
+        response: { 200: Type.Ref(DossierProgressSchema) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return results.progress(request.actor, request.params.code);
+    },
   );
 
   app.get(

@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import type { DossierProgress } from '@motcua/core/api';
 import { deriveDossier } from '@motcua/core/dossier';
-import { inTransaction, type Db } from '../../db/database.ts';
+import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { notFound, Problem } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { appendAudit, auditActor } from '../audit/audit.ts';
 import { canonicalJson } from '../audit/canonical.ts';
 import type { CatalogService } from '../catalog/service.ts';
@@ -87,13 +88,18 @@ export class ResultsService {
 
   /**
    * Does one job; safe to repeat (a retry finds the document of the same event and only finishes
-   * what is left). A decision's document (result of an approval, refusal of a refusal) then moves
-   * the dossier to result_ready in the same transaction that records the document.
+   * what is left). Reads the dossier's log twice: once to render, once in the transaction of the
+   * dossiers module's one narrow operation (followUp) that records the document and, for a
+   * decision, moves the dossier to result_ready with the same commit.
    */
   async issue(job: IssueJob): Promise<DocumentRow> {
-    const row = (await store.documentByEvent(this.ctx.db, job.dossierCode, job.seq, job.kind)) ?? (await this.create(job));
-    await this.finishDecision(row);
-    return row;
+    const done = await store.documentByEvent(this.ctx.db, job.dossierCode, job.seq, job.kind);
+    if (done) {
+      // Recorded by an earlier attempt whose follow-up did not happen (e.g. the dossier was late).
+      await this.deps.dossiers.followUp(SIGNER, job.dossierCode, job.seq, { resultDocumentId: done.id });
+      return done;
+    }
+    return this.create(job);
   }
 
   private async create(job: IssueJob): Promise<DocumentRow> {
@@ -154,7 +160,7 @@ export class ResultsService {
       created_at: issuedAt,
     };
     const decision = event.type === 'approve' || event.type === 'refuse' || event.type === 'complete_on_spot';
-    await inTransaction(this.ctx.db, async (trx) => {
+    await this.deps.dossiers.followUp(SIGNER, view.code, job.seq, { resultDocumentId: row.id }, async (trx) => {
       await store.insertDocument(trx, { ...row, created_at: undefined });
       await appendAudit(trx, {
         at: issuedAt,
@@ -166,22 +172,6 @@ export class ResultsService {
       if (decision && loaded.intake.resultDelivery === 'electronic') await this.keepForCitizen(trx, row, loaded.intake.applicant.idNumber);
     });
     return row;
-  }
-
-  /**
-   * The document of an approval or a refusal is what the dossier hands back: once it is signed,
-   * the platform marks the result ready (the dossier's own action, as the system actor), unless
-   * the dossier moved on meanwhile or is late and needs an apology first — then the desk does it.
-   */
-  private async finishDecision(row: DocumentRow): Promise<void> {
-    const loaded = await this.deps.dossiers.load(row.dossier_code);
-    const event = loaded?.events.find((e) => e.seq === row.event_seq);
-    if (!loaded || (event?.type !== 'approve' && event?.type !== 'refuse') || loaded.view.lastSeq !== row.event_seq) return;
-    try {
-      await this.deps.dossiers.act(SIGNER, row.dossier_code, { action: 'mark_result_ready', resultDocumentId: row.id, version: row.event_seq });
-    } catch (err) {
-      if (!(err instanceof Problem) || err.status >= 500) throw err;
-    }
   }
 
   /** Electronic delivery: the signed result joins the citizen's personal document store, once. */
@@ -221,6 +211,12 @@ export class ResultsService {
     const rows = await store.documents(this.ctx.db, code);
     await this.deps.dossiers.auditRead(actor, { action: 'results.document.list', dossierCode: code, kinds: ['results'], detail: { count: rows.length } });
     return rows.map((r) => this.json(r));
+  }
+
+  /** Where the dossier stands and how many documents are signed: what the office page polls. */
+  async progress(actor: Actor, code: string): Promise<DossierProgress> {
+    const standing = await this.deps.dossiers.standing(actor, code);
+    return { ...standing, documents: await store.countDocuments(this.ctx.db, code) };
   }
 
   /** The signed file as issued. Officials' reads are audited before the bytes leave. */

@@ -21,6 +21,17 @@ export const resultsStore = {
   documents: (db: Db, code: string) =>
     db.selectFrom('result_document').selectAll().where('dossier_code', '=', code).orderBy('event_seq').orderBy('created_at').execute(),
 
+  countDocuments: async (db: Db, code: string) =>
+    Number(
+      (
+        await db
+          .selectFrom('result_document')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('dossier_code', '=', code)
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
+
   /** The newest result or refusal: what a dossier hands back. */
   latestOutcome: (db: Db, code: string) =>
     db

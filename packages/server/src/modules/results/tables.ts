@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export type DocumentKind = 'receipt' | 'supplement_request' | 'refusal' | 'apology' | 'result';
+export type { DocumentKind } from '@motcua/core/dossier';
+import type { DocumentKind } from '@motcua/core/dossier';
 export type ShipmentStatus = 'accepted' | 'in_transit' | 'delivered' | 'returned';
 
 /** An issued, signed document. `sha256` is of the exact signed file stored under `blob_key`. */

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { TestContext } from '../../testing/harness.ts';
 import { ensureDebianPackages, runTool } from '../../testing/system-tools.ts';
 import { as } from '../dossiers/testkit.ts';
-import { DOSSIER_NOTICE } from '../notifications/outbox.ts';
-import { OutboxWorker } from '../notifications/worker.ts';
-import { resultsWorkerHandlers } from './index.ts';
+import { DOSSIER_NOTICE } from '../notifications/index.ts';
+import { OutboxWorker } from '../../platform/outbox/index.ts';
+import { workerHandlers } from '../../workers.ts';
 import { devCaCertificatePem } from './signing/index.ts';
 
 export const TOOLS = { pdfsig: 'poppler-utils', pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', zbarimg: 'zbar-tools', certutil: 'libnss3-tools' };
@@ -21,7 +21,7 @@ export function ensureTools(): Promise<void> {
  * are signed by the results handler; notices are acknowledged without sending.
  */
 export function resultsWorker(t: TestContext) {
-  const worker = new OutboxWorker({ db: t.ctx.db, clock: t.ctx.clock, handlers: { ...resultsWorkerHandlers(t.ctx), [DOSSIER_NOTICE]: () => [] } });
+  const worker = new OutboxWorker({ db: t.ctx.db, clock: t.ctx.clock, handlers: { ...workerHandlers(t.services), [DOSSIER_NOTICE]: () => [] } });
   return async function drain(): Promise<void> {
     while ((await worker.runOnce()) > 0);
     const stuck = await t.ctx.db.selectFrom('outbox').select(['topic', 'last_error']).where('done_at', 'is', null).execute();

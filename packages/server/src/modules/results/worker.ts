@@ -1,5 +1,4 @@
-import { PermanentDeliveryError } from '../notifications/channels.ts';
-import type { TopicHandler } from '../notifications/worker.ts';
+import { PermanentDeliveryError, type TopicHandler } from '../../platform/outbox/index.ts';
 import { MissingPlaceholderError } from './documents/index.ts';
 import { RESULTS_ISSUE, type IssueJob, type ResultsService } from './service.ts';
 

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../platform/config.ts';
-import { openConfiguredDatabase, startFailed } from '../../platform/bootstrap.ts';
-import { anchorJson, checkAnchor, parsePublishedAnchors, verifyAuditChain, type AnchorPoint } from '../audit/index.ts';
+import { loadConfig } from '../platform/config.ts';
+import { openConfiguredDatabase, startFailed } from '../services.ts';
+import { anchorJson, checkAnchor, parsePublishedAnchors, verifyAuditChain, type AnchorPoint } from '../modules/audit/index.ts';
 
 const { values } = parseArgs({ options: { anchors: { type: 'string', multiple: true }, ca: { type: 'string', multiple: true } } });
 const config = loadConfig();

@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/database.ts';
-import { repoRoot } from '../../platform/config.ts';
-import { sha256 } from './sessions.ts';
+import { openDatabase } from '../db/database.ts';
+import { repoRoot } from '../platform/config.ts';
+import { sha256 } from '../modules/identity/sessions.ts';
 
 const run = promisify(execFile);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-token-cli-'));

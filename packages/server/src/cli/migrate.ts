@@ -1,6 +1,6 @@
 import { loadConfig } from '../platform/config.ts';
-import { openConfiguredDatabase } from '../platform/bootstrap.ts';
-import { migrateToLatest } from './migrate.ts';
+import { openConfiguredDatabase } from '../services.ts';
+import { migrateToLatest } from '../db/migrate.ts';
 
 const config = loadConfig();
 const handle = await openConfiguredDatabase(config);

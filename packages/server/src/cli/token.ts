@@ -2,12 +2,12 @@
 // Prints only the new API token on stdout (so `TOKEN=$(npm run -s token -- ...)` works); everything
 // else goes to stderr. Meant for a stopped installation: the embedded database allows one process.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../platform/config.ts';
-import { contextFor, openConfiguredDatabase, prepareDatabase, startFailed } from '../../platform/bootstrap.ts';
-import type { OfficialRole } from '../../platform/access.ts';
-import { Problem } from '../../platform/errors.ts';
-import { ALL_ROLES } from './officials.ts';
-import { IdentityService } from './service.ts';
+import { loadConfig } from '../platform/config.ts';
+import { contextFor, openConfiguredDatabase, prepareDatabase, startFailed } from '../services.ts';
+import type { OfficialRole } from '../platform/access.ts';
+import { Problem } from '../platform/errors.ts';
+import { ALL_ROLES } from '../modules/identity/officials.ts';
+import { IdentityService } from '../modules/identity/service.ts';
 
 const usage = `Cách dùng / usage: npm run token -- --role <${ALL_ROLES.join('|')}> --unit <mã đơn vị> [--label <tên>] [--expires-days <n>]`;
 

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { Clock } from '../../platform/clock.ts';
-import { databaseFault } from '../../platform/errors.ts';
-import { PermanentDeliveryError } from './channels.ts';
+import type { Clock } from '../clock.ts';
+import { databaseFault } from '../errors.ts';
 import type { OutboxPayload } from './tables.ts';
 
 /*
@@ -40,6 +39,11 @@ import type { OutboxPayload } from './tables.ts';
  * database did is retried at the next poll and does not count towards parking, and leases this
  * worker could not settle are handed back as soon as it can, instead of waiting out the lease.
  */
+
+/** A failure that retrying cannot fix (mailbox rejected with 5xx, gateway said 400, malformed job): park at once. */
+export class PermanentDeliveryError extends Error {
+  override name = 'PermanentDeliveryError';
+}
 
 /** One channel's worth of work for a claimed message, built by the topic's handler. */
 export interface Delivery {

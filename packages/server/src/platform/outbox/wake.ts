@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Db } from '../../db/database.ts';
-import { OUTBOX_CHANNEL } from './outbox.ts';
+import { OUTBOX_CHANNEL } from './queue.ts';
 import type { WorkerLog } from './worker.ts';
 
 export interface WakeSource {

@@ -1,0 +1,41 @@
+import { type Static, Type } from '@sinclair/typebox';
+import type { DossierState } from '../dossier/index.ts';
+import { Literals } from './common.ts';
+
+/** Every dossier state, for the wire (core/dossier's DossierState, checked below). */
+const STATES = [
+  'submitted',
+  'received',
+  'supplement_requested',
+  'in_progress',
+  'pending_approval',
+  'approved',
+  'rejected',
+  'result_ready',
+  'returned',
+  'refused_intake',
+  'withdrawn',
+  'cancelled',
+] as const satisfies readonly DossierState[];
+type Exhaustive<T extends true> = T;
+export type _StatesCoverDossierState = Exhaustive<DossierState extends (typeof STATES)[number] ? true : false>;
+
+/**
+ * Where a dossier stands, cheaply: what the office page polls while work happens in the
+ * background (the result being signed), to reload the dossier only when something changed.
+ * Read from the projection and the document list, never the event log; no personal data.
+ */
+export const DossierProgressSchema = Type.Object(
+  {
+    code: Type.String(),
+    /** The dossier's version (its last event's seq): it changes with every recorded action. */
+    version: Type.Integer({ minimum: 1 }),
+    state: Literals(STATES),
+    /** How many signed documents have been issued so far. */
+    documents: Type.Integer({ minimum: 0 }),
+  },
+  { $id: 'DossierProgress', additionalProperties: false },
+);
+export type DossierProgress = Static<typeof DossierProgressSchema>;
+
+export const PROGRESS_SCHEMAS = [DossierProgressSchema];
