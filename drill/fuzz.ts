@@ -33,7 +33,7 @@ import {
 } from './fuzz-gen.ts';
 import { openDatabase, type DatabaseHandle } from '../packages/server/src/db/database.ts';
 import { loadConfig } from '../packages/server/src/platform/config.ts';
-import { contextFor, prepareDatabase } from '../packages/server/src/platform/bootstrap.ts';
+import { contextFor, prepareDatabase } from '../packages/server/src/services.ts';
 import { buildApp } from '../packages/server/src/app.ts';
 import { loginAs } from '../packages/server/src/testing/auth.ts';
 import { rowCounts, rowCountChanges } from '../packages/server/src/testing/row-counts.ts';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig, type Config } from '../packages/server/src/platform/config.ts';
-import { contextFor, openConfiguredDatabase, prepareDatabase } from '../packages/server/src/platform/bootstrap.ts';
+import { contextFor, openConfiguredDatabase, prepareDatabase } from '../packages/server/src/services.ts';
 import type { DatabaseHandle } from '../packages/server/src/db/database.ts';
 import { IdentityService } from '../packages/server/src/modules/identity/service.ts';
 import type { DrillOptions } from './types.ts';

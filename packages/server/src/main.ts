@@ -1,5 +1,5 @@
 import { loadConfig } from './platform/config.ts';
-import { contextFor, openConfiguredDatabase, prepareDatabase, startFailed } from './platform/bootstrap.ts';
+import { contextFor, openConfiguredDatabase, prepareDatabase, startFailed } from './services.ts';
 import { buildApp } from './app.ts';
 import { shiftedClock, systemClock } from './platform/clock.ts';
 import { startNotifications } from './modules/notifications/index.ts';

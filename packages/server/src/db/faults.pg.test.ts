@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { contextFor, prepareDatabase } from '../platform/bootstrap.ts';
+import { contextFor, prepareDatabase } from '../services.ts';
 import { systemClock } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
 import { bearerFor } from '../testing/auth.ts';

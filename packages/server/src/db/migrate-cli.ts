@@ -1,5 +1,5 @@
 import { loadConfig } from '../platform/config.ts';
-import { openConfiguredDatabase } from '../platform/bootstrap.ts';
+import { openConfiguredDatabase } from '../services.ts';
 import { migrateToLatest } from './migrate.ts';
 
 const config = loadConfig();

@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
-import { contextFor, prepareDatabase } from '../platform/bootstrap.ts';
+import { contextFor, prepareDatabase } from '../services.ts';
 import { fixedClock, systemClock, type Clock } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
 import { buildApp, type BuildOptions } from '../app.ts';

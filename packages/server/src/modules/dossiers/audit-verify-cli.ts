@@ -9,7 +9,7 @@ import { X509Certificate } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../platform/config.ts';
-import { openConfiguredDatabase, startFailed } from '../../platform/bootstrap.ts';
+import { openConfiguredDatabase, startFailed } from '../../services.ts';
 import { anchorJson, checkAnchor, parsePublishedAnchors, verifyAuditChain, type AnchorPoint } from '../audit/index.ts';
 
 const { values } = parseArgs({ options: { anchors: { type: 'string', multiple: true }, ca: { type: 'string', multiple: true } } });

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/database.ts';
 import { buildApp } from '../../app.ts';
-import { contextFor, prepareDatabase } from '../../platform/bootstrap.ts';
+import { contextFor, prepareDatabase } from '../../services.ts';
 import { loadConfig, type Config } from '../../platform/config.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { openTestDatabase, testConfig, testEngine } from '../../testing/harness.ts';

@@ -3,7 +3,7 @@
 // else goes to stderr. Meant for a stopped installation: the embedded database allows one process.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../platform/config.ts';
-import { contextFor, openConfiguredDatabase, prepareDatabase, startFailed } from '../../platform/bootstrap.ts';
+import { contextFor, openConfiguredDatabase, prepareDatabase, startFailed } from '../../services.ts';
 import type { OfficialRole } from '../../platform/access.ts';
 import { Problem } from '../../platform/errors.ts';
 import { ALL_ROLES } from './officials.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { inTransaction, type DatabaseHandle } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { contextFor } from '../../platform/bootstrap.ts';
+import { contextFor } from '../../services.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { openTestDatabase, testConfig } from '../../testing/harness.ts';
 import { startNotifications, DOSSIER_NOTICE, enqueueOutbox } from './index.ts';

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../db/database.ts';
 import { buildApp } from '../../app.ts';
-import { contextFor, prepareDatabase } from '../../platform/bootstrap.ts';
+import { contextFor, prepareDatabase } from '../../services.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { testConfig, testEngine } from '../../testing/harness.ts';
 import { loginAs } from '../../testing/auth.ts';

@@ -1,16 +1,16 @@
 import path from 'node:path';
-import { openDatabase, type DatabaseHandle } from '../db/database.ts';
-import { checkDataFolder, DataFolderError } from '../db/data-folder.ts';
-import { databaseFault } from './errors.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import type { Config } from './config.ts';
-import type { AppContext } from './context.ts';
-import { systemClock, type Clock } from './clock.ts';
-import { UnitsService } from '../modules/units/service.ts';
-import { CatalogService } from '../modules/catalog/service.ts';
-import { seedDemoDossiers } from '../modules/dossiers/demo.ts';
-import { IdentityService } from '../modules/identity/service.ts';
-import { seedOutreachDemo } from '../modules/outreach/demo.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { checkDataFolder, DataFolderError } from './db/data-folder.ts';
+import { databaseFault } from './platform/errors.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import type { Config } from './platform/config.ts';
+import type { AppContext } from './platform/context.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { UnitsService } from './modules/units/service.ts';
+import { CatalogService } from './modules/catalog/service.ts';
+import { seedDemoDossiers } from './modules/dossiers/demo.ts';
+import { IdentityService } from './modules/identity/service.ts';
+import { seedOutreachDemo } from './modules/outreach/demo.ts';
 
 /**
  * Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR.
