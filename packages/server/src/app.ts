@@ -27,7 +27,8 @@ import { DossierService } from './modules/dossiers/service.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { createResults, resultsDossierHook, resultsRoutes, verifyRoutes } from './modules/results/index.ts';
 import { auditUploadRead } from './modules/audit/reads.ts';
-import { auditRoutes, createAuditAnchoring, publicUnit } from './modules/audit/index.ts';
+import { auditRoutes, publicUnit } from './modules/audit/index.ts';
+import { createAuditAnchoring } from './modules/audit/wiring.ts';
 import { OutreachService } from './modules/outreach/service.ts';
 import { outreachRoutes } from './modules/outreach/routes.ts';
 import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
@@ -112,7 +113,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(uploadsRoutes, { uploads, maxBytes: ctx.config.uploadMaxBytes });
   // The results module follows every recorded dossier event (documents to issue, notice details).
   const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded: resultsDossierHook(ctx.config) });
-  await app.register(dossierRoutes, { dossiers, ctx });
+  await app.register(dossierRoutes, { dossiers });
   const results = createResults(ctx, { dossiers, catalog, uploads, blobs: uploads.blobs });
   await app.register(resultsRoutes, { results: results.results, delivery: results.delivery });
   await app.register(verifyRoutes, {

@@ -4,7 +4,7 @@ import { buildApp } from './app.ts';
 import { shiftedClock, systemClock } from './platform/clock.ts';
 import { startNotifications } from './modules/notifications/index.ts';
 import { resultsWorkerHandlers } from './modules/results/index.ts';
-import { startAuditAnchoring } from './modules/audit/index.ts';
+import { startAuditAnchoring } from './modules/audit/wiring.ts';
 
 const config = loadConfig();
 // Connections lost while idle are logged once the app's logger exists; the pool replaces them.

@@ -10,6 +10,7 @@ import { fileSmsSender, httpSmsSender } from './sms.ts';
 import { listenForOutbox } from './wake.ts';
 import { OutboxWorker, type TopicHandler, type WorkerLog } from './worker.ts';
 
+export type { DossierNoticePayload } from './tables.ts';
 export { enqueueOutbox, requeueParked, DOSSIER_NOTICE, OUTBOX_CHANNEL } from './outbox.ts';
 export { OutboxWorker, backoffMs, DEFAULT_BACKOFF } from './worker.ts';
 export type { BackoffPolicy, ClaimedMessage, Delivery, DeliveryOutcome, OutboxWorkerOptions, TopicHandler, WorkerLog } from './worker.ts';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
-import { CatalogService } from '../catalog/service.ts';
-import { DossierService } from '../dossiers/service.ts';
-import type { TopicHandler } from '../notifications/worker.ts';
+import { CatalogService } from '../catalog/index.ts';
+import { DossierService } from '../dossiers/index.ts';
+import type { TopicHandler } from '../notifications/index.ts';
 import { createBlobStore, UploadsService, type BlobStore } from '../uploads/index.ts';
 import { DeliveryService } from './delivery.ts';
 import { resultsDossierHook } from './hook.ts';
@@ -11,6 +11,8 @@ import { VerificationService } from './verification.ts';
 import { resultsOutboxHandlers } from './worker.ts';
 
 export { resultsDossierHook } from './hook.ts';
+export { KIND_TITLE } from './inputs.ts';
+export type { DocumentKind } from './tables.ts';
 export { resultsRoutes } from './routes.ts';
 export { verifyRoutes } from './verify-routes.ts';
 export { resultsOutboxHandlers } from './worker.ts';

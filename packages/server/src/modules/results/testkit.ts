@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { TestContext } from '../../testing/harness.ts';
 import { ensureDebianPackages, runTool } from '../../testing/system-tools.ts';
 import { as } from '../dossiers/testkit.ts';
-import { DOSSIER_NOTICE } from '../notifications/outbox.ts';
-import { OutboxWorker } from '../notifications/worker.ts';
+import { DOSSIER_NOTICE } from '../notifications/index.ts';
+import { OutboxWorker } from '../notifications/index.ts';
 import { resultsWorkerHandlers } from './index.ts';
 import { devCaCertificatePem } from './signing/index.ts';
 

@@ -1,5 +1,5 @@
-import { PermanentDeliveryError } from '../notifications/channels.ts';
-import type { TopicHandler } from '../notifications/worker.ts';
+import { PermanentDeliveryError } from '../notifications/index.ts';
+import type { TopicHandler } from '../notifications/index.ts';
 import { MissingPlaceholderError } from './documents/index.ts';
 import { RESULTS_ISSUE, type IssueJob, type ResultsService } from './service.ts';
 
