@@ -22,7 +22,8 @@ import { uploadsRoutes } from './modules/uploads/routes.ts';
 import { dossierRoutes } from './modules/dossiers/routes.ts';
 import { resultsRoutes, verifyRoutes } from './modules/results/index.ts';
 import { buildServices, type Services } from './services.ts';
-import { auditRoutes, createAuditAnchoring, publicUnit } from './modules/audit/index.ts';
+import { auditRoutes, publicUnit } from './modules/audit/index.ts';
+import { createAuditAnchoring } from './modules/audit/wiring.ts';
 import { outreachRoutes } from './modules/outreach/routes.ts';
 import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
 import { insightsRoutes } from './modules/insights/routes.ts';
@@ -101,7 +102,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(catalogRoutes, { catalog });
   await app.register(identityRoutes, { ctx, identity });
   await app.register(uploadsRoutes, { uploads, maxBytes: ctx.config.uploadMaxBytes });
-  await app.register(dossierRoutes, { dossiers, ctx });
+  await app.register(dossierRoutes, { dossiers });
   await app.register(resultsRoutes, { results: results.results, delivery: results.delivery });
   await app.register(verifyRoutes, {
     verification: results.verification,

@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { AppContext } from './platform/context.ts';
 import type { TopicHandler, WorkerLog } from './platform/outbox/index.ts';
-import { startAuditAnchoring } from './modules/audit/index.ts';
+import { startAuditAnchoring } from './modules/audit/wiring.ts';
 import { startNotifications } from './modules/notifications/index.ts';
 import { resultsOutboxHandlers } from './modules/results/index.ts';
 import type { Services } from './services.ts';

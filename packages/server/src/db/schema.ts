@@ -1,21 +1,7 @@
-import type { UnitsTables } from '../modules/units/tables.ts';
-import type { CatalogTables } from '../modules/catalog/tables.ts';
-import type { NotificationsTables } from '../modules/notifications/tables.ts';
-import type { IdentityTables } from '../modules/identity/tables.ts';
-import type { UploadsTables } from '../modules/uploads/tables.ts';
-import type { AuditTables } from '../modules/audit/tables.ts';
-import type { DossiersTables } from '../modules/dossiers/tables.ts';
-import type { OutreachTables } from '../modules/outreach/tables.ts';
-import type { ResultsTables } from '../modules/results/tables.ts';
-
-/** All tables, composed from the modules that own them. */
-export interface Database
-  extends UnitsTables,
-    CatalogTables,
-    NotificationsTables,
-    UploadsTables,
-    AuditTables,
-    DossiersTables,
-    IdentityTables,
-    OutreachTables,
-    ResultsTables {}
+/**
+ * All tables, as Kysely sees them. Empty here because db/ knows no module: each module adds its
+ * own tables by declaration merging at the end of its tables.ts (`declare module
+ * '../../db/schema.ts'`), so a table's type lives with the module whose migrations create it.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the modules' declaration merging.
+export interface Database {}

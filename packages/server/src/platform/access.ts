@@ -76,9 +76,3 @@ export function assertAccess(actor: Actor, access: Access): void {
   if (access === 'official') return;
   if (!access.roles.some((r) => actor.roles.includes(r))) throw forbidden();
 }
-
-/** Officials act only within their units; a province viewer's unit list holds the province code. */
-export function officialCoversUnit(actor: Actor, unitCode: string, provinceCode?: string): boolean {
-  if (actor.kind !== 'official') return false;
-  return actor.unitCodes.includes(unitCode) || (provinceCode !== undefined && actor.unitCodes.includes(provinceCode));
-}

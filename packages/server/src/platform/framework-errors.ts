@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
-import { Problem, sendProblem } from './errors.ts';
+import { Problem, sendProblem } from './problem.ts';
 
 /**
  * Every error the framework (Fastify, its plugins, Node's HTTP parser) produces on its own becomes

@@ -5,7 +5,7 @@ import type { Actor } from './access.ts';
  * The one place that decides who may see which kind of data of which unit or person, by the
  * who-sees-what table of @motcua/core/privacy (Nghị định 13/2023/NĐ-CP; docs/privacy.md). Every
  * route that returns personal data asks here; the routes' `config.access` only says who may call
- * them at all, and `officialCoversUnit` (platform/access.ts) who may act in a unit.
+ * them at all, and `covers` (the units module) who may act in a unit.
  */
 
 /** The platform itself (e.g. results signing a document) reads everything it processes. */

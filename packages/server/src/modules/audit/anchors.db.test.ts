@@ -10,7 +10,7 @@ import { startNotifications } from '../notifications/index.ts';
 import { waitFor } from '../notifications/testkit.ts';
 import { appendAudit } from './audit.ts';
 import { checkAnchor, parsePublishedAnchors, type AnchorJson } from './anchor.ts';
-import { createAuditAnchoring } from './index.ts';
+import { createAuditAnchoring } from './wiring.ts';
 import { verifyAuditChain } from './verify.ts';
 
 // 18:30 in Vietnam on 24 Nov 2026: the day's report (AUDIT_REPORT_HOUR 18) is due.

@@ -14,9 +14,10 @@ import { systemClock } from '../../platform/clock.ts';
 import { testConfig } from '../../testing/harness.ts';
 import { fileMailSender } from '../notifications/index.ts';
 import { UnitStatementSigners } from '../results/index.ts';
-import { appendAudit, auditChainOf, entryHash, GENESIS_HASH, verifyAuditChain } from './audit.ts';
+import { appendAudit, auditChainOf, entryHash, GENESIS_HASH } from './audit.ts';
+import { verifyAuditChain } from './verify.ts';
 import { anchorStatement, checkAnchor, type AnchorJson } from './anchor.ts';
-import { createAuditAnchoring } from './index.ts';
+import { createAuditAnchoring } from './wiring.ts';
 import { renderDailyReport } from './report.ts';
 import { rewriteTail } from './testkit.ts';
 

@@ -87,9 +87,6 @@ export async function appendAudit(trx: Db, entry: AuditEntry): Promise<{ id: num
   return { id: Number(row.id), hash: row.hash };
 }
 
-// Verification lives in verify.ts; re-exported for the callers that import it from here.
-export { verifyAuditChain, type VerifyResult } from './verify.ts';
-
 /** A dossier's audit trail, oldest first (for the office's "who saw what" view). */
 export async function auditTrail(db: Db, dossierCode: string) {
   // One chain per dossier (auditChainOf), after any entries it had in the legacy chain.

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { officialCoversUnit } from '../../platform/access.ts';
+import { covers } from '../units/index.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { ANCHOR_FORMAT } from './anchor.ts';
 import { isPlatformChain, type AuditAnchoring } from './anchoring.ts';
@@ -66,7 +66,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ anchoring: AuditAnchoring;
     async (request) => {
       const { chain } = request.params;
       const actor = request.actor;
-      const allowed = actor.kind === 'official' && (actor.roles.includes('system_admin') || (!isPlatformChain(chain) && officialCoversUnit(actor, chain)));
+      const allowed = actor.kind === 'official' && (actor.roles.includes('system_admin') || (!isPlatformChain(chain) && covers(actor, chain)));
       if (!allowed) throw forbidden('Bạn chỉ ký được nhật ký của xã mình.', 'You can only sign the log of your own commune.');
       const outcome = await o.anchoring.anchorChain(chain);
       if (outcome.status === 'empty') throw notFound('chuỗi nhật ký', 'Audit chain', chain);

@@ -64,3 +64,8 @@ export interface AuditTables {
   audit_anchor: AuditAnchorTable;
   audit_anchor_report: AuditAnchorReportTable;
 }
+
+// This module's tables join the one database type (db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface Database extends AuditTables {}
+}

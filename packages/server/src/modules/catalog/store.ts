@@ -12,6 +12,18 @@ export class CatalogStore {
     return rows.map((r) => r.document);
   }
 
+  /** The procedures with these codes (unknown codes are left out), in code order. */
+  async many(codes: readonly string[]): Promise<Procedure[]> {
+    if (codes.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('procedure')
+      .select('document')
+      .where('code', 'in', [...codes])
+      .orderBy('code')
+      .execute();
+    return rows.map((r) => r.document);
+  }
+
   async get(code: string): Promise<Procedure | undefined> {
     const r = await this.db.selectFrom('procedure').select('document').where('code', '=', code).executeTakeFirst();
     return r?.document;

@@ -15,3 +15,8 @@ export interface ProcedureTable {
 export interface CatalogTables {
   procedure: ProcedureTable;
 }
+
+// This module's tables join the one database type (db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface Database extends CatalogTables {}
+}

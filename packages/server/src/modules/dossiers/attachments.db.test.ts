@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../testing/harness.ts';
-import { makePng } from '../uploads/test-files.ts';
+import { makePng } from '../uploads/testkit.ts';
 import { AN, NGOC, as, client, maritalStatusBody, startDossierApp } from './testkit.ts';
 
 let t: TestContext;

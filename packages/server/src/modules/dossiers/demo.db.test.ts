@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../audit/audit.ts';
+import { verifyAuditChain } from '../audit/index.ts';
 import type { TestContext } from '../../testing/harness.ts';
 import { seedDemoDossiers } from './demo.ts';
 import { client, startDossierApp } from './testkit.ts';

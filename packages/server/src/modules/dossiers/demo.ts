@@ -2,9 +2,9 @@ import { addDays, isWorkingDay, defaultCalendar, vnDate, vnInstant, type IsoDate
 import { fixedClock } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor } from '../../platform/access.ts';
-import { CatalogService } from '../catalog/service.ts';
-import { demoPeople } from '../identity/demo-people.ts';
-import { IdentityService } from '../identity/service.ts';
+import { CatalogService } from '../catalog/index.ts';
+import { demoPeople, IdentityService } from '../identity/index.ts';
+import { allHamlets } from '../units/index.ts';
 import type { Applicant, SubmissionInput } from './intake.ts';
 import { DossierService } from './service.ts';
 
@@ -143,7 +143,7 @@ export async function seedDemoDossiers(ctx: AppContext): Promise<number> {
   const clock = fixedClock(ctx.clock.now());
   const service = new DossierService({ ...ctx, clock }, new CatalogService(ctx));
   const today = vnDate(ctx.clock.now());
-  const hamlets = await ctx.db.selectFrom('hamlet').select(['code', 'unit_code']).execute();
+  const hamlets = await allHamlets(ctx.db);
   let made = 0;
 
   for (const [unitCode, prefix] of Object.entries(UNITS)) {
@@ -159,7 +159,7 @@ export async function seedDemoDossiers(ctx: AppContext): Promise<number> {
       if (!o) return made; // demo officials not seeded: nothing to act with
       staff[who] = { kind: 'official', userId: o.id, fullName: o.fullName, roles: o.roles, unitCodes: o.unitCodes, via: 'session' };
     }
-    const unitHamlets = hamlets.filter((h) => h.unit_code === unitCode).map((h) => h.code);
+    const unitHamlets = hamlets.filter((h) => h.unitCode === unitCode).map((h) => h.code);
     const citizens = demoPeople().citizens.filter((c) => c.address.communeCode === unitCode);
     const applicants: Applicant[] = [
       ...citizens.map((c) => ({

@@ -9,6 +9,7 @@ import { badRequest, forbidden } from '../../platform/errors.ts';
 import { isEmptyScope, unitScope, type UnitScope } from '../../platform/privacy.ts';
 import { dossierClock, iso } from './clock.ts';
 import type { DossierTable } from './tables.ts';
+import { communesOf } from '../units/index.ts';
 
 type Row = Pick<DossierTable, 'due_at' | 'result_ready_at' | 'paused_at' | 'closed_at'>;
 
@@ -79,8 +80,10 @@ function scope(allowed: UnitScope, unit?: string): Expression<SqlBool> {
   const parts: Expression<SqlBool>[] = [];
   if (allowed.all) parts.push(sql<SqlBool>`true`);
   if (allowed.units.length) parts.push(sql<SqlBool>`d.unit_code in (${sql.join(allowed.units)})`);
-  if (allowed.provinces.length)
-    parts.push(sql<SqlBool>`exists (select 1 from unit u where u.code = d.unit_code and u.province_code in (${sql.join(allowed.provinces)}))`);
+  // A province's communes come from the units module's index, not a join on its table.
+  const communes = allowed.provinces.flatMap((p) => communesOf(p));
+  if (communes.length) parts.push(sql<SqlBool>`d.unit_code in (${sql.join(communes)})`);
+  else if (allowed.provinces.length) parts.push(sql<SqlBool>`false`);
   const seen = sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
   return unit === undefined ? seen : sql<SqlBool>`(d.unit_code = ${unit} and ${seen})`;
 }

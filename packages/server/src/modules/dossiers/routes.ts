@@ -1,21 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { AppContext } from '../../platform/context.ts';
-import { badRequest, forbidden } from '../../platform/errors.ts';
-import { sees } from '../../platform/privacy.ts';
-import { auditRead } from '../audit/reads.ts';
-import { lookupDossier } from './lookup.ts';
-import { unitSummary, workQueue } from './queue.ts';
+import { badRequest } from '../../platform/errors.ts';
 import { ActionBody, CodeParams, DossierSchema, LookupQuery, QueueItemSchema, QueueQuerySchema, SubmissionSchema } from './schemas.ts';
 import type { DossierService } from './service.ts';
 
 const tags = ['dossiers'];
 
-const outsideScope = () => forbidden('Đơn vị này không thuộc phạm vi của bạn.', 'This unit is outside your scope.');
-
-export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService; ctx: AppContext }> = async (app, { dossiers, ctx }) => {
-  const unitPlace = async (unit: string) => ({ unitCode: unit, provinceCode: (await dossiers.store.unit(unit))?.province_code ?? null });
-
+export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService }> = async (app, { dossiers }) => {
   app.addSchema(DossierSchema);
   const Dossier = Type.Ref(DossierSchema);
 
@@ -86,7 +77,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
     async (request) => {
       const { code, phone, idNumber } = request.query;
       if (!phone && !idNumber) throw badRequest('Cần nhập số điện thoại hoặc số CCCD của người nộp.', "Give the applicant's phone number or ID number.");
-      return lookupDossier(ctx.db, { code, ...(phone ? { phone } : {}), ...(idNumber ? { idNumber } : {}) }, ctx.clock.now());
+      return dossiers.lookup({ code, ...(phone ? { phone } : {}), ...(idNumber ? { idNumber } : {}) });
     },
   );
 
@@ -101,22 +92,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
         response: { 200: Type.Object({ items: Type.Array(QueueItemSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
       },
     },
-    async (request) => {
-      const actor = request.actor;
-      const unit = request.query.unit;
-      if (unit && !sees(actor, 'identity', await unitPlace(unit))) throw outsideScope();
-      const page = await workQueue(ctx.db, actor, request.query, ctx.clock.now());
-      // Names of many applicants at once: one audit entry per page, with the codes shown.
-      if (page.items.length > 0) {
-        await auditRead(ctx.db, ctx.clock, actor, {
-          action: 'dossier.queue.read',
-          dossierCode: null,
-          kinds: ['identity'],
-          detail: { unit: unit ?? null, q: request.query.q ?? null, codes: page.items.map((i) => i.code) },
-        });
-      }
-      return page;
-    },
+    async (request) => dossiers.queue(request.actor, request.query),
   );
 
   app.get(
@@ -129,10 +105,6 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
         querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{5}$' }) }),
       },
     },
-    async (request) => {
-      const unit = request.query.unit;
-      if (!sees(request.actor, 'figures', await unitPlace(unit))) throw outsideScope();
-      return unitSummary(ctx.db, unit, ctx.clock.now());
-    },
+    async (request) => dossiers.summary(request.actor, request.query.unit),
   );
 };

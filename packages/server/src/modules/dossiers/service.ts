@@ -20,21 +20,24 @@ import { FIELD_CLOCK_TOLERANCE_MS } from '@motcua/core/field';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { badRequest, notFound, Problem } from '../../platform/errors.ts';
-import type { CatalogService } from '../catalog/service.ts';
-import { appendAudit, auditActor } from '../audit/audit.ts';
-import { auditRead, type PersonalDataRead } from '../audit/reads.ts';
+import { badRequest, forbidden, notFound, Problem } from '../../platform/errors.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import { appendAudit, auditActor } from '../audit/index.ts';
+import { auditRead, type PersonalDataRead } from '../audit/index.ts';
 import { reach, sees, seesAll, type DataPlace } from '../../platform/privacy.ts';
 import type { DataKind } from '@motcua/core/privacy';
-import { canonicalJson } from '../audit/canonical.ts';
-import { DOSSIER_NOTICE } from '../notifications/outbox.ts';
+import { canonicalJson } from '../audit/index.ts';
+import { isSpecialistOf } from '../identity/index.ts';
+import { provinceOf, unitOf } from '../units/index.ts';
+import { DOSSIER_NOTICE, type DossierNoticePayload } from '../notifications/index.ts';
 import { enqueueOutbox } from '../../platform/outbox/index.ts';
-import type { DossierNoticePayload } from '../notifications/tables.ts';
 import { coreActor, idempotencyScope, storedActor, type DossierActor } from './actors.ts';
 import { dossierClock, iso } from './clock.ts';
 import type { AttachmentInput, AttachmentRef, IntakeDetails, SubmissionInput } from './intake.ts';
 import { unprocessable, versionConflict, workflowProblem } from './problems.ts';
 import { DossierStore, isUniqueViolation, storedEvent, type ProjectionRow, type StoredEvent } from './store.ts';
+import { lookupDossier, type LookupResult } from './lookup.ts';
+import { unitSummary, workQueue, type QueueItem, type QueueQuery, type UnitSummary } from './queue.ts';
 import { checkSubmission } from './validate.ts';
 import { DOSSIER_KINDS, dossierJson, intakeOf, type DossierJson } from './views.ts';
 
@@ -65,6 +68,13 @@ export interface SubmitOptions {
   presetCode?: string;
   receivedAt?: Date;
   within?: (trx: Db, view: DossierView) => Promise<void>;
+}
+
+/** A dossier's derived view, its event log and its intake details. */
+export interface LoadedDossier {
+  view: DossierView;
+  events: StoredEvent[];
+  intake: IntakeDetails;
 }
 
 /** An event just recorded, for modules that follow dossiers (results issues its documents). */
@@ -119,6 +129,8 @@ function untimely(at: Date, now: Date, latest?: string): Problem | null {
 }
 
 const notFoundDossier = (code: string) => notFound('hồ sơ', 'Dossier', code);
+const outsideScope = () => forbidden('Đơn vị này không thuộc phạm vi của bạn.', 'This unit is outside your scope.');
+const unitPlace = (unitCode: string): DataPlace => ({ unitCode, provinceCode: provinceOf(unitCode) });
 const ctxClock = { clock: dossierClock };
 
 function projection(view: DossierView, intake: IntakeDetails, events: readonly Pick<DossierEvent, 'type' | 'at'>[], now: Date): ProjectionRow {
@@ -208,7 +220,7 @@ export class DossierService {
     const at = options.receivedAt ?? now;
     const ahead = options.receivedAt ? untimely(at, now) : null;
     if (ahead) throw ahead;
-    const { procedure, processing } = await checkSubmission(input, actor, this.catalog, this.store);
+    const { procedure, processing } = await checkSubmission(input, actor, this.catalog, this.ctx.db);
     const day = vnDate(at);
     const command = {
       procedureCode: procedure.code,
@@ -328,7 +340,7 @@ export class DossierService {
     try {
       after = await inTransaction(this.ctx.db, async (trx) => {
         const events = await this.store.events(trx, code);
-        if (events.length === 0 || !(await this.visible(actor, events, trx))) throw notFoundDossier(code);
+        if (events.length === 0 || !this.visible(actor, events)) throw notFoundDossier(code);
         const view = deriveDossier(events);
         if (command.version !== undefined && command.version !== view.lastSeq) throw versionConflict(view, caller, now);
         if (!caller) throw notFoundDossier(code);
@@ -339,7 +351,7 @@ export class DossierService {
         if (refused) throw refused;
         const decided = decide(view, fields, caller, at, ctxClock);
         if (!decided.ok) throw workflowProblem(decided.error, view, caller, now);
-        if (decided.event.type === 'assign' && !(await this.store.isSpecialistOf(trx, decided.event.data.assigneeUserId, view.unitCode))) {
+        if (decided.event.type === 'assign' && !(await isSpecialistOf(trx, decided.event.data.assigneeUserId, view.unitCode))) {
           throw badRequest(
             'Người được phân công phải là chuyên viên đang làm việc tại đơn vị của hồ sơ.',
             "The assignee must be an active specialist of the dossier's unit.",
@@ -348,7 +360,7 @@ export class DossierService {
         }
         if (decided.event.type === 'transfer') {
           const to = decided.event.data.toUnitCode;
-          const unit = await this.store.unit(to, trx);
+          const unit = unitOf(to);
           if (!unit || unit.type === 'province') throw badRequest(`Không có xã, phường "${to}".`, `No commune or ward "${to}".`, { field: 'toUnitCode' });
         }
         const extra = decided.event.type === 'submit_supplement' ? await this.attachSupplement(trx, actor, events, view, decided.event.data.documents) : {};
@@ -491,7 +503,7 @@ export class DossierService {
    */
   async get(actor: DossierActor, code: string): Promise<DossierJson> {
     const events = await this.store.events(this.ctx.db, code);
-    if (events.length === 0 || !(await this.visible(actor, events))) throw notFoundDossier(code);
+    if (events.length === 0 || !this.visible(actor, events)) throw notFoundDossier(code);
     if (actor.kind === 'official') await this.auditRead(actor, { action: 'dossier.read', dossierCode: code, kinds: [...DOSSIER_KINDS] });
     return this.json(actor, events, coreActor(actor));
   }
@@ -503,7 +515,7 @@ export class DossierService {
    */
   async standing(actor: DossierActor, code: string): Promise<{ code: string; version: number; state: DossierView['state'] }> {
     const row = await this.store.row(code);
-    const place = row ? await this.placeOf({ unitCode: row.unit_code, applicantIdNumber: row.id_number }, this.ctx.db, actor) : null;
+    const place = row ? this.placeOf({ unitCode: row.unit_code, applicantIdNumber: row.id_number }, actor) : null;
     const visible = actor.kind === 'system' || (actor.kind !== 'anonymous' && place !== null && seesAll(actor, DOSSIER_KINDS, place));
     if (!row || !visible) throw notFoundDossier(code);
     return { code: row.code, version: row.version, state: row.state as DossierView['state'] };
@@ -515,34 +527,67 @@ export class DossierService {
   }
 
   /**
-   * Where a dossier's data lives, for the who-sees-what policy. The unit's province is looked up
-   * only when the reader's reach for these kinds is a province (`reader` omitted: always).
+   * Where a dossier's data lives, for the who-sees-what policy. The unit's province is given only
+   * when the reader's reach for these kinds is a province (`reader` omitted: always).
    */
-  async placeOf(
-    view: Pick<DossierView, 'unitCode' | 'applicantIdNumber'>,
-    db: Db = this.ctx.db,
-    reader?: DossierActor,
-    kinds: readonly DataKind[] = DOSSIER_KINDS,
-  ): Promise<DataPlace> {
+  placeOf(view: Pick<DossierView, 'unitCode' | 'applicantIdNumber'>, reader?: DossierActor, kinds: readonly DataKind[] = DOSSIER_KINDS): DataPlace {
     if (reader && !kinds.some((k) => reach(reader, k) === 'province'))
       return { unitCode: view.unitCode, provinceCode: null, subjectIdNumber: view.applicantIdNumber };
-    const unit = await this.store.unit(view.unitCode, db);
-    return { unitCode: view.unitCode, provinceCode: unit?.province_code ?? null, subjectIdNumber: view.applicantIdNumber };
+    return { unitCode: view.unitCode, provinceCode: provinceOf(view.unitCode), subjectIdNumber: view.applicantIdNumber };
   }
 
   /** The dossier as this caller may see it: internal notes only for officials who may read them. */
   private async json(actor: DossierActor, events: readonly StoredEvent[], caller = coreActor(actor), now = this.ctx.clock.now()): Promise<DossierJson> {
     const internalNotes =
-      actor.kind === 'system' ||
-      (actor.kind === 'official' && sees(actor, 'internal_notes', await this.placeOf(deriveDossier(events), this.ctx.db, actor, ['internal_notes'])));
+      actor.kind === 'system' || (actor.kind === 'official' && sees(actor, 'internal_notes', this.placeOf(deriveDossier(events), actor, ['internal_notes'])));
     return dossierJson(events, caller, now, { internalNotes });
   }
 
   /** The derived view and log without access checks, for other modules acting as the system. */
-  async load(code: string): Promise<{ view: DossierView; events: StoredEvent[]; intake: IntakeDetails } | null> {
+  async load(code: string): Promise<LoadedDossier | null> {
     const events = await this.store.events(this.ctx.db, code);
     if (events.length === 0) return null;
     return { view: deriveDossier(events), events, intake: intakeOf(events) };
+  }
+
+  /**
+   * A dossier whose data of these kinds (a result's documents and delivery by default) the
+   * caller may see by the who-sees-what policy (platform/privacy.ts): its applicant, or officials
+   * the policy lets see them in its current unit. Everyone else gets the 404 of a code that does
+   * not exist. Not audited here: the caller records the read of what it shows.
+   */
+  async loadVisible(actor: DossierActor, code: string, kinds: readonly DataKind[] = ['results']): Promise<LoadedDossier> {
+    const loaded = await this.load(code);
+    if (!loaded || actor.kind === 'anonymous') throw notFoundDossier(code);
+    if (!seesAll(actor, kinds, this.placeOf(loaded.view, actor, kinds))) throw notFoundDossier(code);
+    return loaded;
+  }
+
+  /** Public status look-up by code and the applicant's phone or CCCD (lookup.ts). */
+  lookup(query: { code: string; phone?: string; idNumber?: string }): Promise<LookupResult> {
+    return lookupDossier(this.ctx.db, query, this.ctx.clock.now());
+  }
+
+  /** The office work queue (queue.ts): names of many applicants at once, so one audit entry per page with the codes shown. */
+  async queue(actor: Actor, query: QueueQuery): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
+    const unit = query.unit;
+    if (unit && !sees(actor, 'identity', unitPlace(unit))) throw outsideScope();
+    const page = await workQueue(this.ctx.db, actor, query, this.ctx.clock.now());
+    if (page.items.length > 0) {
+      await auditRead(this.ctx.db, this.ctx.clock, actor, {
+        action: 'dossier.queue.read',
+        dossierCode: null,
+        kinds: ['identity'],
+        detail: { unit: unit ?? null, q: query.q ?? null, codes: page.items.map((i) => i.code) },
+      });
+    }
+    return page;
+  }
+
+  /** Today's counts for a unit's dashboard, for those who may see its figures. */
+  async summary(actor: Actor, unitCode: string): Promise<UnitSummary> {
+    if (!sees(actor, 'figures', unitPlace(unitCode))) throw outsideScope();
+    return unitSummary(this.ctx.db, unitCode, this.ctx.clock.now());
   }
 
   /** A citizen's own dossiers, newest first, each with its timeline. */
@@ -558,11 +603,11 @@ export class DossierService {
   }
 
   /** The applicant, or a reader the policy lets see its identity, contact and application. */
-  private async visible(actor: DossierActor, events: StoredEvent[], db: Db = this.ctx.db): Promise<boolean> {
+  private visible(actor: DossierActor, events: StoredEvent[]): boolean {
     const view = deriveDossier(events);
     if (actor.kind === 'system') return true;
     if (actor.kind === 'anonymous') return false;
-    return seesAll(actor, DOSSIER_KINDS, await this.placeOf(view, db, actor));
+    return seesAll(actor, DOSSIER_KINDS, this.placeOf(view, actor));
   }
 }
 

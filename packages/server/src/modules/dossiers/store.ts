@@ -123,33 +123,6 @@ export class DossierStore {
     return rows.map((r) => r.code);
   }
 
-  /** Pass the transaction when inside one: PGlite has a single connection. */
-  async unit(code: string, db: Db = this.db) {
-    return db.selectFrom('unit').select(['code', 'type', 'province_code', 'full_name']).where('code', '=', code).executeTakeFirst();
-  }
-
-  /** Several units in one round trip, by code. */
-  async units(codes: string[], db: Db = this.db) {
-    const rows = await db
-      .selectFrom('unit')
-      .select(['code', 'type', 'province_code', 'full_name'])
-      .where('code', 'in', [...new Set(codes)])
-      .execute();
-    return new Map(rows.map((r) => [r.code, r]));
-  }
-
-  /** Whether an active specialist of the unit has this id (identity module's official table). */
-  async isSpecialistOf(db: Db, userId: string, unitCode: string): Promise<boolean> {
-    const r = await sql<{ ok: number }>`
-      select 1 as ok from official
-      where id::text = ${userId} and active and ${unitCode} = any(unit_codes) and 'specialist' = any(roles)`.execute(db);
-    return r.rows.length > 0;
-  }
-
-  async hamlet(code: string) {
-    return this.db.selectFrom('hamlet').select(['code', 'unit_code', 'active']).where('code', '=', code).executeTakeFirst();
-  }
-
   async countInUnits(unitCodes: string[]): Promise<number> {
     if (unitCodes.length === 0) return 0;
     const r = await this.db

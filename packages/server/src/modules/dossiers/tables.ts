@@ -64,3 +64,8 @@ export interface DossiersTables {
   dossier_daily_sequence: DossierDailySequenceTable;
   idempotency_key: IdempotencyKeyTable;
 }
+
+// This module's tables join the one database type (db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface Database extends DossiersTables {}
+}

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loginAs } from '../../testing/auth.ts';
-import { IdentityService } from '../identity/service.ts';
+import { IdentityService } from '../identity/index.ts';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
 import type { fixedClock } from '../../platform/clock.ts';
 

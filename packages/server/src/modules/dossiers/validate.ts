@@ -1,11 +1,12 @@
 import type { Procedure } from '@motcua/core/catalog';
 import type { Processing } from '@motcua/core/dossier';
+import type { Db } from '../../db/database.ts';
 import { badRequest } from '../../platform/errors.ts';
-import type { CatalogService } from '../catalog/service.ts';
+import { hamletOf, unitOf } from '../units/index.ts';
+import type { CatalogService } from '../catalog/index.ts';
 import type { DossierActor } from './actors.ts';
 import type { SubmissionInput } from './intake.ts';
 import { unprocessable } from './problems.ts';
-import type { DossierStore } from './store.ts';
 
 const COMMUNE_TYPES = ['commune', 'ward', 'special_zone'];
 
@@ -38,7 +39,7 @@ export async function checkSubmission(
   input: SubmissionInput,
   actor: DossierActor,
   catalog: CatalogService,
-  store: DossierStore,
+  db: Db,
 ): Promise<{ procedure: Procedure; processing: Processing }> {
   const found = await catalog.forIntake(input.procedureCode);
   if (!found) throw badRequest(`Không có thủ tục "${input.procedureCode}".`, `No such procedure "${input.procedureCode}".`, { field: 'procedureCode' });
@@ -61,19 +62,18 @@ export async function checkSubmission(
     );
   }
 
-  const units = await store.units([input.unitCode, input.applicant.unitCode]);
-  const unit = units.get(input.unitCode);
+  const unit = unitOf(input.unitCode);
   if (!unit || !COMMUNE_TYPES.includes(unit.type))
     throw badRequest(`Không có xã, phường "${input.unitCode}".`, `No commune or ward "${input.unitCode}".`, { field: 'unitCode' });
-  const home = units.get(input.applicant.unitCode);
+  const home = unitOf(input.applicant.unitCode);
   if (!home || !COMMUNE_TYPES.includes(home.type)) {
     throw badRequest('Xã, phường nơi cư trú của người nộp không hợp lệ.', "The applicant's commune of residence is not valid.", {
       field: 'applicant.unitCode',
     });
   }
   if (input.applicant.hamlet) {
-    const h = await store.hamlet(input.applicant.hamlet);
-    if (!h || h.unit_code !== input.applicant.unitCode || !h.active) {
+    const h = await hamletOf(db, input.applicant.hamlet);
+    if (!h || h.unitCode !== input.applicant.unitCode || !h.active) {
       throw badRequest('Thôn, ấp không thuộc xã, phường đã chọn.', 'The hamlet is not in the chosen commune.', { field: 'applicant.hamlet' });
     }
   }

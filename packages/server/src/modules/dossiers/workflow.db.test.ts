@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../testing/harness.ts';
 import { AN, NGOC, as, certifyCopyBody, client, maritalStatusBody, setClock, startDossierApp, userId } from './testkit.ts';
-import { makePdf, multipart } from '../uploads/test-files.ts';
+import { makePdf, multipart } from '../uploads/testkit.ts';
 
 let t: TestContext;
 let c: ReturnType<typeof client>;

@@ -5,6 +5,7 @@ import type { Actor, OfficialRole } from '../../platform/access.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { sees } from '../../platform/privacy.ts';
 import type { IdentityStore, Official } from './store.ts';
+import { unitOf } from '../units/index.ts';
 
 export const ALL_ROLES: OfficialRole[] = ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin', 'province_viewer', 'system_admin'];
 /** What a commune administrator may hand out: the commune's own roles, never province or system ones. */
@@ -81,7 +82,7 @@ export class OfficialAdmin {
   async create(actor: Actor, input: { username: string; fullName: string; roles: OfficialRole[]; unitCode: string; email?: string | null }): Promise<Official> {
     assertAdministers(actor, input.unitCode);
     assertGrantable(actor, input.roles);
-    if (!(await this.store.unitExists(input.unitCode))) throw badRequest(`Không có đơn vị ${input.unitCode}.`, `No unit ${input.unitCode}.`);
+    if (!unitOf(input.unitCode)) throw badRequest(`Không có đơn vị ${input.unitCode}.`, `No unit ${input.unitCode}.`);
     const username = input.username.trim().toLowerCase();
     if (await this.store.findOfficialByUsername(username)) {
       throw conflict(`Tên đăng nhập "${username}" đã có người dùng.`, `Username "${username}" is taken.`);

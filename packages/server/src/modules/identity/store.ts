@@ -60,10 +60,6 @@ const toToken = (r: Selectable<ApiTokenTable>): ApiToken => ({
 export class IdentityStore {
   constructor(private readonly db: Db) {}
 
-  async unitExists(code: string): Promise<boolean> {
-    return !!(await this.db.selectFrom('unit').select('code').where('code', '=', code).executeTakeFirst());
-  }
-
   // Officials -------------------------------------------------------------------------------
 
   async getOfficial(id: string): Promise<Official | undefined> {

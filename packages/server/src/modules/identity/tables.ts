@@ -69,3 +69,8 @@ export interface IdentityTables {
   api_token: ApiTokenTable;
   identity_rate_limit: RateLimitTable;
 }
+
+// This module's tables join the one database type (db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface Database extends IdentityTables {}
+}

@@ -5,6 +5,7 @@ import { badRequest, notFound } from '../../platform/errors.ts';
 import type { ApiToken, IdentityStore } from './store.ts';
 import { randomSecret, sha256 } from './sessions.ts';
 import { administeredUnits, assertAdministers, assertGrantable } from './officials.ts';
+import { unitOf } from '../units/index.ts';
 
 const PREFIX = 'mct_';
 
@@ -26,7 +27,7 @@ export class ApiTokens {
       assertAdministers(actor, input.unitCode);
       assertGrantable(actor, [input.role]);
     }
-    if (!(await this.store.unitExists(input.unitCode))) throw badRequest(`Không có đơn vị ${input.unitCode}.`, `No unit ${input.unitCode}.`);
+    if (!unitOf(input.unitCode)) throw badRequest(`Không có đơn vị ${input.unitCode}.`, `No unit ${input.unitCode}.`);
     const now = this.ctx.clock.now();
     const token = PREFIX + randomSecret();
     const created = await this.store.insertToken({

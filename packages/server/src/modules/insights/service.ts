@@ -4,7 +4,14 @@ import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/access.ts';
 import { sees } from '../../platform/privacy.ts';
-import { InsightsStore, type DossierFigures, type Scope } from './store.ts';
+import { dossierFiguresByUnit, type DossierFigures } from '../dossiers/index.ts';
+import { outreachFigures } from '../outreach/index.ts';
+import { communesOf } from '../units/index.ts';
+
+/** Which communes a figure covers: one commune, or every commune of a province. */
+type Scope = { unitCode: string } | { provinceCode: string };
+
+const unitsOf = (scope: Scope): string[] => ('unitCode' in scope ? [scope.unitCode] : communesOf(scope.provinceCode));
 
 const EMPTY: DossierFigures = {
   received: 0,
@@ -36,13 +43,10 @@ function withRates(f: DossierFigures) {
  * and the outreach tally (received, processed on the spot, to return, people guided, satisfaction).
  */
 export class InsightsService {
-  private readonly store: InsightsStore;
   constructor(
     private readonly ctx: AppContext,
     private readonly unitName: (code: string) => { fullName: string; type: string; provinceCode?: string | null } | null,
-  ) {
-    this.store = new InsightsStore(ctx.db);
-  }
+  ) {}
 
   private scopeFor(actor: Actor, code: string): Scope {
     const unit = this.unitName(code);
@@ -68,7 +72,8 @@ export class InsightsService {
     const scope = this.scopeFor(actor, code);
     const p = this.period(from, to);
     const now = this.ctx.clock.now();
-    const [byUnit, outreach] = await Promise.all([this.store.dossierFiguresByUnit(scope, p, now), this.store.outreachFigures(scope, p)]);
+    const units = unitsOf(scope);
+    const [byUnit, outreach] = await Promise.all([dossierFiguresByUnit(this.ctx.db, units, p, now), outreachFigures(this.ctx.db, units, p)]);
     const unit = this.unitName(code)!;
     return {
       unit: { code, fullName: unit.fullName },

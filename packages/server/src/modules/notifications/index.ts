@@ -10,6 +10,7 @@ import { fileSmsSender, httpSmsSender } from './sms.ts';
 import { type RunningOutbox, startOutbox, type TopicHandler, type WorkerLog } from '../../platform/outbox/index.ts';
 
 export { DOSSIER_NOTICE } from './outbox.ts';
+export type { DossierNoticePayload } from './tables.ts';
 export type { MailMessage, MailSender, SmsSender } from './channels.ts';
 export { smtpMailSender, fileMailSender } from './mail.ts';
 export { fileSmsSender, httpSmsSender } from './sms.ts';

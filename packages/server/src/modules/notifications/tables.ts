@@ -29,3 +29,8 @@ export interface NotificationsTables {
   outbox: OutboxTable;
   notification_delivery: NotificationDeliveryTable;
 }
+
+// This module's tables join the one database type (db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface Database extends NotificationsTables {}
+}

@@ -1,8 +1,8 @@
 import type { DataKind } from '@motcua/core/privacy';
-import type { Db } from '../../db/database.ts';
-import { officialCoversUnit, type Actor, type OfficialRole } from '../../platform/access.ts';
+import type { Actor, OfficialRole } from '../../platform/access.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { sees } from '../../platform/privacy.ts';
+import { covers, provinceOf } from '../units/index.ts';
 
 export type Official = Extract<Actor, { kind: 'official' }>;
 
@@ -16,7 +16,7 @@ const noRights = () => forbidden('Bạn không có quyền với kế hoạch l�
 
 /** The caller holds one of `roles` and works in `unitCode` (to act there); otherwise 403 (same for every route). */
 export function assertUnitRole(actor: Actor, unitCode: string, roles: OfficialRole[]): Official {
-  if (actor.kind !== 'official' || !roles.some((r) => actor.roles.includes(r)) || !officialCoversUnit(actor, unitCode)) throw noRights();
+  if (actor.kind !== 'official' || !roles.some((r) => actor.roles.includes(r)) || !covers(actor, unitCode)) throw noRights();
   return actor;
 }
 
@@ -25,8 +25,7 @@ export function assertUnitRole(actor: Actor, unitCode: string, roles: OfficialRo
  * (platform/privacy.ts): plans show the team (staff), reports are figures, the list of residents
  * needing help is personal (and health) data. Otherwise the same 403.
  */
-export async function assertSees(db: Db, actor: Actor, kind: DataKind, unitCode: string): Promise<Official> {
-  const unit = await db.selectFrom('unit').select('province_code').where('code', '=', unitCode).executeTakeFirst();
-  if (actor.kind !== 'official' || !sees(actor, kind, { unitCode, provinceCode: unit?.province_code ?? null })) throw noRights();
+export function assertSees(actor: Actor, kind: DataKind, unitCode: string): Official {
+  if (actor.kind !== 'official' || !sees(actor, kind, { unitCode, provinceCode: provinceOf(unitCode) })) throw noRights();
   return actor;
 }

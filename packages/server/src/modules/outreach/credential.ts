@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { Problem } from '../../platform/errors.ts';
 import { FIELD_ROLES, type Official } from './access.ts';
-import { PlanningStore } from './store.ts';
+import { officialsById } from '../identity/index.ts';
 
 /** The header the field app sends its offline credential in (Authorization stays the identity module's). */
 export const CREDENTIAL_HEADER = 'x-outreach-credential';
@@ -95,7 +95,7 @@ export class OutreachCredentials {
     const row = await this.ctx.db.selectFrom('outreach_credential').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst();
     if (!row || row.revoked_at || new Date(row.expires_at) <= now || row.session_id !== payload.sid) throw invalid();
     // Roles and units are read now: a transferred or deactivated official's phone stops syncing.
-    const [member] = await new PlanningStore(this.ctx.db).officials([row.user_id]);
+    const [member] = await officialsById(this.ctx.db, [row.user_id]);
     const session = await this.ctx.db.selectFrom('outreach_session').select('unit_code').where('id', '=', row.session_id).executeTakeFirst();
     if (!member?.active || !session || !member.unitCodes.includes(session.unit_code)) throw invalid();
     const roles = member.roles.filter((r): r is Official['roles'][number] => (FIELD_ROLES as string[]).includes(r));

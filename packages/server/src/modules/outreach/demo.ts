@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/database.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { expandRules, PART_HOURS } from './schedule.ts';
 import { PlanningStore } from './store.ts';
+import { officialIdsByUsername } from '../identity/index.ts';
 
 export const DEMO_ROUND_TITLE = 'Tiếp nhận lưu động thứ Ba, thứ Năm';
 const UNIT = '30421';
@@ -27,7 +28,7 @@ export async function seedOutreachDemo(ctx: AppContext, withDemo: boolean): Prom
   if (!withDemo) return;
   const exists = await ctx.db.selectFrom('outreach_round').select('id').where('unit_code', '=', UNIT).where('title', '=', DEMO_ROUND_TITLE).executeTakeFirst();
   if (exists) return;
-  const team = await ctx.db.selectFrom('official').select('id').where('username', 'in', TEAM).execute();
+  const team = [...(await officialIdsByUsername(ctx.db, TEAM)).values()].map((id) => ({ id }));
   if (team.length === 0) return;
   const store = new PlanningStore(ctx.db);
   const now = ctx.clock.now();

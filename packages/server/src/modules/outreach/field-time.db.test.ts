@@ -4,7 +4,7 @@ import type { ReservedCodeBlock } from '@motcua/core/dossier';
 import { fixedClock } from '../../platform/clock.ts';
 import { loginAs } from '../../testing/auth.ts';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
-import { canonicalJson } from '../audit/canonical.ts';
+import { canonicalJson } from '../audit/index.ts';
 import { consultOp, count, createRound, kit, people, receiveOp, roundBody, SESSION_DAY, sync } from './testkit.ts';
 
 // Field time is the time of record (issue #10): work done offline in the hamlet is judged and

@@ -8,13 +8,22 @@ import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { forbidden, Problem } from '../../platform/errors.ts';
 import { sees } from '../../platform/privacy.ts';
-import { auditRead } from '../audit/reads.ts';
+import { auditRead } from '../audit/index.ts';
 import { assertUnitRole, FIELD_ROLES } from './access.ts';
 import { CREDENTIAL_HEADER, CREDENTIAL_SCOPE, type OutreachCredentials } from './credential.ts';
 import { sessionNotFound } from './planning.ts';
 import { PlanningStore } from './store.ts';
 import { CHUNK_SIZE } from './chunks.ts';
 import { MAX_OPS_PER_BATCH } from './ops.ts';
+import { proceduresOf } from '../catalog/index.ts';
+import { officialsById } from '../identity/index.ts';
+import { hamletsOf, unitOf } from '../units/index.ts';
+
+const knownUnit = (code: string) => {
+  const unit = unitOf(code);
+  if (!unit) throw new Error(`No unit ${code}`);
+  return unit;
+};
 
 /** Whether a unique constraint refused a row (the loser of a race). */
 export const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
@@ -87,11 +96,11 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
   }
 
   const [unit, hamlets, team, residents, procedures] = await Promise.all([
-    ctx.db.selectFrom('unit').select('full_name').where('code', '=', session.unitCode).executeTakeFirstOrThrow(),
-    store.hamlets(session.unitCode),
-    store.officials(round.teamUserIds),
+    knownUnit(session.unitCode),
+    hamletsOf(ctx.db, session.unitCode),
+    officialsById(ctx.db, round.teamUserIds),
     store.listAssistance(session.unitCode),
-    store.procedures(round.procedureCodes),
+    proceduresOf(ctx.db, round.procedureCodes),
   ]);
   // Names and health reasons go to the phone only if the policy lets this official see them; audited.
   const visitable = sees(official, 'residents', { unitCode: session.unitCode }) ? residents.filter((r) => session.hamletCodes.includes(r.hamletCode)) : [];
@@ -111,7 +120,7 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
       roundId: round.id,
       roundTitle: round.title,
       unitCode: session.unitCode,
-      unitName: unit.full_name,
+      unitName: unit.fullName,
       day: session.day,
       part: session.part,
       startsAt: session.startsAt,
@@ -119,7 +128,7 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
       meetingPoint: session.meetingPoint,
       hamletCodes: session.hamletCodes,
     },
-    procedures: procedures.map((p) => p.document),
+    procedures,
     calendar: defaultCalendar,
     hamlets: hamlets
       .filter((h) => h.active)
@@ -127,8 +136,8 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
         code: h.code,
         name: h.name,
         kind: h.kind,
-        distanceKm: h.distance_km === null ? null : Number(h.distance_km),
-        travelMinutes: h.travel_minutes,
+        distanceKm: h.distanceKm,
+        travelMinutes: h.travelMinutes,
       })),
     team: team.map((m) => ({ userId: m.userId, fullName: m.fullName, roles: m.roles })),
     residentsNeedingHelp: visitable.map((r) => ({ id: r.id, hamletCode: r.hamletCode, fullName: r.fullName, reason: r.reason, note: r.note })),

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ApplicantSchema } from '../dossiers/schemas.ts';
+import { ApplicantSchema } from '../dossiers/index.ts';
 
 /**
  * The field app's operations. Each carries a client-generated UUID (`id`); the server applies

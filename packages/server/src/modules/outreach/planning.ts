@@ -7,12 +7,16 @@ import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { assertSees, assertUnitRole, FIELD_ROLES, PLAN_ROLES, READ_ROLES } from './access.ts';
-import { auditRead } from '../audit/reads.ts';
+import { auditRead } from '../audit/index.ts';
 import { addDaysIso } from './dates.ts';
 import { announcement, expandRules, PART_HOURS, ruleProblems, type SkippedDay } from './schedule.ts';
 import { PlanningStore, type Assistance, type Round, type Session } from './store.ts';
 import { suggestHamlets } from './suggestions.ts';
 import type { AssistanceReason } from './tables.ts';
+import { proceduresOf } from '../catalog/index.ts';
+import { dossiersByHamlet } from '../dossiers/index.ts';
+import { officialsById } from '../identity/index.ts';
+import { hamletsOf, unitOf } from '../units/index.ts';
 
 export type { RoundInput, RoundView } from '@motcua/core/api';
 
@@ -32,10 +36,10 @@ export class OutreachPlanning {
       const problems = ruleProblems(rule);
       if (problems.length > 0) throw badRequest(problems.map((p) => p.vi).join(' '), problems.map((p) => p.en).join(' '), { field: 'rules' });
     }
-    const hamlets = new Map((await this.store.hamlets(input.unitCode)).map((h) => [h.code, h]));
+    const hamlets = new Map((await hamletsOf(this.ctx.db, input.unitCode)).map((h) => [h.code, h]));
     const badHamlet = input.hamletCodes.find((c) => !hamlets.get(c)?.active);
     if (badHamlet) throw badRequest(`Thôn, ấp "${badHamlet}" không thuộc xã này.`, `Hamlet "${badHamlet}" is not in this commune.`, { field: 'hamletCodes' });
-    const members = new Map((await this.store.officials(input.teamUserIds)).map((m) => [m.userId, m]));
+    const members = new Map((await officialsById(this.ctx.db, input.teamUserIds)).map((m) => [m.userId, m]));
     for (const id of input.teamUserIds) {
       const m = members.get(id);
       if (!m?.active || !m.unitCodes.includes(input.unitCode) || !FIELD_ROLES.some((r) => m.roles.includes(r))) {
@@ -46,7 +50,7 @@ export class OutreachPlanning {
         );
       }
     }
-    const procedures = new Set((await this.store.procedures(input.procedureCodes)).map((p) => p.code));
+    const procedures = new Set((await proceduresOf(this.ctx.db, input.procedureCodes)).map((p) => p.code));
     const badProcedure = input.procedureCodes.find((c) => !procedures.has(c));
     if (badProcedure) throw badRequest(`Không có thủ tục "${badProcedure}".`, `No such procedure "${badProcedure}".`, { field: 'procedureCodes' });
   }
@@ -128,7 +132,7 @@ export class OutreachPlanning {
     const round = await this.store.round(id);
     if (!round) throw roundNotFound(id);
     if (roles) assertUnitRole(actor, round.unitCode, roles);
-    else await assertSees(this.ctx.db, actor, 'staff', round.unitCode);
+    else assertSees(actor, 'staff', round.unitCode);
     return round;
   }
 
@@ -138,7 +142,7 @@ export class OutreachPlanning {
   }
 
   async listRounds(actor: Actor, unitCode: string): Promise<Round[]> {
-    await assertSees(this.ctx.db, actor, 'staff', unitCode);
+    assertSees(actor, 'staff', unitCode);
     return this.store.rounds(unitCode);
   }
 
@@ -146,7 +150,7 @@ export class OutreachPlanning {
     const session = await this.store.session(id);
     if (!session) throw sessionNotFound(id);
     if (roles) assertUnitRole(actor, session.unitCode, roles);
-    else await assertSees(this.ctx.db, actor, 'staff', session.unitCode);
+    else assertSees(actor, 'staff', session.unitCode);
     return session;
   }
 
@@ -154,7 +158,7 @@ export class OutreachPlanning {
   async patchSession(actor: Actor, id: string, patch: { hamletCodes?: string[]; meetingPoint?: string; status?: 'planned' | 'cancelled' }): Promise<Session> {
     const session = await this.getSession(actor, id, PLAN_ROLES);
     if (patch.hamletCodes) {
-      const hamlets = new Set((await this.store.hamlets(session.unitCode)).filter((h) => h.active).map((h) => h.code));
+      const hamlets = new Set((await hamletsOf(this.ctx.db, session.unitCode)).filter((h) => h.active).map((h) => h.code));
       const bad = patch.hamletCodes.find((c) => !hamlets.has(c));
       if (bad) throw badRequest(`Thôn, ấp "${bad}" không thuộc xã này.`, `Hamlet "${bad}" is not in this commune.`, { field: 'hamletCodes' });
     }
@@ -164,13 +168,13 @@ export class OutreachPlanning {
   }
 
   async suggestions(actor: Actor, unitCode: string): Promise<Suggestions> {
-    await assertSees(this.ctx.db, actor, 'figures', unitCode);
+    assertSees(actor, 'figures', unitCode);
     const now = this.ctx.clock.now();
     const today = vnDate(now);
     const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
     const [hamlets, dossiers, enquiries, assistance, visits] = await Promise.all([
-      this.store.hamlets(unitCode),
-      this.store.dossiersByHamlet(unitCode, yearAgo),
+      hamletsOf(this.ctx.db, unitCode),
+      dossiersByHamlet(this.ctx.db, unitCode, yearAgo),
       this.store.enquiriesByHamlet(unitCode, yearAgo),
       this.store.assistanceCounts(unitCode),
       this.store.lastVisits(unitCode, today),
@@ -181,8 +185,8 @@ export class OutreachPlanning {
         .map((h) => ({
           code: h.code,
           name: h.name,
-          distanceKm: h.distance_km === null ? null : Number(h.distance_km),
-          travelMinutes: h.travel_minutes,
+          distanceKm: h.distanceKm,
+          travelMinutes: h.travelMinutes,
           dossiers: dossiers.get(h.code) ?? 0,
           enquiries: enquiries.get(h.code) ?? 0,
           assistance: assistance.get(h.code) ?? { elderly: 0, disabled: 0, ill: 0, other: 0 },
@@ -195,7 +199,7 @@ export class OutreachPlanning {
 
   // Residents needing help
   async listAssistance(actor: Actor, unitCode: string, hamletCode?: string): Promise<Assistance[]> {
-    await assertSees(this.ctx.db, actor, 'residents', unitCode);
+    assertSees(actor, 'residents', unitCode);
     const items = await this.store.listAssistance(unitCode, hamletCode);
     await auditRead(this.ctx.db, this.ctx.clock, actor, {
       action: 'outreach.residents.read',
@@ -207,7 +211,7 @@ export class OutreachPlanning {
   }
 
   private async checkHamlet(unitCode: string, hamletCode: string) {
-    const ok = (await this.store.hamlets(unitCode)).some((h) => h.code === hamletCode && h.active);
+    const ok = (await hamletsOf(this.ctx.db, unitCode)).some((h) => h.code === hamletCode && h.active);
     if (!ok) throw badRequest(`Thôn, ấp "${hamletCode}" không thuộc xã này.`, `Hamlet "${hamletCode}" is not in this commune.`, { field: 'hamletCode' });
   }
 
@@ -245,14 +249,14 @@ export class OutreachPlanning {
 
   /** The public schedule: upcoming planned sessions with the sentence read out at the hamlet. */
   async schedule(unitCode: string, days = 60): Promise<Schedule> {
-    const unit = await this.ctx.db.selectFrom('unit').select(['code', 'full_name']).where('code', '=', unitCode).executeTakeFirst();
+    const unit = unitOf(unitCode);
     if (!unit) throw notFound('đơn vị hành chính', 'Administrative unit', unitCode);
     const today = vnDate(this.ctx.clock.now());
-    const names = new Map((await this.store.hamlets(unitCode)).map((h) => [h.code, h.name]));
+    const names = new Map((await hamletsOf(this.ctx.db, unitCode)).map((h) => [h.code, h.name]));
     const sessions = (await this.store.upcoming(unitCode, today, 200)).filter((s) => s.day <= addDaysIso(today, days));
     return {
       unitCode,
-      unitName: unit.full_name,
+      unitName: unit.fullName,
       from: today,
       items: sessions.map((s) => {
         const hamlets = s.hamletCodes.map((c) => ({ code: c, name: names.get(c) ?? c }));

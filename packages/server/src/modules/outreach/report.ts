@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { assertSees } from './access.ts';
 import { PlanningStore, type Session } from './store.ts';
+import { hamletsOf, unitOf } from '../units/index.ts';
 
 export type { HamletTally, RoundReport, SessionReport, Tally } from '@motcua/core/api';
 
@@ -92,31 +93,32 @@ export class OutreachReports {
   }
 
   private async names(unitCode: string) {
-    return new Map((await this.store.hamlets(unitCode)).map((h) => [h.code, h.name]));
+    return new Map((await hamletsOf(this.ctx.db, unitCode)).map((h) => [h.code, h.name]));
   }
 
   async forSession(actor: Actor, sessionId: string): Promise<SessionReport> {
     const session = await this.store.session(sessionId);
     if (!session) throw notFound('buổi lưu động', 'Outreach session', sessionId);
-    await assertSees(this.ctx.db, actor, 'figures', session.unitCode);
+    assertSees(actor, 'figures', session.unitCode);
     return this.sessionReport(session, await this.rows([session.id]), await this.names(session.unitCode));
   }
 
   async forRound(actor: Actor, roundId: string): Promise<RoundReport> {
     const round = await this.store.round(roundId);
     if (!round) throw notFound('đợt lưu động', 'Outreach round', roundId);
-    await assertSees(this.ctx.db, actor, 'figures', round.unitCode);
+    assertSees(actor, 'figures', round.unitCode);
     const sessions = await this.store.sessionsOfRound(roundId);
     const rows = await this.rows(sessions.map((s) => s.id));
     const names = await this.names(round.unitCode);
-    const unit = await this.ctx.db.selectFrom('unit').select('full_name').where('code', '=', round.unitCode).executeTakeFirstOrThrow();
+    const unit = unitOf(round.unitCode);
+    if (!unit) throw new Error(`No unit ${round.unitCode}`);
     // Per hamlet across sessions: merge the session rows by hamlet before tallying.
     const merged = [...rows.reduce((m, r) => m.set(r.hamlet_code, [...(m.get(r.hamlet_code) ?? []), r]), new Map<string | null, Row[]>()).values()].flat();
     return {
       roundId,
       title: round.title,
       unitCode: round.unitCode,
-      unitName: unit.full_name,
+      unitName: unit.fullName,
       ...tally(rows),
       sessions: sessions.map((s) => this.sessionReport(s, rows, names)),
       byHamlet: byHamlet(merged, names),

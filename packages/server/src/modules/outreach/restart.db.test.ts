@@ -9,8 +9,9 @@ import { contextFor, prepareDatabase } from '../../services.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { testConfig, testEngine } from '../../testing/harness.ts';
 import { loginAs } from '../../testing/auth.ts';
-import { CatalogService } from '../catalog/service.ts';
-import { DossierService } from '../dossiers/service.ts';
+import { CatalogService } from '../catalog/index.ts';
+import { DossierService } from '../dossiers/index.ts';
+import { officialIdsByUsername, officialsById } from '../identity/index.ts';
 import { createBlobStore, UploadsService } from '../uploads/index.ts';
 import type { Official } from './access.ts';
 import type { SyncBody } from './ops.ts';
@@ -64,7 +65,7 @@ describe('a sync interrupted by a server stop', () => {
     await app.ready();
     const admin = (await loginAs({ ctx }, 'official:phulam.quantri')).headers;
     const field = (await loginAs({ ctx }, 'official:phulam.luudong')).headers;
-    const ids = Object.fromEntries((await ctx.db.selectFrom('official').select(['username', 'id']).execute()).map((r) => [r.username, r.id]));
+    const ids = Object.fromEntries(await officialIdsByUsername(ctx.db));
     const t1 = { app, ctx } as Parameters<typeof createRound>[0];
     const round = await createRound(t1, admin, roundBody(ids));
     const sessionId = round.sessions.find((s) => s.day === SESSION_DAY)!.id;
@@ -83,13 +84,13 @@ describe('a sync interrupted by a server stop', () => {
     expect(part.json().results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
 
     // …then resent everything (it never saw that answer), and the server stopped after the third op.
-    const member = await ctx.db.selectFrom('official').selectAll().where('username', '=', 'phulam.luudong').executeTakeFirstOrThrow();
+    const [member] = await officialsById(ctx.db, [ids['phulam.luudong']!]);
     const actor: Official = {
       kind: 'official',
-      userId: member.id,
-      fullName: member.full_name,
-      roles: member.roles as Official['roles'],
-      unitCodes: member.unit_codes,
+      userId: member!.userId,
+      fullName: member!.fullName,
+      roles: member!.roles,
+      unitCodes: member!.unitCodes,
       via: 'session',
     };
     const uploads = new UploadsService(ctx, { blobs: createBlobStore(config) });

@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import type { DossierService } from '../dossiers/service.ts';
+import type { DossierService } from '../dossiers/index.ts';
 import type { UploadsService } from '../uploads/index.ts';
 import { PLAN_ROLES } from './access.ts';
 import { FieldUploads } from './chunks.ts';

@@ -6,14 +6,6 @@ import type { AssistanceReason, OutreachRoundTable, OutreachSessionTable, Reside
 /** Rounds, sessions and flagged residents are stored as the API shows them (@motcua/core/api). */
 export type { Assistance, Round, OutreachSession as Session } from '@motcua/core/api';
 
-export interface TeamMember {
-  userId: string;
-  fullName: string;
-  roles: string[];
-  unitCodes: string[];
-  active: boolean;
-}
-
 const toRound = (r: Selectable<OutreachRoundTable>): Round => ({
   id: r.id,
   unitCode: r.unit_code,
@@ -180,28 +172,6 @@ export class PlanningStore {
       .execute();
   }
 
-  async hamlets(unitCode: string, db: Db = this.db) {
-    return db
-      .selectFrom('hamlet')
-      .select(['code', 'name', 'kind', 'distance_km', 'travel_minutes', 'active'])
-      .where('unit_code', '=', unitCode)
-      .orderBy('code')
-      .execute();
-  }
-
-  async procedures(codes: string[], db: Db = this.db) {
-    if (codes.length === 0) return [];
-    return db.selectFrom('procedure').select(['code', 'document']).where('code', 'in', codes).execute();
-  }
-
-  /** Officials by id, read from the identity module's table. */
-  async officials(ids: string[], db: Db = this.db): Promise<TeamMember[]> {
-    if (ids.length === 0) return [];
-    const r = await sql<{ id: string; full_name: string; roles: string[]; unit_codes: string[]; active: boolean }>`
-      select id, full_name, roles, unit_codes, active from official where id in (${sql.join(ids)})`.execute(db);
-    return r.rows.map((o) => ({ userId: o.id, fullName: o.full_name, roles: o.roles, unitCodes: o.unit_codes, active: o.active }));
-  }
-
   // Residents needing help (người cần hỗ trợ)
   async insertAssistance(a: Assistance, by: string, now: Date): Promise<void> {
     await this.db
@@ -264,19 +234,6 @@ export class PlanningStore {
       out.set(r.hamlet_code, c);
     }
     return out;
-  }
-
-  /**
-   * Dossiers filed from each hamlet (applicant's hamlet) since a date. Read defensively: the
-   * dossiers module owns that table, and a deployment without it simply counts nothing.
-   */
-  async dossiersByHamlet(unitCode: string, since: Date): Promise<Map<string, number>> {
-    const exists = await sql<{ t: string | null }>`select to_regclass('public.dossier')::text as t`.execute(this.db);
-    if (!exists.rows[0]?.t) return new Map();
-    const r = await sql<{ hamlet: string; n: number }>`
-      select hamlet, count(*)::int as n from dossier
-      where hamlet like ${unitCode + '-%'} and submitted_at >= ${since} group by hamlet`.execute(this.db);
-    return new Map(r.rows.map((x) => [x.hamlet, Number(x.n)]));
   }
 
   /** People consulted by outreach teams in each hamlet since a day. */

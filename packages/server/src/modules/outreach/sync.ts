@@ -6,14 +6,15 @@ import { parseDossierCode, type DossierView } from '@motcua/core/dossier';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { Problem } from '../../platform/errors.ts';
-import { canonicalJson } from '../audit/canonical.ts';
-import type { DossierService } from '../dossiers/service.ts';
+import { canonicalJson } from '../audit/index.ts';
+import type { DossierService } from '../dossiers/index.ts';
 import type { Official } from './access.ts';
 import { blocksOf, isUniqueViolation } from './kit.ts';
 import type { OpResult, SyncBody, SyncOp } from './ops.ts';
 import { sessionNotFound } from './planning.ts';
 import { PlanningStore, type Session } from './store.ts';
 import type { OpStatus } from './tables.ts';
+import { hamletsOf } from '../units/index.ts';
 
 type Settled = { status: OpStatus; result?: Record<string, unknown>; error?: OpResult['error']; server?: Record<string, unknown> };
 
@@ -350,7 +351,7 @@ export class OutreachSync {
 
   private async checkHamlet(session: Session, hamletCode: string | null) {
     if (hamletCode === null) return;
-    const ok = (await this.planning.hamlets(session.unitCode)).some((h) => h.code === hamletCode);
+    const ok = (await hamletsOf(this.ctx.db, session.unitCode)).some((h) => h.code === hamletCode);
     if (!ok)
       throw reject(PROBLEM.hamlet_not_in_unit, `Thôn, ấp "${hamletCode}" không thuộc xã.`, `Hamlet "${hamletCode}" is not in the commune.`, 'hamletCode');
   }

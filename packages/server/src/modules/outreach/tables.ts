@@ -161,3 +161,8 @@ export interface OutreachTables {
   outreach_upload: OutreachUploadTable;
   outreach_upload_chunk: OutreachUploadChunkTable;
 }
+
+// This module's tables join the one database type (db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface Database extends OutreachTables {}
+}

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { codeFromReservedBlock, type ReservedCodeBlock } from '@motcua/core/dossier';
 import { loginAs } from '../../testing/auth.ts';
 import type { TestContext } from '../../testing/harness.ts';
+import { officialIdsByUsername } from '../identity/index.ts';
 
 export const UNIT = '30421';
 export const FAR = ['30421-06', '30421-07', '30421-08', '30421-09'];
@@ -13,7 +14,7 @@ export type Headers = Record<string, string>;
 
 export async function people(t: TestContext) {
   const login = async (u: string) => (await loginAs(t, `official:${u}`)).headers;
-  const ids = Object.fromEntries((await t.ctx.db.selectFrom('official').select(['username', 'id']).execute()).map((r) => [r.username, r.id]));
+  const ids = Object.fromEntries(await officialIdsByUsername(t.ctx.db));
   return {
     admin: await login('phulam.quantri'),
     outreach: await login('phulam.luudong'),

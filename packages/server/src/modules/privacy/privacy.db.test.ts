@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../testing/harness.ts';
 import { AN, NGOC, as, client, maritalStatusBody, setClock, startDossierApp, userId } from '../dossiers/testkit.ts';
 import { resultsWorker } from '../results/testkit.ts';
-import { makePng } from '../uploads/test-files.ts';
+import { makePng } from '../uploads/testkit.ts';
 
 // Nguyễn Văn An files in Phú Lâm (30421), result by post; the desk, specialist and approver of
 // Phú Lâm work it. The province viewer of An Giang (91) and the system administrator look on.

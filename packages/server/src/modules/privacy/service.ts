@@ -1,14 +1,14 @@
 import type { AccessLogEntry, DataKind, Text } from '@motcua/core/privacy';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { type READ_ACTIONS, readsOfDossiers, type ReadEntry } from '../audit/reads.ts';
-import type { DossierService } from '../dossiers/service.ts';
-import type { DossierJson } from '../dossiers/views.ts';
-import type { IdentityService } from '../identity/service.ts';
+import { type READ_ACTIONS, readsOfDossiers, type ReadEntry } from '../audit/index.ts';
+import type { DossierService } from '../dossiers/index.ts';
+import type { DossierJson } from '../dossiers/index.ts';
+import type { IdentityService } from '../identity/index.ts';
 import { noticesSentFor } from '../notifications/index.ts';
 import type { DeliveryService, ResultsService } from '../results/index.ts';
-import { KIND_TITLE } from '../results/inputs.ts';
-import type { DocumentKind } from '../results/tables.ts';
+import { KIND_TITLE } from '../results/index.ts';
+import type { DocumentKind } from '../results/index.ts';
 import type { UploadsService } from '../uploads/index.ts';
 
 type Citizen = Extract<Actor, { kind: 'citizen' }>;

@@ -5,9 +5,8 @@ import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { appendAudit, auditActor } from '../audit/audit.ts';
-import type { DossierJson } from '../dossiers/views.ts';
-import { loadVisible } from './access.ts';
+import { appendAudit, auditActor } from '../audit/index.ts';
+import type { DossierJson } from '../dossiers/index.ts';
 import { canAdvance, SHIPMENT_STATUS_LABEL, type PostalAdapter } from './postal.ts';
 import { sha256Hex } from './signing/index.ts';
 import type { ResultsService } from './service.ts';
@@ -61,7 +60,7 @@ export class DeliveryService {
   ) {}
 
   async deliver(actor: Actor, code: string, input: DeliveryInput): Promise<DossierJson> {
-    const { view, intake } = await loadVisible(this.results.dossiers, actor, code, ['results', 'identity', 'contact']);
+    const { view, intake } = await this.results.dossiers.loadVisible(actor, code, ['results', 'identity', 'contact']);
     if (view.state !== 'result_ready') {
       throw conflict('Hồ sơ chưa có kết quả để trả.', 'The dossier has no result ready to hand over.', { state: view.state, version: view.lastSeq });
     }
@@ -145,7 +144,7 @@ export class DeliveryService {
 
   /** A dossier's shipments with their status history, for the applicant and covering officials. */
   async shipments(actor: Actor, code: string): Promise<ShipmentJson[]> {
-    await loadVisible(this.results.dossiers, actor, code, ['results', 'contact']);
+    await this.results.dossiers.loadVisible(actor, code, ['results', 'contact']);
     const rows = await store.shipments(this.ctx.db, code);
     // Recipient and address are personal data: an official's look is audited.
     if (rows.length > 0)
@@ -162,7 +161,7 @@ export class DeliveryService {
   async advanceByOfficial(actor: Actor, shipmentId: string, status: ShipmentStatus, note: string | null): Promise<ShipmentJson> {
     const row = /^[0-9a-f-]{36}$/i.test(shipmentId) ? await store.shipment(this.ctx.db, shipmentId) : undefined;
     if (!row) throw shipmentNotFound(shipmentId);
-    await loadVisible(this.results.dossiers, actor, row.dossier_code).catch(() => {
+    await this.results.dossiers.loadVisible(actor, row.dossier_code).catch(() => {
       throw shipmentNotFound(shipmentId);
     });
     return this.advance(row, status, 'official', note, actor);

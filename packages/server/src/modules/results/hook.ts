@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import type { Config } from '../../platform/config.ts';
-import type { DossierNoticePayload } from '../notifications/tables.ts';
+import type { DossierNoticePayload } from '../notifications/index.ts';
 import { enqueueOutbox } from '../../platform/outbox/index.ts';
-import type { DossierEventHook } from '../dossiers/service.ts';
+import type { DossierEventHook } from '../dossiers/index.ts';
 import { followUpOf } from '@motcua/core/dossier';
 import { RESULTS_ISSUE, verifyUrl, type IssueJob } from './service.ts';
 import { resultsStore as store } from './store.ts';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/context.ts';
-import type { CatalogService } from '../catalog/service.ts';
-import type { DossierService } from '../dossiers/service.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import type { DossierService } from '../dossiers/index.ts';
 import type { BlobStore, UploadsService } from '../uploads/index.ts';
 import { DeliveryService } from './delivery.ts';
 import { LocalPostalAdapter, type PostalAdapter } from './postal.ts';
@@ -8,6 +8,8 @@ import { ResultsService } from './service.ts';
 import { VerificationService } from './verification.ts';
 
 export { resultsDossierHook } from './hook.ts';
+export { KIND_TITLE } from './inputs.ts';
+export type { DocumentKind } from './tables.ts';
 export { resultsRoutes } from './routes.ts';
 export { verifyRoutes } from './verify-routes.ts';
 export { resultsOutboxHandlers } from './worker.ts';

@@ -1,8 +1,8 @@
 // Maps a dossier (its event log, intake and procedure) to the document engine's plain inputs.
 import type { DossierView } from '@motcua/core/dossier';
 import type { FormField, FormScalarField, Procedure } from '@motcua/core/catalog';
-import type { IntakeDetails } from '../dossiers/intake.ts';
-import type { StoredEvent } from '../dossiers/store.ts';
+import type { IntakeDetails } from '../dossiers/index.ts';
+import type { StoredEvent } from '../dossiers/index.ts';
 import {
   renderApology,
   renderReceipt,

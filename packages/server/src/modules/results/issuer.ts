@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import { unitOf } from '../units/index.ts';
 import type { IssuingUnit } from './documents/index.ts';
 
 export interface Issuer {
@@ -14,25 +14,25 @@ function inSentence(fullName: string): string {
   return fullName.charAt(0).toLocaleLowerCase('vi') + fullName.slice(1);
 }
 
-/** The commune or ward's People's Committee as it heads its documents, from the units table. */
-export async function issuerOf(db: Db, unitCode: string): Promise<Issuer> {
-  const issuer = await findIssuer(db, unitCode);
+/** The commune or ward's People's Committee as it heads its documents, from the units module's index. */
+export function issuerOf(unitCode: string): Issuer {
+  const issuer = findIssuer(unitCode);
   if (!issuer) throw new Error(`No unit ${unitCode}`);
   return issuer;
 }
 
 /** issuerOf, or undefined when no unit has that code. */
-export async function findIssuer(db: Db, unitCode: string): Promise<Issuer | undefined> {
-  const unit = await db.selectFrom('unit').select(['code', 'name', 'full_name', 'province_code']).where('code', '=', unitCode).executeTakeFirst();
+export function findIssuer(unitCode: string): Issuer | undefined {
+  const unit = unitOf(unitCode);
   if (!unit) return undefined;
-  const province = unit.province_code ? await db.selectFrom('unit').select('full_name').where('code', '=', unit.province_code).executeTakeFirst() : undefined;
-  const displayName = `Ủy ban nhân dân ${inSentence(unit.full_name)}`;
+  const province = unit.provinceCode ? unitOf(unit.provinceCode) : undefined;
+  const displayName = `Ủy ban nhân dân ${inSentence(unit.fullName)}`;
   return {
     code: unit.code,
     displayName,
     unit: {
-      ...(province ? { parentName: province.full_name.toLocaleUpperCase('vi') } : {}),
-      name: `ỦY BAN NHÂN DÂN ${unit.full_name.toLocaleUpperCase('vi')}`,
+      ...(province ? { parentName: province.fullName.toLocaleUpperCase('vi') } : {}),
+      name: `ỦY BAN NHÂN DÂN ${unit.fullName.toLocaleUpperCase('vi')}`,
       nameInText: displayName,
       place: unit.name,
     },

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { DossierProgressSchema } from '@motcua/core/api';
 import { notFound } from '../../platform/errors.ts';
-import { contentDisposition } from '../uploads/routes.ts';
+import { contentDisposition } from '../uploads/index.ts';
 import type { DeliveryInput, DeliveryService } from './delivery.ts';
 import type { ResultsService } from './service.ts';
 

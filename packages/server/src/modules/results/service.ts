@@ -6,13 +6,11 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { appendAudit, auditActor } from '../audit/audit.ts';
-import { canonicalJson } from '../audit/canonical.ts';
-import type { CatalogService } from '../catalog/service.ts';
-import { systemActor } from '../dossiers/actors.ts';
-import type { DossierService } from '../dossiers/service.ts';
+import { appendAudit, auditActor, canonicalJson } from '../audit/index.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import { systemActor } from '../dossiers/index.ts';
+import type { DossierService } from '../dossiers/index.ts';
 import type { BlobStore, UploadsService } from '../uploads/index.ts';
-import { loadVisible } from './access.ts';
 import { KIND_TITLE, renderDocument } from './inputs.ts';
 import { issuerOf } from './issuer.ts';
 import { UnitSigners } from './signers.ts';
@@ -108,7 +106,7 @@ export class ResultsService {
     if (!loaded || !event) throw new Error(`No event ${job.seq} of dossier ${job.dossierCode}`);
     // The dossier as it stood right after the event (a later transfer does not re-head a receipt).
     const view = deriveDossier(loaded.events.filter((e) => e.seq <= job.seq));
-    const issuer = await issuerOf(this.ctx.db, view.unitCode);
+    const issuer = issuerOf(view.unitCode);
     const procedure = await this.deps.catalog.get(view.procedureCode).catch(() => null);
     const token = sha256Hex(Buffer.from(canonicalJson({ kind: job.kind, code: view.code, seq: job.seq, nonce: randomBytes(16).toString('hex') }))).slice(
       0,
@@ -207,7 +205,7 @@ export class ResultsService {
   }
 
   async list(actor: Actor, code: string): Promise<DocumentJson[]> {
-    await loadVisible(this.deps.dossiers, actor, code);
+    await this.deps.dossiers.loadVisible(actor, code);
     const rows = await store.documents(this.ctx.db, code);
     await this.deps.dossiers.auditRead(actor, { action: 'results.document.list', dossierCode: code, kinds: ['results'], detail: { count: rows.length } });
     return rows.map((r) => this.json(r));
@@ -221,7 +219,7 @@ export class ResultsService {
 
   /** The signed file as issued. Officials' reads are audited before the bytes leave. */
   async open(actor: Actor, code: string, id: string): Promise<{ row: DocumentRow; stream: Readable }> {
-    await loadVisible(this.deps.dossiers, actor, code);
+    await this.deps.dossiers.loadVisible(actor, code);
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await store.document(this.ctx.db, id) : undefined;
     if (!row || row.dossier_code !== code) throw notFound('văn bản', 'Document', id);
     await this.deps.dossiers.auditRead(actor, {

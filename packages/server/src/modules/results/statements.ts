@@ -23,12 +23,12 @@ export interface SignedStatement extends StatementSignature {
 export class UnitStatementSigners {
   private readonly signers: UnitSigners;
 
-  constructor(private readonly ctx: AppContext) {
+  constructor(readonly ctx: AppContext) {
     this.signers = new UnitSigners(ctx.config.results);
   }
 
   async sign(unitCode: string, statement: string): Promise<SignedStatement> {
-    const issuer = await findIssuer(this.ctx.db, unitCode);
+    const issuer = findIssuer(unitCode);
     const unit = issuer ? { code: issuer.code, name: issuer.displayName } : PLATFORM_SIGNER;
     const signer = await this.signers.statementSigner(unit);
     return { ...signer.sign(statement), signerCode: unit.code, signerName: unit.name };

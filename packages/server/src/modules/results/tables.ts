@@ -71,3 +71,8 @@ export interface ResultsTables {
   shipment: ShipmentTable;
   shipment_event: ShipmentEventTable;
 }
+
+// This module's tables join the one database type (db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface Database extends ResultsTables {}
+}

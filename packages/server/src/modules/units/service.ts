@@ -1,19 +1,14 @@
 import { HAMLET_KINDS, type HamletInput, type HamletPatch, type UnitDetail } from '@motcua/core/api';
-import { buildUnitIndex, resolveAddress, searchUnits, unitDetail, type UnitIndex } from '@motcua/core/units';
+import { resolveAddress, searchUnits, unitDetail, type UnitIndex } from '@motcua/core/units';
 import { nfc } from '@motcua/core/text';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { officialCoversUnit, type Actor } from '../../platform/access.ts';
+import type { Actor } from '../../platform/access.ts';
+import { covers, unitIndex } from './lookup.ts';
 import { loadDemoHamlets, loadUnitData } from './data.ts';
 import { UnitsStore, type Hamlet, type UnitRow } from './store.ts';
 
-let sharedIndex: UnitIndex | undefined;
-
-/** The map is static reference data: built once per process, shared by every app instance. */
-export function unitIndex(): UnitIndex {
-  sharedIndex ??= buildUnitIndex(loadUnitData());
-  return sharedIndex;
-}
+export { unitIndex };
 
 export class UnitsService {
   readonly store: UnitsStore;
@@ -81,7 +76,7 @@ export class UnitsService {
   }
 
   private assertCommuneAdmin(actor: Actor, unitCode: string) {
-    if (actor.kind !== 'official' || !actor.roles.includes('commune_admin') || !officialCoversUnit(actor, unitCode)) {
+    if (actor.kind !== 'official' || !actor.roles.includes('commune_admin') || !covers(actor, unitCode)) {
       throw forbidden('Chỉ quản trị viên của xã mới được sửa danh sách thôn, ấp.', 'Only the commune administrator may edit its hamlets.');
     }
   }

@@ -65,6 +65,16 @@ export class UnitsStore {
     return rows.map(toHamlet);
   }
 
+  async hamletsByCode(unitCode: string): Promise<Hamlet[]> {
+    const rows = await this.db.selectFrom('hamlet').selectAll().where('unit_code', '=', unitCode).orderBy('code').execute();
+    return rows.map(toHamlet);
+  }
+
+  async allHamlets(): Promise<Hamlet[]> {
+    const rows = await this.db.selectFrom('hamlet').selectAll().orderBy('code').execute();
+    return rows.map(toHamlet);
+  }
+
   async getHamlet(code: string): Promise<Hamlet | undefined> {
     const r = await this.db.selectFrom('hamlet').selectAll().where('code', '=', code).executeTakeFirst();
     return r ? toHamlet(r) : undefined;

@@ -25,3 +25,8 @@ export interface UnitsTables {
   unit: UnitTable;
   hamlet: HamletTable;
 }
+
+// This module's tables join the one database type (db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface Database extends UnitsTables {}
+}

@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
 import { loginAs } from '../../testing/auth.ts';
-import { freePort } from '../identity/test-browser.ts';
+import { freePort } from '../identity/testkit.ts';
 import { UploadsService, createBlobStore } from './index.ts';
 import { citizen } from './test-files.ts';
 

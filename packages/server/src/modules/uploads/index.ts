@@ -13,6 +13,7 @@ export {
   type UploadView,
 } from './service.ts';
 export type { BlobStore } from './blob-store.ts';
+export { contentDisposition } from './routes.ts';
 
 /** The configured storage: `${DATA_DIR}/uploads` unless STORAGE=s3. */
 export function createBlobStore(config: Config): BlobStore {

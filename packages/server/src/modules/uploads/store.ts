@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { isEmptyScope, type UnitScope } from '../../platform/privacy.ts';
 import type { DossierAttachmentTable, PersonalDocumentTable, UploadTable } from './tables.ts';
 import type { Insertable, Selectable } from 'kysely';
+import { communesOf } from '../units/index.ts';
 
 export type UploadRow = Selectable<UploadTable>;
 export type AttachmentRow = Selectable<DossierAttachmentTable>;
@@ -43,22 +44,17 @@ export const uploadsStore = {
     return db.selectFrom('dossier_attachment').selectAll().where('dossier_code', '=', dossierCode).orderBy('attached_at').orderBy('upload_id').execute();
   },
 
-  /** Dossiers attaching the upload whose unit (or its province) is one of `unitCodes`. */
-  /** Dossiers attaching the upload that lie in the scope (units, or units of the provinces). */
+  /**
+   * Dossiers attaching the upload that lie in the scope (units, or the communes of the provinces,
+   * which the units module's index lists).
+   */
   async dossiersInScope(db: Db, uploadId: string, scope: UnitScope, dossierCode?: string): Promise<string[]> {
     if (isEmptyScope(scope)) return [];
-    let q = db
-      .selectFrom('dossier_attachment as a')
-      .innerJoin('unit as u', 'u.code', 'a.unit_code')
-      .select('a.dossier_code')
-      .where('a.upload_id', '=', uploadId);
+    let q = db.selectFrom('dossier_attachment as a').select('a.dossier_code').where('a.upload_id', '=', uploadId);
     if (!scope.all) {
-      q = q.where((eb) =>
-        eb.or([
-          ...(scope.units.length ? [eb('u.code', 'in', scope.units)] : []),
-          ...(scope.provinces.length ? [eb('u.province_code', 'in', scope.provinces)] : []),
-        ]),
-      );
+      const units = [...new Set([...scope.units, ...scope.provinces.flatMap((p) => communesOf(p))])];
+      if (units.length === 0) return [];
+      q = q.where('a.unit_code', 'in', units);
     }
     if (dossierCode) q = q.where('a.dossier_code', '=', dossierCode);
     return (await q.orderBy('a.dossier_code').execute()).map((r) => r.dossier_code);

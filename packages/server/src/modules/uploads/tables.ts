@@ -44,3 +44,8 @@ export interface UploadsTables {
   dossier_attachment: DossierAttachmentTable;
   personal_document: PersonalDocumentTable;
 }
+
+// This module's tables join the one database type (db/schema.ts knows no module).
+declare module '../../db/schema.ts' {
+  interface Database extends UploadsTables {}
+}

@@ -5,6 +5,7 @@ import { startTestApp, type TestContext } from '../../testing/harness.ts';
 import { loginAs } from '../../testing/auth.ts';
 import { createBlobStore, UploadsService } from './index.ts';
 import { citizen, makePdf, makePng, official } from './test-files.ts';
+import { provinceOf } from '../units/index.ts';
 
 // Demo people: two citizens of Phú Lâm (30421), a receptionist there and one in Hòa Điền (30790).
 const AN = '089095001234';
@@ -71,10 +72,10 @@ describe('who may read an upload', () => {
     expect(reads).toEqual([{ userId: 'u-phulam', uploadId: id, dossierCode: '30421-261123-0001' }]);
     // A province viewer sees figures only (docs/privacy.md), and a province code in a desk
     // official's units does not reach the province's communes either.
-    const unit = await t.ctx.db.selectFrom('unit').select('province_code').where('code', '=', '30421').executeTakeFirstOrThrow();
-    const viewer = { ...official('u-province', [unit.province_code!]), roles: ['province_viewer' as const] };
+    const province = provinceOf('30421')!;
+    const viewer = { ...official('u-province', [province]), roles: ['province_viewer' as const] };
     await expect(svc.openForRead(viewer, id)).rejects.toMatchObject({ status: 404 });
-    await expect(svc.openForRead(official('u-province-desk', [unit.province_code!]), id)).rejects.toMatchObject({ status: 404 });
+    await expect(svc.openForRead(official('u-province-desk', [province]), id)).rejects.toMatchObject({ status: 404 });
     await expect(svc.openForRead(official('u-elsewhere', ['30790']), id)).rejects.toMatchObject({ status: 404 });
     expect(reads.map((r) => r.userId)).toEqual(['u-phulam']);
   });
