@@ -6,11 +6,37 @@
  * '@motcua/core/api'`), so no schema code is bundled. Problem codes, which the browser needs at
  * run time, live in `@motcua/core/problems`.
  */
+import { AUDIT_SCHEMAS } from './audit.ts';
 import { CATALOG_SCHEMAS } from './catalog.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
+import { DOSSIER_SCHEMAS } from './dossiers.ts';
+import { IDENTITY_SCHEMAS } from './identity.ts';
+import { PLATFORM_SCHEMAS } from './platform.ts';
+import { PRIVACY_SCHEMAS } from './privacy.ts';
+import { RESULT_SCHEMAS } from './results.ts';
+import { UPLOAD_SCHEMAS } from './uploads.ts';
 
 export * from './common.ts';
 export * from './catalog.ts';
+export * from './platform.ts';
+export * from './identity.ts';
+export * from './dossiers.ts';
+export * from './uploads.ts';
+export * from './results.ts';
+export * from './privacy.ts';
+export * from './audit.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
-export const CONTRACT_SCHEMAS = [ProblemCodeSchema, ProblemSchema, Ok, ...CATALOG_SCHEMAS];
+export const CONTRACT_SCHEMAS = [
+  ProblemCodeSchema,
+  ProblemSchema,
+  Ok,
+  ...PLATFORM_SCHEMAS,
+  ...CATALOG_SCHEMAS,
+  ...IDENTITY_SCHEMAS,
+  ...DOSSIER_SCHEMAS,
+  ...UPLOAD_SCHEMAS,
+  ...RESULT_SCHEMAS,
+  ...PRIVACY_SCHEMAS,
+  ...AUDIT_SCHEMAS,
+];

@@ -1,8 +1,17 @@
 import { api } from './client.ts';
-import type { ListResponse, Procedure, ProcedureQuery, UnitSummary } from './types.ts';
+import type { Procedure, ProcedureList, ProcedureQuery } from '@motcua/core/api';
+
+/** A unit as GET /api/units lists it (the units module). */
+export interface UnitSummary {
+  code: string;
+  name: string;
+  fullName: string;
+  type: string;
+  provinceCode: string;
+}
 
 export async function searchProcedures(query: ProcedureQuery, signal?: AbortSignal): Promise<Procedure[]> {
-  const { items } = await api.get<ListResponse<Procedure>>('/api/procedures', {
+  const { items } = await api.get<ProcedureList>('/api/procedures', {
     query: { q: query.q?.trim(), field: query.field, online: query.online },
     signal,
   });
@@ -14,6 +23,6 @@ export function getProcedure(code: string, signal?: AbortSignal): Promise<Proced
 }
 
 export async function searchUnits(q: string, signal?: AbortSignal): Promise<UnitSummary[]> {
-  const { items } = await api.get<ListResponse<UnitSummary>>('/api/units', { query: { q: q.trim() }, signal });
+  const { items } = await api.get<{ items: UnitSummary[] }>('/api/units', { query: { q: q.trim() }, signal });
   return items;
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError } from '../api/client.ts';
-import type { Procedure } from '../api/types.ts';
+import type { Procedure } from '@motcua/core/api';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { actOnDossier, unitColleagues } from '../portal/api/dossiers.ts';
-import type { AllowedAction, Dossier, FieldSpec } from '../portal/api/types.ts';
+import type { AllowedAction, Dossier, FieldSpec } from '@motcua/core/api';
 import { toLocalInput } from '../portal/format.ts';
 import { documentName } from '../portal/procedureView.ts';
 import type { AttachedFile } from '../portal/wizard/draft.ts';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { officeSummary, unitDetail } from '../portal/api/dossiers.ts';
-import type { UnitDaySummary } from '../portal/api/types.ts';
+import type { UnitDaySummary } from '@motcua/core/api';
 import { formatDate } from '../portal/format.ts';
 import { LoadError } from '../portal/LoadError.tsx';
 import { Alert, ButtonLink, Select, Spinner, useDocumentTitle } from '../ui/index.ts';

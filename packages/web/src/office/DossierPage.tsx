@@ -5,7 +5,7 @@ import { getProcedure } from '../api/catalog.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { getDossier, uploadUrl } from '../portal/api/dossiers.ts';
-import type { Attachment, Dossier } from '../portal/api/types.ts';
+import type { Attachment, Dossier } from '@motcua/core/api';
 import { StateBadge, Timeline, TimelinessBadge } from '../portal/DossierBits.tsx';
 import { IssuedDocuments } from '../portal/IssuedDocuments.tsx';
 import { describeAnswers, type Answer } from '../portal/form/answers.ts';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { searchProcedures } from '../api/catalog.ts';
 import { toApiError } from '../api/client.ts';
-import type { Procedure } from '../api/types.ts';
+import type { Procedure } from '@motcua/core/api';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { getDossier, officeQueue, submitDossier } from '../portal/api/dossiers.ts';
@@ -18,7 +18,7 @@ import { APPLICANT_SCHEMA, applicantValue, emptyApplicant, toApplicant } from '.
 import { DeliveryStep } from '../portal/wizard/DeliveryStep.tsx';
 import { DocumentsStep } from '../portal/wizard/DocumentsStep.tsx';
 import { newIdempotencyKey, type ApplicantDraft, type AttachedFile } from '../portal/wizard/draft.ts';
-import type { DeliveryMethod } from '../portal/api/types.ts';
+import type { DeliveryMethod } from '@motcua/core/api';
 import { Alert, Button, Card, Checkbox, ErrorSummary, RadioGroup, Spinner, TextArea, TextField, useDocumentTitle } from '../ui/index.ts';
 import { officePaths, useOfficial } from './context.ts';
 

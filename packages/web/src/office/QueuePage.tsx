@@ -5,7 +5,7 @@ import { toApiError, type ApiError } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { hamletsOf, officeQueue, type QueueFilters } from '../portal/api/dossiers.ts';
-import type { DossierState, QueueItem } from '../portal/api/types.ts';
+import type { DossierState, QueueItem } from '@motcua/core/api';
 import { StateBadge, TimelinessBadge } from '../portal/DossierBits.tsx';
 import { formatDate } from '../portal/format.ts';
 import { LoadError } from '../portal/LoadError.tsx';

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { getDossier, unitDetail } from '../portal/api/dossiers.ts';
-import type { Dossier } from '../portal/api/types.ts';
+import type { Dossier } from '@motcua/core/api';
 import { formatDate, formatDateTime } from '../portal/format.ts';
 import { IssuedDocuments } from '../portal/IssuedDocuments.tsx';
 import { LoadError } from '../portal/LoadError.tsx';

@@ -1,4 +1,4 @@
-import type { AllowedAction, Colleague, FieldSpec } from '../portal/api/types.ts';
+import type { AllowedAction, Colleague, FieldSpec } from '@motcua/core/api';
 import { fromLocalInput } from '../portal/format.ts';
 
 export type Values = Record<string, string | string[]>;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/index.ts';
 import { Badge, type BadgeTone } from '../ui/index.ts';
-import type { DossierState, HistoryItem, Timeliness } from './api/types.ts';
+import type { DossierState, HistoryItem, Timeliness } from '@motcua/core/api';
 import { formatDateTime } from './format.ts';
 
 const STATE_TONE: Record<DossierState, BadgeTone> = {

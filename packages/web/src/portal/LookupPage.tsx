@@ -5,7 +5,7 @@ import { toApiError, type ApiError } from '../api/client.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Button, Card, TextField, useDocumentTitle } from '../ui/index.ts';
 import { lookupDossier } from './api/dossiers.ts';
-import type { LookupResult } from './api/types.ts';
+import type { LookupResult } from '@motcua/core/api';
 import { StateBadge, TimelinessBadge } from './DossierBits.tsx';
 import { formatDate } from './format.ts';
 import './portal.css';

@@ -7,7 +7,7 @@ import { useSession } from '../session/SessionProvider.tsx';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Button, ButtonAnchor, ButtonLink, Card, Spinner, TextArea, loginHref, useDocumentTitle } from '../ui/index.ts';
 import { actOnDossier, myDossiers } from './api/dossiers.ts';
-import type { Dossier } from './api/types.ts';
+import type { Dossier } from '@motcua/core/api';
 import { StateBadge, Timeline, TimelinessBadge } from './DossierBits.tsx';
 import { formatDate } from './format.ts';
 import { IssuedDocuments } from './IssuedDocuments.tsx';

@@ -1,12 +1,25 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ActionBodySchema,
+  DossierCodeParams as CodeParams,
+  DossierListSchema,
+  DossierSchema,
+  LookupQuerySchema,
+  LookupResultSchema,
+  QueuePageSchema,
+  QueueQuerySchema,
+  SubmissionSchema,
+  SummaryQuerySchema,
+  UnitDaySummarySchema,
+  type ActionBody,
+} from '@motcua/core/api';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
 import { sees } from '../../platform/privacy.ts';
 import { auditRead } from '../audit/reads.ts';
 import { lookupDossier } from './lookup.ts';
 import { unitSummary, workQueue } from './queue.ts';
-import { ActionBody, CodeParams, DossierSchema, LookupQuery, QueueItemSchema, QueueQuerySchema, SubmissionSchema } from './schemas.ts';
 import type { DossierService } from './service.ts';
 
 const tags = ['dossiers'];
@@ -16,7 +29,6 @@ const outsideScope = () => forbidden('Đơn vị này không thuộc phạm vi c
 export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService; ctx: AppContext }> = async (app, { dossiers, ctx }) => {
   const unitPlace = async (unit: string) => ({ unitCode: unit, provinceCode: (await dossiers.store.unit(unit))?.province_code ?? null });
 
-  app.addSchema(DossierSchema);
   const Dossier = Type.Ref(DossierSchema);
 
   app.post(
@@ -28,7 +40,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
         summary: 'Nộp hồ sơ (công dân trực tuyến; cán bộ nhận tại quầy, lưu động, bưu chính) — file a dossier',
         description: 'Gửi lại cùng Idempotency-Key trả về đúng hồ sơ đã tạo (200), không tạo hồ sơ thứ hai.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
-        body: SubmissionSchema,
+        body: Type.Ref(SubmissionSchema),
         response: { 200: Dossier, 201: Dossier },
       },
     },
@@ -57,18 +69,18 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
         summary: 'Thực hiện thao tác trên hồ sơ — take a workflow action',
         description: 'Body: { action, version?, ...fields } with the fields listed in allowedActions.',
         params: CodeParams,
-        body: ActionBody,
+        body: ActionBodySchema,
         response: { 200: Dossier },
       },
     },
-    async (request) => dossiers.act(request.actor, request.params.code, request.body as { action: string; version?: number } & Record<string, unknown>),
+    async (request) => dossiers.act(request.actor, request.params.code, request.body as ActionBody),
   );
 
   app.get(
     '/api/me/dossiers',
     {
       config: { access: 'citizen' },
-      schema: { tags, summary: 'Hồ sơ của tôi — my dossiers with their timelines', response: { 200: Type.Object({ items: Type.Array(Dossier) }) } },
+      schema: { tags, summary: 'Hồ sơ của tôi — my dossiers with their timelines', response: { 200: Type.Ref(DossierListSchema) } },
     },
     async (request) => ({ items: await dossiers.listMine(request.actor) }),
   );
@@ -80,7 +92,8 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
       schema: {
         tags,
         summary: 'Tra cứu tình trạng hồ sơ bằng mã và số điện thoại hoặc CCCD — public status look-up',
-        querystring: LookupQuery,
+        querystring: LookupQuerySchema,
+        response: { 200: Type.Ref(LookupResultSchema) },
       },
     },
     async (request) => {
@@ -98,7 +111,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
         tags,
         summary: 'Danh sách hồ sơ cần xử lý của đơn vị — the office work queue',
         querystring: QueueQuerySchema,
-        response: { 200: Type.Object({ items: Type.Array(QueueItemSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+        response: { 200: Type.Ref(QueuePageSchema) },
       },
     },
     async (request) => {
@@ -126,7 +139,8 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
       schema: {
         tags,
         summary: "Số liệu trong ngày của đơn vị — today's counts for a unit",
-        querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{5}$' }) }),
+        querystring: SummaryQuerySchema,
+        response: { 200: Type.Ref(UnitDaySummarySchema) },
       },
     },
     async (request) => {

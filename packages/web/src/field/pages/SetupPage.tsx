@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, api, toApiError } from '../../api/client.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { getMe } from '../../portal/api/dossiers.ts';
-import type { Me } from '../../portal/api/types.ts';
+import type { Me } from '@motcua/core/api';
 import { formatDate } from '../../portal/format.ts';
 import { Alert, Button, ButtonAnchor, Card, Spinner, loginHref, useDocumentTitle } from '../../ui/index.ts';
 import { addDays, vnDate } from '@motcua/core/calendar';

@@ -1,5 +1,5 @@
 import type { DeliveryBody } from '../../portal/api/results.ts';
-import type { DeliveryMethod } from '../../portal/api/types.ts';
+import type { DeliveryMethod } from '@motcua/core/api';
 
 export interface HandoverDraft {
   method: DeliveryMethod;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/index.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import type { Channel } from '../../portal/api/types.ts';
+import type { Channel } from '@motcua/core/api';
 import type { DossierFigures, Insights } from './api.ts';
 import { barWidth, percent, ratioText } from './figures.ts';
 

@@ -1,6 +1,5 @@
-import { ApiError, CSRF_COOKIE, CSRF_HEADER, NETWORK_ERROR_TYPE, readBrowserCookie } from '../../api/client.ts';
-import type { ProblemDetails } from '../../api/types.ts';
-import type { Upload } from './types.ts';
+import type { Upload } from '@motcua/core/api';
+import { ApiError, CSRF_COOKIE, CSRF_HEADER, NETWORK_ERROR_TYPE, readBrowserCookie, type ProblemDetails } from '../../api/client.ts';
 
 export interface UploadProgress {
   loaded: number;

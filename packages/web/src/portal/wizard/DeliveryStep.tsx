@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { RadioGroup, TextArea } from '../../ui/index.ts';
-import type { DeliveryMethod } from '../api/types.ts';
+import type { DeliveryMethod } from '@motcua/core/api';
 import { formErrorText } from '../form/messages.ts';
 import type { FormError } from '../form/validate.ts';
 

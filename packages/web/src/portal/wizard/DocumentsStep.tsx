@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Procedure } from '../../api/types.ts';
+import type { Procedure } from '@motcua/core/api';
 import { useResource } from '../../api/useResource.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { Badge, Button, Spinner } from '../../ui/index.ts';

@@ -1,4 +1,4 @@
-import type { Applicant, Me } from '../api/types.ts';
+import type { Applicant, Me } from '@motcua/core/api';
 import { PHONE_PATTERN } from '../form/messages.ts';
 import type { SchemaNode } from '../form/validate.ts';
 import type { ApplicantDraft } from './draft.ts';
