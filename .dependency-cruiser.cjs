@@ -64,10 +64,10 @@ module.exports = {
     {
       name: 'web-apps-apart',
       comment:
-        'The office and the field app share code with the portal through src/ (api/, form/, format/, ui/, dossier/), never by reaching into portal/; the portal knows neither. portal/api/types.ts is excepted only until its hand-written types are replaced by @motcua/core/api (issue #11, the contract branch deletes it).',
+        'The office and the field app share code with the portal through src/ (api/, form/, format/, ui/, dossier/), never by reaching into portal/; the portal knows neither.',
       severity: 'error',
       from: { path: '^packages/web/src/(office|field)/' },
-      to: { path: '^packages/web/src/portal/', pathNot: '^packages/web/src/portal/api/types\\.ts$' },
+      to: { path: '^packages/web/src/portal/' },
     },
     {
       name: 'portal-imports-no-back-office',

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { HealthSchema } from '@motcua/core/api';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -88,7 +90,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     '/health',
     {
       config: { access: 'public' },
-      schema: { tags: ['platform'], summary: 'Liveness and database reachability' },
+      schema: { tags: ['platform'], summary: 'Liveness and database reachability', response: { 200: Type.Ref(HealthSchema), 503: Type.Ref(HealthSchema) } },
     },
     async (_request, reply) => {
       const up = await pingWithin(ctx.db, HEALTH_DB_TIMEOUT_MS);

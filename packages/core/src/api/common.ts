@@ -42,11 +42,12 @@ export const ProblemSchema = Type.Object(
     detail: Type.String(),
     detailVi: Type.String(),
     detailEn: Type.String(),
-    code: Type.String(),
+    code: Type.Ref(ProblemCodeSchema),
     instance: Type.Optional(Type.String()),
   },
   { $id: 'Problem', additionalProperties: true },
 );
-export type ProblemJson = Static<typeof ProblemSchema> & { code: import('../problems/codes.ts').ProblemCode; [member: string]: unknown };
+export type ProblemMembers = Static<typeof ProblemSchema>;
+export type ProblemJson = ProblemMembers & { [member: string]: unknown };
 
 export const Ok = Type.Object({ ok: Type.Literal(true) }, { $id: 'Ok' });

@@ -6,12 +6,19 @@
  * '@motcua/core/api'`), so no schema code is bundled. Problem codes, which the browser needs at
  * run time, live in `@motcua/core/problems`.
  */
+import { AUDIT_SCHEMAS } from './audit.ts';
 import { CATALOG_SCHEMAS } from './catalog.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
+import { DOSSIER_SCHEMAS } from './dossiers.ts';
+import { IDENTITY_SCHEMAS } from './identity.ts';
 import { INSIGHTS_SCHEMAS } from './insights.ts';
 import { OUTREACH_SCHEMAS } from './outreach.ts';
+import { PLATFORM_SCHEMAS } from './platform.ts';
+import { PRIVACY_SCHEMAS } from './privacy.ts';
 import { PROGRESS_SCHEMAS } from './progress.ts';
+import { RESULT_SCHEMAS } from './results.ts';
 import { UNITS_SCHEMAS } from './units.ts';
+import { UPLOAD_SCHEMAS } from './uploads.ts';
 
 export * from './common.ts';
 export * from './catalog.ts';
@@ -19,6 +26,13 @@ export * from './outreach.ts';
 export * from './insights.ts';
 export * from './units.ts';
 export * from './progress.ts';
+export * from './platform.ts';
+export * from './identity.ts';
+export * from './dossiers.ts';
+export * from './uploads.ts';
+export * from './results.ts';
+export * from './privacy.ts';
+export * from './audit.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
@@ -30,4 +44,11 @@ export const CONTRACT_SCHEMAS = [
   ...INSIGHTS_SCHEMAS,
   ...UNITS_SCHEMAS,
   ...PROGRESS_SCHEMAS,
+  ...PLATFORM_SCHEMAS,
+  ...IDENTITY_SCHEMAS,
+  ...DOSSIER_SCHEMAS,
+  ...UPLOAD_SCHEMAS,
+  ...RESULT_SCHEMAS,
+  ...PRIVACY_SCHEMAS,
+  ...AUDIT_SCHEMAS,
 ];

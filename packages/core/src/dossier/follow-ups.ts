@@ -1,7 +1,8 @@
 import type { ActionType, DossierEvent, DossierView, EventType } from './types.ts';
 
 /** The signed documents the one-stop flow issues (Decree 118/2025/ND-CP, forms 01–04, and the result). */
-export type DocumentKind = 'receipt' | 'supplement_request' | 'refusal' | 'apology' | 'result';
+export const DOCUMENT_KINDS = ['receipt', 'supplement_request', 'refusal', 'apology', 'result'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**
  * When the applicant hears of an event:

@@ -26,3 +26,4 @@ export {
 export type { IsoDate, DossierCodeParts, ReservedCodeBlock } from './code.ts';
 export { followUpOf } from './follow-ups.ts';
 export type { DocumentKind, FollowUp, NoticeTiming } from './follow-ups.ts';
+export { DOCUMENT_KINDS } from './follow-ups.ts';

@@ -12,4 +12,5 @@ export {
   seesAnywhere,
 } from './table.ts';
 export type { DataKind, Viewer, Reach, Text, KindInfo, DecreeClause, OfficialRoleName } from './table.ts';
-export type { AccessLogEntry, AccessLogResponse } from './types.ts';
+// The access log's wire shape is part of the API contract.
+export type { AccessLogEntry, AccessLogResponse } from '../api/privacy.ts';

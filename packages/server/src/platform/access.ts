@@ -1,7 +1,9 @@
+import type { Role } from '@motcua/core/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { forbidden, unauthorized } from './errors.ts';
 
-export type OfficialRole = 'receptionist' | 'specialist' | 'approver' | 'outreach' | 'commune_admin' | 'province_viewer' | 'system_admin';
+/** An official's role: `Role` of the wire contract (@motcua/core/api), one list for server and web. */
+export type OfficialRole = Role;
 
 /** Who is calling: resolved once per request by the identity module (session cookie or API token). */
 export type Actor =

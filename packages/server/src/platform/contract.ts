@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { Readable } from 'node:stream';
+import { Type } from '@sinclair/typebox';
 import { CONTRACT_SCHEMAS } from '@motcua/core/api';
 
 /**
@@ -15,3 +17,14 @@ export const contractRefResolver = {
     return json.$id ?? `def-${i}`;
   },
 };
+
+/**
+ * A response that is a file or a page, not JSON (PDF, image, HTML, xlsx): the content types it is
+ * sent as, each with a string body, so /openapi.json says what a success looks like. Fastify does
+ * not serialize these answers (they are sent as streams, buffers or strings).
+ */
+export function FileBody(description: string, mediaTypes: readonly string[], format: 'binary' | 'text' = 'binary') {
+  // What the handler sends (a stream, bytes or text); the schema is what the wire carries.
+  const schema = Type.Unsafe<string | Buffer | Readable>(format === 'binary' ? { type: 'string', format: 'binary' } : { type: 'string' });
+  return { description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema }])) };
+}

@@ -1,8 +1,8 @@
 import { api } from './client.ts';
-import type { ListResponse, Procedure, ProcedureQuery } from './types.ts';
+import type { Procedure, ProcedureList, ProcedureQuery } from '@motcua/core/api';
 
 export async function searchProcedures(query: ProcedureQuery, signal?: AbortSignal): Promise<Procedure[]> {
-  const { items } = await api.get<ListResponse<Procedure>>('/api/procedures', {
+  const { items } = await api.get<ProcedureList>('/api/procedures', {
     query: { q: query.q?.trim(), field: query.field, online: query.online },
     signal,
   });

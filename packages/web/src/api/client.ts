@@ -1,7 +1,14 @@
 import { en } from '../i18n/en.ts';
 import type { Language } from '../i18n/index.ts';
 import { vi, type Messages } from '../i18n/vi.ts';
-import type { ProblemDetails } from './types.ts';
+import type { ProblemMembers } from '@motcua/core/api';
+
+/**
+ * A problem as the client holds it: the server's problem+json (`Problem` of @motcua/core/api), or
+ * one the client makes itself (no answer, a proxy's page), where only type, title and status are sure.
+ */
+export type ProblemDetails = Pick<ProblemMembers, 'type' | 'title' | 'status'> &
+  Partial<Omit<ProblemMembers, 'type' | 'title' | 'status'>> & { [extension: string]: unknown };
 
 export const CSRF_COOKIE = 'motcua_csrf';
 export const CSRF_HEADER = 'x-csrf-token';

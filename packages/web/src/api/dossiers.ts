@@ -1,19 +1,24 @@
 import { api } from './client.ts';
-import type { ListResponse } from './types.ts';
 import type {
-  Dossier,
-  Hamlet,
-  IssuedDocument,
-  LookupResult,
+  ActionBody,
   Colleague,
+  ColleagueList,
+  Dossier,
+  DossierList,
+  IssuedDocument,
+  IssuedDocumentList,
+  LookupResult,
   Me,
   PersonalDocument,
-  QueueItem,
+  PersonalDocumentList,
+  QueuePage,
+  QueueQuery,
   Role,
   Submission,
   UnitDaySummary,
+  Hamlet,
   UnitDetail,
-} from '../portal/api/types.ts';
+} from '@motcua/core/api';
 
 const enc = encodeURIComponent;
 
@@ -28,15 +33,14 @@ export const submitDossier = (submission: Submission, idempotencyKey: string) =>
 
 export const getDossier = (code: string, signal?: AbortSignal) => api.get<Dossier>(`/api/dossiers/${enc(code)}`, { signal });
 
-export const actOnDossier = (code: string, body: { action: string; version: number } & Record<string, unknown>) =>
-  api.post<Dossier>(`/api/dossiers/${enc(code)}/actions`, body);
+export const actOnDossier = (code: string, body: ActionBody & { version: number }) => api.post<Dossier>(`/api/dossiers/${enc(code)}/actions`, body);
 
 export async function myDossiers(signal?: AbortSignal): Promise<Dossier[]> {
-  return (await api.get<ListResponse<Dossier>>('/api/me/dossiers', { signal })).items;
+  return (await api.get<DossierList>('/api/me/dossiers', { signal })).items;
 }
 
 export async function myDocuments(signal?: AbortSignal): Promise<PersonalDocument[]> {
-  return (await api.get<ListResponse<PersonalDocument>>('/api/me/documents', { signal })).items;
+  return (await api.get<PersonalDocumentList>('/api/me/documents', { signal })).items;
 }
 
 export const lookupDossier = (code: string, contact: string, signal?: AbortSignal) => {
@@ -47,29 +51,16 @@ export const lookupDossier = (code: string, contact: string, signal?: AbortSigna
 };
 
 export async function hamletsOf(unitCode: string, signal?: AbortSignal): Promise<Hamlet[]> {
-  return (await api.get<ListResponse<Hamlet>>(`/api/units/${enc(unitCode)}/hamlets`, { signal })).items.filter((h) => h.active);
+  return (await api.get<{ items: Hamlet[] }>(`/api/units/${enc(unitCode)}/hamlets`, { signal })).items.filter((h) => h.active);
 }
 
 export const unitDetail = (code: string, signal?: AbortSignal) => api.get<UnitDetail>(`/api/units/${enc(code)}`, { signal });
 
-export interface QueueFilters {
-  unit?: string;
-  state?: string;
-  procedure?: string;
-  channel?: string;
-  hamlet?: string;
-  /** ISO instant: only dossiers due before it. */
-  dueBefore?: string;
-  late?: boolean;
-  assignedToMe?: boolean;
-  q?: string;
-  sort?: 'dueAt' | 'receivedAt';
-  cursor?: string;
-  limit?: number;
-}
+/** The queue's filters (GET /api/office/dossiers) as read from the page's address: the server checks the values. */
+export type QueueFilters = Omit<QueueQuery, 'state' | 'channel'> & { state?: string; channel?: string };
 
 export const officeQueue = (filters: QueueFilters, signal?: AbortSignal) =>
-  api.get<{ items: QueueItem[]; nextCursor: string | null }>('/api/office/dossiers', {
+  api.get<QueuePage>('/api/office/dossiers', {
     query: {
       ...filters,
       late: filters.late ? 'true' : undefined,
@@ -82,7 +73,7 @@ export const officeSummary = (unit: string, signal?: AbortSignal) => api.get<Uni
 
 /** Active officials of a commune, optionally with one role: any official of that commune may ask. */
 export async function unitColleagues(unit: string, role?: Role, signal?: AbortSignal): Promise<Colleague[]> {
-  return (await api.get<ListResponse<Colleague>>('/api/office/colleagues', { query: { unit, role }, signal })).items;
+  return (await api.get<ColleagueList>('/api/office/colleagues', { query: { unit, role }, signal })).items;
 }
 
 /** Same-origin address of an upload, for <img>, <iframe> and links (officials' views are audited per dossier). */
@@ -92,5 +83,5 @@ export function uploadUrl(id: string, dossierCode?: string): string {
 
 /** Signed PDFs issued so far; they appear a moment after the step that issues them (outbox worker). */
 export async function issuedDocuments(code: string, signal?: AbortSignal): Promise<IssuedDocument[]> {
-  return (await api.get<ListResponse<IssuedDocument>>(`/api/dossiers/${enc(code)}/documents`, { signal })).items;
+  return (await api.get<IssuedDocumentList>(`/api/dossiers/${enc(code)}/documents`, { signal })).items;
 }

@@ -1,11 +1,11 @@
-import type { AccessLogEntry, AccessLogResponse } from '@motcua/core/privacy';
 import { api } from './client.ts';
+import type { AccessLog, AccessLogEntry } from '@motcua/core/api';
 
 export type { AccessLogEntry };
 
 /** Officials' reads of the citizen's data, newest first (GET /api/me/access-log). */
 export async function myAccessLog(signal?: AbortSignal): Promise<AccessLogEntry[]> {
-  return (await api.get<AccessLogResponse>('/api/me/access-log', { signal })).items;
+  return (await api.get<AccessLog>('/api/me/access-log', { signal })).items;
 }
 
 /** Everything Motcua holds about the signed-in citizen, as a JSON file the browser downloads. */

@@ -1,6 +1,5 @@
-import { ApiError, CSRF_COOKIE, CSRF_HEADER, NETWORK_ERROR_TYPE, readBrowserCookie } from './client.ts';
-import type { ProblemDetails } from './types.ts';
-import type { Upload } from '../portal/api/types.ts';
+import { ApiError, CSRF_COOKIE, CSRF_HEADER, NETWORK_ERROR_TYPE, readBrowserCookie, type ProblemDetails } from './client.ts';
+import type { Upload } from '@motcua/core/api';
 
 export interface UploadProgress {
   loaded: number;

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../i18n/index.ts';
 import { Badge, type BadgeTone } from '../ui/index.ts';
-import type { DossierState, HistoryItem, Timeliness } from '../portal/api/types.ts';
 import { formatDateTime } from '../format/format.ts';
+import type { DossierState, HistoryItem, Timeliness } from '@motcua/core/api';
 
 const STATE_TONE: Record<DossierState, BadgeTone> = {
   submitted: 'info',

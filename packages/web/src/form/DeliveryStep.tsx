@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { RadioGroup, TextArea } from '../ui/index.ts';
-import type { DeliveryMethod } from '../portal/api/types.ts';
 import { formErrorText } from './messages.ts';
 import type { FormError } from './validate.ts';
+import type { DeliveryMethod } from '@motcua/core/api';
 
 export interface DeliveryStepProps {
   delivery: DeliveryMethod | '';

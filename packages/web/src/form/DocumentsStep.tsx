@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Procedure } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Badge, Button, Spinner } from '../ui/index.ts';
+import type { Procedure } from '@motcua/core/api';
 import { myDocuments } from '../api/dossiers.ts';
 import { documentName } from '../format/procedureView.ts';
 import type { AttachedFile } from './draft.ts';

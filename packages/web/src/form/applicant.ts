@@ -1,6 +1,6 @@
-import type { Applicant, Me } from '../portal/api/types.ts';
 import { PHONE_PATTERN } from './messages.ts';
 import type { SchemaNode } from './validate.ts';
+import type { Applicant, Me } from '@motcua/core/api';
 import type { ApplicantDraft } from './draft.ts';
 
 /** The server's applicant rules (packages/server/src/modules/dossiers/schemas.ts), for the same validator. */

@@ -1,5 +1,5 @@
 import type { FormDraft } from './schema.ts';
-import type { DeliveryMethod } from '../portal/api/types.ts';
+import type { DeliveryMethod } from '@motcua/core/api';
 
 /** A file already on the server: uploads survive a reload because only their ids are kept. */
 export interface AttachedFile {

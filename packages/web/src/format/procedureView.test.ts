@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Procedure } from '../api/types.ts';
+import type { Procedure } from '@motcua/core/api';
 import { i18n } from '../i18n/index.ts';
 import { documentName, feeText, formatVnd, onlineLabel, popularFields, procedureName, processingTimeText } from './procedureView.ts';
 

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { OnlineLevel, Procedure, ProcedureDocument } from '../api/types.ts';
+import type { Procedure } from '@motcua/core/api';
+import type { OnlineLevel, ProcedureDocument } from '@motcua/core/catalog';
 import { localized, type Language } from '../i18n/index.ts';
 
 /** Presentation of catalogue data in the chosen language; pure so it is tested without a browser. */

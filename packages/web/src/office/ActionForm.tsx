@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError } from '../api/client.ts';
-import type { Procedure } from '../api/types.ts';
+import type { Procedure } from '@motcua/core/api';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { actOnDossier, unitColleagues } from '../api/dossiers.ts';
-import type { AllowedAction, Dossier, FieldSpec } from '../portal/api/types.ts';
 import { toLocalInput } from '../format/format.ts';
 import { documentName } from '../format/procedureView.ts';
 import type { AttachedFile } from '../form/draft.ts';
 import { FileUploader } from '../form/FileUploader.tsx';
+import type { AllowedAction, Dossier, FieldSpec } from '@motcua/core/api';
 import { Alert, Button, Checkbox, RadioGroup, Select, TextArea, TextField } from '../ui/index.ts';
 import { actionBody, assigneeOptions, isRequired, missingFields, type Values } from './actionBody.ts';
 

@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { officeSummary, unitDetail } from '../api/dossiers.ts';
-import type { UnitDaySummary } from '../portal/api/types.ts';
 import { formatDate } from '../format/format.ts';
 import { LoadError } from '../ui/LoadError.tsx';
+import type { UnitDaySummary } from '@motcua/core/api';
 import { Alert, ButtonLink, Select, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { canSeeInsights, officePaths, useOfficial } from './context.ts';
 import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders

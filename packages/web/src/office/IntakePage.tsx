@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { searchProcedures } from '../api/catalog.ts';
 import { toApiError } from '../api/client.ts';
-import type { Procedure } from '../api/types.ts';
+import type { Procedure } from '@motcua/core/api';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { getDossier, officeQueue, submitDossier } from '../api/dossiers.ts';
@@ -18,7 +18,7 @@ import { APPLICANT_SCHEMA, applicantValue, emptyApplicant, toApplicant } from '.
 import { DeliveryStep } from '../form/DeliveryStep.tsx';
 import { DocumentsStep } from '../form/DocumentsStep.tsx';
 import { newIdempotencyKey, type ApplicantDraft, type AttachedFile } from '../form/draft.ts';
-import type { DeliveryMethod } from '../portal/api/types.ts';
+import type { DeliveryMethod } from '@motcua/core/api';
 import { Alert, Button, Card, Checkbox, ErrorSummary, RadioGroup, Spinner, TextArea, TextField, useDocumentTitle } from '../ui/index.ts';
 import { officePaths, useOfficial } from './context.ts';
 import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders

@@ -5,10 +5,10 @@ import { toApiError, type ApiError } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { hamletsOf, officeQueue, type QueueFilters } from '../api/dossiers.ts';
-import type { DossierState, QueueItem } from '../portal/api/types.ts';
 import { StateBadge, TimelinessBadge } from '../dossier/DossierBits.tsx';
 import { formatDate } from '../format/format.ts';
 import { LoadError } from '../ui/LoadError.tsx';
+import type { DossierState, QueueItem } from '@motcua/core/api';
 import { Button, Checkbox, Select, Spinner, TextField, useDocumentTitle } from '../ui/index.ts';
 import { officePaths, useOfficial } from './context.ts';
 import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders

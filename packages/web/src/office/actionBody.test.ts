@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AllowedAction } from '../portal/api/types.ts';
+import type { AllowedAction } from '@motcua/core/api';
 import { actionBody, assigneeOptions, missingFields } from './actionBody.ts';
 
 // Field lists as the server's allowedActions give them (packages/core/src/dossier/rules.ts).

@@ -1,5 +1,5 @@
-import type { AllowedAction, Colleague, FieldSpec } from '../portal/api/types.ts';
 import { fromLocalInput } from '../format/format.ts';
+import type { AllowedAction, Colleague, FieldSpec } from '@motcua/core/api';
 
 export type Values = Record<string, string | string[]>;
 

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import { seesAnywhere } from '@motcua/core/privacy';
-import type { Me } from '../portal/api/types.ts';
+import type { Me } from '@motcua/core/api';
 
 export type Official = Extract<Me, { kind: 'official' }>;
 

@@ -3,10 +3,6 @@ import { localized, useLanguage } from '../i18n/index.ts';
 import type { AccessLogEntry } from '../api/privacy.ts';
 import { formatDateTime } from '../format/format.ts';
 
-const ROLES = ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin', 'province_viewer', 'system_admin'] as const;
-type Role = (typeof ROLES)[number];
-const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
-
 /**
  * Who among the officials opened this dossier's data, when, as what and what they saw: the
  * citizen's right to know (khoản 1 Điều 9 Nghị định 13/2023/NĐ-CP). Folded by default.
@@ -24,10 +20,7 @@ export function AccessLog({ code, entries, failed }: { code: string; entries: Ac
       {mine.length > 0 && (
         <ul className="access-log__list">
           {mine.map((e, i) => {
-            const roles = e.viewer.roles
-              .filter(isRole)
-              .map((r) => t(`roles.${r}`))
-              .join(', ');
+            const roles = e.viewer.roles.map((r) => t(`roles.${r}`)).join(', ');
             const units = e.viewer.units.map((u) => u.name).join(', ');
             const who = [roles, units, e.viewer.via === 'token' ? t('portal:myData.viaToken') : ''].filter(Boolean).join(' · ');
             return (

@@ -5,9 +5,9 @@ import { toApiError, type ApiError } from '../api/client.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Button, Card, TextField, useDocumentTitle } from '../ui/index.ts';
 import { lookupDossier } from '../api/dossiers.ts';
-import type { LookupResult } from './api/types.ts';
 import { StateBadge, TimelinessBadge } from '../dossier/DossierBits.tsx';
 import { formatDate } from '../format/format.ts';
+import type { LookupResult } from '@motcua/core/api';
 import './portal.css';
 import '../form/wizard.css';
 import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders

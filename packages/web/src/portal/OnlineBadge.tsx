@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { OnlineLevel } from '../api/types.ts';
+import type { OnlineLevel } from '@motcua/core/catalog';
 import { Badge } from '../ui/index.ts';
 import { onlineLabel } from '../format/procedureView.ts';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Procedure } from '../api/types.ts';
+import type { Procedure } from '@motcua/core/api';
 import { useLanguage } from '../i18n/index.ts';
 import { Alert, Badge, ButtonLink } from '../ui/index.ts';
 import { OnlineBadge } from './OnlineBadge.tsx';

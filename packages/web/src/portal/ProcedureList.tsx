@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Procedure } from '../api/types.ts';
+import type { Procedure } from '@motcua/core/api';
 import { useLanguage } from '../i18n/index.ts';
 import { Card } from '../ui/index.ts';
 import { OnlineBadge } from './OnlineBadge.tsx';

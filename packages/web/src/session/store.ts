@@ -1,5 +1,5 @@
 import { toApiError, type ApiClient, type ApiError } from '../api/client.ts';
-import type { Me } from '../portal/api/types.ts';
+import type { Me } from '@motcua/core/api';
 
 /** Who is using the app, as the header and the pages that need a login see it. */
 export type SessionState =

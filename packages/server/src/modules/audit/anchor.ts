@@ -1,27 +1,15 @@
 // What an audit anchor is on the outside: the exact text that is signed, the JSON that is published
 // (public page, API, daily e-mail), and how anyone checks one without trusting this server.
 import { verify, X509Certificate } from 'node:crypto';
+import { ANCHOR_FORMAT, type AuditAnchor } from '@motcua/core/api';
 
-export const ANCHOR_FORMAT = 'motcua-audit-anchor/1';
+export { ANCHOR_FORMAT };
 /** Lines around the anchors' JSON in e-mails, so a saved message can be handed to audit:verify. */
 export const ANCHORS_BEGIN = '-----BEGIN MOTCUA AUDIT ANCHORS-----';
 export const ANCHORS_END = '-----END MOTCUA AUDIT ANCHORS-----';
 
-export interface AnchorJson {
-  format: typeof ANCHOR_FORMAT;
-  chain: string;
-  entryId: number;
-  headHash: string;
-  signedAt: string;
-  algorithm: string;
-  /** Base64 signature over `statement` (UTF-8). */
-  signature: string;
-  /** The exact signed text (rebuilt from the fields above by every verifier). */
-  statement: string;
-  certificate: string;
-  caCertificates: string[];
-  signer: string;
-}
+/** A signed anchor as published (@motcua/core/api `AuditAnchor`). */
+export type AnchorJson = AuditAnchor;
 
 /** The signed text: line-based so `openssl dgst -sha256 -verify` can check a copy pasted to a file. */
 export function anchorStatement(a: { chain: string; entryId: number; headHash: string; signedAt: string }): string {

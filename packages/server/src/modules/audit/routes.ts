@@ -1,8 +1,8 @@
+import { AnchorOutcomeSchema, AuditAnchorsSchema } from '@motcua/core/api';
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { covers } from '../units/index.ts';
 import { conflict, forbidden, notFound } from '../../platform/errors.ts';
-import { ANCHOR_FORMAT } from './anchor.ts';
 import { isPlatformChain, type AuditAnchoring } from './anchoring.ts';
 import { PAGE_CSS, unitListHtml, unitPageHtml } from './page.ts';
 
@@ -12,21 +12,6 @@ export interface PublicUnit {
 }
 
 const Chain = Type.String({ pattern: '^[A-Za-z0-9._-]{1,64}$', description: 'Chuỗi nhật ký: mã xã (5 chữ số), "system" hoặc "audit"' });
-const Anchor = Type.Object({
-  format: Type.Literal(ANCHOR_FORMAT),
-  chain: Type.String(),
-  entryId: Type.Integer(),
-  headHash: Type.String(),
-  signedAt: Type.String(),
-  algorithm: Type.String(),
-  signature: Type.String({ description: 'Base64 of the signature over `statement` (UTF-8)' }),
-  statement: Type.String(),
-  certificate: Type.String({ description: 'PEM of the signing certificate' }),
-  caCertificates: Type.Array(Type.String()),
-  signer: Type.String(),
-});
-const Anchors = Type.Object({ chain: Type.String(), unitName: Type.Union([Type.String(), Type.Null()]), anchors: Type.Array(Anchor) });
-
 /** The audit anchors, published: JSON for auditors, a server-rendered page per commune, and signing on demand. */
 export const auditRoutes: FastifyPluginAsyncTypebox<{ anchoring: AuditAnchoring; unit(code: string): PublicUnit | null; anchorMinutes: number }> = async (
   app,
@@ -42,7 +27,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ anchoring: AuditAnchoring;
         description: 'What `npm run audit:verify -- --anchors <this URL or a saved copy>` checks the database against.',
         params: Type.Object({ chain: Chain }),
         querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })) }),
-        response: { 200: Anchors },
+        response: { 200: Type.Ref(AuditAnchorsSchema) },
       },
     },
     async (request, reply) => {
@@ -60,7 +45,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ anchoring: AuditAnchoring;
         tags: ['audit'],
         summary: 'Ký đầu chuỗi nhật ký ngay (quản trị xã) — sign the chain head now (administrators)',
         params: Type.Object({ chain: Chain }),
-        response: { 200: Type.Object({ status: Type.Union([Type.Literal('anchored'), Type.Literal('unchanged')]), anchor: Anchor }) },
+        response: { 200: Type.Ref(AnchorOutcomeSchema) },
       },
     },
     async (request) => {

@@ -16,7 +16,6 @@ export { systemActor, type DossierActor } from './actors.ts';
 export type { Applicant, AttachmentInput, AttachmentRef, IntakeDetails, SubmissionInput } from './intake.ts';
 export type { StoredEvent } from './store.ts';
 export { DOSSIER_KINDS, type DossierJson } from './views.ts';
-export { ApplicantSchema } from './schemas.ts';
 export { dossierFiguresByUnit, dossiersByHamlet, type DossierFigures, type Period } from './figures.ts';
 export { dossierRoutes } from './routes.ts';
 export { seedDemoDossiers } from './demo.ts';

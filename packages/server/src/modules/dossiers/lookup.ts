@@ -1,19 +1,10 @@
-import { STATE_LABEL_VI, type DossierState, type Timeliness } from '@motcua/core/dossier';
+import type { LookupResult } from '@motcua/core/api';
+import { STATE_LABEL_VI, type DossierState } from '@motcua/core/dossier';
 import type { Db } from '../../db/database.ts';
 import { Problem } from '../../platform/errors.ts';
 import { iso } from './clock.ts';
 import { normalisePhone } from './intake.ts';
 import { rowTimeliness } from './queue.ts';
-
-export interface LookupResult {
-  code: string;
-  state: DossierState;
-  stateLabel: string;
-  procedureName: string;
-  receivedAt: string | null;
-  dueAt: string | null;
-  timeliness: Timeliness;
-}
 
 // One message for "no such code" and "wrong phone/CCCD", so the answer does not reveal which.
 const noMatch = () =>

@@ -1,7 +1,8 @@
 import { inspectText } from '../../platform/input.ts';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { addDays, vnDate, vnInstant } from '@motcua/core/calendar';
-import { RUNNING_STATES, timeliness, type DossierView, type Timeliness } from '@motcua/core/dossier';
+import type { QueuePage, QueueQuery, UnitDaySummary } from '@motcua/core/api';
+import { RUNNING_STATES, timeliness, type Channel, type DossierState, type DossierView, type Timeliness } from '@motcua/core/dossier';
 import { foldKey } from '@motcua/core/text';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -23,36 +24,6 @@ export function rowTimeliness(r: Row, now: Date): Timeliness {
     closure: r.closed_at === null ? null : { at: isoOrNull(r.closed_at)!, reason: null },
   };
   return timeliness(facts as DossierView, now, dossierClock);
-}
-
-export interface QueueQuery {
-  unit?: string;
-  state?: string[];
-  procedure?: string;
-  channel?: string;
-  hamlet?: string;
-  dueBefore?: string;
-  late?: boolean;
-  assignedToMe?: boolean;
-  q?: string;
-  sort?: 'dueAt' | 'receivedAt';
-  cursor?: string;
-  limit?: number;
-}
-
-export interface QueueItem {
-  code: string;
-  state: string;
-  unitCode: string;
-  channel: string;
-  procedureCode: string;
-  procedureName: string;
-  applicantName: string;
-  hamlet: string | null;
-  receivedAt: string | null;
-  dueAt: string | null;
-  timeliness: Timeliness;
-  assigneeUserId: string | null;
 }
 
 const encodeCursor = (key: string, code: string) => Buffer.from(JSON.stringify([key, code])).toString('base64url');
@@ -89,7 +60,7 @@ function scope(allowed: UnitScope, unit?: string): Expression<SqlBool> {
 }
 
 /** The office work queue: filtered, scoped, keyset-paginated. */
-export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Date): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
+export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Date): Promise<QueuePage> {
   if (actor.kind !== 'official') throw forbidden();
   // Each row shows the applicant's name: only units where the caller may see identities.
   const allowed = unitScope(actor, 'identity');
@@ -142,9 +113,9 @@ export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Da
   return {
     items: page.map((r) => ({
       code: r.code,
-      state: r.state,
+      state: r.state as DossierState,
       unitCode: r.unit_code,
-      channel: r.channel,
+      channel: r.channel as Channel,
       procedureCode: r.procedure_code,
       procedureName: r.procedure_name,
       applicantName: r.full_name,
@@ -158,25 +129,13 @@ export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Da
   };
 }
 
-export interface UnitSummary {
-  unitCode: string;
-  day: string;
-  receivedToday: number;
-  dueToday: number;
-  late: number;
-  returnedToday: number;
-  inProgress: number;
-  awaitingCheck: number;
-  awaitingSupplement: number;
-}
-
 /** Today's counts (Vietnam day) for a unit's dashboard. */
-export async function unitSummary(db: Db, unitCode: string, now: Date): Promise<UnitSummary> {
+export async function unitSummary(db: Db, unitCode: string, now: Date): Promise<UnitDaySummary> {
   const day = vnDate(now);
   const start = vnInstant(day, '00:00');
   const end = vnInstant(addDays(day, 1), '00:00');
   const running = sql.join([...RUNNING_STATES]);
-  const r = await sql<Record<Exclude<keyof UnitSummary, 'unitCode' | 'day'>, number>>`
+  const r = await sql<Record<Exclude<keyof UnitDaySummary, 'unitCode' | 'day'>, number>>`
     select
       count(*) filter (where received_at >= ${start} and received_at < ${end})::int as "receivedToday",
       count(*) filter (where state in (${running}) and due_at >= ${start} and due_at < ${end})::int as "dueToday",
@@ -187,5 +146,5 @@ export async function unitSummary(db: Db, unitCode: string, now: Date): Promise<
       count(*) filter (where state = 'supplement_requested')::int as "awaitingSupplement"
     from dossier where unit_code = ${unitCode}`.execute(db);
   const c = r.rows[0]!;
-  return { unitCode, day, ...Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Number(v)])) } as UnitSummary;
+  return { unitCode, day, ...Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Number(v)])) } as UnitDaySummary;
 }

@@ -1,13 +1,25 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ActionBodySchema,
+  DossierCodeParams as CodeParams,
+  DossierListSchema,
+  DossierSchema,
+  LookupQuerySchema,
+  LookupResultSchema,
+  QueuePageSchema,
+  QueueQuerySchema,
+  SubmissionSchema,
+  SummaryQuerySchema,
+  UnitDaySummarySchema,
+  type ActionBody,
+} from '@motcua/core/api';
 import { badRequest } from '../../platform/errors.ts';
-import { ActionBody, CodeParams, DossierSchema, LookupQuery, QueueItemSchema, QueueQuerySchema, SubmissionSchema } from './schemas.ts';
 import type { DossierService } from './service.ts';
 
 const tags = ['dossiers'];
 
 export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService }> = async (app, { dossiers }) => {
-  app.addSchema(DossierSchema);
   const Dossier = Type.Ref(DossierSchema);
 
   app.post(
@@ -19,7 +31,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
         summary: 'Nộp hồ sơ (công dân trực tuyến; cán bộ nhận tại quầy, lưu động, bưu chính) — file a dossier',
         description: 'Gửi lại cùng Idempotency-Key trả về đúng hồ sơ đã tạo (200), không tạo hồ sơ thứ hai.',
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) }),
-        body: SubmissionSchema,
+        body: Type.Ref(SubmissionSchema),
         response: { 200: Dossier, 201: Dossier },
       },
     },
@@ -48,18 +60,18 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
         summary: 'Thực hiện thao tác trên hồ sơ — take a workflow action',
         description: 'Body: { action, version?, ...fields } with the fields listed in allowedActions.',
         params: CodeParams,
-        body: ActionBody,
+        body: ActionBodySchema,
         response: { 200: Dossier },
       },
     },
-    async (request) => dossiers.act(request.actor, request.params.code, request.body as { action: string; version?: number } & Record<string, unknown>),
+    async (request) => dossiers.act(request.actor, request.params.code, request.body as ActionBody),
   );
 
   app.get(
     '/api/me/dossiers',
     {
       config: { access: 'citizen' },
-      schema: { tags, summary: 'Hồ sơ của tôi — my dossiers with their timelines', response: { 200: Type.Object({ items: Type.Array(Dossier) }) } },
+      schema: { tags, summary: 'Hồ sơ của tôi — my dossiers with their timelines', response: { 200: Type.Ref(DossierListSchema) } },
     },
     async (request) => ({ items: await dossiers.listMine(request.actor) }),
   );
@@ -71,7 +83,8 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
       schema: {
         tags,
         summary: 'Tra cứu tình trạng hồ sơ bằng mã và số điện thoại hoặc CCCD — public status look-up',
-        querystring: LookupQuery,
+        querystring: LookupQuerySchema,
+        response: { 200: Type.Ref(LookupResultSchema) },
       },
     },
     async (request) => {
@@ -89,7 +102,7 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
         tags,
         summary: 'Danh sách hồ sơ cần xử lý của đơn vị — the office work queue',
         querystring: QueueQuerySchema,
-        response: { 200: Type.Object({ items: Type.Array(QueueItemSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+        response: { 200: Type.Ref(QueuePageSchema) },
       },
     },
     async (request) => dossiers.queue(request.actor, request.query),
@@ -102,7 +115,8 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
       schema: {
         tags,
         summary: "Số liệu trong ngày của đơn vị — today's counts for a unit",
-        querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{5}$' }) }),
+        querystring: SummaryQuerySchema,
+        response: { 200: Type.Ref(UnitDaySummarySchema) },
       },
     },
     async (request) => dossiers.summary(request.actor, request.query.unit),

@@ -36,8 +36,9 @@ import { dossierClock, iso } from './clock.ts';
 import type { AttachmentInput, AttachmentRef, IntakeDetails, SubmissionInput } from './intake.ts';
 import { unprocessable, versionConflict, workflowProblem } from './problems.ts';
 import { DossierStore, isUniqueViolation, storedEvent, type ProjectionRow, type StoredEvent } from './store.ts';
-import { lookupDossier, type LookupResult } from './lookup.ts';
-import { unitSummary, workQueue, type QueueItem, type QueueQuery, type UnitSummary } from './queue.ts';
+import type { LookupResult, QueuePage, QueueQuery, UnitDaySummary } from '@motcua/core/api';
+import { lookupDossier } from './lookup.ts';
+import { unitSummary, workQueue } from './queue.ts';
 import { checkSubmission } from './validate.ts';
 import { DOSSIER_KINDS, dossierJson, intakeOf, type DossierJson } from './views.ts';
 
@@ -569,7 +570,7 @@ export class DossierService {
   }
 
   /** The office work queue (queue.ts): names of many applicants at once, so one audit entry per page with the codes shown. */
-  async queue(actor: Actor, query: QueueQuery): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
+  async queue(actor: Actor, query: QueueQuery): Promise<QueuePage> {
     const unit = query.unit;
     if (unit && !sees(actor, 'identity', unitPlace(unit))) throw outsideScope();
     const page = await workQueue(this.ctx.db, actor, query, this.ctx.clock.now());
@@ -585,7 +586,7 @@ export class DossierService {
   }
 
   /** Today's counts for a unit's dashboard, for those who may see its figures. */
-  async summary(actor: Actor, unitCode: string): Promise<UnitSummary> {
+  async summary(actor: Actor, unitCode: string): Promise<UnitDaySummary> {
     if (!sees(actor, 'figures', unitPlace(unitCode))) throw outsideScope();
     return unitSummary(this.ctx.db, unitCode, this.ctx.clock.now());
   }

@@ -1,45 +1,12 @@
-import {
-  allowedActions,
-  deriveDossier,
-  timeliness,
-  type ActionSpec,
-  type Actor as CoreActor,
-  type DossierState,
-  type DossierView,
-  type Timeliness,
-} from '@motcua/core/dossier';
+import { allowedActions, deriveDossier, timeliness, type Actor as CoreActor, type DossierView } from '@motcua/core/dossier';
+import type { Dossier } from '@motcua/core/api';
 import { INTERNAL_NOTE_ACTIONS, type DataKind } from '@motcua/core/privacy';
 import { dossierClock, iso } from './clock.ts';
-import type { Applicant, AttachmentRef, Consent, IntakeDetails } from './intake.ts';
+import type { AttachmentRef, IntakeDetails } from './intake.ts';
 import type { StoredEvent } from './store.ts';
 
-export interface DossierJson {
-  code: string;
-  state: DossierState;
-  version: number;
-  procedureCode: string;
-  procedureName: string;
-  unitCode: string;
-  channel: string;
-  applicant: Applicant;
-  form: Record<string, unknown>;
-  attachments: AttachmentRef[];
-  resultDelivery: string;
-  postalAddress: string | null;
-  feeVnd: number | null;
-  consent: Consent | null;
-  submittedAt: string;
-  receivedAt: string | null;
-  dueAt: string | null;
-  /** True while the dossier awaits the desk's check: dueAt is the appointment if received now. */
-  dueAtProvisional: boolean;
-  timeliness: Timeliness;
-  assigneeUserId: string | null;
-  missingDocuments: string[];
-  apologies: { at: string; newAppointment: string; reason: string }[];
-  history: { action: string; at: string; actorName: string; note: string | null }[];
-  allowedActions: ActionSpec[];
-}
+/** A dossier as the API shows it: `Dossier` of the wire contract (@motcua/core/api). */
+export type DossierJson = Dossier;
 
 /** What a dossier's detail holds (who-sees-what kinds): a reader must be allowed every one. */
 export const DOSSIER_KINDS: readonly DataKind[] = ['identity', 'contact', 'application'];

@@ -1,36 +1,11 @@
 import { Type } from '@sinclair/typebox';
+import { ApiTokenListSchema, ColleagueListSchema, CreatedApiTokenSchema, OfficialListSchema, OfficialSchema, RoleSchema } from '@motcua/core/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { IdentityService } from './service.ts';
-import { ALL_ROLES } from './officials.ts';
 
-const Role = Type.Union(ALL_ROLES.map((r) => Type.Literal(r)));
+const Role = Type.Ref(RoleSchema);
 const UnitCode = Type.String({ pattern: '^[0-9]{2}([0-9]{3})?$', description: 'Mã xã (5 chữ số) hoặc tỉnh (2 chữ số)' });
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
-
-const Official = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  subject: Type.Union([Type.String(), Type.Null()]),
-  fullName: Type.String(),
-  roles: Type.Array(Role),
-  unitCodes: Type.Array(Type.String()),
-  email: Type.Union([Type.String(), Type.Null()]),
-  active: Type.Boolean(),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-});
-
-const Token = Type.Object({
-  id: Type.String(),
-  label: Type.String(),
-  role: Role,
-  unitCode: Type.String(),
-  createdBy: Type.String(),
-  createdAt: Type.String(),
-  expiresAt: Type.Union([Type.String(), Type.Null()]),
-  revokedAt: Type.Union([Type.String(), Type.Null()]),
-  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
-});
 
 /** Work e-mail: where the unit's reports (the daily audit anchor) reach approvers and administrators. */
 const Email = Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()]);
@@ -47,7 +22,7 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService
         tags: ['identity'],
         summary: 'Danh sách cán bộ của xã — officials of a unit (administrators)',
         querystring: Type.Object({ unit: Type.Optional(UnitCode) }),
-        response: { 200: Type.Object({ items: Type.Array(Official) }) },
+        response: { 200: Type.Ref(OfficialListSchema) },
       },
     },
     async (request) => ({ items: await identity.officials.list(request.actor, request.query.unit) }),
@@ -61,7 +36,7 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService
         tags: ['identity'],
         summary: 'Cán bộ cùng đơn vị (tên, vai trò) — colleagues to assign work to',
         querystring: Type.Object({ unit: Type.String({ pattern: '^[0-9]{5}$' }), role: Type.Optional(Role) }),
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), fullName: Type.String(), roles: Type.Array(Role) })) }) },
+        response: { 200: Type.Ref(ColleagueListSchema) },
       },
     },
     async (request) => ({ items: await identity.officials.colleagues(request.actor, request.query.unit, request.query.role) }),
@@ -84,7 +59,7 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService
           },
           { additionalProperties: false },
         ),
-        response: { 201: Official },
+        response: { 201: Type.Ref(OfficialSchema) },
       },
     },
     async (request, reply) => reply.status(201).send(await identity.officials.create(request.actor, request.body)),
@@ -107,7 +82,7 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService
           },
           { additionalProperties: false, minProperties: 1 },
         ),
-        response: { 200: Official },
+        response: { 200: Type.Ref(OfficialSchema) },
       },
     },
     async (request) => identity.officials.update(request.actor, request.params.id, request.body),
@@ -117,7 +92,7 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService
     '/api/office/officials/:id',
     {
       config: { access: { roles: [...ADMINS.roles] } },
-      schema: { tags: ['identity'], summary: 'Khoá tài khoản cán bộ — deactivate an official', params: Id, response: { 200: Official } },
+      schema: { tags: ['identity'], summary: 'Khoá tài khoản cán bộ — deactivate an official', params: Id, response: { 200: Type.Ref(OfficialSchema) } },
     },
     async (request) => identity.officials.update(request.actor, request.params.id, { active: false }),
   );
@@ -129,7 +104,7 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService
       schema: {
         tags: ['identity'],
         summary: 'Mã truy cập API (không kèm bí mật) — API tokens, without secrets',
-        response: { 200: Type.Object({ items: Type.Array(Token) }) },
+        response: { 200: Type.Ref(ApiTokenListSchema) },
       },
     },
     async (request) => ({ items: await identity.tokens.list(request.actor) }),
@@ -151,7 +126,7 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService
           },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Intersect([Token, Type.Object({ token: Type.String() })]) },
+        response: { 201: Type.Ref(CreatedApiTokenSchema) },
       },
     },
     async (request, reply) => reply.status(201).send(await identity.tokens.create(request.actor, request.body)),
@@ -161,11 +136,16 @@ export const officeRoutes: FastifyPluginAsyncTypebox<{ identity: IdentityService
     '/api/office/tokens/:id',
     {
       config: { access: { roles: [...ADMINS.roles] } },
-      schema: { tags: ['identity'], summary: 'Thu hồi mã truy cập API — revoke an API token (immediate)', params: Id },
+      schema: {
+        tags: ['identity'],
+        summary: 'Thu hồi mã truy cập API — revoke an API token (immediate)',
+        params: Id,
+        response: { 204: Type.Null({ description: 'Đã thu hồi — revoked' }) },
+      },
     },
     async (request, reply) => {
       await identity.tokens.revoke(request.actor, request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { OFFICIAL_ROLES } from '@motcua/core/api';
 import { nfc } from '@motcua/core/text';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor, OfficialRole } from '../../platform/access.ts';
@@ -7,7 +8,7 @@ import { sees } from '../../platform/privacy.ts';
 import type { IdentityStore, Official } from './store.ts';
 import { unitOf } from '../units/index.ts';
 
-export const ALL_ROLES: OfficialRole[] = ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin', 'province_viewer', 'system_admin'];
+export const ALL_ROLES: readonly OfficialRole[] = OFFICIAL_ROLES;
 /** What a commune administrator may hand out: the commune's own roles, never province or system ones. */
 export const COMMUNE_ROLES: OfficialRole[] = ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin'];
 

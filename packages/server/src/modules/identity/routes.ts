@@ -1,37 +1,12 @@
 import { Type } from '@sinclair/typebox';
+import { MeSchema } from '@motcua/core/api';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../platform/context.ts';
 import type { IdentityService } from './service.ts';
 import { LOGIN_COOKIE, OidcClient, safeReturnTo } from './oidc-client.ts';
 import { SESSION_COOKIE } from './sessions.ts';
-import { ALL_ROLES } from './officials.ts';
 import { createDevProvider, devIdpRoutes } from './dev-idp.ts';
 import { officeRoutes } from './office-routes.ts';
-
-const Role = Type.Union(ALL_ROLES.map((r) => Type.Literal(r)));
-
-const Me = Type.Union([
-  Type.Object({
-    kind: Type.Literal('citizen'),
-    subject: Type.String(),
-    idNumber: Type.String({ description: 'Số CCCD (12 chữ số) — citizen identity card number' }),
-    fullName: Type.String(),
-    birthdate: Type.Union([Type.String(), Type.Null()]),
-    gender: Type.Union([Type.String(), Type.Null()]),
-    phoneNumber: Type.Union([Type.String(), Type.Null()]),
-    address: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
-    communeCode: Type.Union([Type.String(), Type.Null()]),
-  }),
-  Type.Object({
-    kind: Type.Literal('official'),
-    userId: Type.String(),
-    username: Type.Union([Type.String(), Type.Null()]),
-    fullName: Type.String(),
-    roles: Type.Array(Role),
-    unitCodes: Type.Array(Type.String()),
-    via: Type.Union([Type.Literal('session'), Type.Literal('token')]),
-  }),
-]);
 
 export const identityRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; identity: IdentityService }> = async (app, { ctx, identity }) => {
   const oidc = new OidcClient(ctx, identity.store);
@@ -51,6 +26,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; identi
         tags: ['identity'],
         summary: 'Đăng nhập qua nhà cung cấp định danh (OIDC) — start an OpenID Connect login',
         querystring: Type.Object({ returnTo: Type.Optional(Type.String({ maxLength: 512 })) }),
+        response: { 303: Type.Null({ description: 'Chuyển tới nhà cung cấp định danh — to the identity provider (Location)' }) },
       },
     },
     async (request, reply) => {
@@ -64,7 +40,11 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; identi
     '/auth/callback',
     {
       config: { access: 'public' },
-      schema: { tags: ['identity'], summary: 'Điểm quay về sau đăng nhập — OIDC redirect URI' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Điểm quay về sau đăng nhập — OIDC redirect URI',
+        response: { 303: Type.Null({ description: 'Đăng nhập xong, về trang đã yêu cầu — signed in: back to the page asked for (Location)' }) },
+      },
     },
     async (request, reply) => {
       const attemptId = request.cookies[LOGIN_COOKIE];
@@ -87,13 +67,17 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; identi
     '/auth/logout',
     {
       config: { access: 'public' },
-      schema: { tags: ['identity'], summary: 'Đăng xuất — log out (deletes the server-side session)' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Đăng xuất — log out (deletes the server-side session)',
+        response: { 204: Type.Null({ description: 'Đã đăng xuất — logged out' }) },
+      },
     },
     async (request, reply) => {
       const sessionId = request.cookies[SESSION_COOKIE];
       if (sessionId) await identity.sessions.destroy(sessionId);
       identity.sessions.clearCookies(reply);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -101,7 +85,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; identi
     '/api/me',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['identity'], summary: 'Tôi là ai — the signed-in citizen or official', response: { 200: Me } },
+      schema: { tags: ['identity'], summary: 'Tôi là ai — the signed-in citizen or official', response: { 200: Type.Ref(MeSchema) } },
     },
     async (request) => {
       const actor = request.actor;

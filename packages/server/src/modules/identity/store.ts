@@ -1,32 +1,11 @@
 import { sql, type Selectable } from 'kysely';
+import type { ApiToken, Official } from '@motcua/core/api';
 import type { Db } from '../../db/database.ts';
 import type { OfficialRole } from '../../platform/access.ts';
 import type { ApiTokenTable, AuthSessionTable, OfficialTable } from './tables.ts';
 
-export interface Official {
-  id: string;
-  username: string;
-  subject: string | null;
-  fullName: string;
-  roles: OfficialRole[];
-  unitCodes: string[];
-  email: string | null;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ApiToken {
-  id: string;
-  label: string;
-  role: OfficialRole;
-  unitCode: string;
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+/** An official and an API token as the API shows them (@motcua/core/api). */
+export type { ApiToken, Official };
 
 export type SessionRow = Selectable<AuthSessionTable>;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CreatedApiToken } from '@motcua/core/api';
 import type { AppContext } from '../../platform/context.ts';
 import type { Actor, OfficialRole } from '../../platform/access.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
@@ -9,11 +10,6 @@ import { unitOf } from '../units/index.ts';
 
 const PREFIX = 'mct_';
 
-export interface CreatedToken extends ApiToken {
-  /** Shown once; only its SHA-256 is stored. */
-  token: string;
-}
-
 /** API tokens act as an official with one role in one unit, for integrations and scripts. */
 export class ApiTokens {
   constructor(
@@ -22,7 +18,7 @@ export class ApiTokens {
   ) {}
 
   /** Without an acting official (the CLI on the server itself), no scope check applies. */
-  async create(actor: Actor | 'cli', input: { role: OfficialRole; unitCode: string; label?: string; expiresInDays?: number }): Promise<CreatedToken> {
+  async create(actor: Actor | 'cli', input: { role: OfficialRole; unitCode: string; label?: string; expiresInDays?: number }): Promise<CreatedApiToken> {
     if (actor !== 'cli') {
       assertAdministers(actor, input.unitCode);
       assertGrantable(actor, [input.role]);

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ApplicantSchema } from '../dossiers/index.ts';
+import { ApplicantSchema } from '@motcua/core/api';
 
 /**
  * The field app's operations. Each carries a client-generated UUID (`id`); the server applies
@@ -23,7 +23,7 @@ export const ReceiveDossierOp = Type.Object(
         code: Type.String({ pattern: '^[A-Za-z0-9._-]+-[0-9]{6}-[0-9]{4,}$', description: 'Mã lấy từ khối mã dự trữ của bộ công cụ (codeBlock)' }),
         receivedAt: Type.String({ format: 'date-time', description: 'Thời điểm tiếp nhận tại ấp: hạn giải quyết tính từ đây' }),
         procedureCode: Type.String({ minLength: 3, maxLength: 40 }),
-        applicant: ApplicantSchema,
+        applicant: Type.Ref(ApplicantSchema),
         form: Type.Record(Type.String(), Type.Unknown()),
         attachments: Type.Optional(
           Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {

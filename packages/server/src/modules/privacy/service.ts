@@ -1,4 +1,5 @@
-import type { AccessLogEntry, DataKind, Text } from '@motcua/core/privacy';
+import type { AccessLogEntry, PersonalDataExport, Role } from '@motcua/core/api';
+import type { DataKind, Text } from '@motcua/core/privacy';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { type READ_ACTIONS, readsOfDossiers, type ReadEntry } from '../audit/index.ts';
@@ -59,7 +60,7 @@ export class PrivacyService {
 
   private describe(r: ReadEntry, files: Map<string, string>): AccessLogEntry {
     const what = WHAT[r.action as keyof typeof WHAT] ?? { text: { vi: r.action, en: r.action }, kinds: [] };
-    const as = (r.detail.as ?? {}) as { roles?: string[]; unitCodes?: string[]; via?: 'session' | 'token' };
+    const as = (r.detail.as ?? {}) as { roles?: Role[]; unitCodes?: string[]; via?: 'session' | 'token' };
     let text = what.text;
     if (r.action === 'dossier.attachment.read') {
       const name = files.get(String(r.detail.uploadId ?? ''));
@@ -83,7 +84,7 @@ export class PrivacyService {
   }
 
   /** Everything Motcua holds about the citizen, as the citizen sees it (no internal notes). */
-  async export(citizen: Citizen) {
+  async export(citizen: Citizen): Promise<PersonalDataExport> {
     const { dossiers, uploads, results, delivery, identity } = this.deps;
     const mine = await dossiers.listMine(citizen, MAX_DOSSIERS);
     const codes = mine.map((d) => d.code);
@@ -97,7 +98,7 @@ export class PrivacyService {
     }
     const sessions = await identity.citizenSessions(citizen.idNumber);
     return {
-      format: 'motcua.personal-data-export/1',
+      format: 'motcua.personal-data-export/1' as const,
       generatedAt: this.ctx.clock.now().toISOString(),
       legalBasis: 'Nghị định 13/2023/NĐ-CP, khoản 1, 3 và 7 Điều 9 (quyền được biết, truy cập, cung cấp dữ liệu)',
       subject: { idNumber: citizen.idNumber, fullName: citizen.fullName },

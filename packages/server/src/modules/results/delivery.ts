@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import type { DeliveryBody, Shipment } from '@motcua/core/api';
 import { nfc } from '@motcua/core/text';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -13,25 +14,10 @@ import type { ResultsService } from './service.ts';
 import { resultsStore as store, type ShipmentRow } from './store.ts';
 import type { ShipmentStatus } from './tables.ts';
 
-export type DeliveryInput =
-  | { method: 'counter'; recipientName: string; recipientIdNumber: string; signaturePng?: string; typedConfirmation?: string }
-  | { method: 'post'; address?: string; phone?: string }
-  | { method: 'electronic' };
-
-export interface ShipmentJson {
-  id: string;
-  dossierCode: string;
-  carrier: string;
-  trackingNumber: string;
-  recipientName: string;
-  address: string;
-  codFeeVnd: number;
-  /** Says in both languages that the fee is a configured stand-in, not a carrier's tariff. */
-  codFeeNote: { vi: string; en: string };
-  status: ShipmentStatus;
-  statusLabel: { vi: string; en: string };
-  events: { status: ShipmentStatus; at: string; source: string; note: string | null }[];
-}
+/** How a result is handed over (@motcua/core/api `DeliveryBody`). */
+export type DeliveryInput = DeliveryBody;
+/** A postal shipment as the API shows it (@motcua/core/api). */
+export type ShipmentJson = Shipment;
 
 const MAX_SIGNATURE_BYTES = 256 * 1024;
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -1,52 +1,23 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { DossierProgressSchema } from '@motcua/core/api';
+import {
+  DeliveryBodySchema,
+  DossierProgressSchema,
+  DossierSchema,
+  IssuedDocumentListSchema,
+  ShipmentEventBodySchema,
+  ShipmentListSchema,
+  ShipmentSchema,
+  type DeliveryBody,
+} from '@motcua/core/api';
+import { FileBody } from '../../platform/contract.ts';
 import { notFound } from '../../platform/errors.ts';
 import { contentDisposition } from '../uploads/index.ts';
-import type { DeliveryInput, DeliveryService } from './delivery.ts';
+import type { DeliveryService } from './delivery.ts';
 import type { ResultsService } from './service.ts';
 
 const tags = ['results'];
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) });
-
-const DocumentSchema = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  title: Type.String(),
-  titleEn: Type.String(),
-  eventSeq: Type.Integer(),
-  issuingUnit: Type.String(),
-  sha256: Type.String(),
-  size: Type.Integer(),
-  signedAt: Type.String(),
-  signerSubject: Type.String(),
-  verifyUrl: Type.String(),
-  downloadUrl: Type.String(),
-});
-
-const DeliveryBody = Type.Union([
-  Type.Object(
-    {
-      method: Type.Literal('counter'),
-      recipientName: Type.String({ minLength: 1, maxLength: 200 }),
-      recipientIdNumber: Type.String({ pattern: '^[0-9]{9}([0-9]{3})?$' }),
-      signaturePng: Type.Optional(Type.String({ maxLength: 400_000, description: 'Ảnh chữ ký PNG, base64 (có thể kèm tiền tố data:image/png;base64,)' })),
-      typedConfirmation: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Lời xác nhận đánh máy khi không ký được trên màn hình' })),
-    },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    {
-      method: Type.Literal('post'),
-      address: Type.Optional(Type.String({ minLength: 5, maxLength: 500 })),
-      phone: Type.Optional(Type.String({ maxLength: 20 })),
-    },
-    { additionalProperties: false },
-  ),
-  Type.Object({ method: Type.Literal('electronic') }, { additionalProperties: false }),
-]);
-
-export const ShipmentStatusSchema = Type.Union([Type.Literal('accepted'), Type.Literal('in_transit'), Type.Literal('delivered'), Type.Literal('returned')]);
 
 export const resultsRoutes: FastifyPluginAsyncTypebox<{ results: ResultsService; delivery: DeliveryService }> = async (app, { results, delivery }) => {
   app.get(
@@ -57,7 +28,7 @@ export const resultsRoutes: FastifyPluginAsyncTypebox<{ results: ResultsService;
         tags,
         params: CodeParams,
         summary: 'Văn bản đã phát hành của hồ sơ (giấy tiếp nhận, phiếu, kết quả đã ký số) — issued documents of a dossier',
-        response: { 200: Type.Object({ items: Type.Array(DocumentSchema) }) },
+        response: { 200: Type.Ref(IssuedDocumentListSchema) },
       },
     },
     async (request) => ({ items: await results.list(request.actor, request.params.code) }),
@@ -89,6 +60,7 @@ export const resultsRoutes: FastifyPluginAsyncTypebox<{ results: ResultsService;
         tags,
         summary: 'Tải văn bản PDF đã ký số — download a signed document ({id}.pdf)',
         params: Type.Object({ code: CodeParams.properties.code, file: Type.String({ maxLength: 64 }) }),
+        response: { 200: FileBody('Văn bản PDF đã ký số — the signed PDF', ['application/pdf']) },
       },
     },
     async (request, reply) => {
@@ -113,18 +85,24 @@ export const resultsRoutes: FastifyPluginAsyncTypebox<{ results: ResultsService;
       schema: {
         tags,
         params: CodeParams,
-        body: DeliveryBody,
+        body: Type.Ref(DeliveryBodySchema),
         summary: 'Trả kết quả: tại quầy (người nhận ký), qua bưu điện, hoặc trực tuyến — hand over a ready result',
+        response: { 200: Type.Ref(DossierSchema) },
       },
     },
-    async (request) => delivery.deliver(request.actor, request.params.code, request.body as DeliveryInput),
+    async (request) => delivery.deliver(request.actor, request.params.code, request.body as DeliveryBody),
   );
 
   app.get(
     '/api/dossiers/:code/shipments',
     {
       config: { access: 'authenticated' },
-      schema: { tags, params: CodeParams, summary: 'Bưu gửi kết quả và trạng thái, cước thu hộ — postal shipments of a dossier' },
+      schema: {
+        tags,
+        params: CodeParams,
+        summary: 'Bưu gửi kết quả và trạng thái, cước thu hộ — postal shipments of a dossier',
+        response: { 200: Type.Ref(ShipmentListSchema) },
+      },
     },
     async (request) => ({ items: await delivery.shipments(request.actor, request.params.code) }),
   );
@@ -137,7 +115,8 @@ export const resultsRoutes: FastifyPluginAsyncTypebox<{ results: ResultsService;
         tags,
         summary: 'Cập nhật trạng thái bưu gửi (khi dùng bưu chính giả lập) — record a shipment status',
         params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        body: Type.Object({ status: ShipmentStatusSchema, note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+        body: ShipmentEventBodySchema,
+        response: { 200: Type.Ref(ShipmentSchema) },
       },
     },
     async (request) => delivery.advanceByOfficial(request.actor, request.params.id, request.body.status, request.body.note ?? null),

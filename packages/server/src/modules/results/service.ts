@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { DossierProgress } from '@motcua/core/api';
+import type { DossierProgress, IssuedDocument } from '@motcua/core/api';
 import { deriveDossier } from '@motcua/core/dossier';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
@@ -27,20 +27,8 @@ export interface IssueJob {
   kind: DocumentKind;
 }
 
-export interface DocumentJson {
-  id: string;
-  kind: DocumentKind;
-  title: string;
-  titleEn: string;
-  eventSeq: number;
-  issuingUnit: string;
-  sha256: string;
-  size: number;
-  signedAt: string;
-  signerSubject: string;
-  verifyUrl: string;
-  downloadUrl: string;
-}
+/** A signed document as the API lists it (@motcua/core/api `IssuedDocument`). */
+export type DocumentJson = IssuedDocument;
 
 const SIGNER = systemActor('Hệ thống ký số Motcua');
 /** Length of the QR link's `h`: 80 bits of a SHA-256, unguessable yet short enough for a QR code. */

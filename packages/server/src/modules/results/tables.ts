@@ -1,8 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DocumentKind, ShipmentStatus } from '@motcua/core/api';
 
-export type { DocumentKind } from '@motcua/core/dossier';
-import type { DocumentKind } from '@motcua/core/dossier';
-export type ShipmentStatus = 'accepted' | 'in_transit' | 'delivered' | 'returned';
+export type { DocumentKind, ShipmentStatus };
 
 /** An issued, signed document. `sha256` is of the exact signed file stored under `blob_key`. */
 export interface ResultDocumentTable {

@@ -1,40 +1,12 @@
+import type { Verdict, VerificationReport } from '@motcua/core/api';
 import type { AppContext } from '../../platform/context.ts';
 import { KIND_TITLE } from './inputs.ts';
 import { readAll, type ResultsService } from './service.ts';
 import { inspectSignedPdf, sha256Hex, type SignatureReport } from './signing/index.ts';
 import { resultsStore as store, type DocumentRow } from './store.ts';
-import type { DocumentKind } from './tables.ts';
 
-/**
- * authentic   – a document Motcua issued, byte for byte, with a valid signature over the whole file
- * altered     – a signature is present but no longer matches the bytes (or bytes were appended)
- * unknown     – the file is intact as far as its signature goes, but Motcua never issued it
- * not_found   – the link names no document Motcua issued
- */
-export type Verdict = 'authentic' | 'altered' | 'unknown' | 'not_found';
-
-export interface VerificationReport {
-  verdict: Verdict;
-  checkedFrom: 'link' | 'file';
-  /** Only what is printed on the document itself: no applicant data. */
-  document: {
-    kind: DocumentKind;
-    kindTitle: { vi: string; en: string };
-    dossierCode: string;
-    issuingUnit: string;
-    signedBy: string;
-    signedAt: string;
-    sha256: string;
-  } | null;
-  checks: {
-    issuedByMotcua: boolean;
-    /** The SHA-256 of the checked bytes equals the recorded one (the stored copy, for a link). */
-    hashMatches: boolean;
-    signatureValid: boolean | null;
-    coversWholeFile: boolean | null;
-  };
-  sha256: string | null;
-}
+/** What a verification answers (@motcua/core/api `VerificationReport`: the verdicts are explained there). */
+export type { Verdict, VerificationReport };
 
 function signatureOk(s: SignatureReport | undefined): boolean {
   return !!s && s.digestValid && s.signatureValid && s.byteRangeCoversWholeFile;

@@ -1,12 +1,13 @@
 import fastifyMultipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
+import { SHIPMENT_STATUSES, ShipmentSchema, VerificationReportSchema, type ShipmentStatus } from '@motcua/core/api';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ResultsConfig } from '../../platform/config.ts';
+import { FileBody } from '../../platform/contract.ts';
 import { badRequest, Problem } from '../../platform/errors.ts';
 import type { DeliveryService } from './delivery.ts';
 import { webhookSignatureOk, WEBHOOK_SIGNATURE_HEADER } from './postal.ts';
-import { ShipmentStatusSchema } from './routes.ts';
 import { readAll } from './service.ts';
 import type { VerificationReport, VerificationService } from './verification.ts';
 import { VERIFY_PAGE_SCRIPT, verifyPageHtml } from './verify-page.ts';
@@ -32,6 +33,14 @@ export interface VerifyRoutesOptions {
   postal: Pick<ResultsConfig, 'postalWebhookSecret'>;
 }
 
+const HTML = ['text/html'];
+const PAGE = FileBody('Trang HTML — the page', HTML, 'text');
+/** The report as JSON when the caller asks only for JSON (Accept), else the page showing it. */
+const REPORT = {
+  description: 'Kết quả xác thực: JSON (Accept: application/json) hoặc trang HTML — the verification report, as JSON or as a page',
+  content: { 'application/json': { schema: Type.Ref(VerificationReportSchema) }, ...FileBody('', HTML, 'text').content },
+};
+
 /** Public: the QR link's page, the file check, and the carrier's status webhook. */
 export const verifyRoutes: FastifyPluginAsyncTypebox<VerifyRoutesOptions> = async (app, o) => {
   const rateLimit = { max: o.perMinute, timeWindow: 60_000 };
@@ -39,8 +48,11 @@ export const verifyRoutes: FastifyPluginAsyncTypebox<VerifyRoutesOptions> = asyn
 
   app.get(
     '/verify',
-    { config: { access: 'public', rateLimit }, schema: { tags, summary: 'Trang xác thực văn bản (tải tệp lên) — verification page' } },
-    (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(verifyPageHtml(null)),
+    {
+      config: { access: 'public', rateLimit },
+      schema: { tags, summary: 'Trang xác thực văn bản (tải tệp lên) — verification page', response: { 200: PAGE } },
+    },
+    async (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(verifyPageHtml(null)),
   );
 
   app.get('/verify/verify.js', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
@@ -56,6 +68,7 @@ export const verifyRoutes: FastifyPluginAsyncTypebox<VerifyRoutesOptions> = asyn
         summary: 'Xác thực văn bản theo mã QR — verify a document from its QR link',
         params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
         querystring: Type.Object({ h: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: { 200: REPORT, 404: REPORT },
       },
     },
     async (request, reply) => answer(request, reply, await o.verification.byLink(request.params.code, (request.query.h ?? '').toLowerCase())),
@@ -68,7 +81,11 @@ export const verifyRoutes: FastifyPluginAsyncTypebox<VerifyRoutesOptions> = asyn
       '/verify',
       {
         config: { access: 'public', rateLimit },
-        schema: { tags, summary: 'Xác thực tệp PDF tải lên (multipart, trường "file"); HTML hoặc JSON theo Accept — verify an uploaded PDF' },
+        schema: {
+          tags,
+          summary: 'Xác thực tệp PDF tải lên (multipart, trường "file"); HTML hoặc JSON theo Accept — verify an uploaded PDF',
+          response: { 200: REPORT },
+        },
       },
       async (request, reply) => {
         if (!request.isMultipart())
@@ -98,7 +115,8 @@ export const verifyRoutes: FastifyPluginAsyncTypebox<VerifyRoutesOptions> = asyn
         schema: {
           tags: ['results'],
           summary: 'Webhook trạng thái bưu gửi của đơn vị bưu chính (ký HMAC-SHA256) — carrier status webhook',
-          description: `Header ${WEBHOOK_SIGNATURE_HEADER}: sha256=<hex HMAC of the raw body with POSTAL_WEBHOOK_SECRET>. Body: {"trackingNumber","status","note"?}.`,
+          description: `Header ${WEBHOOK_SIGNATURE_HEADER}: sha256=<hex HMAC of the raw body with POSTAL_WEBHOOK_SECRET>. Body: PostalWebhookBody ({"trackingNumber","status","note"?}).`,
+          response: { 200: Type.Ref(ShipmentSchema) },
         },
       },
       async (request) => {
@@ -115,12 +133,11 @@ export const verifyRoutes: FastifyPluginAsyncTypebox<VerifyRoutesOptions> = asyn
         } catch {
           throw badRequest('Nội dung không phải JSON.', 'The body is not JSON.');
         }
-        const statuses = ShipmentStatusSchema.anyOf.map((l) => l.const as string);
-        if (typeof body.trackingNumber !== 'string' || typeof body.status !== 'string' || !statuses.includes(body.status)) {
+        if (typeof body.trackingNumber !== 'string' || typeof body.status !== 'string' || !(SHIPMENT_STATUSES as readonly string[]).includes(body.status)) {
           throw badRequest('Cần trackingNumber và status hợp lệ.', 'trackingNumber and a valid status are required.');
         }
         const note = typeof body.note === 'string' ? body.note.slice(0, 500) : null;
-        return o.delivery.advanceByCarrier(body.trackingNumber, body.status as 'in_transit', note);
+        return o.delivery.advanceByCarrier(body.trackingNumber, body.status as ShipmentStatus, note);
       },
     );
   });

@@ -1,32 +1,15 @@
 import { Readable } from 'node:stream';
 import { PROBLEM } from '@motcua/core/problems';
 import { Type } from '@sinclair/typebox';
+import { PersonalDocumentListSchema, PersonalDocumentSchema, UploadSchema } from '@motcua/core/api';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
+import { FileBody } from '../../platform/contract.ts';
 import { badRequest, Problem } from '../../platform/errors.ts';
 import { assertText } from '../../platform/input.ts';
 import { uploadProblems } from './content-gate.ts';
 import type { CitizenActor, UploadsService } from './service.ts';
-
-const Upload = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
-  size: Type.Integer(),
-  mediaType: Type.String(),
-  filename: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-
-const PersonalDocument = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  source: Type.Union([Type.Literal('upload'), Type.Literal('result')]),
-  dossierCode: Type.Union([Type.String(), Type.Null()]),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  upload: Type.Omit(Upload, ['createdAt']),
-});
 
 const Title = Type.String({ minLength: 1, maxLength: 200 });
 const DocumentId = Type.Object({ id: Type.String({ maxLength: 64 }) });
@@ -61,7 +44,7 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadsService;
           summary: 'Tải lên tệp PDF, JPEG, PNG (multipart trường "file", hoặc thân yêu cầu thô) — upload a file',
           description: 'Kiểm tra định dạng theo nội dung, giới hạn dung lượng, tính SHA-256. Content is checked by its bytes, not its name.',
           querystring: Type.Object({ filename: Type.Optional(Type.String({ maxLength: 500 })) }),
-          response: { 201: Upload },
+          response: { 201: Type.Ref(UploadSchema) },
         },
       },
       async (request, reply) => {
@@ -108,6 +91,7 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadsService;
         summary: 'Xem/tải tệp (chủ sở hữu, hoặc cán bộ của đơn vị giữ hồ sơ đính kèm tệp) — view an upload',
         params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
         querystring: Type.Object({ dossier: Type.Optional(Type.String({ maxLength: 64, description: 'Mã hồ sơ (ghi vào nhật ký khi cán bộ xem)' })) }),
+        response: { 200: FileBody('Tệp như đã tải lên (PDF, JPEG, PNG) — the file as uploaded', ['application/pdf', 'image/jpeg', 'image/png']) },
       },
     },
     async (request, reply) => {
@@ -130,7 +114,7 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadsService;
       schema: {
         tags: ['uploads'],
         summary: 'Kho giấy tờ cá nhân — my document store',
-        response: { 200: Type.Object({ items: Type.Array(PersonalDocument) }) },
+        response: { 200: Type.Ref(PersonalDocumentListSchema) },
       },
     },
     async (request) => ({ items: await uploads.personalDocuments(asCitizen(request)) }),
@@ -144,7 +128,7 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadsService;
         tags: ['uploads'],
         summary: 'Lưu tệp đã tải lên vào kho giấy tờ — keep an upload in my store',
         body: Type.Object({ uploadId: Type.String({ maxLength: 64 }), title: Title }, { additionalProperties: false }),
-        response: { 201: PersonalDocument },
+        response: { 201: Type.Ref(PersonalDocumentSchema) },
       },
     },
     async (request, reply) => reply.status(201).send(await uploads.keepUpload(asCitizen(request), request.body.uploadId, request.body.title)),
@@ -159,7 +143,7 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadsService;
         summary: 'Đổi tên giấy tờ — rename a document',
         params: DocumentId,
         body: Type.Object({ title: Title }, { additionalProperties: false }),
-        response: { 200: PersonalDocument },
+        response: { 200: Type.Ref(PersonalDocumentSchema) },
       },
     },
     async (request) => uploads.renamePersonalDocument(asCitizen(request), request.params.id, request.body.title),
@@ -169,11 +153,16 @@ export const uploadsRoutes: FastifyPluginAsyncTypebox<{ uploads: UploadsService;
     '/api/me/documents/:id',
     {
       config: { access: 'citizen' },
-      schema: { tags: ['uploads'], summary: 'Bỏ giấy tờ khỏi kho — remove a document', params: DocumentId },
+      schema: {
+        tags: ['uploads'],
+        summary: 'Bỏ giấy tờ khỏi kho — remove a document',
+        params: DocumentId,
+        response: { 204: Type.Null({ description: 'Đã bỏ khỏi kho — removed' }) },
+      },
     },
     async (request, reply) => {
       await uploads.removePersonalDocument(asCitizen(request), request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

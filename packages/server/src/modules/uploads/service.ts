@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { PersonalDocument, Upload } from '@motcua/core/api';
 import { PROBLEM } from '@motcua/core/problems';
 import { nfc } from '@motcua/core/text';
 import { inTransaction, type Db } from '../../db/database.ts';
@@ -23,14 +24,9 @@ export interface UploadsServiceOptions {
   onOfficialRead?: OfficialReadHook;
 }
 
-export interface UploadView {
-  id: string;
-  sha256: string;
-  size: number;
-  mediaType: string;
-  filename: string;
-  createdAt: string;
-}
+/** An upload and a kept document as the API shows them (@motcua/core/api). */
+export type UploadView = Upload;
+export type { PersonalDocument };
 
 export interface AttachmentInput {
   uploadId: string;
@@ -47,16 +43,6 @@ export interface Attachment extends AttachmentInput {
 export type PersonalDocumentInput =
   | { uploadId: string; title: string; source: 'upload' | 'result'; dossierCode?: string | null }
   | { blobKey: string; filename?: string; title: string; source: 'upload' | 'result'; dossierCode?: string | null };
-
-export interface PersonalDocument {
-  id: string;
-  title: string;
-  source: 'upload' | 'result';
-  dossierCode: string | null;
-  createdAt: string;
-  updatedAt: string;
-  upload: Omit<UploadView, 'createdAt'>;
-}
 
 const EXT: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 

@@ -1,4 +1,5 @@
 import { dueDate, vnDate, type Processing, type WorkCalendar } from '@motcua/core/calendar';
+import type { Applicant as ApiApplicant } from '@motcua/core/api';
 import type { Procedure } from '@motcua/core/catalog';
 import { codeFromReservedBlock, type ReservedCodeBlock } from '@motcua/core/dossier';
 import { sha256Hex, type Sealer } from './crypto.ts';
@@ -11,16 +12,8 @@ export interface KitBasics {
   codeBlock: ReservedCodeBlock;
 }
 
-export interface Applicant {
-  idNumber: string;
-  fullName: string;
-  birthDate: string;
-  sex: 'male' | 'female';
-  phone: string;
-  unitCode: string;
-  hamlet: string | null;
-  addressLine: string;
-}
+/** The applicant as the field app sends it (no e-mail: the outreach form does not ask for one). */
+export type Applicant = Omit<ApiApplicant, 'email'>;
 
 let lastSeq = 0;
 /** Creation order that survives reloads (wall clock) and never repeats within one (bump). */

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError } from '../../api/client.ts';
 import { useLanguage } from '../../i18n/index.ts';
 import { deliverResult } from '../../api/results.ts';
-import type { DeliveryMethod, Dossier } from '../../portal/api/types.ts';
+import type { DeliveryMethod, Dossier } from '@motcua/core/api';
 import { Alert, Button, Checkbox, RadioGroup, TextArea, TextField } from '../../ui/index.ts';
 import { deliveryBody, handoverProblems, type HandoverDraft } from './deliveryBody.ts';
 import { SignaturePad } from './SignaturePad.tsx';

@@ -1,5 +1,5 @@
 import type { DeliveryBody } from '../../api/results.ts';
-import type { DeliveryMethod } from '../../portal/api/types.ts';
+import type { DeliveryMethod } from '@motcua/core/api';
 
 export interface HandoverDraft {
   method: DeliveryMethod;

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../i18n/index.ts';
 import { useLanguage } from '../../i18n/index.ts';
-import type { Channel } from '../../portal/api/types.ts';
 import type { DossierFigures, Insights } from '@motcua/core/api';
+import type { Channel } from '@motcua/core/api';
 import { barWidth, percent, ratioText } from './figures.ts';
 
 export const numberFormat = (lang: Language) => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB');

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Procedure } from '../../api/types.ts';
+import type { Procedure } from '@motcua/core/api';
 import { useLanguage } from '../../i18n/index.ts';
 import { Alert, Button } from '../../ui/index.ts';
 import { describeAnswers, type Answer } from '../../form/answers.ts';

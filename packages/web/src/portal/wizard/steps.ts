@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Procedure } from '../../api/types.ts';
+import type { Procedure } from '@motcua/core/api';
 import type { Language } from '../../i18n/index.ts';
 import { formValue, stepsOf } from '../../form/schema.ts';
 import { errorsWithin, validateForm, type FormError } from '../../form/validate.ts';
