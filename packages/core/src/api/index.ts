@@ -10,6 +10,7 @@ import { AUDIT_SCHEMAS } from './audit.ts';
 import { CATALOG_SCHEMAS } from './catalog.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
 import { DOSSIER_SCHEMAS } from './dossiers.ts';
+import { FIELD_OP_SCHEMAS } from './field-ops.ts';
 import { IDENTITY_SCHEMAS } from './identity.ts';
 import { INSIGHTS_SCHEMAS } from './insights.ts';
 import { OUTREACH_SCHEMAS } from './outreach.ts';
@@ -23,6 +24,7 @@ import { UPLOAD_SCHEMAS } from './uploads.ts';
 export * from './common.ts';
 export * from './catalog.ts';
 export * from './outreach.ts';
+export * from './field-ops.ts';
 export * from './insights.ts';
 export * from './units.ts';
 export * from './progress.ts';
@@ -41,6 +43,7 @@ export const CONTRACT_SCHEMAS = [
   Ok,
   ...CATALOG_SCHEMAS,
   ...OUTREACH_SCHEMAS,
+  ...FIELD_OP_SCHEMAS,
   ...INSIGHTS_SCHEMAS,
   ...UNITS_SCHEMAS,
   ...PROGRESS_SCHEMAS,

@@ -7,6 +7,7 @@
  * Legal basis: Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân (Decree 13/2023 on personal data
  * protection). Only articles we could read are cited; see `DECREE_13`.
  */
+import type { Role } from '../api/identity.ts';
 
 /** Kinds of data Motcua holds, from the most to the least personal. */
 export type DataKind =
@@ -24,9 +25,10 @@ export type DataKind =
   | 'figures';
 
 /** Who is asking: no login, a citizen (VNeID), or an official holding one of the roles. */
-export type Viewer = 'anonymous' | 'citizen' | 'receptionist' | 'specialist' | 'approver' | 'outreach' | 'commune_admin' | 'province_viewer' | 'system_admin';
+export type Viewer = 'anonymous' | 'citizen' | OfficialRoleName;
 
-export type OfficialRoleName = Exclude<Viewer, 'anonymous' | 'citizen'>;
+/** The official roles, declared once in the contract (`OFFICIAL_ROLES`). */
+export type OfficialRoleName = Role;
 
 /**
  * How far a viewer sees a kind of data:

@@ -14,7 +14,7 @@ import { badRequest } from '../../platform/errors.ts';
 import { FIELD_ROLES } from './access.ts';
 import { CHUNK_SIZE } from './chunks.ts';
 import { CREDENTIAL_HEADER, fieldCaller } from './credential.ts';
-import { SyncBody } from './ops.ts';
+import { SyncBodySchema } from '@motcua/core/api';
 import type { OutreachService } from './service.ts';
 
 const tags = ['outreach-field'];
@@ -77,7 +77,7 @@ export const outreachFieldRoutes: FastifyPluginAsyncTypebox<{ outreach: Outreach
         summary: 'Đồng bộ các thao tác làm offline — apply a batch of field operations exactly once',
         description: `${authNote} Mỗi thao tác có id (UUID) do máy khách sinh; gửi lại cả lô an toàn: thao tác đã ghi nhận trả về "duplicate" kèm kết quả lần đầu. Kết quả từng thao tác: applied | duplicate | rejected (lý do Việt/Anh; retryable=true thì chưa ghi nhận, gửi lại sau) | conflict (hồ sơ đã đổi trên máy chủ; "server" là bản hiện tại). Thao tác lỗi không chặn thao tác khác. Xem modules/outreach/README.md.`,
         headers: credentialHeaders,
-        body: SyncBody,
+        body: Type.Ref(SyncBodySchema),
         response: { 200: Type.Ref(SyncAnswerSchema) },
       },
     },

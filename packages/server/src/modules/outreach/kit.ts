@@ -14,7 +14,7 @@ import { CREDENTIAL_HEADER, CREDENTIAL_SCOPE, type OutreachCredentials } from '.
 import { sessionNotFound } from './planning.ts';
 import { PlanningStore } from './store.ts';
 import { CHUNK_SIZE } from './chunks.ts';
-import { MAX_OPS_PER_BATCH } from './ops.ts';
+import { MAX_OPS_PER_BATCH } from '@motcua/core/api';
 import { proceduresOf } from '../catalog/index.ts';
 import { officialsById } from '../identity/index.ts';
 import { hamletsOf, unitOf } from '../units/index.ts';

@@ -14,7 +14,7 @@ import { DossierService } from '../dossiers/index.ts';
 import { officialIdsByUsername, officialsById } from '../identity/index.ts';
 import { createBlobStore, UploadsService } from '../uploads/index.ts';
 import type { Official } from './access.ts';
-import type { SyncBody } from './ops.ts';
+import type { SyncBody } from '@motcua/core/api';
 import { OutreachService } from './service.ts';
 import { completeOp, consultOp, createRound, kit, receiveOp, roundBody, SESSION_DAY, surveyOp } from './testkit.ts';
 

@@ -10,7 +10,7 @@ import { canonicalJson } from '../audit/index.ts';
 import type { DossierService } from '../dossiers/index.ts';
 import type { Official } from './access.ts';
 import { blocksOf, isUniqueViolation } from './kit.ts';
-import type { OpResult, SyncBody, SyncOp } from './ops.ts';
+import type { OpResult, SyncBody, SyncOp } from '@motcua/core/api';
 import { sessionNotFound } from './planning.ts';
 import { PlanningStore, type Session } from './store.ts';
 import type { OpStatus } from './tables.ts';

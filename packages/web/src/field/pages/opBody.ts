@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
+import type { ReceiveDossierOp } from '@motcua/core/api';
 import type { Sealer } from '../sync/crypto.ts';
 import type { OutboxItem } from '../sync/types.ts';
 
-export interface ReceiveBody {
-  dossier: { applicant: { fullName: string; idNumber: string; phone: string }; resultDelivery: string };
-}
+/** What the field pages read back from a sealed receive_dossier op (the contract's op body). */
+export type ReceiveBody = Pick<ReceiveDossierOp, 'dossier'>;
 
 /** The decrypted body of an op while it is still on the device (null once synced and forgotten). */
 export function useOpBody<T>(sealer: Sealer, item: OutboxItem | undefined): T | null {

@@ -3,9 +3,9 @@
  * no IndexedDB here. Server contract: packages/server/src/modules/outreach/README.md.
  */
 
-import type { FieldMediaType, OpError as ServerOpError, OpResult } from '@motcua/core/api';
+import type { FieldMediaType, OpKind, OpError as ServerOpError, OpResult } from '@motcua/core/api';
 
-export type OpKind = 'receive_dossier' | 'complete_on_spot' | 'record_consultation' | 'record_survey' | 'update_dossier';
+export type { OpKind };
 
 /** queued → sending → applied | duplicate | rejected | conflict; a retryable failure goes back to queued. */
 export type OpState = 'queued' | 'sending' | 'applied' | 'duplicate' | 'rejected' | 'conflict';

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { ApplicantSchema } from '@motcua/core/api';
+import { ApplicantSchema } from './dossiers.ts';
 
 /**
  * The field app's operations. Each carries a client-generated UUID (`id`); the server applies
@@ -103,17 +103,23 @@ export const UpdateDossierOp = Type.Object(
   { additionalProperties: false },
 );
 
+export type ReceiveDossierOp = Static<typeof ReceiveDossierOp>;
+export type CompleteOnSpotOp = Static<typeof CompleteOnSpotOp>;
+export type RecordConsultationOp = Static<typeof RecordConsultationOp>;
+export type RecordSurveyOp = Static<typeof RecordSurveyOp>;
+export type UpdateDossierOp = Static<typeof UpdateDossierOp>;
+
 export const SyncOp = Type.Union([ReceiveDossierOp, CompleteOnSpotOp, RecordConsultationOp, RecordSurveyOp, UpdateDossierOp]);
 export type SyncOp = Static<typeof SyncOp>;
 export type OpKind = SyncOp['kind'];
 
-export const SyncBody = Type.Object(
+export const SyncBodySchema = Type.Object(
   {
     sessionId: Type.String({ format: 'uuid' }),
     ops: Type.Array(SyncOp, { minItems: 1, maxItems: MAX_OPS_PER_BATCH }),
   },
-  { additionalProperties: false },
+  { $id: 'SyncBody', additionalProperties: false },
 );
-export type SyncBody = Static<typeof SyncBody>;
+export type SyncBody = Static<typeof SyncBodySchema>;
 
-export type { OpResult, SyncAnswer } from '@motcua/core/api';
+export const FIELD_OP_SCHEMAS = [SyncBodySchema];
