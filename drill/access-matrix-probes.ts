@@ -125,6 +125,10 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
       // A dossier and what hangs off it.
       case 'GET /api/dossiers/:code':
         return both.map((t) => get(`/api/dossiers/${c(t).code}`, [t], { reads: ['identity', 'contact', 'application'], expect: ['identity', 'contact'] }));
+      // Where the dossier stands (version, state, documents issued): no personal data in the answer,
+      // but only those who may open the dossier learn that it exists (the same 404 as the detail).
+      case 'GET /api/dossiers/:code/progress':
+        return both.map((t) => get(`/api/dossiers/${c(t).code}/progress`, [t], { reads: ['identity', 'contact', 'application'] }));
       case 'GET /api/dossiers/:code/documents':
         return both.map((t) => get(`/api/dossiers/${c(t).code}/documents`, [t], { reads: ['results'] }));
       case 'GET /api/dossiers/:code/documents/:file':
