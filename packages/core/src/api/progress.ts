@@ -1,24 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import type { DossierState } from '../dossier/index.ts';
-import { Literals } from './common.ts';
-
-/** Every dossier state, for the wire (core/dossier's DossierState, checked below). */
-const STATES = [
-  'submitted',
-  'received',
-  'supplement_requested',
-  'in_progress',
-  'pending_approval',
-  'approved',
-  'rejected',
-  'result_ready',
-  'returned',
-  'refused_intake',
-  'withdrawn',
-  'cancelled',
-] as const satisfies readonly DossierState[];
-type Exhaustive<T extends true> = T;
-export type _StatesCoverDossierState = Exhaustive<DossierState extends (typeof STATES)[number] ? true : false>;
+import { DossierStateSchema } from './dossiers.ts';
 
 /**
  * Where a dossier stands, cheaply: what the office page polls while work happens in the
@@ -30,7 +11,7 @@ export const DossierProgressSchema = Type.Object(
     code: Type.String(),
     /** The dossier's version (its last event's seq): it changes with every recorded action. */
     version: Type.Integer({ minimum: 1 }),
-    state: Literals(STATES),
+    state: Type.Ref(DossierStateSchema),
     /** How many signed documents have been issued so far. */
     documents: Type.Integer({ minimum: 0 }),
   },
