@@ -1,18 +1,52 @@
 // `npm test`: lint and typecheck first (a failure stops the run), then installs and starts what the
 // suite needs (PostgreSQL, Chromium, poppler, zbar) and runs every vitest project: core, server, storage/API on PGlite and on PostgreSQL, races,
 // drills, e2e. Afterwards it fails the run if any process or temporary folder was left behind.
-import { spawn, spawnSync } from 'node:child_process';
+//
+// Why three vitest runs: on a 2-core machine vitest gives one worker to the whole suite, and the
+// browser tests spend most of their time waiting on a server and Chromium in other processes.
+// So the unit/storage projects and the e2e project run side by side (each still one file at a
+// time); the drills run last and alone, because they measure recovery times against a bound.
+// `npm test -- <vitest args>` runs one vitest with those arguments instead.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { ensureBinaries } from './system-deps.mjs';
 import { startTestPostgres } from './test-postgres.mjs';
 import { collectLeftovers, tempEntries } from './leftovers.mjs';
 
-for (const step of ['lint', 'typecheck']) {
-  console.log(`[test] npm run ${step}`);
-  if (spawnSync('npm', ['run', '--silent', step], { stdio: 'inherit' }).status !== 0) {
-    console.error(`[test] FAILED: npm run ${step}`);
-    process.exit(1);
-  }
+/** Runs a command with its output prefixed line by line (whole lines, so parallel runs stay readable). */
+function run(label, cmd, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines = [];
+    for (const stream of [child.stdout, child.stderr]) {
+      let rest = '';
+      stream.on('data', (chunk) => {
+        const text = rest + chunk.toString();
+        const parts = text.split('\n');
+        rest = parts.pop() ?? '';
+        for (const line of parts) {
+          lines.push(line);
+          process.stdout.write(`[${label}] ${line}\n`);
+        }
+      });
+      stream.on('end', () => rest && process.stdout.write(`[${label}] ${rest}\n`));
+    }
+    children.add(child);
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      resolve({ label, ok: code === 0 && !signal, lines });
+    });
+  });
+}
+const children = new Set();
+process.on('SIGINT', () => {
+  for (const c of children) c.kill('SIGINT');
+});
+
+const checks = await Promise.all([run('lint', 'npm', ['run', '--silent', 'lint']), run('typecheck', 'npm', ['run', '--silent', 'typecheck'])]);
+for (const c of checks.filter((c) => !c.ok)) {
+  console.error(`[test] FAILED: npm run ${c.label}`);
+  process.exit(1);
 }
 
 ensureBinaries({
@@ -28,16 +62,38 @@ const pgServer = await startTestPostgres();
 console.log(`[test] PostgreSQL for tests on port ${pgServer.port}`);
 
 const mark = randomUUID();
-const args = ['vitest', 'run', ...process.argv.slice(2)];
-const child = spawn('npx', args, {
-  stdio: 'inherit',
-  env: { ...process.env, MOTCUA_TEST_RUN: mark, TEST_DATABASE_URL: pgServer.url, CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-});
-process.on('SIGINT', () => child.kill('SIGINT'));
-child.on('exit', (code, signal) => {
-  pgServer.stop();
-  const complaints = collectLeftovers(mark, tempBefore);
-  for (const c of complaints) console.error(`[test] ${c}`);
-  if (complaints.length) console.error(`[test] FAILED: the run left ${complaints.length} process(es)/folder(s) behind (now removed)`);
-  process.exit(code || (signal ? 1 : 0) || (complaints.length ? 1 : 0));
-});
+const env = { ...process.env, MOTCUA_TEST_RUN: mark, TEST_DATABASE_URL: pgServer.url, CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' };
+const vitest = (label, args) => run(label, 'npx', ['vitest', 'run', ...args], env);
+const projects = (...names) => names.flatMap((n) => ['--project', n]);
+
+const started = Date.now();
+const results = [];
+if (process.argv.length > 2) {
+  results.push(await vitest('vitest', process.argv.slice(2)));
+} else {
+  results.push(...(await Promise.all([vitest('unit', projects('core', 'web', 'server', 'pglite', 'postgres')), vitest('e2e', projects('e2e'))])));
+  results.push(await vitest('drill', projects('drill')));
+}
+pgServer.stop();
+
+// Each vitest ends with the summary reporter's "N passed, N failed, N skipped" line.
+const total = { passed: 0, failed: 0, skipped: 0 };
+for (const r of results) {
+  const line = r.lines.findLast((l) => /^\d+ passed, \d+ failed, \d+ skipped$/.test(l.trim()));
+  if (!line) {
+    console.error(`[test] ${r.label}: vitest ended without a summary`);
+    total.failed++;
+    continue;
+  }
+  const [passed, failed, skipped] = line.trim().match(/\d+/g).map(Number);
+  total.passed += passed;
+  total.failed += failed;
+  total.skipped += skipped;
+}
+const complaints = collectLeftovers(mark, tempBefore);
+for (const c of complaints) console.error(`[test] ${c}`);
+if (complaints.length) console.error(`[test] FAILED: the run left ${complaints.length} process(es)/folder(s) behind (now removed)`);
+const failedRuns = results.filter((r) => !r.ok).map((r) => r.label);
+if (failedRuns.length) console.error(`[test] FAILED: ${failedRuns.join(', ')}`);
+console.log(`\n[test] ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped in ${((Date.now() - started) / 60000).toFixed(1)} min`);
+process.exit(failedRuns.length || complaints.length || total.failed ? 1 : 0);
