@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -243,11 +247,41 @@ describe('a birth registration from search to returned result', () => {
     // the signed result once the server has them.
     const startedAt = await desk.evaluate(() => performance.timeOrigin);
     await desk.locator('details.action-form summary', { hasText: 'Trả kết quả' }).waitFor({ timeout: 60_000 });
-    await desk
-      .getByRole('link', { name: /Kết quả giải quyết thủ tục hành chính/ })
-      .first()
-      .waitFor({ timeout: 60_000 });
+    const extractLink = desk.getByRole('link', { name: /Trích lục khai sinh/ }).first();
+    await extractLink.waitFor({ timeout: 60_000 });
     expect(await desk.evaluate(() => performance.timeOrigin)).toBe(startedAt); // the same document: no navigation
+    // The result is the Trích lục khai sinh (Circular 04/2020/TT-BTP, civil-forms.ts): the form's
+    // items in the form's order under the register number, signed so that pdfsig validates it.
+    const extract = await desk.request.get(new URL((await extractLink.getAttribute('href'))!, server.url).href);
+    expect(extract.status()).toBe(200);
+    const pdfFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-extract-')), 'trich-luc.pdf');
+    fs.writeFileSync(pdfFile, await extract.body());
+    const extractText = spawnSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    let at = 0;
+    for (const item of [
+      'Số: ',
+      'Quyển số: ',
+      'TRÍCH LỤC KHAI SINH',
+      'Họ, chữ đệm, tên: Nguyễn Thị Bình',
+      'Ngày, tháng, năm sinh: 20/10/2025',
+      'Giới tính: Nữ',
+      'Dân tộc: Kinh',
+      'Nơi sinh: Trạm Y tế xã Phú Lâm',
+      'Họ, chữ đệm, tên người mẹ: Trần Thị Bích Ngọc',
+      'Năm sinh: 1990',
+      'Nơi đăng ký khai sinh: Ủy ban nhân dân xã Phú Lâm',
+      'NGƯỜI KÝ TRÍCH LỤC',
+      'PHÓ CHỦ TỊCH',
+      'Nguyễn Thanh Tùng',
+    ]) {
+      const i = extractText.indexOf(item, at);
+      expect(i, `"${item}" in order in: ${extractText}`).toBeGreaterThanOrEqual(0);
+      at = i + item.length;
+    }
+    expect(extractText).toMatch(/Số: \d+ Quyển số: 01\/\d{4}/);
+    const pdfsig = spawnSync('pdfsig', [pdfFile], { encoding: 'utf8' });
+    expect(pdfsig.stdout).toContain('Signature is Valid.');
+    expect(pdfsig.stdout).toContain('Total document signed');
     // The return panel: the way the citizen asked for (at the counter) is preselected; the
     // recipient signs on the screen with the mouse.
     await act(desk, 'Trả kết quả', async (form) => {

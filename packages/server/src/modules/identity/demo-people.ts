@@ -19,6 +19,8 @@ export interface DemoOfficial {
   unitCodes: string[];
   /** Where the unit's reports go (approvers, administrators); `.example` addresses in the demo. */
   email?: string;
+  /** Position printed under the official's signature on result documents. */
+  jobTitle?: string;
 }
 
 export interface DemoPeople {

@@ -17,14 +17,16 @@ export interface OfficialSummary {
   roles: OfficialRole[];
   unitCodes: string[];
   active: boolean;
+  /** Position (chức vụ) as recorded, e.g. "Phó Chủ tịch Ủy ban nhân dân"; null when not recorded. */
+  jobTitle: string | null;
 }
 
 /** Officials by id (unknown ids are left out). Pass the transaction when inside one. */
 export async function officialsById(db: Db, ids: readonly string[]): Promise<OfficialSummary[]> {
   if (ids.length === 0) return [];
-  const r = await sql<{ id: string; full_name: string; roles: OfficialRole[]; unit_codes: string[]; active: boolean }>`
-    select id, full_name, roles, unit_codes, active from official where id in (${sql.join(ids)})`.execute(db);
-  return r.rows.map((o) => ({ userId: o.id, fullName: o.full_name, roles: o.roles, unitCodes: o.unit_codes, active: o.active }));
+  const r = await sql<{ id: string; full_name: string; roles: OfficialRole[]; unit_codes: string[]; active: boolean; job_title: string | null }>`
+    select id, full_name, roles, unit_codes, active, job_title from official where id in (${sql.join(ids)})`.execute(db);
+  return r.rows.map((o) => ({ userId: o.id, fullName: o.full_name, roles: o.roles, unitCodes: o.unit_codes, active: o.active, jobTitle: o.job_title }));
 }
 
 /** Ids of the officials with these usernames, by username (unknown usernames are left out). */

@@ -149,6 +149,7 @@ export class IdentityService {
       roles: o.roles,
       unitCodes: o.unitCodes,
       email: o.email ?? null,
+      jobTitle: o.jobTitle ?? null,
     }));
     await this.store.insertOfficials(rows, this.ctx.clock.now());
   }

@@ -70,7 +70,7 @@ export class IdentityStore {
     return (await q.orderBy('username').execute()).map(toOfficial);
   }
 
-  async insertOfficials(rows: Omit<Official, 'active' | 'createdAt' | 'updatedAt'>[], now: Date): Promise<void> {
+  async insertOfficials(rows: (Omit<Official, 'active' | 'createdAt' | 'updatedAt'> & { jobTitle?: string | null })[], now: Date): Promise<void> {
     for (const o of rows) {
       await this.db
         .insertInto('official')
@@ -82,6 +82,7 @@ export class IdentityStore {
           roles: o.roles,
           unit_codes: o.unitCodes,
           email: o.email,
+          job_title: o.jobTitle ?? null,
           created_at: now,
           updated_at: now,
         })

@@ -13,6 +13,8 @@ export interface OfficialTable {
   unit_codes: string[];
   /** Work address for the unit's reports (e.g. the daily audit anchor); null when none was given. */
   email: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Position (chức vụ) printed under a signature, e.g. "Phó Chủ tịch Ủy ban nhân dân"; null when not recorded. */
+  job_title: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;

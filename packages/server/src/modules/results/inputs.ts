@@ -3,8 +3,10 @@ import type { DossierView } from '@motcua/core/dossier';
 import type { FormField, FormScalarField, Procedure } from '@motcua/core/catalog';
 import type { IntakeDetails } from '../dossiers/index.ts';
 import type { StoredEvent } from '../dossiers/index.ts';
+import { CIVIL_FORMS, signerLines, type FormContext } from './civil-forms.ts';
 import {
   renderApology,
+  renderCivilRecord,
   renderReceipt,
   renderRefusal,
   renderResult,
@@ -16,6 +18,7 @@ import {
   type TemplateValue,
 } from './documents/index.ts';
 import type { Issuer } from './issuer.ts';
+import type { RegisterKind, RegisterNumber } from './register.ts';
 import type { DocumentKind } from './tables.ts';
 
 export const KIND_TITLE: Record<DocumentKind, { vi: string; en: string }> = {
@@ -87,6 +90,20 @@ export interface RenderContext {
   issuer: Issuer;
   verificationUrl: string;
   issuedAt: Date;
+  /** The number drawn for a result (registerFor); absent for forms 01–04. */
+  register?: RegisterNumber;
+  /** Who decided (the event's actor) and their position as recorded by the identity module. */
+  signer?: { fullName: string; jobTitle: string | null };
+}
+
+/** The register a dossier's result is entered in: its civil-status book, else the outgoing documents. */
+export function registerFor(procedureCode: string): RegisterKind {
+  return CIVIL_FORMS[procedureCode]?.register ?? 'outgoing';
+}
+
+/** The title a result is listed under: its form's name, else the generic notice's. */
+export function resultTitle(procedureCode: string, procedureName: string): string {
+  return CIVIL_FORMS[procedureCode]?.listTitle ?? `${KIND_TITLE.result.vi}: ${procedureName}`;
 }
 
 /** Renders the unsigned PDF of one document; the title is what lists and the verify page show. */
@@ -102,7 +119,7 @@ export async function renderDocument(c: RenderContext): Promise<{ pdf: Uint8Arra
     receivedAt: receivedAt(c.view),
     official: { fullName: c.event.actor.name, title: 'Công chức tiếp nhận' },
   };
-  const title = c.kind === 'result' ? `${KIND_TITLE.result.vi}: ${c.intake.procedureName}` : KIND_TITLE[c.kind].vi;
+  const title = c.kind === 'result' ? resultTitle(c.view.procedureCode, c.intake.procedureName) : KIND_TITLE[c.kind].vi;
   const e = c.event;
   switch (c.kind) {
     case 'receipt': {
@@ -143,17 +160,60 @@ export async function renderDocument(c: RenderContext): Promise<{ pdf: Uint8Arra
         }),
       };
     }
-    case 'result':
-      return { title, pdf: await renderResult(resultInput(c)) };
+    case 'result': {
+      const form = CIVIL_FORMS[c.view.procedureCode];
+      return { title, pdf: form ? await renderCivilRecord(civilInput(c, form)) : await renderResult(resultInput(c)) };
+    }
   }
 }
 
+const lines = (l: { above: string[]; heading: string }) => ({ above: l.above, title: l.heading });
+
+function requireRegister(c: RenderContext): RegisterNumber {
+  if (!c.register || !c.signer) throw new Error(`Result of ${c.view.code} needs its register number and signer`);
+  return c.register;
+}
+
+/** The form's answers as printed, for a civil-status form's items. */
+function formContext(c: RenderContext): FormContext {
+  const props = (c.procedure?.formSchema.properties ?? {}) as Record<string, FormField>;
+  const text = (key: string) => display(props[key], c.intake.form[key]);
+  return {
+    text,
+    year: (key) => {
+      const v = c.intake.form[key];
+      return typeof v === 'string' && /^\d{4}-/.test(v) ? v.slice(0, 4) : '';
+    },
+    applicant: c.intake.applicant,
+    registeredBy: c.issuer.placeOfRegistration,
+    registeredOn: vnShortDate(c.issuedAt),
+  };
+}
+
+function civilInput(c: RenderContext, form: (typeof CIVIL_FORMS)[string]) {
+  const register = requireRegister(c);
+  return {
+    unit: c.issuer.unit,
+    dossierCode: c.view.code,
+    verificationUrl: c.verificationUrl,
+    issuedAt: c.issuedAt,
+    documentNumber: `${register.number}${form.numberSuffix}`,
+    ...(form.printBook ? { documentBook: register.book } : {}),
+    title: form.title,
+    subtitle: '(Bản điện tử)',
+    blocks: form.blocks(formContext(c)),
+    signer: { ...signerLines(form.signer, c.signer!.jobTitle), fullName: c.signer!.fullName },
+  };
+}
+
 /**
- * The catalog has no per-procedure certificate layouts yet, so every approval issues one notice
- * of result: the decision, the procedure's stated result and the applicant's answers. Values go
- * through placeholders so text typed by citizens is never read as a template.
+ * Procedures without a prescribed form here (civil-forms.ts) get a notice of result: the decision,
+ * the procedure's stated result and the applicant's answers in the order of the procedure's form.
+ * Numbered in the unit's outgoing-documents register ("TB" for thông báo, Decree 30/2020/NĐ-CP
+ * Appendix III). Values go through placeholders so text typed by citizens is never read as a template.
  */
 function resultInput(c: RenderContext) {
+  const register = requireRegister(c);
   const a = c.intake.applicant;
   const formData: Record<string, TemplateValue> = {
     applicantName: a.fullName,
@@ -170,28 +230,31 @@ function resultInput(c: RenderContext) {
     { label: 'Địa chỉ', value: '{address}' },
   ];
   const props = (c.procedure?.formSchema.properties ?? {}) as Record<string, FormField>;
-  Object.entries(c.intake.form).forEach(([key, value], i) => {
-    const text = display(props[key], value);
+  // The form's order, not the order the answers happened to be stored in; answers the form no
+  // longer has come last.
+  const keys = [...Object.keys(props).filter((k) => Object.hasOwn(c.intake.form, k)), ...Object.keys(c.intake.form).filter((k) => !Object.hasOwn(props, k))];
+  keys.forEach((key, i) => {
+    const text = display(props[key], c.intake.form[key]);
     if (!text) return;
     formData[`f${i}`] = text;
     keyFields.push({ label: props[key]?.title ?? key, value: `{f${i}}` });
   });
-  const approval = c.event.type === 'approve' ? c.event.data.note : null;
+  // The approver's note is an internal remark (e.g. "Đồng ý.."), not part of the decision.
   return {
     unit: c.issuer.unit,
     dossierCode: c.view.code,
     verificationUrl: c.verificationUrl,
     issuedAt: c.issuedAt,
+    documentNumber: `${register.number}/TB-UBND`,
     title: 'Thông báo kết quả giải quyết hồ sơ',
     subtitle: `Về việc: ${c.intake.procedureName}`,
     body: [
       'Căn cứ hồ sơ đề nghị của ông/bà {applicantName} nộp ngày {submittedOn} về thủ tục {procedureName}; {unitName} đã xem xét và chấp thuận giải quyết.',
       'Kết quả giải quyết: {resultName}.',
-      ...(approval ? ['Ý kiến phê duyệt: {approval}.'] : []),
     ],
     keyFields,
-    formData: { ...formData, ...(approval ? { approval } : {}) },
-    signer: { onBehalfOf: 'TM. ỦY BAN NHÂN DÂN', title: 'NGƯỜI PHÊ DUYỆT', fullName: c.event.actor.name },
+    formData,
+    signer: { ...lines(signerLines('committee', c.signer!.jobTitle)), fullName: c.signer!.fullName },
     recipients: ['Người yêu cầu', 'Lưu: VT, Bộ phận Một cửa'],
   };
 }

@@ -7,6 +7,8 @@ export interface Issuer {
   unit: IssuingUnit;
   /** "Ủy ban nhân dân xã Phú Lâm": the certificate's common name and the verify page's issuer. */
   displayName: string;
+  /** "Ủy ban nhân dân xã Phú Lâm, tỉnh An Giang": the authority as civil-status forms name the place of registration. */
+  placeOfRegistration: string;
 }
 
 /** "Xã Phú Lâm" → "xã Phú Lâm": the unit type is lower-case inside a sentence. */
@@ -30,6 +32,7 @@ export function findIssuer(unitCode: string): Issuer | undefined {
   return {
     code: unit.code,
     displayName,
+    placeOfRegistration: province ? `${displayName}, ${inSentence(province.fullName)}` : displayName,
     unit: {
       ...(province ? { parentName: province.fullName.toLocaleUpperCase('vi') } : {}),
       name: `ỦY BAN NHÂN DÂN ${unit.fullName.toLocaleUpperCase('vi')}`,

@@ -98,7 +98,8 @@ describe('documents issued along the way, signed and verifiable', () => {
     expect(sig).toContain('Total document signed');
     expect(sig).toContain('Certificate is Trusted.');
     const text = await tools.text(signed);
-    expect(text).toContain('THÔNG BÁO KẾT QUẢ GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain('GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN'); // the form of Circular 04/2020/TT-BTP (civil-forms.ts)
+    expect(text).toContain('Số: 1/UBND-XNTTHN');
     expect(text).toContain('Chưa đăng ký kết hôn với ai'); // the form's answer by its title
     expect(text).toContain('Nguyễn Thanh Tùng'); // the approver
 

@@ -11,7 +11,9 @@ import type { CatalogService } from '../catalog/index.ts';
 import { systemActor } from '../dossiers/index.ts';
 import type { DossierService } from '../dossiers/index.ts';
 import type { BlobStore, UploadsService } from '../uploads/index.ts';
-import { KIND_TITLE, renderDocument } from './inputs.ts';
+import { officialsById } from '../identity/index.ts';
+import { KIND_TITLE, registerFor, renderDocument, type RenderContext } from './inputs.ts';
+import { drawRegisterNumber } from './register.ts';
 import { issuerOf } from './issuer.ts';
 import { UnitSigners } from './signers.ts';
 import { inspectSignedPdf, sha256Hex } from './signing/index.ts';
@@ -102,7 +104,9 @@ export class ResultsService {
     );
     const url = verifyUrl(this.ctx.config.publicUrl, { dossier_code: view.code, verify_token: token });
     const issuedAt = this.ctx.clock.now();
+    const numbered = job.kind === 'result' ? await this.numberAndSigner(view.unitCode, view.procedureCode, view.code, event, issuedAt) : {};
     const { pdf, title } = await renderDocument({
+      ...numbered,
       kind: job.kind,
       event,
       view,
@@ -158,6 +162,23 @@ export class ResultsService {
       if (decision && loaded.intake.resultDelivery === 'electronic') await this.keepForCitizen(trx, row, loaded.intake.applicant.idNumber);
     });
     return row;
+  }
+
+  /**
+   * A result's register number (drawn once per event, so a retry prints the same one) and the
+   * decider's position from the identity module, for the signature block.
+   */
+  private async numberAndSigner(
+    unitCode: string,
+    procedureCode: string,
+    dossierCode: string,
+    event: { seq: number; actor: { name: string; userId?: string } },
+    at: Date,
+  ): Promise<Pick<RenderContext, 'register' | 'signer'>> {
+    const register = await drawRegisterNumber(this.ctx.db, { unitCode, register: registerFor(procedureCode), dossierCode, eventSeq: event.seq, at });
+    const userId = event.actor.userId;
+    const [official] = userId && /^[0-9a-f-]{36}$/i.test(userId) ? await officialsById(this.ctx.db, [userId]) : [];
+    return { register, signer: { fullName: event.actor.name, jobTitle: official?.jobTitle ?? null } };
   }
 
   /** Electronic delivery: the signed result joins the citizen's personal document store, once. */

@@ -64,8 +64,29 @@ export interface ShipmentEventTable {
   note: string | null;
 }
 
+/** Last number drawn in one unit's register of one kind for one year. */
+export interface ResultRegisterCounterTable {
+  unit_code: string;
+  register: string;
+  year: number;
+  last_number: number;
+}
+
+/** One register number and the dossier event whose document carries it. */
+export interface ResultRegisterEntryTable {
+  unit_code: string;
+  register: string;
+  year: number;
+  number: number;
+  dossier_code: string;
+  event_seq: number;
+  allocated_at: Date;
+}
+
 export interface ResultsTables {
   result_document: ResultDocumentTable;
+  result_register_counter: ResultRegisterCounterTable;
+  result_register_entry: ResultRegisterEntryTable;
   result_handover: ResultHandoverTable;
   shipment: ShipmentTable;
   shipment_event: ShipmentEventTable;

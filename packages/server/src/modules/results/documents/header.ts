@@ -32,8 +32,9 @@ export function nationalHeader(w: DocWriter, base: DocumentBase, issuedAt: Date)
   const used = Math.max(w.column(left, w.left, top, leftW), w.column(right, w.left + leftW, top, rightW));
   const second = top - used - 6;
   const number = `Số: ${base.documentNumber ?? '…………'}`;
+  const numberLines = [{ text: number, size: 11 }, ...(base.documentBook ? [{ text: `Quyển số: ${base.documentBook}`, size: 11 }] : [])];
   const used2 = Math.max(
-    w.column([{ text: number, size: 11 }], w.left, second, leftW),
+    w.column(numberLines, w.left, second, leftW),
     w.column([{ text: placeAndDate(unit.place, issuedAt), style: 'italic', size: 11 }], w.left + leftW, second, rightW),
   );
   w.y = second - used2 - 18;

@@ -39,7 +39,7 @@ export async function renderResult(input: ResultInput): Promise<Uint8Array> {
           ]
         : [],
     },
-    { width: 0.55, lines: signatureLines({ above: s.onBehalfOf ? [s.onBehalfOf] : [], heading: s.title, name: s.fullName }) },
+    { width: 0.55, lines: signatureLines({ above: s.above ?? (s.onBehalfOf ? [s.onBehalfOf] : []), heading: s.title, name: s.fullName }) },
   ]);
   return w.finish();
 }

@@ -51,6 +51,8 @@ export interface DocumentBase {
   issuedAt?: Date;
   /** Official number, e.g. "125/GTN-UBND"; a blank "Số: …" line is printed when absent. */
   documentNumber?: string;
+  /** Register book, printed as "Quyển số: …" under the number (civil-status documents). */
+  documentBook?: string;
 }
 
 /** Fields shared by forms 01–04 (Thông tư 01/2018/TT-VPCP). */
@@ -101,6 +103,8 @@ export interface ApologyInput extends DossierNotice {
 export interface SignerBlock {
   /** e.g. "TM. ỦY BAN NHÂN DÂN" (on behalf of a collective body). */
   onBehalfOf?: string;
+  /** Lines above the title, e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]; replaces onBehalfOf. */
+  above?: string[];
   /** e.g. "CHỦ TỊCH". */
   title: string;
   fullName: string;

@@ -225,9 +225,10 @@ export class DocWriter {
         color: rgb(0.5, 0.5, 0.5),
       });
       const runs: Run[] = [
-        { text: 'Mã hồ sơ (Dossier code): ', font: this.fonts.regular },
+        { text: 'Mã hồ sơ: ', font: this.fonts.regular },
         { text: `${this.footer.dossierCode}\n`, font: this.fonts.bold },
-        { text: 'Quét mã QR hoặc truy cập để xác thực văn bản (Scan or visit to verify):\n', font: this.fonts.italic },
+        // Vietnamese only: the document is the administrative text; the verify page carries the English.
+        { text: 'Quét mã QR hoặc truy cập địa chỉ sau để xác thực văn bản:\n', font: this.fonts.italic },
         { text: `${this.footer.verificationUrl}\n`, font: this.fonts.regular },
         { text: `Trang ${i + 1}/${pages.length}`, font: this.fonts.regular },
       ];
