@@ -33,7 +33,16 @@ export async function reserveDayNumbers(trx: Db, unitCode: string, day: string, 
   return range;
 }
 
-/** Gives a holder's numbers back: the desk may reach them and the next block reuses them. */
-export async function returnDayNumbers(trx: Db, holder: string): Promise<void> {
-  await trx.deleteFrom('dossier_reserved_range').where('holder', '=', holder).execute();
+/**
+ * Gives a holder's numbers back — all of them, or those after `keepThrough` — so the desk may
+ * reach them and the next block reuses them.
+ */
+export async function returnDayNumbers(trx: Db, holder: string, keepThrough?: number): Promise<void> {
+  const range = await trx.selectFrom('dossier_reserved_range').select('first_seq').where('holder', '=', holder).executeTakeFirst();
+  if (!range) return;
+  if (keepThrough === undefined || keepThrough < range.first_seq) {
+    await trx.deleteFrom('dossier_reserved_range').where('holder', '=', holder).execute();
+  } else {
+    await trx.updateTable('dossier_reserved_range').set({ last_seq: keepThrough }).where('holder', '=', holder).execute();
+  }
 }

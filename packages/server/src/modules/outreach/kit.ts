@@ -1,13 +1,13 @@
-import type { FieldKit } from '@motcua/core/api';
+import type { FieldKit, ReturnedCodes } from '@motcua/core/api';
 import { PROBLEM } from '@motcua/core/problems';
 import { defaultCalendar } from '@motcua/core/calendar';
-import { MAX_DAILY_SEQ, RESERVED_BLOCK_SIZE, type ReservedCodeBlock } from '@motcua/core/dossier';
+import { MAX_DAILY_SEQ, parseDossierCode, RESERVED_BLOCK_SIZE, type ReservedCodeBlock } from '@motcua/core/dossier';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { forbidden, Problem } from '../../platform/errors.ts';
+import { forbidden, notFound, Problem } from '../../platform/errors.ts';
 import { sees } from '../../platform/privacy.ts';
-import { auditRead } from '../audit/index.ts';
+import { appendAudit, auditActor, auditRead } from '../audit/index.ts';
 import { assertUnitRole, FIELD_ROLES } from './access.ts';
 import { CREDENTIAL_HEADER, CREDENTIAL_SCOPE, type OutreachCredentials } from './credential.ts';
 import { sessionNotFound } from './planning.ts';
@@ -17,7 +17,7 @@ import { MAX_OPS_PER_BATCH } from '@motcua/core/api';
 import { proceduresOf } from '../catalog/index.ts';
 import { officialsById } from '../identity/index.ts';
 import { agencyCodeOf, hamletsOf, unitOf } from '../units/index.ts';
-import { reserveDayNumbers } from '../dossiers/index.ts';
+import { reserveDayNumbers, returnDayNumbers } from '../dossiers/index.ts';
 
 const knownUnit = (code: string) => {
   const unit = unitOf(code);
@@ -183,4 +183,63 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
     },
     sync: { opsUrl: '/api/office/outreach/sync', uploadsUrl: '/api/office/outreach/uploads', maxOpsPerBatch: MAX_OPS_PER_BATCH, chunkSize: CHUNK_SIZE },
   };
+}
+
+/**
+ * The field app gives back the numbers of its block it did not use (offsets `used` onwards),
+ * once it has synced every dossier it numbered and stops numbering from the block. Numbers a
+ * synced dossier carries cannot be given back; giving back twice is refused.
+ */
+export async function returnUnusedCodes(ctx: AppContext, actor: Actor, sessionId: string, deviceId: string, used: number): Promise<ReturnedCodes> {
+  const store = new PlanningStore(ctx.db);
+  const session = await store.session(sessionId);
+  if (!session) throw sessionNotFound(sessionId);
+  const official = assertUnitRole(actor, session.unitCode, FIELD_ROLES);
+  return inTransaction(ctx.db, async (trx) => {
+    const block = await trx
+      .selectFrom('outreach_code_block')
+      .select(['agency_code', 'first_seq', 'last_seq', 'returned_at'])
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', official.userId)
+      .where('device_id', '=', deviceId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!block) throw notFound('khối mã dự trữ', 'Reserved code block', deviceId);
+    if (block.returned_at) {
+      throw new Problem(409, PROBLEM.invalid_input, 'Số chưa dùng của khối mã này đã được trả lại.', "This block's unused numbers were already given back.", {
+        field: 'deviceId',
+      });
+    }
+    const synced = await trx.selectFrom('outreach_dossier').select('dossier_code').where('session_id', '=', sessionId).execute();
+    const highest = synced
+      .map((r) => parseDossierCode(r.dossier_code))
+      .filter((p) => p !== null && p.agencyCode === block.agency_code && p.seq >= block.first_seq && p.seq <= block.last_seq)
+      .reduce((hi, p) => Math.max(hi, p!.seq), block.first_seq - 1);
+    const keepThrough = Math.min(block.first_seq + used - 1, block.last_seq);
+    if (keepThrough < highest) {
+      throw new Problem(
+        409,
+        PROBLEM.invalid_input,
+        `Đã có hồ sơ mang số ${highest} của khối này; không thể trả lại số đã dùng.`,
+        `A dossier already carries number ${highest} of this block; numbers in use cannot be given back.`,
+        { field: 'used' },
+      );
+    }
+    await returnDayNumbers(trx, blockHolder(sessionId, official.userId, deviceId), keepThrough);
+    await trx
+      .updateTable('outreach_code_block')
+      .set({ last_seq: keepThrough, returned_at: ctx.clock.now() })
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', official.userId)
+      .where('device_id', '=', deviceId)
+      .execute();
+    await appendAudit(trx, {
+      at: ctx.clock.now(),
+      actor: auditActor(official),
+      action: 'outreach.codes.return',
+      dossierCode: null,
+      detail: { sessionId, deviceId, agencyCode: block.agency_code, kept: [block.first_seq, keepThrough], returned: block.last_seq - keepThrough },
+    });
+    return { agencyCode: block.agency_code, firstSeq: block.first_seq, lastSeq: keepThrough, returned: block.last_seq - keepThrough };
+  });
 }
