@@ -191,6 +191,9 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
       // Fetching a kit issues a credential and a block of codes: an action, checked for leaks.
       case 'GET /api/office/outreach/sessions/:id/kit':
         return both.map((t) => get(`/api/office/outreach/sessions/${c(t).sessionId}/kit?deviceId=drill-device`, [t]));
+      // Giving back a block's unused numbers, sent with an unknown device so nothing changes.
+      case 'POST /api/office/outreach/sessions/:id/codes/return':
+        return both.map((t) => write('POST', `/api/office/outreach/sessions/${c(t).sessionId}/codes/return`, { deviceId: 'drill-no-device', used: 0 }, [t]));
       case 'GET /api/office/outreach/uploads/:id':
         return [get(`/api/office/outreach/uploads/${rnd()}`, none)];
 

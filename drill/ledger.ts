@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { parseDossierCode, RESERVED_SEQ_START } from '@motcua/core/dossier';
+import { parseDossierCode } from '@motcua/core/dossier';
 import type { AckEvent } from './load.ts';
 import type { DrillDatabase } from './setup.ts';
 import { ROOT } from './server.ts';
@@ -48,7 +48,7 @@ export async function countLedger(db: DrillDatabase, acks: AckEvent[]): Promise<
   const { handle } = await db.open();
   try {
     const units = db.counters.map((c) => c.unitCode);
-    const dossiers = await handle.db.selectFrom('dossier').select(['code', 'id_number']).where('unit_code', 'in', units).execute();
+    const dossiers = await handle.db.selectFrom('dossier').select(['code', 'id_number', 'unit_code', 'channel']).where('unit_code', 'in', units).execute();
     const keys = await handle.db.selectFrom('idempotency_key').select(['key', 'dossier_code']).where('key', 'like', `${db.runId}-%`).execute();
     const unaudited = await handle.db
       .selectFrom('dossier as d')
@@ -75,9 +75,10 @@ export async function countLedger(db: DrillDatabase, acks: AckEvent[]): Promise<
 
     const seqs = new Map<string, Set<number>>();
     for (const d of dossiers) {
+      // Outreach codes come from reserved blocks, not the desk's gapless counter.
       const p = parseDossierCode(d.code);
-      if (!p || p.seq >= RESERVED_SEQ_START) continue;
-      const k = `${p.unitCode}|${p.intakeDate}`;
+      if (!p || d.channel === 'outreach') continue;
+      const k = `${d.unit_code}|${p.intakeDate}`;
       if (!seqs.has(k)) seqs.set(k, new Set());
       seqs.get(k)!.add(p.seq);
     }

@@ -370,8 +370,15 @@ export const FieldKitSchema = Type.Object(
       }),
     ),
     codeBlock: Type.Object(
-      { unitCode: Type.String(), blockIndex: Type.Integer(), firstSeq: Type.Integer(), lastSeq: Type.Integer(), size: Type.Integer(), format: Type.String() },
-      { description: 'Khối mã dự trữ: codeFromReservedBlock(block, ngày, offset) của @motcua/core/dossier' },
+      {
+        agencyCode: Type.String({ description: 'Mã định danh cơ quan (QCVN 102:2016/BTTTT), phần đầu của mã hồ sơ' }),
+        blockIndex: Type.Integer(),
+        firstSeq: Type.Integer({ minimum: 1, maximum: 9999 }),
+        lastSeq: Type.Integer({ minimum: 1, maximum: 9999 }),
+        size: Type.Integer(),
+        format: Type.String(),
+      },
+      { description: 'Khối số dự trữ của ngày buổi lưu động: codeFromReservedBlock(block, ngày, offset) của @motcua/core/dossier' },
     ),
     credential: Type.Object(
       { id: Type.String(), token: Type.String(), expiresAt: Type.String(), scope: Type.String(), header: Type.String() },

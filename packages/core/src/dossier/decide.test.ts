@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, decideSubmission } from './decide.ts';
 import { parseDateTime } from './fields.ts';
-import { cast, ctx, journalIn, MONDAY_8AM, OWNER_ID, U1, U2 } from './testkit.ts';
+import { cast, ctx, journalIn, MONDAY_8AM, OWNER_ID, U1, U1_AGENCY } from './testkit.ts';
 import type { DecideResult } from './types.ts';
 
 const errorOf = (r: DecideResult) => (r.ok ? null : r.error);
@@ -66,10 +66,11 @@ describe('parseDateTime', () => {
 
 describe('decideSubmission', () => {
   const base = {
-    code: `${U1}-250707-0001`,
+    code: `${U1_AGENCY}-250707-0001`,
     procedureCode: '1.004873',
     processing: { workingDays: 3 },
     unitCode: U1,
+    agencyCode: U1_AGENCY,
     applicantIdNumber: OWNER_ID,
   };
   const submit = (over: object, actor: Parameters<typeof decideSubmission>[1]) => decideSubmission({ ...base, ...over }, actor, MONDAY_8AM, ctx);
@@ -99,7 +100,7 @@ describe('decideSubmission', () => {
   });
 
   it('validates the code, the processing time and the channel', () => {
-    expect(errorOf(submit({ channel: 'counter', code: `${U2}-250707-0001` }, cast.receptionist))?.field).toBe('code');
+    expect(errorOf(submit({ channel: 'counter', code: '000.02.01.H24-250707-0001' }, cast.receptionist))?.field).toBe('code');
     expect(errorOf(submit({ channel: 'counter', code: 'HS-1' }, cast.receptionist))?.field).toBe('code');
     for (const processing of [{ workingDays: 0 }, { workingDays: 1.3 }, { sameDay: false }, { sameDay: true, workingDays: 2 }, 'x']) {
       expect(errorOf(submit({ channel: 'counter', processing }, cast.receptionist))?.field).toBe('processing');

@@ -111,6 +111,7 @@ const SUBMISSION_FIELDS: readonly FieldSpec[] = [
   { name: 'procedureCode', type: 'string', required: true },
   { name: 'channel', type: 'enum', required: true, options: ['online', 'counter', 'outreach', 'postal'] },
   { name: 'unitCode', type: 'string', required: true },
+  { name: 'agencyCode', type: 'string', required: true },
   { name: 'applicantIdNumber', type: 'string', required: true },
 ];
 
@@ -158,7 +159,8 @@ export function decideSubmission(command: unknown, actor: Actor, now: Date, ctx:
   const channel = text(v, 'channel') as Channel;
   const unitCode = text(v, 'unitCode');
   const parsed = parseDossierCode(text(v, 'code'));
-  if (!parsed || parsed.unitCode !== unitCode) return fail(errors.badCode());
+  // The code names the receiving agency (Circular 01/2018/TT-VPCP art. 19): the unit's identifier.
+  if (!parsed || parsed.agencyCode !== text(v, 'agencyCode')) return fail(errors.badCode());
   const blocked = intakeBlocker(actor, channel, unitCode, text(v, 'applicantIdNumber'));
   if (blocked) return fail(blocked);
   const onSpot = channel === 'counter' || channel === 'outreach';

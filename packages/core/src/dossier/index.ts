@@ -17,13 +17,16 @@ export { STATE_LABEL_VI } from './messages.ts';
 export {
   formatDossierCode,
   parseDossierCode,
-  reservedCodeBlock,
   codeFromReservedBlock,
-  isReservedSeq,
-  RESERVED_SEQ_START,
+  carveReservedBlock,
+  deskCeiling,
+  defaultAgencyCode,
+  isAgencyCode,
+  AGENCY_CODE,
+  MAX_DAILY_SEQ,
   RESERVED_BLOCK_SIZE,
 } from './code.ts';
-export type { IsoDate, DossierCodeParts, ReservedCodeBlock } from './code.ts';
+export type { IsoDate, DossierCodeParts, ReservedCodeBlock, SeqRange } from './code.ts';
 export { followUpOf } from './follow-ups.ts';
 export type { DocumentKind, FollowUp, NoticeTiming } from './follow-ups.ts';
 export { DOCUMENT_KINDS } from './follow-ups.ts';

@@ -56,6 +56,8 @@ export function fakeClock(holidays: string[] = []): DossierClock & { isWorkingDa
 export const ctx: DossierContext = { clock: fakeClock() };
 
 export const U1 = '26734';
+/** U1's agency identifier (QCVN 102:2016 form) as the codes carry it. */
+export const U1_AGENCY = '000.01.01.H24';
 export const U2 = '26737';
 export const OWNER_ID = '001090012345';
 
@@ -97,7 +99,8 @@ export class Journal {
     const by: Actor = channel === 'online' ? cast.owner : channel === 'outreach' ? cast.outreach : cast.receptionist;
     const result = decideSubmission(
       {
-        code: formatDossierCode(U1, vietnamDate(now), 1),
+        code: formatDossierCode(U1_AGENCY, vietnamDate(now), 1),
+        agencyCode: U1_AGENCY,
         procedureCode: '1.004873',
         processing,
         channel,

@@ -3,7 +3,7 @@ import { dueDate, workingDaysBetween, defaultCalendar } from '../calendar/index.
 import { bindClock } from './clock.ts';
 import { decideSubmission } from './decide.ts';
 import { deriveDossier } from './derive.ts';
-import { cast, ctx, Journal, OWNER_ID, U1, validCommand } from './testkit.ts';
+import { cast, ctx, Journal, OWNER_ID, U1, U1_AGENCY, validCommand } from './testkit.ts';
 import { timeliness } from './timeliness.ts';
 import type { DossierEvent } from './types.ts';
 
@@ -72,7 +72,15 @@ describe('with the real calendar (@motcua/core/calendar)', () => {
   it('puts the appointment after the Tết 2026 holiday', () => {
     const receivedAt = vn('2026-02-13T09:00:00');
     const result = decideSubmission(
-      { code: `${U1}-260213-0001`, procedureCode: '1.004873', processing: { workingDays: 3 }, channel: 'counter', unitCode: U1, applicantIdNumber: OWNER_ID },
+      {
+        code: `${U1_AGENCY}-260213-0001`,
+        procedureCode: '1.004873',
+        processing: { workingDays: 3 },
+        channel: 'counter',
+        unitCode: U1,
+        agencyCode: U1_AGENCY,
+        applicantIdNumber: OWNER_ID,
+      },
       cast.receptionist,
       receivedAt,
       { clock },

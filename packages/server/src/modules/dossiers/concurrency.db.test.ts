@@ -32,10 +32,10 @@ describe('idempotent intake', () => {
 describe('daily sequence', () => {
   it("gives a refused intake's number back and numbers each unit separately", async () => {
     setClock(t, '2026-03-12T09:00:00+07:00');
-    expect((await submit('official:phulam.tiepnhan', certifyCopyBody(AN))).json().code).toBe('30421-260312-0001');
+    expect((await submit('official:phulam.tiepnhan', certifyCopyBody(AN))).json().code).toBe('000.19.01.H91-260312-0001');
     // Fails inside the transaction (unknown upload): the number taken is rolled back.
     expect((await submit('official:phulam.tiepnhan', certifyCopyBody(AN, { attachments: ['00000000-0000-4000-8000-000000000000'] }))).statusCode).toBe(404);
-    expect((await submit('official:phulam.tiepnhan', certifyCopyBody(AN))).json().code).toBe('30421-260312-0002');
-    expect((await submit('official:hoadien.tiepnhan', certifyCopyBody('091201002345'))).json().code).toBe('30790-260312-0001');
+    expect((await submit('official:phulam.tiepnhan', certifyCopyBody(AN))).json().code).toBe('000.19.01.H91-260312-0002');
+    expect((await submit('official:hoadien.tiepnhan', certifyCopyBody('091201002345'))).json().code).toBe('000.61.01.H91-260312-0001');
   });
 });

@@ -37,7 +37,7 @@ describe('daily sequence under real concurrency', () => {
     expect(rs.every((r) => r.statusCode === 201)).toBe(true);
     const seqs = rs.map((r) => Number(r.json().code.split('-')[2])).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
-    expect(rs.every((r) => r.json().code.startsWith('30421-260311-'))).toBe(true);
+    expect(rs.every((r) => r.json().code.startsWith('000.19.01.H91-260311-'))).toBe(true);
   });
 });
 

@@ -19,3 +19,4 @@ export { DOSSIER_KINDS, type DossierJson } from './views.ts';
 export { dossierFiguresByUnit, dossiersByHamlet, type DossierFigures, type Period } from './figures.ts';
 export { dossierRoutes } from './routes.ts';
 export { seedDemoDossiers } from './demo.ts';
+export { reserveDayNumbers, returnDayNumbers } from './numbers.ts';

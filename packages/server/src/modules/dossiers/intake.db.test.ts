@@ -24,7 +24,7 @@ describe('intake and appointments', () => {
     const r = await submit(receptionist, { ...maritalStatusBody(AN), channel: 'counter', consent: { method: 'signature' } });
     expect(r.statusCode).toBe(201);
     const d = r.json();
-    expect(d.code).toMatch(/^30421-260213-\d{4}$/);
+    expect(d.code).toMatch(/^000\.19\.01\.H91-260213-\d{4}$/);
     expect(d).toMatchObject({
       state: 'received',
       version: 1,
@@ -144,7 +144,7 @@ describe('intake and appointments', () => {
     );
     const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('dossier_code', '=', d.code).execute();
     expect(audit.map((a) => a.action)).toEqual(['dossier.submit']);
-    expect(audit[0]!.chain).toBe('30421');
+    expect(audit[0]!.chain).toBe('000.19.01.H91');
     // The reply is built from the event as written; reading it back gives the same dossier.
     expect((await t.app.inject({ method: 'GET', url: `/api/dossiers/${d.code}`, headers: await as(t, `citizen:${AN}`) })).json()).toEqual(d);
   });

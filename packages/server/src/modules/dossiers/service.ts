@@ -7,9 +7,8 @@ import {
   evolve,
   followUpOf,
   formatDossierCode,
-  isReservedSeq,
+  MAX_DAILY_SEQ,
   parseDossierCode,
-  RESERVED_SEQ_START,
   type DossierEvent,
   type DossierView,
   type NewDossierEvent,
@@ -28,7 +27,7 @@ import { reach, sees, seesAll, type DataPlace } from '../../platform/privacy.ts'
 import type { DataKind } from '@motcua/core/privacy';
 import { canonicalJson } from '../audit/index.ts';
 import { isSpecialistOf } from '../identity/index.ts';
-import { provinceOf, unitOf } from '../units/index.ts';
+import { agencyCodeOf, provinceOf, unitOf } from '../units/index.ts';
 import { DOSSIER_NOTICE, type DossierNoticePayload } from '../notifications/index.ts';
 import { enqueueOutbox } from '../../platform/outbox/index.ts';
 import { coreActor, idempotencyScope, storedActor, type DossierActor } from './actors.ts';
@@ -129,6 +128,17 @@ function untimely(at: Date, now: Date, latest?: string): Problem | null {
   return null;
 }
 
+/** The day's numbers are used up (9,999 per day, less those held for outreach). */
+function dailyCapacity(ceiling: number): Problem {
+  const held = MAX_DAILY_SEQ + 1 - ceiling;
+  return new Problem(
+    503,
+    'daily_capacity',
+    `Đơn vị đã dùng hết số hồ sơ của ngày hôm nay (mã hồ sơ chỉ có 4 chữ số, tối đa 9.999 hồ sơ mỗi ngày theo Điều 19 Thông tư 01/2018/TT-VPCP${held > 0 ? `; ${held} số đang dành cho tiếp nhận lưu động` : ''}). Vui lòng tiếp nhận vào ngày làm việc sau.`,
+    `The unit has used up today's dossier numbers (codes have 4 digits, at most 9,999 dossiers a day, Circular 01/2018/TT-VPCP art. 19${held > 0 ? `; ${held} numbers are held for mobile outreach` : ''}). Please take it in on the next working day.`,
+  );
+}
+
 const notFoundDossier = (code: string) => notFound('hồ sơ', 'Dossier', code);
 const outsideScope = () => forbidden('Đơn vị này không thuộc phạm vi của bạn.', 'This unit is outside your scope.');
 const unitPlace = (unitCode: string): DataPlace => ({ unitCode, provinceCode: provinceOf(unitCode) });
@@ -223,22 +233,25 @@ export class DossierService {
     if (ahead) throw ahead;
     const { procedure, processing } = await checkSubmission(input, actor, this.catalog, this.ctx.db);
     const day = vnDate(at);
+    const preset = options.presetCode ? parseDossierCode(options.presetCode) : null;
+    if (options.presetCode && !preset) throw badRequest('Mã hồ sơ dự trữ không hợp lệ.', 'Not a reserved dossier code.', { field: 'code' });
+    // A reserved code keeps the identifier its block was issued under (outreach checked the block).
+    const agencyCode = preset?.agencyCode ?? (await agencyCodeOf(this.ctx.db, input.unitCode));
+    if (!agencyCode) throw badRequest('Đơn vị không tồn tại.', 'Unknown unit.', { field: 'unitCode' });
     const command = {
       procedureCode: procedure.code,
       processing,
       channel: input.channel,
       unitCode: input.unitCode,
+      agencyCode,
       applicantIdNumber: input.applicant.idNumber,
     };
     // A dry run with a placeholder number: refusals (wrong role, not the owner) cost no number.
-    const dry = decideSubmission({ ...command, code: formatDossierCode(input.unitCode, day, 1) }, caller, at, ctxClock);
+    const dry = decideSubmission({ ...command, code: formatDossierCode(agencyCode, day, 1) }, caller, at, ctxClock);
     if (!dry.ok) throw workflowProblem(dry.error, null, caller, now);
 
     const scope = idempotencyScope(actor);
     const requestHash = createHash('sha256').update(canonicalJson(raw)).digest('hex');
-    const preset = options.presetCode ? parseDossierCode(options.presetCode) : null;
-    if (options.presetCode && (!preset || !isReservedSeq(preset.seq)))
-      throw badRequest('Mã hồ sơ dự trữ không hợp lệ.', 'Not a reserved dossier code.', { field: 'code' });
     const files = (input.attachments ?? []).map((a) => (typeof a === 'string' ? { uploadId: a } : a));
     if (files.length > 0 && !this.options.attachments)
       throw badRequest('Chưa hỗ trợ đính kèm tệp.', 'Attachments are not available.', { field: 'attachments' });
@@ -260,16 +273,11 @@ export class DossierService {
       // From here to COMMIT intakes of this unit and day queue on the number's row lock (gapless
       // numbers), so only what needs the code follows, in as few round trips as we can; the audit
       // entry, whose chain lock is per unit too, comes last.
-      const seq = preset ? preset.seq : await this.store.allocateSeq(trx, input.unitCode, day);
-      if (!preset && seq >= RESERVED_SEQ_START) {
-        throw new Problem(
-          503,
-          'daily_capacity',
-          'Đơn vị đã hết số hồ sơ trong ngày; vui lòng thử lại vào ngày làm việc sau.',
-          "The unit has used up today's dossier numbers; please try again next working day.",
-        );
-      }
-      const code = options.presetCode ?? formatDossierCode(input.unitCode, day, seq);
+      const desk = preset ? null : await this.store.allocateSeq(trx, input.unitCode, day);
+      // XXXX has four digits (Circular 01/2018/TT-VPCP art. 19(1)): past 9,999 — or into numbers
+      // held for outreach — the intake is refused and rolls back, so the desk's numbers stay gapless.
+      if (desk && desk.seq >= desk.ceiling) throw dailyCapacity(desk.ceiling);
+      const code = options.presetCode ?? formatDossierCode(agencyCode, day, desk!.seq);
       const decided = decideSubmission({ ...command, code }, caller, at, ctxClock);
       if (!decided.ok) throw workflowProblem(decided.error, null, caller, now);
       let attachments: AttachmentRef[] = [];

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DossierEvent, NewDossierEvent } from '@motcua/core/dossier';
+import { MAX_DAILY_SEQ, type DossierEvent, type NewDossierEvent } from '@motcua/core/dossier';
 import type { Db } from '../../db/database.ts';
 import type { DossierTable, StoredActor } from './tables.ts';
 
@@ -24,13 +24,17 @@ export function storedEvent(seq: number, event: NewDossierEvent, actor: StoredAc
 export class DossierStore {
   constructor(private readonly db: Db) {}
 
-  /** Next number of the unit's daily sequence, taken under the row lock of the upsert. */
-  async allocateSeq(trx: Db, unitCode: string, day: string): Promise<number> {
-    const r = await sql<{ last_seq: number }>`
+  /**
+   * Next number of the unit's daily sequence, taken under the row lock of the upsert, with the
+   * lowest number outreach holds that day (the desk's ceiling), read under the same lock.
+   */
+  async allocateSeq(trx: Db, unitCode: string, day: string): Promise<{ seq: number; ceiling: number }> {
+    const r = await sql<{ last_seq: number; ceiling: number | null }>`
       insert into dossier_daily_sequence (unit_code, day, last_seq) values (${unitCode}, ${day}, 1)
       on conflict (unit_code, day) do update set last_seq = dossier_daily_sequence.last_seq + 1
-      returning last_seq`.execute(trx);
-    return Number(r.rows[0]!.last_seq);
+      returning last_seq, (select min(first_seq) from dossier_reserved_range r where r.unit_code = ${unitCode} and r.day = ${day}) as ceiling`.execute(trx);
+    const row = r.rows[0]!;
+    return { seq: Number(row.last_seq), ceiling: row.ceiling === null ? MAX_DAILY_SEQ + 1 : Number(row.ceiling) };
   }
 
   /**

@@ -50,6 +50,14 @@ export interface DossierDailySequenceTable {
   last_seq: number;
 }
 
+export interface DossierReservedRangeTable {
+  unit_code: string;
+  day: string;
+  first_seq: number;
+  last_seq: number;
+  holder: string;
+}
+
 export interface IdempotencyKeyTable {
   scope: string;
   key: string;
@@ -62,6 +70,7 @@ export interface DossiersTables {
   dossier: DossierTable;
   dossier_event: DossierEventTable;
   dossier_daily_sequence: DossierDailySequenceTable;
+  dossier_reserved_range: DossierReservedRangeTable;
   idempotency_key: IdempotencyKeyTable;
 }
 

@@ -8,6 +8,8 @@ import {
   FieldUploadSchema,
   KitQuerySchema,
   OutreachIdParams,
+  ReturnCodesBodySchema,
+  ReturnedCodesSchema,
   SyncAnswerSchema,
 } from '@motcua/core/api';
 import { badRequest } from '../../platform/errors.ts';
@@ -54,6 +56,23 @@ export const outreachFieldRoutes: FastifyPluginAsyncTypebox<{ outreach: Outreach
       },
     },
     async (request) => outreach.kit(request.actor, request.params.id, request.query.deviceId),
+  );
+
+  app.post(
+    '/api/office/outreach/sessions/:id/codes/return',
+    {
+      config: { access: { roles: FIELD_ROLES } },
+      schema: {
+        tags,
+        summary: 'Trả lại số chưa dùng của khối mã dự trữ — give back a code block’s unused numbers',
+        description:
+          'Sau khi đã đồng bộ mọi hồ sơ đánh số từ khối, máy báo số mã đã dùng (used); các số còn lại trở về ngày đó (cho bộ phận một cửa và khối sau). Không thể trả số mà một hồ sơ đã mang.',
+        params: IdParams,
+        body: Type.Ref(ReturnCodesBodySchema),
+        response: { 200: Type.Ref(ReturnedCodesSchema) },
+      },
+    },
+    async (request) => outreach.returnUnusedCodes(request.actor, request.params.id, request.body.deviceId, request.body.used),
   );
 
   app.delete(

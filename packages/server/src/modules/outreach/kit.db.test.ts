@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCalendar, dueDate, makeCalendar, type WorkCalendar } from '@motcua/core/calendar';
-import { RESERVED_SEQ_START } from '@motcua/core/dossier';
+import { MAX_DAILY_SEQ, RESERVED_BLOCK_SIZE } from '@motcua/core/dossier';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
 import { fixedClock } from '../../platform/clock.ts';
 import { consultOp, createRound, kit, people, roundBody, SESSION_DAY, sync } from './testkit.ts';
@@ -29,7 +29,9 @@ describe('field kit', () => {
     expect(k.team.map((m: { fullName: string }) => m.fullName).sort()).toEqual(['Huỳnh Thị Mỹ Linh', 'Trương Văn Lộc']);
     expect(k.residentsNeedingHelp.map((r: { fullName: string }) => r.fullName)).toContain('Võ Văn Tư');
     expect(k.session).toMatchObject({ id: sessionId, day: SESSION_DAY, part: 'morning', unitCode: '30421', unitName: 'Xã Phú Lâm' });
-    expect(k.codeBlock.firstSeq).toBeGreaterThanOrEqual(RESERVED_SEQ_START);
+    // The session day's first block: the top of its numbers (Circular 01/2018/TT-VPCP art. 19: 4 digits).
+    expect(k.codeBlock).toMatchObject({ firstSeq: MAX_DAILY_SEQ - RESERVED_BLOCK_SIZE + 1, lastSeq: MAX_DAILY_SEQ });
+    expect(k.codeBlock.agencyCode).toMatch(/^\d{3}\.\d{2}\.\d{2}\.H\d{2}$/);
     expect(k.codeBlock.lastSeq - k.codeBlock.firstSeq + 1).toBe(k.codeBlock.size);
     expect(new Date(k.credential.expiresAt).getTime()).toBeGreaterThan(new Date(`${SESSION_DAY}T23:59:59+07:00`).getTime());
     expect(k.credential.token.split('.')).toHaveLength(3);

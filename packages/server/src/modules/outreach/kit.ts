@@ -1,14 +1,13 @@
-import type { FieldKit } from '@motcua/core/api';
+import type { FieldKit, ReturnedCodes } from '@motcua/core/api';
 import { PROBLEM } from '@motcua/core/problems';
 import { defaultCalendar } from '@motcua/core/calendar';
-import { reservedCodeBlock, RESERVED_BLOCK_SIZE, type ReservedCodeBlock } from '@motcua/core/dossier';
-import { sql } from 'kysely';
+import { MAX_DAILY_SEQ, parseDossierCode, RESERVED_BLOCK_SIZE, type ReservedCodeBlock } from '@motcua/core/dossier';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { forbidden, Problem } from '../../platform/errors.ts';
+import { forbidden, notFound, Problem } from '../../platform/errors.ts';
 import { sees } from '../../platform/privacy.ts';
-import { auditRead } from '../audit/index.ts';
+import { appendAudit, auditActor, auditRead } from '../audit/index.ts';
 import { assertUnitRole, FIELD_ROLES } from './access.ts';
 import { CREDENTIAL_HEADER, CREDENTIAL_SCOPE, type OutreachCredentials } from './credential.ts';
 import { sessionNotFound } from './planning.ts';
@@ -17,7 +16,8 @@ import { CHUNK_SIZE } from './chunks.ts';
 import { MAX_OPS_PER_BATCH } from '@motcua/core/api';
 import { proceduresOf } from '../catalog/index.ts';
 import { officialsById } from '../identity/index.ts';
-import { hamletsOf, unitOf } from '../units/index.ts';
+import { agencyCodeOf, hamletsOf, unitOf } from '../units/index.ts';
+import { reserveDayNumbers, returnDayNumbers } from '../dossiers/index.ts';
 
 const knownUnit = (code: string) => {
   const unit = unitOf(code);
@@ -28,41 +28,69 @@ const knownUnit = (code: string) => {
 /** Whether a unique constraint refused a row (the loser of a race). */
 export const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
 
+const blockOf = (r: { agency_code: string; block_index: number; first_seq: number; last_seq: number }): ReservedCodeBlock => ({
+  agencyCode: r.agency_code,
+  blockIndex: r.block_index,
+  firstSeq: r.first_seq,
+  lastSeq: r.last_seq,
+});
+
+/** Who holds a block's numbers in the dossiers module's day ledger. */
+export const blockHolder = (sessionId: string, userId: string, deviceId: string) => `outreach:${sessionId}:${userId}:${deviceId}`;
+
 /**
  * Hands out a reserved block for (session, official, device): the same block again when that
- * device asks twice (a re-downloaded kit must not burn numbers), a new block otherwise. The
- * counter's upsert takes a row lock, so concurrent kits of one unit get distinct indices.
+ * device asks twice (a re-downloaded kit must not burn numbers), a new block otherwise, carved
+ * from the session day's numbers by the dossiers module under the day's lock. None left that
+ * day: a clear refusal rather than a code of five digits.
  */
-export async function blockFor(trx: Db, unitCode: string, sessionId: string, userId: string, deviceId: string, now: Date): Promise<ReservedCodeBlock> {
+export async function blockFor(
+  trx: Db,
+  session: { id: string; unitCode: string; day: string },
+  userId: string,
+  deviceId: string,
+  now: Date,
+): Promise<ReservedCodeBlock> {
   const existing = await trx
     .selectFrom('outreach_code_block')
-    .select('block_index')
-    .where('session_id', '=', sessionId)
+    .select(['agency_code', 'block_index', 'first_seq', 'last_seq'])
+    .where('session_id', '=', session.id)
     .where('user_id', '=', userId)
     .where('device_id', '=', deviceId)
     .executeTakeFirst();
-  if (existing) return reservedCodeBlock(unitCode, existing.block_index);
-  const r = await sql<{ next_index: number }>`
-    insert into outreach_block_counter (unit_code, next_index) values (${unitCode}, 1)
-    on conflict (unit_code) do update set next_index = outreach_block_counter.next_index + 1
-    returning next_index`.execute(trx);
-  const index = Number(r.rows[0]!.next_index) - 1;
+  if (existing) return blockOf(existing);
+  const agencyCode = await agencyCodeOf(trx, session.unitCode);
+  const range = agencyCode ? await reserveDayNumbers(trx, session.unitCode, session.day, blockHolder(session.id, userId, deviceId)) : null;
+  if (!agencyCode || !range) {
+    throw new Problem(
+      503,
+      PROBLEM.daily_capacity,
+      `Ngày ${session.day} không còn đủ ${RESERVED_BLOCK_SIZE} số hồ sơ để dành cho tiếp nhận lưu động (mã hồ sơ có 4 chữ số, tối đa 9.999 số mỗi ngày — Điều 19 Thông tư 01/2018/TT-VPCP).`,
+      `${session.day} has no ${RESERVED_BLOCK_SIZE} dossier numbers left to hold for mobile outreach (codes have 4 digits, at most 9,999 a day — Circular 01/2018/TT-VPCP art. 19).`,
+    );
+  }
+  const row = {
+    agency_code: agencyCode,
+    block_index: (MAX_DAILY_SEQ - range.lastSeq) / RESERVED_BLOCK_SIZE,
+    first_seq: range.firstSeq,
+    last_seq: range.lastSeq,
+  };
   await trx
     .insertInto('outreach_code_block')
-    .values({ unit_code: unitCode, block_index: index, session_id: sessionId, user_id: userId, device_id: deviceId, issued_at: now })
+    .values({ ...row, unit_code: session.unitCode, day: session.day, session_id: session.id, user_id: userId, device_id: deviceId, issued_at: now })
     .execute();
-  return reservedCodeBlock(unitCode, index);
+  return blockOf(row);
 }
 
 /** The blocks issued to an official for a session: a reserved code is valid only inside one of them. */
 export async function blocksOf(db: Db, sessionId: string, userId: string): Promise<ReservedCodeBlock[]> {
   const rows = await db
     .selectFrom('outreach_code_block')
-    .select(['unit_code', 'block_index'])
+    .select(['agency_code', 'block_index', 'first_seq', 'last_seq'])
     .where('session_id', '=', sessionId)
     .where('user_id', '=', userId)
     .execute();
-  return rows.map((r) => reservedCodeBlock(r.unit_code, r.block_index));
+  return rows.map(blockOf);
 }
 
 export type { FieldKit } from '@motcua/core/api';
@@ -83,14 +111,14 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
   let issued: { block: ReservedCodeBlock; credential: { id: string; token: string; expiresAt: Date } };
   try {
     issued = await inTransaction(ctx.db, async (trx) => ({
-      block: await blockFor(trx, session.unitCode, session.id, official.userId, deviceId, now),
+      block: await blockFor(trx, session, official.userId, deviceId, now),
       credential: await credentials.issue(trx, official, session, deviceId),
     }));
   } catch (e) {
     // The same device asked twice at once: the first request's block stands; issue again.
     if (!isUniqueViolation(e)) throw e;
     issued = await inTransaction(ctx.db, async (trx) => ({
-      block: await blockFor(trx, session.unitCode, session.id, official.userId, deviceId, now),
+      block: await blockFor(trx, session, official.userId, deviceId, now),
       credential: await credentials.issue(trx, official, session, deviceId),
     }));
   }
@@ -141,7 +169,11 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
       })),
     team: team.map((m) => ({ userId: m.userId, fullName: m.fullName, roles: m.roles })),
     residentsNeedingHelp: visitable.map((r) => ({ id: r.id, hamletCode: r.hamletCode, fullName: r.fullName, reason: r.reason, note: r.note })),
-    codeBlock: { ...issued.block, size: RESERVED_BLOCK_SIZE, format: `${session.unitCode}-YYMMDD-NNNN (NNNN = firstSeq + offset, YYMMDD = ngày tiếp nhận)` },
+    codeBlock: {
+      ...issued.block,
+      size: issued.block.lastSeq - issued.block.firstSeq + 1,
+      format: `${issued.block.agencyCode}-YYMMDD-XXXX (XXXX = firstSeq + offset, YYMMDD = ngày tiếp nhận; Điều 19 Thông tư 01/2018/TT-VPCP)`,
+    },
     credential: {
       id: issued.credential.id,
       token: issued.credential.token,
@@ -151,4 +183,63 @@ export async function fieldKit(ctx: AppContext, credentials: OutreachCredentials
     },
     sync: { opsUrl: '/api/office/outreach/sync', uploadsUrl: '/api/office/outreach/uploads', maxOpsPerBatch: MAX_OPS_PER_BATCH, chunkSize: CHUNK_SIZE },
   };
+}
+
+/**
+ * The field app gives back the numbers of its block it did not use (offsets `used` onwards),
+ * once it has synced every dossier it numbered and stops numbering from the block. Numbers a
+ * synced dossier carries cannot be given back; giving back twice is refused.
+ */
+export async function returnUnusedCodes(ctx: AppContext, actor: Actor, sessionId: string, deviceId: string, used: number): Promise<ReturnedCodes> {
+  const store = new PlanningStore(ctx.db);
+  const session = await store.session(sessionId);
+  if (!session) throw sessionNotFound(sessionId);
+  const official = assertUnitRole(actor, session.unitCode, FIELD_ROLES);
+  return inTransaction(ctx.db, async (trx) => {
+    const block = await trx
+      .selectFrom('outreach_code_block')
+      .select(['agency_code', 'first_seq', 'last_seq', 'returned_at'])
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', official.userId)
+      .where('device_id', '=', deviceId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!block) throw notFound('khối mã dự trữ', 'Reserved code block', deviceId);
+    if (block.returned_at) {
+      throw new Problem(409, PROBLEM.invalid_input, 'Số chưa dùng của khối mã này đã được trả lại.', "This block's unused numbers were already given back.", {
+        field: 'deviceId',
+      });
+    }
+    const synced = await trx.selectFrom('outreach_dossier').select('dossier_code').where('session_id', '=', sessionId).execute();
+    const highest = synced
+      .map((r) => parseDossierCode(r.dossier_code))
+      .filter((p) => p !== null && p.agencyCode === block.agency_code && p.seq >= block.first_seq && p.seq <= block.last_seq)
+      .reduce((hi, p) => Math.max(hi, p!.seq), block.first_seq - 1);
+    const keepThrough = Math.min(block.first_seq + used - 1, block.last_seq);
+    if (keepThrough < highest) {
+      throw new Problem(
+        409,
+        PROBLEM.invalid_input,
+        `Đã có hồ sơ mang số ${highest} của khối này; không thể trả lại số đã dùng.`,
+        `A dossier already carries number ${highest} of this block; numbers in use cannot be given back.`,
+        { field: 'used' },
+      );
+    }
+    await returnDayNumbers(trx, blockHolder(sessionId, official.userId, deviceId), keepThrough);
+    await trx
+      .updateTable('outreach_code_block')
+      .set({ last_seq: keepThrough, returned_at: ctx.clock.now() })
+      .where('session_id', '=', sessionId)
+      .where('user_id', '=', official.userId)
+      .where('device_id', '=', deviceId)
+      .execute();
+    await appendAudit(trx, {
+      at: ctx.clock.now(),
+      actor: auditActor(official),
+      action: 'outreach.codes.return',
+      dossierCode: null,
+      detail: { sessionId, deviceId, agencyCode: block.agency_code, kept: [block.first_seq, keepThrough], returned: block.last_seq - keepThrough },
+    });
+    return { agencyCode: block.agency_code, firstSeq: block.first_seq, lastSeq: keepThrough, returned: block.last_seq - keepThrough };
+  });
 }

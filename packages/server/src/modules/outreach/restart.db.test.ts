@@ -74,7 +74,7 @@ describe('a sync interrupted by a server stop', () => {
       receiveOp(k.codeBlock, 0, { hamlet: '30421-09' }),
       consultOp('30421-09', 3),
       receiveOp(k.codeBlock, 1, { hamlet: '30421-08', procedure: 'marital' }),
-      completeOp(`30421-261126-${k.codeBlock.firstSeq}`, 1),
+      completeOp(`${k.codeBlock.agencyCode}-261126-${k.codeBlock.firstSeq}`, 1),
       receiveOp(k.codeBlock, 2, { hamlet: '30421-07' }),
       surveyOp('30421-07', 5, 5, 4),
     ] as SyncBody['ops'];
@@ -129,7 +129,7 @@ describe('a sync interrupted by a server stop', () => {
     const applied = await ctx2.db.selectFrom('outreach_op').select(['client_op_id', 'status']).where('client_op_id', 'in', opIds).execute();
     expect(applied).toHaveLength(6);
     expect(applied.every((r) => r.status === 'applied')).toBe(true);
-    const codes = [0, 1, 2].map((i) => `30421-261126-${k.codeBlock.firstSeq + i}`);
+    const codes = [0, 1, 2].map((i) => `${k.codeBlock.agencyCode}-261126-${k.codeBlock.firstSeq + i}`);
     expect(await ctx2.db.selectFrom('dossier').select('code').where('code', 'in', codes).execute()).toHaveLength(3);
     const events = await ctx2.db
       .selectFrom('dossier_event')

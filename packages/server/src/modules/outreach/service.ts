@@ -6,7 +6,7 @@ import type { UploadsService } from '../uploads/index.ts';
 import { PLAN_ROLES } from './access.ts';
 import { FieldUploads } from './chunks.ts';
 import { OutreachCredentials } from './credential.ts';
-import { fieldKit } from './kit.ts';
+import { fieldKit, returnUnusedCodes } from './kit.ts';
 import { OutreachPlanning } from './planning.ts';
 import { OutreachReports } from './report.ts';
 import { OutreachSync, type SyncHooks } from './sync.ts';
@@ -32,6 +32,10 @@ export class OutreachService {
 
   kit(actor: Actor, sessionId: string, deviceId: string) {
     return fieldKit(this.ctx, this.credentials, actor, sessionId, deviceId);
+  }
+
+  returnUnusedCodes(actor: Actor, sessionId: string, deviceId: string, used: number) {
+    return returnUnusedCodes(this.ctx, actor, sessionId, deviceId, used);
   }
 
   /** A planner of the unit, or the official the credential was issued to, may revoke it. */

@@ -9,7 +9,7 @@ let p: Awaited<ReturnType<typeof people>>;
 let roundId: string;
 let sessionId: string;
 let block: ReservedCodeBlock;
-const code = (offset: number) => `30421-261126-${block.firstSeq + offset}`;
+const code = (offset: number) => `${block.agencyCode}-261126-${block.firstSeq + offset}`;
 
 beforeAll(async () => {
   t = await startTestApp({ clock: `${SESSION_DAY}T04:00:00Z` }); // 11:00 in Vietnam, session day
@@ -30,7 +30,7 @@ describe('sync', () => {
 
   it('applies each op, reports a failing op without blocking the ones after it', async () => {
     const before = { dossiers: await count(t, 'dossier'), outbox: await count(t, 'outbox') };
-    const outsideBlock = receiveOp(block, 0, { code: `30421-261126-${block.lastSeq + 1}` });
+    const outsideBlock = receiveOp(block, 0, { code: `${block.agencyCode}-261126-${block.firstSeq - 1}` });
     batch.push(
       receiveOp(block, 0, { hamlet: '30421-09' }), // 0 same-day copy certification
       outsideBlock, // 1 rejected: not our block
@@ -118,7 +118,7 @@ describe('sync', () => {
   });
 
   it('rejects a dossier received on another day or a procedure not offered on the round', async () => {
-    const otherDay = receiveOp(block, 4, { at: '2026-11-27T08:00:00+07:00', code: `30421-261127-${block.firstSeq + 4}` });
+    const otherDay = receiveOp(block, 4, { at: '2026-11-27T08:00:00+07:00', code: `${block.agencyCode}-261127-${block.firstSeq + 4}` });
     const notOffered = receiveOp(block, 5);
     (notOffered.dossier as Record<string, unknown>).procedureCode = '1.004194';
     const r = await sync(t, p.outreach, sessionId, [otherDay, notOffered]);

@@ -367,10 +367,10 @@ export class OutreachSync {
     const d = op.dossier;
     const receivedAt = new Date(d.receivedAt);
     const parts = parseDossierCode(d.code);
-    if (!parts || parts.unitCode !== session.unitCode)
-      throw reject(PROBLEM.code_not_reserved, 'Mã hồ sơ không thuộc đơn vị của buổi lưu động.', "The dossier code is not the session unit's.", 'dossier.code');
     const blocks = await blocksOf(this.ctx.db, session.id, actor.userId);
-    if (!blocks.some((b) => parts.seq >= b.firstSeq && parts.seq <= b.lastSeq)) {
+    if (!parts || !blocks.some((b) => b.agencyCode === parts.agencyCode))
+      throw reject(PROBLEM.code_not_reserved, 'Mã hồ sơ không thuộc đơn vị của buổi lưu động.', "The dossier code is not the session unit's.", 'dossier.code');
+    if (!blocks.some((b) => b.agencyCode === parts.agencyCode && parts.seq >= b.firstSeq && parts.seq <= b.lastSeq)) {
       throw reject(
         PROBLEM.code_not_reserved,
         'Mã hồ sơ không nằm trong khối mã dự trữ đã cấp cho bạn ở buổi này.',

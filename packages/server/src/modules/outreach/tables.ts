@@ -49,11 +49,6 @@ export interface ResidentAssistanceTable {
   updated_at: Date;
 }
 
-export interface OutreachBlockCounterTable {
-  unit_code: string;
-  next_index: number;
-}
-
 export interface OutreachCodeBlockTable {
   unit_code: string;
   block_index: number;
@@ -61,6 +56,11 @@ export interface OutreachCodeBlockTable {
   user_id: string;
   device_id: string;
   issued_at: Date;
+  day: string;
+  first_seq: number;
+  last_seq: number;
+  agency_code: string;
+  returned_at: Date | null;
 }
 
 export interface OutreachSigningKeyTable {
@@ -150,7 +150,6 @@ export interface OutreachTables {
   outreach_round: OutreachRoundTable;
   outreach_session: OutreachSessionTable;
   resident_assistance: ResidentAssistanceTable;
-  outreach_block_counter: OutreachBlockCounterTable;
   outreach_code_block: OutreachCodeBlockTable;
   outreach_signing_key: OutreachSigningKeyTable;
   outreach_credential: OutreachCredentialTable;

@@ -9,6 +9,7 @@ import { UnitsStore, type Hamlet } from './store.ts';
 export { UnitsService } from './service.ts';
 export { HAMLET_KINDS } from '@motcua/core/api';
 export { communesOf, covers, provinceOf, unitIndex, unitOf } from './lookup.ts';
+export { agencyCodeOf, derivedAgencyCode } from './agency.ts';
 export { unitsRoutes } from './routes.ts';
 export type { Hamlet } from './store.ts';
 export type { CurrentUnit } from '@motcua/core/units';

@@ -8,6 +8,8 @@ export interface UnitTable {
   full_name_en: string | null;
   type: string;
   province_code: string | null;
+  /** Set by a system administrator; null: the default derivation (agency.ts). */
+  agency_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface HamletTable {

@@ -1,6 +1,5 @@
 import { PROBLEM } from '@motcua/core/problems';
 import { defaultCalendar } from '@motcua/core/calendar';
-import { reservedCodeBlock } from '@motcua/core/dossier';
 import { describe, expect, it } from 'vitest';
 import { completeOp, consultationOp, receiveOp, surveyOp, type KitBasics } from './compose.ts';
 import { newDataKey, sealerFor, type Sealer } from './crypto.ts';
@@ -9,7 +8,11 @@ import { FakeOutreachServer } from './fakeServer.ts';
 import { MemoryStore } from './memoryStore.ts';
 
 const SESSION = '7d3c5c0e-8a53-4c1f-9d7a-0f7f3f1b2a11';
-const kit: KitBasics = { session: { id: SESSION, day: '2026-11-26', unitCode: '30421' }, calendar: defaultCalendar, codeBlock: reservedCodeBlock('30421', 3) };
+const kit: KitBasics = {
+  session: { id: SESSION, day: '2026-11-26', unitCode: '30421' },
+  calendar: defaultCalendar,
+  codeBlock: { agencyCode: '000.04.01.H82', blockIndex: 3, firstSeq: 9600, lastSeq: 9699 },
+};
 const applicant = {
   idNumber: '089052003311',
   fullName: 'Võ Văn Tư',
@@ -64,9 +67,9 @@ describe('field sync engine', () => {
 
     const outcome = await run();
     expect(outcome).toMatchObject({ applied: 7, rejected: 0, conflict: 0, offline: false });
-    expect([...server.dossiers.keys()]).toEqual(['30421-261126-5300', '30421-261126-5301']);
-    expect(server.dossiers.get('30421-261126-5300')).toMatchObject({ version: 3, state: 'result_ready' });
-    expect(server.dossiers.get('30421-261126-5300')!.attachments).toHaveLength(2);
+    expect([...server.dossiers.keys()]).toEqual(['000.04.01.H82-261126-9600', '000.04.01.H82-261126-9601']);
+    expect(server.dossiers.get('000.04.01.H82-261126-9600')).toMatchObject({ version: 3, state: 'result_ready' });
+    expect(server.dossiers.get('000.04.01.H82-261126-9600')!.attachments).toHaveLength(2);
     expect(server.consultations).toEqual([3, 4, 5]);
     // 9 bytes in 4-byte chunks = 3 PUTs, 2 bytes = 1 PUT, per dossier.
     expect(server.requests.filter((r) => r.startsWith('PUT')).length).toBe(8);
@@ -165,7 +168,7 @@ describe('field sync engine', () => {
     const { sealer, store, run } = await setup();
     const orphan = await completeOp(
       sealer,
-      { ...(await consultationOp(sealer, SESSION, at(0), { hamletCode: null, topic: 'x', people: 1 })), summary: { dossierCode: '30421-261126-5399' } },
+      { ...(await consultationOp(sealer, SESSION, at(0), { hamletCode: null, topic: 'x', people: 1 })), summary: { dossierCode: '000.04.01.H82-261126-9699' } },
       at(1),
     );
     store.add({ ...orphan, dependsOn: 'no-such-op' });

@@ -38,7 +38,7 @@ describe('receipt (form 01)', () => {
     expect(t).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(t).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(t).toContain('ỦY BAN NHÂN DÂN XÃ PHÚ LÂM');
-    expect(t).toContain('Mã hồ sơ: H26.123-261123-0001');
+    expect(t).toContain('Mã hồ sơ: 000.19.01.H91-261123-0001');
     expect(t).toContain('Phú Lâm, ngày 23 tháng 11 năm 2026');
     // 09:00 UTC is 16:00 in Vietnam.
     expect(t).toContain('16 giờ 00 phút, ngày 24 tháng 11 năm 2026');

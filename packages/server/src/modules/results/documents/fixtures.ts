@@ -10,7 +10,7 @@ export const UNIT = {
   phone: '0296 3861 234',
 };
 
-export const VERIFY_URL = 'https://motcua.example.vn/xac-thuc/H26.123-261123-0001?k=7f3a9c';
+export const VERIFY_URL = 'https://motcua.example.vn/xac-thuc/000.19.01.H91-261123-0001?k=7f3a9c';
 
 const APPLICANT = {
   fullName: 'Nguyễn Thị Hoà',
@@ -23,7 +23,7 @@ export function receiptInput(documentCount = 3): ReceiptInput {
   const names = ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Giấy chứng nhận kết hôn của cha mẹ', 'Văn bản ủy quyền'];
   return {
     unit: UNIT,
-    dossierCode: 'H26.123-261123-0001',
+    dossierCode: '000.19.01.H91-261123-0001',
     verificationUrl: VERIFY_URL,
     issuedAt: new Date('2026-11-23T02:15:00Z'),
     applicant: APPLICANT,
@@ -45,7 +45,7 @@ export function receiptInput(documentCount = 3): ReceiptInput {
 export function resultInput(): ResultInput {
   return {
     unit: { ...UNIT, department: undefined },
-    dossierCode: 'H26.123-261123-0001',
+    dossierCode: '000.19.01.H91-261123-0001',
     verificationUrl: VERIFY_URL,
     issuedAt: new Date('2026-11-24T01:00:00Z'),
     documentNumber: '125/TB-UBND',

@@ -12,7 +12,11 @@ import { inspectSignedPdf, sha256Hex } from './verify.ts';
 const work = scratchDir('motcua-sign-');
 const pki = join(work, 'pki');
 const unit = { kind: 'dev-ca', dir: pki, unitCode: 'xa-phu-lam', unitName: 'Ủy ban nhân dân Xã Phú Lâm' } as const;
-const meta = { reason: 'Ký số kết quả giải quyết hồ sơ H26.123-261123-0001', location: 'Xã Phú Lâm, Tỉnh An Giang', signerName: 'Ủy ban nhân dân Xã Phú Lâm' };
+const meta = {
+  reason: 'Ký số kết quả giải quyết hồ sơ 000.19.01.H91-261123-0001',
+  location: 'Xã Phú Lâm, Tỉnh An Giang',
+  signerName: 'Ủy ban nhân dân Xã Phú Lâm',
+};
 let signed: Uint8Array;
 let nssDir: string;
 
