@@ -14,6 +14,7 @@ import { FIELD_OP_SCHEMAS } from './field-ops.ts';
 import { IDENTITY_SCHEMAS } from './identity.ts';
 import { INSIGHTS_SCHEMAS } from './insights.ts';
 import { OUTREACH_SCHEMAS } from './outreach.ts';
+import { PAYMENT_SCHEMAS } from './payments.ts';
 import { PLATFORM_SCHEMAS } from './platform.ts';
 import { PRIVACY_SCHEMAS } from './privacy.ts';
 import { PROGRESS_SCHEMAS } from './progress.ts';
@@ -35,6 +36,7 @@ export * from './uploads.ts';
 export * from './results.ts';
 export * from './privacy.ts';
 export * from './audit.ts';
+export * from './payments.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
@@ -54,4 +56,5 @@ export const CONTRACT_SCHEMAS = [
   ...RESULT_SCHEMAS,
   ...PRIVACY_SCHEMAS,
   ...AUDIT_SCHEMAS,
+  ...PAYMENT_SCHEMAS,
 ];
