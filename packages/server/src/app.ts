@@ -123,7 +123,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   if (ctx.config.payments.sandbox) {
     // The sandbox gateway lives on this server: its calls to us and ours to it stay in-process.
     const local: Transport = async (url, init) => {
-      const r = await app.inject({ method: init.method, url: url.slice(ctx.config.publicUrl.length), ...(init.body === undefined ? {} : { payload: init.body as object }) });
+      const r = await app.inject({
+        method: init.method,
+        url: url.slice(ctx.config.publicUrl.length),
+        ...(init.body === undefined ? {} : { payload: init.body as object }),
+      });
       return { status: r.statusCode, json: r.headers['content-type']?.toString().includes('json') ? r.json() : null };
     };
     if (services.payments.gateway instanceof VnpayGateway) services.payments.gateway.transport = local;

@@ -71,10 +71,7 @@ export const PaymentListSchema = Type.Object(
 );
 export type PaymentList = Static<typeof PaymentListSchema>;
 
-export const RefundBodySchema = Type.Object(
-  { reason: Type.String({ minLength: 3, maxLength: 500 }) },
-  { additionalProperties: false, $id: 'RefundBody' },
-);
+export const RefundBodySchema = Type.Object({ reason: Type.String({ minLength: 3, maxLength: 500 }) }, { additionalProperties: false, $id: 'RefundBody' });
 export type RefundBody = Static<typeof RefundBodySchema>;
 
 /** VNPAY's IPN answer (protocol 2.1.0): RspCode 00, 01, 02, 04, 97, 99. */

@@ -39,7 +39,15 @@ const paymentsOf = async (who: string, code: string) => {
   return r.json();
 };
 const ipn = async (params: VnpParams) => (await t.app.inject({ method: 'GET', url: `/api/payments/vnpay/ipn?${new URLSearchParams(params)}` })).json();
-const countRows = async (table: 'payment_ipn' | 'fee_receipt') => Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const countRows = async (table: 'payment_ipn' | 'fee_receipt') =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** What the gateway would send for this order, signed with the sandbox terminal's secret unless told. */
 function ipnParams(reference: string, amountVnd: number, over: VnpParams = {}, secret: string = SANDBOX_VNPAY.hashSecret): VnpParams {
@@ -73,7 +81,14 @@ describe('starting a payment', () => {
     const url = new URL(payment.redirectUrl);
     expect(url.pathname).toBe('/sandbox/vnpay/paymentv2/vpcpay.html');
     const q = Object.fromEntries(url.searchParams);
-    expect(q).toMatchObject({ vnp_Version: '2.1.0', vnp_Command: 'pay', vnp_TmnCode: SANDBOX_VNPAY.tmnCode, vnp_Amount: '800000', vnp_CurrCode: 'VND', vnp_TxnRef: payment.reference });
+    expect(q).toMatchObject({
+      vnp_Version: '2.1.0',
+      vnp_Command: 'pay',
+      vnp_TmnCode: SANDBOX_VNPAY.tmnCode,
+      vnp_Amount: '800000',
+      vnp_CurrCode: 'VND',
+      vnp_TxnRef: payment.reference,
+    });
     expect(q.vnp_SecureHash).toBe(signParams(SANDBOX_VNPAY.hashSecret, q));
     // Keys sorted in the URL, as the protocol signs them.
     const keys = [...url.searchParams.keys()].filter((k) => k !== 'vnp_SecureHash');
@@ -224,9 +239,13 @@ describe('cash at the desk, receipts and refunds', () => {
     const codes: string[] = [];
     for (let i = 0; i < 100; i++) codes.push((await c.submit(R, certifyCopyBody(AN))).json().code as string);
     const headers = await as(t, R);
-    const answers = await Promise.all(codes.map((code) => t.app.inject({ method: 'POST', url: `/api/dossiers/${code}/payments`, headers, payload: { method: 'cash' } })));
+    const answers = await Promise.all(
+      codes.map((code) => t.app.inject({ method: 'POST', url: `/api/dossiers/${code}/payments`, headers, payload: { method: 'cash' } })),
+    );
     expect(answers.map((a) => a.statusCode)).toEqual(codes.map(() => 201));
-    const numbers = (await t.ctx.db.selectFrom('fee_receipt').select('number').where('unit_code', '=', '30421').where('year', '=', 2026).orderBy('number').execute()).map((r) => r.number);
+    const numbers = (
+      await t.ctx.db.selectFrom('fee_receipt').select('number').where('unit_code', '=', '30421').where('year', '=', 2026).orderBy('number').execute()
+    ).map((r) => r.number);
     expect(numbers).toEqual(numbers.map((_n, i) => i + 1));
     expect(numbers.length).toBeGreaterThanOrEqual(100);
   });

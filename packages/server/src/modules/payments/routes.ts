@@ -20,7 +20,12 @@ export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentsServi
     '/api/dossiers/:code/payments',
     {
       config: { access: 'authenticated' },
-      schema: { tags, params: CodeParams, summary: 'Các khoản thanh toán phí, lệ phí của hồ sơ — the fee payments of a dossier', response: { 200: Type.Ref(PaymentListSchema) } },
+      schema: {
+        tags,
+        params: CodeParams,
+        summary: 'Các khoản thanh toán phí, lệ phí của hồ sơ — the fee payments of a dossier',
+        response: { 200: Type.Ref(PaymentListSchema) },
+      },
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
@@ -47,7 +52,13 @@ export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentsServi
     '/api/dossiers/:code/payments/:id/refund',
     {
       config: { access: { roles: ['receptionist', 'outreach', 'commune_admin'] } },
-      schema: { tags, params: PaymentParams, body: Type.Ref(RefundBodySchema), summary: 'Hoàn phí, lệ phí (một lần) — refund a payment, once', response: { 200: Type.Ref(PaymentSchema) } },
+      schema: {
+        tags,
+        params: PaymentParams,
+        body: Type.Ref(RefundBodySchema),
+        summary: 'Hoàn phí, lệ phí (một lần) — refund a payment, once',
+        response: { 200: Type.Ref(PaymentSchema) },
+      },
     },
     async (request) => payments.refund(request.actor, request.params.code, request.params.id, request.body.reason),
   );
@@ -56,7 +67,12 @@ export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentsServi
     '/api/dossiers/:code/payments/:id/receipt.pdf',
     {
       config: { access: 'authenticated' },
-      schema: { tags, params: PaymentParams, summary: 'Biên lai thu phí, lệ phí điện tử (PDF ký số) — the signed e-receipt', response: { 200: FileBody('Biên lai PDF đã ký số — the signed receipt', ['application/pdf']) } },
+      schema: {
+        tags,
+        params: PaymentParams,
+        summary: 'Biên lai thu phí, lệ phí điện tử (PDF ký số) — the signed e-receipt',
+        response: { 200: FileBody('Biên lai PDF đã ký số — the signed receipt', ['application/pdf']) },
+      },
     },
     async (request, reply) => {
       const { bytes, number, sha256 } = await payments.receiptFile(request.actor, request.params.code, request.params.id);
@@ -74,7 +90,12 @@ export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentsServi
     '/api/payments/vnpay/ipn',
     {
       config: { access: 'public' },
-      schema: { tags, querystring: VnpQuery, summary: 'VNPAY IPN (thông báo kết quả thanh toán từ cổng) — the gateway’s server-to-server notice', response: { 200: Type.Ref(VnpayIpnAnswerSchema) } },
+      schema: {
+        tags,
+        querystring: VnpQuery,
+        summary: 'VNPAY IPN (thông báo kết quả thanh toán từ cổng) — the gateway’s server-to-server notice',
+        response: { 200: Type.Ref(VnpayIpnAnswerSchema) },
+      },
     },
     async (request) => payments.ipn(request.query as VnpParams),
   );
@@ -82,7 +103,15 @@ export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentsServi
   // The citizen's browser back from the gateway: shown, never trusted.
   app.get(
     '/api/payments/vnpay/return',
-    { config: { access: 'public' }, schema: { tags, querystring: VnpQuery, summary: 'Trang quay về từ VNPAY — the gateway’s return URL (redirects to the portal)', response: { 302: Type.Null() } } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        querystring: VnpQuery,
+        summary: 'Trang quay về từ VNPAY — the gateway’s return URL (redirects to the portal)',
+        response: { 302: Type.Null() },
+      },
+    },
     async (request, reply) => {
       const r = await payments.returned(request.query as VnpParams);
       if (!r.dossierCode) return reply.redirect('/ho-so-cua-toi?thanh-toan=khong-hop-le');
@@ -98,12 +127,16 @@ export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentsServi
       if (!r) throw notFound('biên lai', 'Receipt', request.params.token);
       const unit = unitOf(r.unitCode)?.fullName ?? r.unitCode;
       const state = r.cancelled ? `ĐÃ HỦY — ${esc(r.cancelReason ?? '')} <span lang="en">(cancelled)</span>` : 'Hợp lệ <span lang="en">(valid)</span>';
-      return reply.type('text/html; charset=utf-8').send(
-        `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Biên lai ${esc(r.number)}</title>${STYLE}</head><body><h1>Biên lai thu phí, lệ phí điện tử</h1><dl><dt>Số</dt><dd>${esc(r.number)}</dd><dt>Đơn vị thu</dt><dd>${esc(unit)}</dd><dt>Hồ sơ</dt><dd>${esc(r.dossierCode)}</dd><dt>Số tiền</dt><dd>${r.amountVnd.toLocaleString('vi-VN')} đ</dd><dt>Ngày thu</dt><dd>${r.issuedAt.toISOString()}</dd><dt>Trạng thái</dt><dd>${state}</dd><dt>SHA-256 của tệp</dt><dd><code>${esc(r.sha256 ?? 'chưa phát hành tệp')}</code></dd></dl></body></html>`,
-      );
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Biên lai ${esc(r.number)}</title>${STYLE}</head><body><h1>Biên lai thu phí, lệ phí điện tử</h1><dl><dt>Số</dt><dd>${esc(r.number)}</dd><dt>Đơn vị thu</dt><dd>${esc(unit)}</dd><dt>Hồ sơ</dt><dd>${esc(r.dossierCode)}</dd><dt>Số tiền</dt><dd>${r.amountVnd.toLocaleString('vi-VN')} đ</dd><dt>Ngày thu</dt><dd>${r.issuedAt.toISOString()}</dd><dt>Trạng thái</dt><dd>${state}</dd><dt>SHA-256 của tệp</dt><dd><code>${esc(r.sha256 ?? 'chưa phát hành tệp')}</code></dd></dl></body></html>`,
+        );
     },
   );
 };
 
-const STYLE = inlineStyle('body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 1rem auto; padding: 0 1rem; } dt { font-weight: 600; } code { word-break: break-all; }');
+const STYLE = inlineStyle(
+  'body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 1rem auto; padding: 0 1rem; } dt { font-weight: 600; } code { word-break: break-all; }',
+);
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

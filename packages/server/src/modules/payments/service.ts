@@ -70,15 +70,24 @@ export class PaymentsService {
     if (actor.kind === 'official' && !COLLECTORS.some((r) => actor.roles.includes(r)))
       throw forbidden('Chỉ cán bộ tiếp nhận thu phí, lệ phí.', 'Only desk officials collect fees.');
     if (actor.kind === 'official' && method !== 'cash')
-      throw problem(409, 'payment_method_unavailable', 'Cán bộ chỉ ghi nhận thu tiền mặt; công dân tự thanh toán trực tuyến.', 'Officials record cash; citizens pay online themselves.');
+      throw problem(
+        409,
+        'payment_method_unavailable',
+        'Cán bộ chỉ ghi nhận thu tiền mặt; công dân tự thanh toán trực tuyến.',
+        'Officials record cash; citizens pay online themselves.',
+      );
     if (!feeVnd || feeVnd <= 0) throw problem(409, 'no_fee_due', 'Hồ sơ này không phải nộp phí, lệ phí.', 'No fee is due on this dossier.');
     if (CLOSED_STATES.includes(loaded.view.state))
       throw problem(409, 'invalid_state', 'Hồ sơ đã kết thúc, không thu phí.', 'The dossier is closed; no fee is collected.');
     const existing = await store.ofDossier(this.ctx.db, code);
-    if (existing.some((p) => p.status === 'paid'))
-      throw problem(409, 'already_paid', 'Hồ sơ đã được thanh toán.', 'This dossier is already paid.');
+    if (existing.some((p) => p.status === 'paid')) throw problem(409, 'already_paid', 'Hồ sơ đã được thanh toán.', 'This dossier is already paid.');
     if (method === 'vietqr')
-      throw problem(409, 'payment_method_unavailable', 'Chuyển khoản VietQR chưa được cấu hình cho đơn vị.', "Bank transfer by VietQR is not configured for this unit.");
+      throw problem(
+        409,
+        'payment_method_unavailable',
+        'Chuyển khoản VietQR chưa được cấu hình cho đơn vị.',
+        'Bank transfer by VietQR is not configured for this unit.',
+      );
 
     const now = this.ctx.clock.now();
     const row: PaymentRow = {
@@ -119,7 +128,13 @@ export class PaymentsService {
   }
 
   private order(row: PaymentRow, ipAddr = '127.0.0.1'): GatewayOrder {
-    return { reference: row.reference, amountVnd: row.amount_vnd, orderInfo: `Thanh toan le phi ho so ${row.dossier_code}`, createdAt: new Date(row.created_at), ipAddr };
+    return {
+      reference: row.reference,
+      amountVnd: row.amount_vnd,
+      orderInfo: `Thanh toan le phi ho so ${row.dossier_code}`,
+      createdAt: new Date(row.created_at),
+      ipAddr,
+    };
   }
 
   /** Inside the transaction that records the payment: the number is taken only if it commits. */
@@ -158,7 +173,7 @@ export class PaymentsService {
     // Another terminal's order is not one of ours, whatever it claims.
     if (cb.terminal !== this.deps.gateway.terminal) return IPN.notFound;
     const row = await store.byReference(this.ctx.db, cb.reference);
-    if (!row || row.method !== 'vnpay' || row.terminal !== cb.terminal) return IPN.notFound;
+    if (row?.method !== 'vnpay' || row.terminal !== cb.terminal) return IPN.notFound;
     if (cb.amountVnd !== row.amount_vnd) return IPN.invalidAmount;
     if (row.status !== 'pending' && row.status !== 'confirming') return IPN.alreadyConfirmed;
     const moved = await this.settle(row, cb.succeeded, cb.transactionNo, cb.payDate, 'ipn');
@@ -227,15 +242,33 @@ export class PaymentsService {
     if (!row || row.dossier_code !== code) throw notFound('khoản thanh toán', 'Payment', paymentId);
     const duplicate = (await this.json(await store.ofDossier(this.ctx.db, code))).some((p) => p.id === row.id && p.duplicate);
     if (row.status !== 'paid' || (!REFUNDABLE_STATES.includes(loaded.view.state) && !duplicate))
-      throw problem(409, 'payment_not_refundable', 'Khoản này không được hoàn (chưa thu, đã hoàn, hoặc hồ sơ không thuộc trường hợp hoàn phí).', 'This payment cannot be refunded (not collected, already refunded, or the dossier does not qualify).');
+      throw problem(
+        409,
+        'payment_not_refundable',
+        'Khoản này không được hoàn (chưa thu, đã hoàn, hoặc hồ sơ không thuộc trường hợp hoàn phí).',
+        'This payment cannot be refunded (not collected, already refunded, or the dossier does not qualify).',
+      );
     const now = this.ctx.clock.now();
-    await inTransaction(this.ctx.db, async (trx) => {
-      const moved = await store.move(trx, row.id, ['paid'], { status: 'refunded', refunded_at: now, refund_reason: reason });
-      if (!moved) throw problem(409, 'payment_not_refundable', 'Khoản này đã được hoàn.', 'This payment was already refunded.');
-      if (row.method === 'vnpay') {
-        const r = await this.deps.gateway.refund({ ...this.order(row), transactionNo: row.gateway_txn_no ?? '', by: actor.fullName }, now);
-        if (!r.ok) throw problem(502, 'gateway_unavailable', `Cổng thanh toán từ chối hoàn tiền (mã ${r.responseCode}).`, `The gateway refused the refund (code ${r.responseCode}).`);
+    // Claimed first, in its own commit: a second, concurrent refund finds nothing to move. The
+    // gateway is called outside any transaction (the sandbox on this server shares the database);
+    // if it refuses, the claim is given back.
+    const claimed = await store.move(this.ctx.db, row.id, ['paid'], { status: 'refunded', refunded_at: now, refund_reason: reason });
+    if (!claimed) throw problem(409, 'payment_not_refundable', 'Khoản này đã được hoàn.', 'This payment was already refunded.');
+    if (row.method === 'vnpay') {
+      const r = await this.deps.gateway
+        .refund({ ...this.order(row), transactionNo: row.gateway_txn_no ?? '', by: actor.fullName }, now)
+        .catch(() => ({ ok: false, responseCode: 'unreachable' }));
+      if (!r.ok) {
+        await store.move(this.ctx.db, row.id, ['refunded'], { status: 'paid', refunded_at: null, refund_reason: null });
+        throw problem(
+          502,
+          'gateway_unavailable',
+          `Cổng thanh toán không hoàn được tiền (mã ${r.responseCode}).`,
+          `The gateway did not refund (code ${r.responseCode}).`,
+        );
       }
+    }
+    await inTransaction(this.ctx.db, async (trx) => {
       await store.cancelReceipt(trx, row.id, now, `Hoàn tiền: ${reason}`);
       await appendAudit(trx, {
         at: now,
@@ -290,7 +323,16 @@ export class PaymentsService {
     const r = /^[0-9a-f]{20}$/.test(token) ? await store.receiptByToken(this.ctx.db, token) : undefined;
     if (!r) return null;
     const p = (await store.byId(this.ctx.db, r.payment_id))!;
-    return { number: receiptNumber(r), unitCode: r.unit_code, amountVnd: p.amount_vnd, issuedAt: new Date(r.issued_at), cancelled: r.cancelled_at !== null, cancelReason: r.cancel_reason, sha256: r.sha256, dossierCode: p.dossier_code };
+    return {
+      number: receiptNumber(r),
+      unitCode: r.unit_code,
+      amountVnd: p.amount_vnd,
+      issuedAt: new Date(r.issued_at),
+      cancelled: r.cancelled_at !== null,
+      cancelReason: r.cancel_reason,
+      sha256: r.sha256,
+      dossierCode: p.dossier_code,
+    };
   }
 
   private verifyUrl(r: ReceiptRow): string {
@@ -298,7 +340,14 @@ export class PaymentsService {
   }
 
   private async json(rows: PaymentRow[]): Promise<Payment[]> {
-    const receipts = new Map((await store.receiptsOf(this.ctx.db, rows.map((r) => r.id))).map((r) => [r.payment_id, r]));
+    const receipts = new Map(
+      (
+        await store.receiptsOf(
+          this.ctx.db,
+          rows.map((r) => r.id),
+        )
+      ).map((r) => [r.payment_id, r]),
+    );
     // Paid twice over two channels: every confirmed payment after the first (by receipt number,
     // the order the money was recorded in) is flagged for refund.
     const byNumber = (r: PaymentRow) => receipts.get(r.id)?.number ?? Number.MAX_SAFE_INTEGER;

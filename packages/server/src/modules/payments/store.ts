@@ -46,7 +46,12 @@ export const paymentsStore = {
     db.updateTable('fee_receipt').set({ blob_key: blobKey, sha256 }).where('id', '=', id).where('blob_key', 'is', null).execute(),
 
   cancelReceipt: (db: Db, paymentId: string, at: Date, reason: string) =>
-    db.updateTable('fee_receipt').set({ cancelled_at: at, cancel_reason: reason }).where('payment_id', '=', paymentId).where('cancelled_at', 'is', null).execute(),
+    db
+      .updateTable('fee_receipt')
+      .set({ cancelled_at: at, cancel_reason: reason })
+      .where('payment_id', '=', paymentId)
+      .where('cancelled_at', 'is', null)
+      .execute(),
 
   logIpn: (db: Db, row: { at: Date; reference: string | null; params: unknown; rsp_code: string }) =>
     db
