@@ -14,6 +14,8 @@ export interface PaymentsProps {
   version: number;
   /** citizen: pays online; desk: records cash and refunds. */
   as: 'citizen' | 'desk';
+  /** The dossier is one whose fee the rules return (refused at intake, withdrawn): the desk may refund. */
+  refundable?: boolean;
 }
 
 const TONE: Record<Payment['status'], BadgeTone> = { pending: 'warning', confirming: 'info', paid: 'success', failed: 'danger', refunded: 'neutral' };
@@ -22,7 +24,7 @@ const TONE: Record<Payment['status'], BadgeTone> = { pending: 'warning', confirm
  * "Thanh toán": the dossier's fee, its payments with clear states (chờ thanh toán, đang xác nhận,
  * đã thanh toán, hoàn tiền), the receipt to download, and the one action the caller may take.
  */
-export function Payments({ code, version, as }: PaymentsProps) {
+export function Payments({ code, version, as, refundable = false }: PaymentsProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [round, setRound] = useState(0);
@@ -78,7 +80,7 @@ export function Payments({ code, version, as }: PaymentsProps) {
                   {p.receipt.cancelled && <span> ({t('payment.receiptCancelled')})</span>}
                 </>
               )}
-              {as === 'desk' && p.status === 'paid' && (
+              {as === 'desk' && p.status === 'paid' && (refundable || p.duplicate) && (
                 <Button variant="secondary" disabled={busy} onClick={() => act(async () => void (await refundPayment(code, p.id, t('payment.refundReason'))))}>
                   {t('payment.refund')}
                 </Button>

@@ -242,7 +242,6 @@ export const en = {
     refund: 'Refund',
     refundReason: 'Fee refunded as the rules provide (refused, withdrawn or paid twice)',
     backToDossiers: 'Back to my dossiers',
-    resultConfirming: 'Confirming your payment. This page updates when the bank confirms.',
     resultFailed: 'The payment did not go through. You can try again.',
   },
   shipment: {

@@ -246,7 +246,6 @@ export const vi = {
     refund: 'Hoàn tiền',
     refundReason: 'Hoàn phí theo quy định (hồ sơ bị từ chối, rút, hoặc nộp trùng)',
     backToDossiers: 'Về hồ sơ của tôi',
-    resultConfirming: 'Đang xác nhận thanh toán. Trang sẽ tự cập nhật khi ngân hàng xác nhận.',
     resultFailed: 'Thanh toán chưa thành công. Bạn có thể thử lại.',
   },
   shipment: {

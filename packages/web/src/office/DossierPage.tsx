@@ -245,7 +245,7 @@ export default function DossierPage() {
             ))}
             <p className="muted">{t('office:dossier.yourId', { id: official.userId })}</p>
           </section>
-          <Payments code={dossier.code} version={dossier.version} as="desk" />
+          <Payments code={dossier.code} version={dossier.version} as="desk" refundable={dossier.state === 'refused_intake' || dossier.state === 'withdrawn'} />
           <Shipments code={dossier.code} version={dossier.version} />
           <IssuedDocuments code={dossier.code} version={dossier.version} issued={progress?.documents} />
           {slips.length > 0 && (

@@ -8,7 +8,8 @@ import './i18n/index.ts';
 
 /**
  * Where the gateway's return URL lands. What the browser brings back is never taken as payment:
- * the states come from the server, which waits for the signed IPN ("đang xác nhận" until then).
+ * the states come from the server, which waits for the signed IPN ("đang xác nhận" until then;
+ * the list below polls while it waits). Only a failure the gateway reported is said here.
  */
 export default function PaymentPage() {
   const { t } = useTranslation();
@@ -19,7 +20,6 @@ export default function PaymentPage() {
   return (
     <>
       <h1>{t('payment.title')}</h1>
-      {outcome === 'confirming' && <Alert tone="info">{t('payment.resultConfirming')}</Alert>}
       {outcome === 'failed' && <Alert tone="warning">{t('payment.resultFailed')}</Alert>}
       <Card as="section">
         <p>
