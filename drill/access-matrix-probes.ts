@@ -145,6 +145,30 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
           get(`/api/uploads/${c(t).uploadId}`, [t], { reads: ['documents'], expect: ['documents'] }),
           get(`/api/uploads/${c(t).uploadId}?dossier=${c(t).code}`, [t], { reads: ['documents'], expect: ['documents'] }),
         ]);
+      // Fee payments (issue #13): the list is the dossier's results data; changes sent so nothing changes.
+      case 'GET /api/dossiers/:code/payments':
+        return both.map((t) => get(`/api/dossiers/${c(t).code}/payments`, [t], { reads: ['results'] }));
+      case 'POST /api/dossiers/:code/payments':
+        return both.map((t) => write('POST', `/api/dossiers/${c(t).code}/payments`, { method: 'drill' }, [t]));
+      case 'POST /api/dossiers/:code/payments/:id/refund':
+        return both.map((t) => write('POST', `/api/dossiers/${c(t).code}/payments/${rnd()}/refund`, { reason: 'drill' }, [t]));
+      case 'GET /api/dossiers/:code/payments/:id/receipt.pdf':
+        return both.map((t) => get(`/api/dossiers/${c(t).code}/payments/${rnd()}/receipt.pdf`, [t]));
+      // The gateway's callbacks and the built-in sandbox gateway: signed or refused, no personal data.
+      case 'GET /api/payments/vnpay/ipn':
+      case 'GET /api/payments/vnpay/return':
+      case 'GET /sandbox/vnpay/paymentv2/vpcpay.html':
+      case 'GET /sandbox/vnpay/held':
+      case 'GET /sandbox/vnpay/statement':
+        return [get(`${route.url}?vnp_TxnRef=drill`, none)];
+      case 'GET /sandbox/vnpay/pay':
+        return [get('/sandbox/vnpay/pay?ref=drill&outcome=success&ipn=never', none)];
+      case 'GET /sandbox/vnpay/held/:ref/send':
+        return [get('/sandbox/vnpay/held/drill/send', none)];
+      case 'POST /sandbox/vnpay/merchant_webapi/api/transaction':
+        return [write('POST', '/sandbox/vnpay/merchant_webapi/api/transaction', { vnp_Command: 'querydr' })];
+      case 'GET /verify/receipt/:token':
+        return [get(`/verify/receipt/${'0'.repeat(20)}`, none)];
       case 'POST /api/dossiers/:code/actions':
         // A stale version: refused without a change, by 404 or 409; the answer is scanned.
         return both.map((t) => write('POST', `/api/dossiers/${c(t).code}/actions`, { action: 'withdraw', version: 9999 }, [t]));

@@ -30,6 +30,7 @@ import { outreachRoutes } from './modules/outreach/routes.ts';
 import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
 import { insightsRoutes } from './modules/insights/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
+import { paymentsRoutes, sandboxVnpayRoutes, VnpayGateway, type Transport } from './modules/payments/index.ts';
 
 /** Random per process: a /health answer with a new bootId proves the server really restarted. */
 const bootId = randomUUID();
@@ -118,6 +119,27 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(insightsRoutes, { insights });
   await app.register(auditRoutes, { anchoring: createAuditAnchoring(ctx), unit: publicUnit, anchorMinutes: ctx.config.audit.anchorMinutes });
   await app.register(privacyRoutes, { privacy, now: () => ctx.clock.now() });
+  await app.register(paymentsRoutes, { payments: services.payments });
+  if (ctx.config.payments.sandbox) {
+    // The sandbox gateway lives on this server: its calls to us and ours to it stay in-process.
+    const local: Transport = async (url, init) => {
+      const r = await app.inject({
+        method: init.method,
+        url: url.slice(ctx.config.publicUrl.length),
+        ...(init.body === undefined ? {} : { payload: init.body as object }),
+      });
+      return { status: r.statusCode, json: r.headers['content-type']?.toString().includes('json') ? r.json() : null };
+    };
+    if (services.payments.gateway instanceof VnpayGateway) services.payments.gateway.transport = local;
+    await app.register(sandboxVnpayRoutes, {
+      db: ctx.db,
+      clock: ctx.clock,
+      config: ctx.config.payments,
+      ipnUrl: `${ctx.config.publicUrl}/api/payments/vnpay/ipn`,
+      transport: () => local,
+    });
+    app.log.warn('Built-in sandbox payment gateway at /sandbox/vnpay is ON (no real money); set PAYMENT_VNPAY_URL in production');
+  }
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

@@ -18,6 +18,7 @@ import { createResults, resultsDossierHook, type Results } from './modules/resul
 import { auditUploadRead } from './modules/audit/reads.ts';
 import { InsightsService } from './modules/insights/service.ts';
 import { PrivacyService } from './modules/privacy/service.ts';
+import { createPayments, type PaymentsService } from './modules/payments/index.ts';
 
 /**
  * The composition root: every service built once, from one context, for the HTTP server
@@ -34,6 +35,7 @@ export interface Services {
   outreach: OutreachService;
   insights: InsightsService;
   privacy: PrivacyService;
+  payments: PaymentsService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -57,7 +59,8 @@ export function buildServices(ctx: AppContext): Services {
     identity,
     unitName: (code) => units.index.current.get(code)?.fullName ?? null,
   });
-  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy };
+  const payments = createPayments(ctx, { dossiers, results: results.results, blobs: uploads.blobs });
+  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy, payments };
 }
 
 /**

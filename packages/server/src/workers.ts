@@ -4,6 +4,7 @@ import type { TopicHandler, WorkerLog } from './platform/outbox/index.ts';
 import { startAuditAnchoring } from './modules/audit/wiring.ts';
 import { startNotifications } from './modules/notifications/index.ts';
 import { resultsOutboxHandlers } from './modules/results/index.ts';
+import { startPaymentQueries } from './modules/payments/index.ts';
 import type { Services } from './services.ts';
 
 /** Outbox topics of modules other than notifications, from the services of this process. */
@@ -31,8 +32,10 @@ export async function startWorkers(
     handlers: workerHandlers(services),
   });
   const anchoring = startAuditAnchoring(ctx, options.log.child({ module: 'audit' }));
+  const paymentQueries = startPaymentQueries(services.payments, options.log.child({ module: 'payments' }));
   return {
     async stop() {
+      paymentQueries.stop();
       await anchoring.stop();
       await outbox.stop();
     },

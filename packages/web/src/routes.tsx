@@ -11,6 +11,7 @@ const SubmitPage = lazy(() => import('./portal/SubmitPage.tsx'));
 const NotFoundPage = lazy(() => import('./portal/NotFoundPage.tsx'));
 const ReceiptPage = lazy(() => import('./portal/ReceiptPage.tsx'));
 const MyDossiersPage = lazy(() => import('./portal/MyDossiersPage.tsx'));
+const PaymentPage = lazy(() => import('./portal/PaymentPage.tsx'));
 const LookupPage = lazy(() => import('./portal/LookupPage.tsx'));
 // The back office has its own layout; citizens never download any of it.
 const OfficeLayout = lazy(() => import('./office/OfficeLayout.tsx'));
@@ -32,6 +33,7 @@ export function AppRoutes() {
         <Route path="nop-ho-so/:code" element={<SubmitPage />} />
         <Route path="ho-so/:code/bien-nhan" element={<ReceiptPage />} />
         <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
+        <Route path="ho-so/:code/thanh-toan" element={<PaymentPage />} />
         <Route path="tra-cuu" element={<LookupPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -15,6 +15,7 @@ import { FIELD_OP_SCHEMAS } from './field-ops.ts';
 import { IDENTITY_SCHEMAS } from './identity.ts';
 import { INSIGHTS_SCHEMAS } from './insights.ts';
 import { OUTREACH_SCHEMAS } from './outreach.ts';
+import { PAYMENT_SCHEMAS } from './payments.ts';
 import { PLATFORM_SCHEMAS } from './platform.ts';
 import { PRIVACY_SCHEMAS } from './privacy.ts';
 import { PROGRESS_SCHEMAS } from './progress.ts';
@@ -37,6 +38,7 @@ export * from './results.ts';
 export * from './privacy.ts';
 export * from './audit.ts';
 export * from './code-blocks.ts';
+export * from './payments.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
@@ -57,4 +59,5 @@ export const CONTRACT_SCHEMAS = [
   ...PRIVACY_SCHEMAS,
   ...AUDIT_SCHEMAS,
   ...CODE_BLOCK_SCHEMAS,
+  ...PAYMENT_SCHEMAS,
 ];

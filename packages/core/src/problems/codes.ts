@@ -70,10 +70,20 @@ export const OUTREACH_PROBLEMS = [
   'received_in_future',
 ] as const;
 
+/** Payments (modules/payments): fee collection, refunds. */
+export const PAYMENT_PROBLEMS = ['no_fee_due', 'already_paid', 'payment_method_unavailable', 'payment_not_refundable', 'gateway_unavailable'] as const;
+
 /** Raised by the field app itself, never by the server: an op it could not send. */
 export const FIELD_APP_PROBLEMS = ['file_missing', 'body_missing', 'dependency_failed', 'no_answer'] as const;
 
-export const PROBLEM_CODES = [...PLATFORM_PROBLEMS, ...UPLOAD_PROBLEMS, ...DOSSIER_PROBLEMS, ...OUTREACH_PROBLEMS, ...FIELD_APP_PROBLEMS] as const;
+export const PROBLEM_CODES = [
+  ...PLATFORM_PROBLEMS,
+  ...UPLOAD_PROBLEMS,
+  ...DOSSIER_PROBLEMS,
+  ...OUTREACH_PROBLEMS,
+  ...PAYMENT_PROBLEMS,
+  ...FIELD_APP_PROBLEMS,
+] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** `PROBLEM.checksum_mismatch === 'checksum_mismatch'`, typed: use it instead of string literals. */

@@ -36,6 +36,8 @@ export interface Config {
   results: ResultsConfig;
   /** Anchoring of the audit chains (modules/audit/anchoring.ts). */
   audit: AuditConfig;
+  /** Online payment gateway (modules/payments); the built-in sandbox when not configured. */
+  payments: PaymentsConfig;
   /**
    * TRUST_PROXY: which reverse proxies may tell us the client's address (X-Forwarded-For) and
    * protocol. false (default): none, the socket's peer is the client. A number: that many proxies
@@ -247,11 +249,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifications: notificationsConfigFrom(env, publicUrl),
     results: resultsConfigFrom(env, dataDir),
     audit: auditConfigFrom(env),
+    payments: paymentsConfigFrom(env, publicUrl.replace(/\/$/, '')),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
   };
 }
 
 export { repoRoot };
+
+export interface PaymentsConfig {
+  /** VNPAY's payment page (PAYMENT_VNPAY_URL); default the sandbox on this server. */
+  vnpayUrl: string;
+  /** VNPAY's merchant web API for querydr and refund (PAYMENT_VNPAY_API_URL). */
+  vnpayApiUrl: string;
+  vnpayTmnCode: string;
+  vnpayHashSecret: string;
+  /** True when the built-in sandbox gateway stands in for VNPAY (and is mounted). */
+  sandbox: boolean;
+}
+
+/** Published in the sandbox page and the tests: the sandbox terminal's code and secret are not secrets. */
+export const SANDBOX_VNPAY = { tmnCode: 'MOTCUA01', hashSecret: 'MOTCUA-SANDBOX-HASH-SECRET-NOT-FOR-PRODUCTION' } as const;
+
+function paymentsConfigFrom(env: NodeJS.ProcessEnv, publicUrl: string): PaymentsConfig {
+  const configured = Boolean(env.PAYMENT_VNPAY_URL);
+  if (configured && (!env.PAYMENT_VNPAY_TMN_CODE || !env.PAYMENT_VNPAY_HASH_SECRET)) {
+    throw new Error('PAYMENT_VNPAY_URL needs PAYMENT_VNPAY_TMN_CODE and PAYMENT_VNPAY_HASH_SECRET');
+  }
+  if (!configured) {
+    return {
+      vnpayUrl: `${publicUrl}/sandbox/vnpay/paymentv2/vpcpay.html`,
+      vnpayApiUrl: `${publicUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
+      vnpayTmnCode: SANDBOX_VNPAY.tmnCode,
+      vnpayHashSecret: SANDBOX_VNPAY.hashSecret,
+      sandbox: true,
+    };
+  }
+  return {
+    vnpayUrl: env.PAYMENT_VNPAY_URL!,
+    vnpayApiUrl: env.PAYMENT_VNPAY_API_URL || new URL('/merchant_webapi/api/transaction', env.PAYMENT_VNPAY_URL!).href,
+    vnpayTmnCode: env.PAYMENT_VNPAY_TMN_CODE!,
+    vnpayHashSecret: env.PAYMENT_VNPAY_HASH_SECRET!,
+    sandbox: false,
+  };
+}
 
 function clockStartFrom(value: string | undefined): Date | null {
   if (!value) return null;

@@ -16,6 +16,7 @@ import { useDossierProgress } from './useProgress.ts';
 import type { Attachment, Dossier } from '@motcua/core/api';
 import { Alert, Button, Card, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { Shipments } from '../dossier/Shipments.tsx';
+import { Payments } from '../dossier/Payments.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { ReturnResultPanel } from './delivery/ReturnResultPanel.tsx';
 import { officePaths, useOfficial, type SlipKind } from './context.ts';
@@ -244,6 +245,7 @@ export default function DossierPage() {
             ))}
             <p className="muted">{t('office:dossier.yourId', { id: official.userId })}</p>
           </section>
+          <Payments code={dossier.code} version={dossier.version} as="desk" refundable={dossier.state === 'refused_intake' || dossier.state === 'withdrawn'} />
           <Shipments code={dossier.code} version={dossier.version} />
           <IssuedDocuments code={dossier.code} version={dossier.version} issued={progress?.documents} />
           {slips.length > 0 && (

@@ -16,6 +16,7 @@ import { MY_DATA_EXPORT_URL, myAccessLog, type AccessLogEntry } from '../api/pri
 import { LoadError } from '../ui/LoadError.tsx';
 import { verifyPath } from '../api/results.ts';
 import { Shipments } from '../dossier/Shipments.tsx';
+import { Payments } from '../dossier/Payments.tsx';
 import type { AttachedFile } from '../form/draft.ts';
 import { FileUploader } from '../form/FileUploader.tsx';
 import { MY_DOSSIERS_PATH, receiptPath } from './wizard/paths.ts';
@@ -137,6 +138,7 @@ function DossierCard({ dossier: initial, accessLog }: { dossier: Dossier; access
           }}
         />
       )}
+      <Payments code={dossier.code} version={dossier.version} as="citizen" />
       {dossier.resultDelivery === 'post' && <Shipments code={dossier.code} version={dossier.version} />}
       <IssuedDocuments code={dossier.code} version={dossier.version} />
       <p>

@@ -6,6 +6,7 @@ import { useLanguage } from '../i18n/index.ts';
 import { Alert, Button, ButtonLink, Card, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { getDossier } from '../api/dossiers.ts';
 import { StateBadge } from '../dossier/DossierBits.tsx';
+import { Payments } from '../dossier/Payments.tsx';
 import { formatDate, formatDateTime } from '../format/format.ts';
 import { LoadError } from '../ui/LoadError.tsx';
 import { MY_DOSSIERS_PATH, lookupPath } from './wizard/paths.ts';
@@ -87,6 +88,7 @@ export default function ReceiptPage() {
           </div>
         </dl>
       </Card>
+      <Payments code={d.code} version={d.version} as="citizen" />
       <h2>{t('portal:receipt.qrTitle')}</h2>
       <p>{t('portal:receipt.qrText')}</p>
       <LookupQr code={d.code} label={t('portal:receipt.qrTitle')} />

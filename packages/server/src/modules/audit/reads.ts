@@ -12,7 +12,15 @@ type Official = Extract<Actor, { kind: 'official' }>;
  * Each entry records the official's roles and units as they were at the read, so the citizen's
  * access log says who read in which capacity even after the account changes.
  */
-export const READ_ACTIONS = ['dossier.read', 'dossier.attachment.read', 'results.document.list', 'results.document.read', 'results.shipment.list'] as const;
+export const READ_ACTIONS = [
+  'dossier.read',
+  'dossier.attachment.read',
+  'results.document.list',
+  'results.document.read',
+  'results.shipment.list',
+  'payments.list',
+  'payments.receipt.read',
+] as const;
 
 export type ReadAction = (typeof READ_ACTIONS)[number] | 'dossier.queue.read' | 'outreach.residents.read';
 

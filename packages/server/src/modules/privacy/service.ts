@@ -32,6 +32,8 @@ const WHAT: Record<(typeof READ_ACTIONS)[number], { text: Text; kinds: DataKind[
   'results.document.list': { text: { vi: 'Danh sách văn bản đã phát hành', en: 'The list of issued documents' }, kinds: ['results'] },
   'results.document.read': { text: { vi: 'Văn bản đã phát hành', en: 'An issued document' }, kinds: ['results'] },
   'results.shipment.list': { text: { vi: 'Bưu gửi kết quả (người nhận, địa chỉ)', en: 'Postal shipment (recipient, address)' }, kinds: ['results', 'contact'] },
+  'payments.list': { text: { vi: 'Các khoản nộp phí, lệ phí', en: 'Fee payments' }, kinds: ['results'] },
+  'payments.receipt.read': { text: { vi: 'Biên lai thu phí, lệ phí', en: 'Fee receipt' }, kinds: ['results'] },
 };
 
 /** Cap on dossiers in an export or log: far above what one person files. */

@@ -36,3 +36,11 @@ export function createResults(
     verification: new VerificationService(ctx, results),
   };
 }
+
+// For other modules' signed documents (payments' fee receipts): the writer, the header blocks,
+// the unit as it heads its documents, and the check every signed file passes before it is kept.
+export { DocWriter } from './documents/writer.ts';
+export { documentTitle, nationalHeader, signatures } from './documents/header.ts';
+export { vnDateTime } from './documents/format.ts';
+export { issuerOf, type Issuer } from './issuer.ts';
+export { inspectSignedPdf, sha256Hex } from './signing/index.ts';
