@@ -16,6 +16,7 @@ export { systemActor, type DossierActor } from './actors.ts';
 export type { Applicant, AttachmentInput, AttachmentRef, IntakeDetails, SubmissionInput } from './intake.ts';
 export type { StoredEvent } from './store.ts';
 export { DOSSIER_KINDS, type DossierJson } from './views.ts';
-export { dossierFiguresByUnit, dossiersByHamlet, type DossierFigures, type Period } from './figures.ts';
+export { dossierFiguresByUnit, dossiersByHamlet, dossiersLateNow, type DossierFigures, type Period } from './figures.ts';
 export { dossierRoutes } from './routes.ts';
 export { seedDemoDossiers } from './demo.ts';
+export { forEachDossierLog } from './logs.ts';
