@@ -65,6 +65,9 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
         return [A, B].map((t) => get(route.url.replace(':code', t.unit), none));
       case 'GET /api/procedures/:code':
         return [get('/api/procedures/1.004873', none)];
+      // Decision 766 transparency figures (issue 15): scores and counts only.
+      case 'GET /api/public/insights/:code':
+        return [A, B, P].map((t) => get(`/api/public/insights/${t.unit}`, none));
       case 'GET /api/outreach/schedule':
         return both.map((t) => get(`/api/outreach/schedule?unit=${t.unit}`, none));
       case 'GET /lich-luu-dong/:unitCode':
@@ -188,6 +191,8 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
         return [A, B, X].map((t) => get(`/api/office/summary?unit=${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
       case 'GET /api/insights/:code':
         return [A, B, X, P, Q].map((t) => get(`/api/insights/${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
+      case 'GET /api/insights/:code/excel':
+        return [A, P].map((t) => get(`/api/insights/${t.unit}/excel`, [t], { reads: ['figures'], mode: 'unit' }));
       case 'GET /api/office/colleagues':
         return [A, B, X].map((t) => get(`/api/office/colleagues?unit=${t.unit}`, [t], { reads: ['staff'], mode: 'unit' }));
       case 'GET /api/office/officials':

@@ -17,6 +17,8 @@ import { createBlobStore, UploadsService } from './modules/uploads/index.ts';
 import { createResults, resultsDossierHook, type Results } from './modules/results/index.ts';
 import { auditUploadRead } from './modules/audit/reads.ts';
 import { InsightsService } from './modules/insights/service.ts';
+import { insightsDossierHook, rebuildRollup } from './modules/insights/index.ts';
+import type { DossierEventHook } from './modules/dossiers/index.ts';
 import { PrivacyService } from './modules/privacy/service.ts';
 import { createPayments, type PaymentsService } from './modules/payments/index.ts';
 
@@ -43,8 +45,14 @@ export function buildServices(ctx: AppContext): Services {
   const units = new UnitsService(ctx);
   const catalog = new CatalogService(ctx);
   const uploads = new UploadsService(ctx, { blobs: createBlobStore(ctx.config), onOfficialRead: auditUploadRead(ctx.clock) });
-  // The results module follows every recorded dossier event (documents to issue, notice details).
-  const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded: resultsDossierHook(ctx.config) });
+  // The results module follows every recorded dossier event (documents to issue, notice details);
+  // insights adds the event's counts to its rollup in the same transaction.
+  const resultsHook = resultsDossierHook(ctx.config);
+  const onRecorded: DossierEventHook = async (trx, recorded) => {
+    await insightsDossierHook(trx, recorded);
+    return resultsHook(trx, recorded);
+  };
+  const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded });
   const results = createResults(ctx, { dossiers, catalog, uploads, blobs: uploads.blobs });
   const outreach = new OutreachService(ctx, { dossiers, uploads });
   const insights = new InsightsService(ctx, (code) => {
@@ -84,6 +92,8 @@ export async function prepareDatabase(ctx: AppContext, options: { demo: boolean 
   await new IdentityService(ctx).seed(options.demo);
   if (options.demo && ctx.config.demoDossiers) await seedDemoDossiers(ctx);
   await seedOutreachDemo(ctx, options.demo);
+  // Demo data is written by services without the app's event hooks: its figures come from the log.
+  if (options.demo) await rebuildRollup(ctx.db);
 }
 
 export function contextFor(config: Config, handle: DatabaseHandle, clock: Clock = systemClock): AppContext {

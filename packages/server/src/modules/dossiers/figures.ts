@@ -61,3 +61,13 @@ export async function dossiersByHamlet(db: Db, unitCode: string, since: Date): P
     where hamlet like ${unitCode + '-%'} and submitted_at >= ${since} group by hamlet`.execute(db);
   return new Map(r.rows.map((x) => [x.hamlet, Number(x.n)]));
 }
+
+/** Dossiers of the units past their appointment now, still running (not paused, closed or finished). */
+export async function dossiersLateNow(db: Db, unitCodes: readonly string[], now: Date): Promise<number> {
+  if (unitCodes.length === 0) return 0;
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from dossier
+    where unit_code in (${sql.join(unitCodes)}) and coalesce(due_at, 'infinity'::timestamptz) < ${now}
+      and result_ready_at is null and closed_at is null and paused_at is null`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}

@@ -1,8 +1,11 @@
 import crypto from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { fixedClock } from '../../platform/clock.ts';
 import type { TestContext } from '../../testing/harness.ts';
 import { AN, NGOC, PHUC, as, certifyCopyBody, maritalStatusBody, startDossierApp } from '../dossiers/testkit.ts';
+import { dossierFiguresByUnit } from '../dossiers/index.ts';
+import { rebuildRollup, rollupRows } from './index.ts';
 
 let t: TestContext;
 const clock = () => t.clock as ReturnType<typeof fixedClock>;
@@ -74,6 +77,101 @@ describe('insights for leaders', () => {
     expect((await figures(R, '30421')).statusCode).toBe(200); // figures of one's own unit: any official (docs/privacy.md)
     expect((await figures(R, '91')).statusCode).toBe(403); // …but not the province's
     expect((await figures(`citizen:${AN}`, '30421')).statusCode).toBe(403);
+  });
+
+  it('keeps the rollup equal to a rebuild from the event log and to a recount of the dossiers', async () => {
+    // A transfer, a supplement and a withdrawal on top of the dossiers above.
+    const a = (await post(R, '/api/dossiers', certifyCopyBody(NGOC))).json();
+    const moved = (
+      await post(R, `/api/dossiers/${a.code}/actions`, { action: 'transfer', toUnitCode: '30790', reason: 'Sai địa bàn', version: a.version })
+    ).json();
+    expect(moved.unitCode).toBe('30790');
+    const b = (await post(R, '/api/dossiers', certifyCopyBody(AN))).json();
+    const asked = await post(R, `/api/dossiers/${b.code}/actions`, {
+      action: 'request_supplement',
+      reason: 'Thiếu bản chính',
+      missingDocuments: ['Bản chính'],
+      version: b.version,
+    });
+    expect(asked.statusCode).toBe(200);
+    const units = ['30421', '30790'];
+    const sort = <T extends { unitCode: string; day: string; procedureCode: string; channel: string }>(rows: T[]) =>
+      [...rows].sort((x, y) => `${x.unitCode}${x.day}${x.procedureCode}${x.channel}`.localeCompare(`${y.unitCode}${y.day}${y.procedureCode}${y.channel}`));
+    const live = sort(await rollupRows(t.ctx.db, units));
+    expect(live.length).toBeGreaterThan(0);
+    await rebuildRollup(t.ctx.db);
+    expect(sort(await rollupRows(t.ctx.db, units))).toEqual(live);
+
+    // The naive GROUP BY over the dossiers (the old figures) agrees with the rollup's answer.
+    const month = { from: new Date('2026-03-01T00:00:00+07:00'), to: new Date('2026-04-01T00:00:00+07:00') };
+    // The naive count files a transferred dossier under its current unit, the rollup under the unit
+    // that received it: over the whole province they agree.
+    const naive = await dossierFiguresByUnit(t.ctx.db, units, month, clock().now());
+    const sum = (k: 'received' | 'online' | 'finished' | 'finishedOnTime') => naive.reduce((n, x) => n + x[k], 0);
+    const r = (await figures('official:angiang.theodoi', '91', '?from=2026-03-01&to=2026-03-31')).json();
+    expect(r.dossiers).toMatchObject({ received: sum('received'), online: sum('online'), finished: sum('finished'), finishedOnTime: sum('finishedOnTime') });
+    expect(r.counts).toMatchObject({ transferredOut: 1, supplementRequests: 1 });
+    const other = (await figures('official:angiang.theodoi', '30790', '?from=2026-03-01&to=2026-03-31')).json();
+    expect(other.counts.transferredIn).toBe(1);
+    expect(other.counts.openAtEnd).toBe(2);
+  });
+
+  it('answers the Decision 766 groups, a ranking and breakdowns, with nothing that names a person', async () => {
+    const r = await figures('official:angiang.theodoi', '91', '?from=2026-03-01&to=2026-03-31&by=commune');
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.groups.map((g: { key: string }) => g.key)).toEqual(['transparency', 'progress', 'digitisation', 'online', 'satisfaction']);
+    expect(body.max).toBe(100);
+    const indicator = (k: string) => body.groups.flatMap((g: { indicators: { key: string }[] }) => g.indicators).find((i: { key: string }) => i.key === k);
+    expect(indicator('on_time')).toMatchObject({ numerator: 1, denominator: 1, value: 1, score: 20, max: 20 });
+    expect(indicator('online_payment')).toMatchObject({ numerator: null, denominator: null, value: null, score: null });
+    expect(indicator('online_payment').note).toMatch(/Chưa ghi nhận/);
+    expect(body.breakdown.by).toBe('commune');
+    expect(body.breakdown.rows.map((x: { key: string }) => x.key).sort()).toEqual(['30421', '30790']);
+    const months = (await figures('official:angiang.theodoi', '91', '?from=2026-01-01&to=2026-03-31&by=month')).json();
+    expect(months.breakdown.rows.map((x: { key: string }) => x.key)).toEqual(['2026-03']);
+    const hamlets = (await figures('official:phulam.lanhdao', '30421', '?from=2026-03-01&to=2026-03-31&by=hamlet')).json();
+    expect(hamlets.breakdown.by).toBe('hamlet');
+    // Aggregates only: no ID number, name or phone of any applicant in the province's answer.
+    const text = JSON.stringify(body);
+    for (const id of [AN, NGOC, PHUC]) expect(text).not.toContain(id);
+    const people = await t.ctx.db.selectFrom('dossier').select(['full_name', 'phone']).execute();
+    for (const p of people) {
+      expect(text).not.toContain(p.full_name);
+      expect(text).not.toContain(p.phone);
+    }
+  });
+
+  it('shows anyone the public transparency figures, scores and counts only', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/public/insights/91?from=2026-03-01&to=2026-03-31' });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.groups).toHaveLength(5);
+    expect(body.communes.length).toBe(2);
+    expect(body).not.toHaveProperty('outreach');
+    expect(JSON.stringify(body)).not.toContain(AN);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/insights/99999' })).statusCode).toBe(404);
+  });
+
+  it('exports the Excel report, one sheet per group with the formulas visible, to those who may see the figures', async () => {
+    const url = '/api/insights/91/excel?from=2026-03-01&to=2026-03-31';
+    const r = await t.app.inject({ method: 'GET', url, headers: await as(t, 'official:angiang.theodoi') });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name).slice(0, 6)).toEqual([
+      'Tổng hợp',
+      '1. Công khai, minh bạch',
+      '2. Tiến độ, kết quả giải quyết',
+      '3. Số hóa hồ sơ',
+      '4. Cung cấp dịch vụ trực tuyến',
+      '5. Mức độ hài lòng',
+    ]);
+    const progress = wb.getWorksheet('2. Tiến độ, kết quả giải quyết')!;
+    expect(progress.getCell('E2').formula).toBe('IF(D2>0,C2/D2,"")');
+    expect((await t.app.inject({ method: 'GET', url, headers: await as(t, 'official:hoadien.lanhdao') })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
   });
 
   it('refuses a period that ends before it starts', async () => {

@@ -1,66 +1,60 @@
-import type { Insights } from '@motcua/core/api';
+import type { BreakdownRow, Insights, ProcedureOutcome, PublicInsights, RollupCounts } from '@motcua/core/api';
 import { addDays, vnDate, vnInstant, type IsoDate } from '@motcua/core/calendar';
+import type { Procedure } from '@motcua/core/catalog';
+import { notRecorded, scorecard, type Counts, type IndicatorInputs, type Ratio, type Scorecard } from '@motcua/core/insights';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/access.ts';
 import { sees } from '../../platform/privacy.ts';
-import { dossierFiguresByUnit, type DossierFigures } from '../dossiers/index.ts';
+import { proceduresOf } from '../catalog/index.ts';
+import { dossiersByHamlet, dossiersLateNow } from '../dossiers/index.ts';
 import { outreachFigures } from '../outreach/index.ts';
-import { communesOf } from '../units/index.ts';
+import { communesOf, hamletsOf } from '../units/index.ts';
+import { addCounts, openAtByUnit, sumLines, zeroCounts, type SumLine } from './figures-store.ts';
 
-/** Which communes a figure covers: one commune, or every commune of a province. */
-type Scope = { unitCode: string } | { provinceCode: string };
-
-const unitsOf = (scope: Scope): string[] => ('unitCode' in scope ? [scope.unitCode] : communesOf(scope.provinceCode));
-
-const EMPTY: DossierFigures = {
-  received: 0,
-  online: 0,
-  counter: 0,
-  outreach: 0,
-  postal: 0,
-  finished: 0,
-  finishedOnTime: 0,
-  lateNow: 0,
-  inProgress: 0,
-  apologies: 0,
-};
+type UnitInfo = { fullName: string; type: string; provinceCode?: string | null };
+type Period = { fromDate: IsoDate; toDate: IsoDate; from: Date; to: Date };
+export type Breakdown = 'hamlet' | 'commune' | 'month';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
-function sum(rows: DossierFigures[]): DossierFigures {
-  const total = { ...EMPTY };
-  for (const r of rows) for (const k of Object.keys(EMPTY) as (keyof DossierFigures)[]) total[k] += r[k];
-  return total;
-}
+/** Payments (issue 13) and ratings/feedback (issue 16) feed these once they record them. */
+const ONLINE_PAYMENT = notRecorded('Chưa ghi nhận thanh toán trực tuyến.', 'Online payments are not recorded yet.');
+const FEEDBACK = notRecorded('Chưa ghi nhận phản ánh, kiến nghị.', 'Feedback and complaints are not recorded yet.');
+const SATISFACTION_BY_UNIT = notRecorded('Đánh giá hài lòng chỉ tính cho cả phạm vi.', 'Satisfaction is given for the whole scope only.');
 
-function withRates(f: DossierFigures) {
-  return { ...f, onlineRate: rate(f.online, f.received), onTimeRate: rate(f.finishedOnTime, f.finished) };
-}
+/** A procedure's catalog entry is complete when it states time limit, fee, documents and legal basis. */
+const complete = (p: Procedure) =>
+  (p.processingDays !== null || p.sameDay) && (p.feeVnd !== null || Boolean(p.feeNote)) && p.documents.length > 0 && p.legalBasis.length > 0;
 
 /**
- * The figures leaders report: received, by channel, online-submission rate, on-time rate, late now,
- * and the outreach tally (received, processed on the spot, to return, people guided, satisfaction).
+ * Leaders' figures: the Decision 766 scorecard (core/insights) computed from the rollup
+ * (insight_rollup, kept by the dossier event hook), never from the dossiers themselves, so a
+ * province's answer costs the same whatever its number of dossiers.
  */
 export class InsightsService {
   constructor(
     private readonly ctx: AppContext,
-    private readonly unitName: (code: string) => { fullName: string; type: string; provinceCode?: string | null } | null,
+    private readonly unitName: (code: string) => UnitInfo | null,
   ) {}
 
-  private scopeFor(actor: Actor, code: string): Scope {
+  private unit(code: string): UnitInfo {
     const unit = this.unitName(code);
     if (!unit) throw notFound('đơn vị hành chính', 'Administrative unit', code);
+    return unit;
+  }
+
+  private authorise(actor: Actor, code: string): void {
+    const unit = this.unit(code);
     if (actor.kind !== 'official') throw forbidden();
     const isProvince = code.length === 2;
     // A province's figures are of the province itself; a commune's also of the province it lies in.
     const place = { unitCode: code, provinceCode: isProvince ? code : (unit.provinceCode ?? null) };
     if (!sees(actor, 'figures', place)) throw forbidden('Bạn chỉ xem được số liệu của đơn vị mình.', 'You can only see the figures of your own units.');
-    return isProvince ? { provinceCode: code } : { unitCode: code };
   }
 
   /** Period in Vietnam dates, `to` inclusive; defaults to the current month up to today. */
-  period(from?: IsoDate, to?: IsoDate) {
+  period(from?: IsoDate, to?: IsoDate): Period {
     const today = vnDate(this.ctx.clock.now());
     const start = from ?? `${today.slice(0, 7)}-01`;
     const end = to ?? today;
@@ -68,24 +62,211 @@ export class InsightsService {
     return { fromDate: start, toDate: end, from: vnInstant(start, '00:00'), to: vnInstant(addDays(end, 1), '00:00') };
   }
 
-  async figures(actor: Actor, code: string, from?: IsoDate, to?: IsoDate): Promise<Insights> {
-    const scope = this.scopeFor(actor, code);
+  private scoreOf(lines: SumLine[], procs: Map<string, Procedure>, satisfaction: Ratio): { card: Scorecard; counts: Counts; online: number } {
+    const counts = zeroCounts();
+    const used = new Set<string>();
+    const offered = { dossiers: 0, online: 0 };
+    const full = { dossiers: 0, online: 0 };
+    let online = 0;
+    for (const l of lines) {
+      addCounts(counts, l);
+      if (l.received > 0) used.add(l.procedureCode);
+      const isOnline = l.channel === 'online' ? l.received : 0;
+      online += isOnline;
+      const level = procs.get(l.procedureCode)?.online ?? null;
+      // Decision 766 divides by dossiers of procedures that offer an online service, not all dossiers.
+      if (level !== null) {
+        offered.dossiers += l.received;
+        offered.online += isOnline;
+      }
+      if (level === 'full') {
+        full.dossiers += l.received;
+        full.online += isOnline;
+      }
+    }
+    const inputs: IndicatorInputs = {
+      counts,
+      procedures: { used: used.size, complete: [...used].filter((c) => procs.has(c) && complete(procs.get(c)!)).length },
+      onlineOffered: offered,
+      fullOnlineOffered: full,
+      satisfaction,
+      onlinePayment: ONLINE_PAYMENT,
+      feedbackOnTime: FEEDBACK,
+    };
+    return { card: scorecard(inputs), counts, online };
+  }
+
+  private row(key: string, name: string, s: { card: Scorecard; counts: Counts; online: number }): BreakdownRow {
+    const c = s.counts;
+    const scored = s.card.groups.flatMap((g) => g.indicators).filter((i) => i.value !== null && i.max !== null);
+    const weakest = scored.sort((a, b) => a.value! - b.value!)[0]?.key ?? null;
+    return {
+      key,
+      name,
+      total: s.card.scoredMax > 0 ? s.card.total : null,
+      scoredMax: s.card.scoredMax > 0 ? s.card.scoredMax : null,
+      received: c.received,
+      online: s.online,
+      early: c.early,
+      onTime: c.onTime,
+      late: c.late,
+      onTimeRate: rate(c.early + c.onTime, c.early + c.onTime + c.late),
+      onlineRate: rate(s.online, c.received),
+      weakest,
+    };
+  }
+
+  /** Weakest first: the lowest share of the points scored, those with nothing to score last. */
+  private static ranked(rows: BreakdownRow[]): BreakdownRow[] {
+    const share = (r: BreakdownRow) => (r.total === null || !r.scoredMax ? Number.POSITIVE_INFINITY : r.total / r.scoredMax);
+    return [...rows].sort((a, b) => share(a) - share(b) || a.key.localeCompare(b.key));
+  }
+
+  private async compute(code: string, p: Period) {
+    const isProvince = code.length === 2;
+    const units = isProvince ? communesOf(code) : [code];
+    const [byUnit, byMonth, carried, openEnd, outreach] = await Promise.all([
+      sumLines(this.ctx.db, units, p.fromDate, p.toDate, 'unit'),
+      sumLines(this.ctx.db, units, p.fromDate, p.toDate, 'month'),
+      openAtByUnit(this.ctx.db, units, p.fromDate),
+      openAtByUnit(this.ctx.db, units, addDays(p.toDate, 1)),
+      outreachFigures(this.ctx.db, units, p),
+    ]);
+    const procs = new Map((await proceduresOf(this.ctx.db, [...new Set(byUnit.map((l) => l.procedureCode))])).map((x) => [x.code, x]));
+    // Satisfaction Motcua records today: the outreach surveys (ratings of issue 16 join them later).
+    const satisfaction: Ratio = { numerator: outreach.satisfied, denominator: outreach.surveys };
+    const whole = this.scoreOf(byUnit, procs, satisfaction);
+    const channel = (ch: string) => byUnit.filter((l) => l.channel === ch).reduce((n, l) => n + l.received, 0);
+    const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    const counts: RollupCounts = {
+      ...whole.counts,
+      online: channel('online'),
+      counter: channel('counter'),
+      outreach: channel('outreach'),
+      postal: channel('postal'),
+      carriedOver: sum(carried),
+      openAtEnd: sum(openEnd),
+    };
+    const group = <K extends string>(lines: SumLine[]) => {
+      const m = new Map<K, SumLine[]>();
+      for (const l of lines) m.set(l.group as K, [...(m.get(l.group as K) ?? []), l]);
+      return m;
+    };
+    const months = [...group(byMonth)]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([m, lines]) => this.row(m, m, this.scoreOf(lines, procs, SATISFACTION_BY_UNIT)));
+    const communes = isProvince
+      ? InsightsService.ranked(
+          [...group(byUnit)].map(([u, lines]) => this.row(u, this.unitName(u)?.fullName ?? u, this.scoreOf(lines, procs, SATISFACTION_BY_UNIT))),
+        )
+      : [];
+    const procedures: ProcedureOutcome[] = [...group(byUnit.map((l) => ({ ...l, group: l.procedureCode })))]
+      .map(([pc, lines]) => {
+        const c = lines.reduce((t, l) => addCounts(t, l), zeroCounts());
+        return {
+          code: pc,
+          name: procs.get(pc)?.name ?? pc,
+          received: c.received,
+          early: c.early,
+          onTime: c.onTime,
+          late: c.late,
+          onTimeRate: rate(c.early + c.onTime, c.early + c.onTime + c.late),
+        };
+      })
+      .sort((a, b) => b.received - a.received || a.code.localeCompare(b.code));
+    return { units, byUnit, whole, counts, months, communes, procedures, outreach };
+  }
+
+  async figures(actor: Actor, code: string, from?: IsoDate, to?: IsoDate, by?: Breakdown): Promise<Insights> {
+    this.authorise(actor, code);
     const p = this.period(from, to);
-    const now = this.ctx.clock.now();
-    const units = unitsOf(scope);
-    const [byUnit, outreach] = await Promise.all([dossierFiguresByUnit(this.ctx.db, units, p, now), outreachFigures(this.ctx.db, units, p)]);
-    const unit = this.unitName(code)!;
+    const c = await this.compute(code, p);
+    const lateNow = await dossiersLateNow(this.ctx.db, c.units, this.ctx.clock.now());
+    const legacy = (counts: Counts, online: number, channelOf: (ch: string) => number, late: number, open: number) => {
+      const finished = counts.early + counts.onTime + counts.late;
+      return {
+        received: counts.received,
+        online,
+        counter: channelOf('counter'),
+        outreach: channelOf('outreach'),
+        postal: channelOf('postal'),
+        finished,
+        finishedOnTime: counts.early + counts.onTime,
+        lateNow: late,
+        inProgress: open,
+        apologies: counts.apologies,
+        onlineRate: rate(online, counts.received),
+        onTimeRate: rate(counts.early + counts.onTime, finished),
+      };
+    };
+    const chan = (lines: SumLine[]) => (ch: string) => lines.filter((l) => l.channel === ch).reduce((n, l) => n + l.received, 0);
+    const openEnd = code.length === 2 ? await openAtByUnit(this.ctx.db, c.units, addDays(p.toDate, 1)) : new Map([[code, c.counts.openAtEnd]]);
+    const breakdownBy: Breakdown = by ?? (code.length === 2 ? 'commune' : 'month');
+    const breakdown = breakdownBy === 'month' ? c.months : breakdownBy === 'commune' ? c.communes : await this.hamletRows(code.length === 2 ? null : code, p);
+    const unit = this.unit(code);
     return {
       unit: { code, fullName: unit.fullName },
       period: { from: p.fromDate, to: p.toDate },
-      dossiers: withRates(sum(byUnit)),
+      groups: c.whole.card.groups,
+      total: c.whole.card.total,
+      scoredMax: c.whole.card.scoredMax,
+      max: c.whole.card.max,
+      counts: c.counts,
+      months: c.months,
+      procedures: c.procedures,
+      breakdown: { by: breakdownBy, rows: breakdown },
+      dossiers: legacy(c.whole.counts, c.counts.online, chan(c.byUnit), lateNow, c.counts.openAtEnd),
       outreach: {
-        ...outreach,
-        toReturn: outreach.received - outreach.completedOnSpot,
-        satisfactionRate: rate(outreach.satisfied, outreach.surveys),
+        ...c.outreach,
+        toReturn: c.outreach.received - c.outreach.completedOnSpot,
+        satisfactionRate: rate(c.outreach.satisfied, c.outreach.surveys),
       },
       communes:
-        'provinceCode' in scope ? byUnit.map((r) => ({ code: r.unitCode, fullName: this.unitName(r.unitCode)?.fullName ?? r.unitCode, ...withRates(r) })) : [],
+        code.length === 2
+          ? c.communes.map((r) => {
+              const lines = c.byUnit.filter((l) => l.group === r.key);
+              const counts = lines.reduce((t, l) => addCounts(t, l), zeroCounts());
+              return { code: r.key, fullName: r.name, ...legacy(counts, r.online, chan(lines), 0, openEnd.get(r.key) ?? 0) };
+            })
+          : [],
+    };
+  }
+
+  /** Dossiers filed from each hamlet (the applicant's hamlet, a count only: no one is named). */
+  private async hamletRows(unitCode: string | null, p: Period): Promise<BreakdownRow[]> {
+    if (!unitCode) return [];
+    const [hamlets, counts] = await Promise.all([hamletsOf(this.ctx.db, unitCode), dossiersByHamlet(this.ctx.db, unitCode, p.from)]);
+    return hamlets.map((h) => ({
+      key: h.code,
+      name: h.name,
+      total: null,
+      scoredMax: null,
+      received: counts.get(h.code) ?? 0,
+      online: 0,
+      early: 0,
+      onTime: 0,
+      late: 0,
+      onTimeRate: null,
+      onlineRate: null,
+      weakest: null,
+    }));
+  }
+
+  /** The public transparency page's figures: score, groups, trend and communes ranked; counts only. */
+  async publicFigures(code: string, from?: IsoDate, to?: IsoDate): Promise<PublicInsights> {
+    const unit = this.unit(code);
+    const p = this.period(from, to);
+    const c = await this.compute(code, p);
+    return {
+      unit: { code, fullName: unit.fullName },
+      period: { from: p.fromDate, to: p.toDate },
+      groups: c.whole.card.groups,
+      total: c.whole.card.total,
+      scoredMax: c.whole.card.scoredMax,
+      max: c.whole.card.max,
+      counts: c.counts,
+      months: c.months,
+      communes: c.communes,
     };
   }
 }

@@ -11,6 +11,7 @@ import { getInsights } from './api.ts';
 import { insightUnits, lastMonth, periodFrom, ratioText, thisMonth, type Period } from './figures.ts';
 import { ChannelTable, CommuneTable, numberFormat, shortDate } from './InsightsTables.tsx';
 import { PeriodForm } from './PeriodForm.tsx';
+import { BreakdownTable, Decision766 } from './Decision766.tsx';
 import './insights.css';
 import '../i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
@@ -86,6 +87,16 @@ function Figures({ data }: { data: Insights }) {
   ];
   return (
     <>
+      <Decision766 data={data} />
+      {data.unit.code.length === 2 && (
+        <BreakdownTable
+          id="insights-ranking"
+          title={t('office:insights.ranking')}
+          rows={data.communes.length ? (data.breakdown.by === 'commune' ? data.breakdown.rows : []) : []}
+          ranked
+        />
+      )}
+      <BreakdownTable id="insights-months" title={t('office:insights.months')} rows={data.months} />
       <section aria-labelledby="insights-dossiers">
         <h2 id="insights-dossiers">{t('office:insights.dossiers')}</h2>
         <ul className="stat-grid">
