@@ -1,31 +1,17 @@
 import {
   DISCREPANCY_TYPES,
   findDiscrepancies,
+  lineagePlaceKey,
   headerKey,
   parseCivilRow,
   parsePopulationRow,
-  valueKey,
   type CivilStatusRecord,
   type Discrepancy,
   type PopulationRecord,
   type RawRow,
 } from '@motcua/core/discrepancies';
-import { resolveAddress, type UnitIndex } from '@motcua/core/units';
+import type { UnitIndex } from '@motcua/core/units';
 import { ELSEWHERE, generateExtracts, PHU_LAM_PLACE, type Extracts } from '../scripts/discrepancies/generate.ts';
-
-/** Birth places compared as the unit they resolve to today (old addresses through the 2025 lineage). */
-export function lineagePlaceKey(index: UnitIndex) {
-  const cache = new Map<string, string>();
-  return (place: string): string => {
-    let k = cache.get(place);
-    if (k === undefined) {
-      const r = resolveAddress(index, place);
-      k = r.status === 'resolved' && r.unit ? `unit:${r.unit.code}` : valueKey(place);
-      cache.set(place, k);
-    }
-    return k;
-  };
-}
 
 export function parseExtracts(x: Extracts): { civil: CivilStatusRecord[]; population: PopulationRecord[] } {
   const rows = (header: string[], data: string[][]) => {

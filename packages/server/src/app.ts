@@ -30,6 +30,7 @@ import { outreachRoutes } from './modules/outreach/routes.ts';
 import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
 import { insightsRoutes } from './modules/insights/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
+import { discrepancyRoutes } from './modules/discrepancies/index.ts';
 
 /** Random per process: a /health answer with a new bootId proves the server really restarted. */
 const bootId = randomUUID();
@@ -82,7 +83,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
   });
   const services = options.services ?? buildServices(ctx);
-  const { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy } = services;
+  const { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy, discrepancies } = services;
   installAccessControl(app, options.resolveActor ?? identity.resolveActor);
   await installRateLimits(app, ctx.config.identity, databaseRateLimitCounter(ctx));
 
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(insightsRoutes, { insights });
   await app.register(auditRoutes, { anchoring: createAuditAnchoring(ctx), unit: publicUnit, anchorMinutes: ctx.config.audit.anchorMinutes });
   await app.register(privacyRoutes, { privacy, now: () => ctx.clock.now() });
+  await app.register(discrepancyRoutes, { discrepancies, maxBytes: 512 * 1024 * 1024 });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

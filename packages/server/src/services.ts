@@ -18,6 +18,7 @@ import { createResults, resultsDossierHook, type Results } from './modules/resul
 import { auditUploadRead } from './modules/audit/reads.ts';
 import { InsightsService } from './modules/insights/service.ts';
 import { PrivacyService } from './modules/privacy/service.ts';
+import { DiscrepancyService, seedDiscrepancyDemo } from './modules/discrepancies/index.ts';
 
 /**
  * The composition root: every service built once, from one context, for the HTTP server
@@ -34,6 +35,7 @@ export interface Services {
   outreach: OutreachService;
   insights: InsightsService;
   privacy: PrivacyService;
+  discrepancies: DiscrepancyService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -57,7 +59,8 @@ export function buildServices(ctx: AppContext): Services {
     identity,
     unitName: (code) => units.index.current.get(code)?.fullName ?? null,
   });
-  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy };
+  const discrepancies = new DiscrepancyService(ctx, { dossiers, outreach });
+  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy, discrepancies };
 }
 
 /**
@@ -81,6 +84,7 @@ export async function prepareDatabase(ctx: AppContext, options: { demo: boolean 
   await new IdentityService(ctx).seed(options.demo);
   if (options.demo && ctx.config.demoDossiers) await seedDemoDossiers(ctx);
   await seedOutreachDemo(ctx, options.demo);
+  if (options.demo && ctx.config.demoDossiers) await seedDiscrepancyDemo(ctx);
 }
 
 export function contextFor(config: Config, handle: DatabaseHandle, clock: Clock = systemClock): AppContext {

@@ -9,6 +9,7 @@
 import { AUDIT_SCHEMAS } from './audit.ts';
 import { CATALOG_SCHEMAS } from './catalog.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
+import { DISCREPANCY_SCHEMAS } from './discrepancies.ts';
 import { DOSSIER_SCHEMAS } from './dossiers.ts';
 import { FIELD_OP_SCHEMAS } from './field-ops.ts';
 import { IDENTITY_SCHEMAS } from './identity.ts';
@@ -35,6 +36,7 @@ export * from './uploads.ts';
 export * from './results.ts';
 export * from './privacy.ts';
 export * from './audit.ts';
+export * from './discrepancies.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
@@ -54,4 +56,5 @@ export const CONTRACT_SCHEMAS = [
   ...RESULT_SCHEMAS,
   ...PRIVACY_SCHEMAS,
   ...AUDIT_SCHEMAS,
+  ...DISCREPANCY_SCHEMAS,
 ];

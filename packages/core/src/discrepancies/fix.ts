@@ -49,3 +49,35 @@ export function findHamlet<H extends { code: string; name: string }>(text: strin
   }
   return null;
 }
+
+/** Each type's name, for notes and dossier texts (the screens have their own translations). */
+export const TYPE_LABELS: Record<Discrepancy['type'], { vi: string; en: string }> = {
+  name: { vi: 'Họ, chữ đệm và tên', en: 'Full name' },
+  birth_date: { vi: 'Ngày, tháng, năm sinh', en: 'Date of birth' },
+  sex: { vi: 'Giới tính', en: 'Sex' },
+  ethnicity: { vi: 'Dân tộc', en: 'Ethnicity' },
+  nationality: { vi: 'Quốc tịch', en: 'Nationality' },
+  birth_place: { vi: 'Nơi sinh', en: 'Place of birth' },
+  father_name: { vi: 'Họ tên cha', en: "Father's name" },
+  mother_name: { vi: 'Họ tên mẹ', en: "Mother's name" },
+  missing_in_population: { vi: 'Có khai sinh, chưa có trong dữ liệu dân cư', en: 'Birth registered, not in the population data' },
+  missing_in_civil_status: { vi: 'Có trong dữ liệu dân cư, chưa có khai sinh', en: 'In the population data, no birth registration' },
+  death_not_reflected: { vi: 'Đã khai tử, dữ liệu dân cư còn ghi còn sống', en: 'Death registered, population data still shows alive' },
+  duplicate_person: { vi: 'Một người hai số định danh', en: 'One person under two IDs' },
+};
+
+/** Why one side is likelier right, in both languages, with its ground. */
+export const VERDICT_TEXT: Record<Discrepancy['verdict']['reason'], { vi: string; en: string }> = {
+  civil_status_is_original: {
+    vi: 'Giấy khai sinh là giấy tờ hộ tịch gốc; giấy tờ khác phải phù hợp với nó (Điều 6 Nghị định 123/2015/NĐ-CP).',
+    en: 'The birth certificate is the original civil-status paper; other papers must agree with it (Article 6, Decree 123/2015/ND-CP).',
+  },
+  civil_status_incomplete: { vi: 'Sổ hộ tịch thiếu thông tin này; dữ liệu dân cư có đủ.', en: 'The civil-status book lacks this; the population data has it.' },
+  population_incomplete: {
+    vi: 'Dữ liệu dân cư thiếu hoặc chỉ ghi năm; sổ hộ tịch ghi đủ.',
+    en: 'The population data lacks it or holds the year only; the book has it in full.',
+  },
+  registered_death: { vi: 'Việc khai tử đã được đăng ký trong sổ hộ tịch.', en: 'The death is registered in the civil-status book.' },
+  no_record: { vi: 'Bên kia không có bản ghi nào của người này.', en: 'The other side holds no record of this person.' },
+  same_person_twice: { vi: 'Cùng họ tên, ngày sinh, giới tính và mẹ dưới hai số định danh.', en: 'Same name, birth date, sex and mother under two IDs.' },
+};

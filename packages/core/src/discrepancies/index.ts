@@ -21,4 +21,5 @@ export {
 } from './parse.ts';
 export { compareDates, compareNames, editDistance, nameForms, valueKey, type NameForms } from './names.ts';
 export { fieldDifferences, fieldValue, findDiscrepancies, REVIEW, scorePair, SURE, type MatchOptions, type MatchResult } from './match.ts';
-export { findHamlet, fixFor, type Fix } from './fix.ts';
+export { CORRECTION_PROCEDURE, findHamlet, fixFor, LATE_BIRTH_PROCEDURE, TYPE_LABELS, VERDICT_TEXT, type Fix } from './fix.ts';
+export { lineagePlaceKey } from './places.ts';
