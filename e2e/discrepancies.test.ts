@@ -35,6 +35,8 @@ describe('the desk compares the civil-status book with the population data', () 
     await page.getByRole('link', { name: hamlet, exact: true }).click();
     await page.waitForURL((u) => u.search.includes('thon='));
     await page.locator('select').nth(1).selectOption('name');
+    await page.waitForURL((u) => u.search.includes('loai=name'));
+    await page.getByRole('heading', { level: 2, name: /^\d+ sai lệch$/ }).waitFor();
     const card = page.locator('li.disc-card[data-type="name"]').first();
     await card.waitFor();
     expect(await card.locator('.disc-differs').count()).toBeGreaterThan(0);
