@@ -6,6 +6,7 @@ const suites: Record<string, () => Promise<{ benchmark: string; motcua: string; 
   'dossiers on PostgreSQL': async () => (await import('./dossiers.bench.ts')).run(),
   'field sync over a slow link': async () => (await import('./field-sync.bench.ts')).run(),
   'web bundle': async () => (await import('./web-bundle.bench.ts')).run(),
+  'civil status against population data': async () => (await import('./discrepancies.bench.ts')).run(),
 };
 
 const only = process.argv.slice(2);

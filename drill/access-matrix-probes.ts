@@ -226,6 +226,22 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
       case 'GET /api/office/outreach/uploads/:id':
         return [get(`/api/office/outreach/uploads/${rnd()}`, none)];
 
+      // Civil-status vs population discrepancies (commune officials only): checked for leaks.
+      case 'GET /api/office/discrepancies':
+        return both.map((t) => get(`/api/office/discrepancies?unit=${t.unit}`, [t]));
+      case 'GET /api/office/discrepancies/imports':
+        return both.map((t) => get(`/api/office/discrepancies/imports?unit=${t.unit}`, [t]));
+      case 'GET /api/office/discrepancies/imports/:id':
+        return [get(`/api/office/discrepancies/imports/${rnd()}`, none)];
+      case 'POST /api/office/discrepancies/imports':
+        return [write('POST', '/api/office/discrepancies/imports', {})];
+      case 'PATCH /api/office/discrepancies/:id':
+        return [write('PATCH', `/api/office/discrepancies/${rnd()}`, { status: 'fixed' })];
+      case 'POST /api/office/discrepancies/:id/dossier':
+        return [write('POST', `/api/office/discrepancies/${rnd()}/dossier`, { phone: '0912000111' })];
+      case 'POST /api/office/discrepancies/:id/visit':
+        return [write('POST', `/api/office/discrepancies/${rnd()}/visit`, { sessionId: rnd() })];
+
       // Changes, sent so that nothing changes (invalid bodies, unknown ids, stale versions): leaks only.
       case 'POST /api/units/:code/hamlets':
         return both.map((t) => write('POST', `/api/units/${t.unit}/hamlets`, {}, [t]));

@@ -31,6 +31,7 @@ import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
 import { insightsRoutes } from './modules/insights/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { paymentsRoutes, sandboxVnpayRoutes, VnpayGateway, type Transport } from './modules/payments/index.ts';
+import { discrepancyRoutes } from './modules/discrepancies/index.ts';
 
 /** Random per process: a /health answer with a new bootId proves the server really restarted. */
 const bootId = randomUUID();
@@ -83,7 +84,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
   });
   const services = options.services ?? buildServices(ctx);
-  const { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy } = services;
+  const { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy, discrepancies } = services;
   installAccessControl(app, options.resolveActor ?? identity.resolveActor);
   await installRateLimits(app, ctx.config.identity, databaseRateLimitCounter(ctx));
 
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     });
     app.log.warn('Built-in sandbox payment gateway at /sandbox/vnpay is ON (no real money); set PAYMENT_VNPAY_URL in production');
   }
+  await app.register(discrepancyRoutes, { discrepancies, maxBytes: 512 * 1024 * 1024 });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

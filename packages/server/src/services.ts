@@ -21,6 +21,7 @@ import { insightsDossierHook, rebuildRollup } from './modules/insights/index.ts'
 import type { DossierEventHook } from './modules/dossiers/index.ts';
 import { PrivacyService } from './modules/privacy/service.ts';
 import { createPayments, type PaymentsService } from './modules/payments/index.ts';
+import { DiscrepancyService, seedDiscrepancyDemo } from './modules/discrepancies/index.ts';
 
 /**
  * The composition root: every service built once, from one context, for the HTTP server
@@ -38,6 +39,7 @@ export interface Services {
   insights: InsightsService;
   privacy: PrivacyService;
   payments: PaymentsService;
+  discrepancies: DiscrepancyService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -68,7 +70,8 @@ export function buildServices(ctx: AppContext): Services {
     unitName: (code) => units.index.current.get(code)?.fullName ?? null,
   });
   const payments = createPayments(ctx, { dossiers, results: results.results, blobs: uploads.blobs });
-  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy, payments };
+  const discrepancies = new DiscrepancyService(ctx, { dossiers, outreach });
+  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy, payments, discrepancies };
 }
 
 /**
@@ -92,6 +95,7 @@ export async function prepareDatabase(ctx: AppContext, options: { demo: boolean 
   await new IdentityService(ctx).seed(options.demo);
   if (options.demo && ctx.config.demoDossiers) await seedDemoDossiers(ctx);
   await seedOutreachDemo(ctx, options.demo);
+  if (options.demo && ctx.config.demoDossiers) await seedDiscrepancyDemo(ctx);
   // Demo data is written by services without the app's event hooks: its figures come from the log.
   if (options.demo) await rebuildRollup(ctx.db);
 }

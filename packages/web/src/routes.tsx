@@ -21,6 +21,7 @@ const OfficeDossierPage = lazy(() => import('./office/DossierPage.tsx'));
 const OfficeSlipPage = lazy(() => import('./office/SlipPage.tsx'));
 const OfficeIntakePage = lazy(() => import('./office/IntakePage.tsx'));
 const OfficeInsightsPage = lazy(() => import('./office/insights/InsightsPage.tsx'));
+const OfficeDiscrepanciesPage = lazy(() => import('./office/discrepancies/DiscrepanciesPage.tsx'));
 // The outreach field app: own layout, works offline (service worker + IndexedDB).
 const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
 
@@ -51,6 +52,7 @@ export function AppRoutes() {
         <Route path="ho-so/:code/phieu/:kind" element={<OfficeSlipPage />} />
         <Route path="tiep-nhan" element={<OfficeIntakePage />} />
         <Route path="so-lieu" element={<OfficeInsightsPage />} />
+        <Route path="sai-lech" element={<OfficeDiscrepanciesPage />} />
       </Route>
       <Route
         path="luu-dong/*"

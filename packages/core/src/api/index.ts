@@ -10,6 +10,7 @@ import { AUDIT_SCHEMAS } from './audit.ts';
 import { CATALOG_SCHEMAS } from './catalog.ts';
 import { CODE_BLOCK_SCHEMAS } from './code-blocks.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
+import { DISCREPANCY_SCHEMAS } from './discrepancies.ts';
 import { DOSSIER_SCHEMAS } from './dossiers.ts';
 import { FIELD_OP_SCHEMAS } from './field-ops.ts';
 import { IDENTITY_SCHEMAS } from './identity.ts';
@@ -39,6 +40,7 @@ export * from './privacy.ts';
 export * from './audit.ts';
 export * from './code-blocks.ts';
 export * from './payments.ts';
+export * from './discrepancies.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
@@ -60,4 +62,5 @@ export const CONTRACT_SCHEMAS = [
   ...AUDIT_SCHEMAS,
   ...CODE_BLOCK_SCHEMAS,
   ...PAYMENT_SCHEMAS,
+  ...DISCREPANCY_SCHEMAS,
 ];

@@ -1,5 +1,6 @@
 import 'i18next';
 import type { FieldMessages } from '../field/i18n/vi.ts';
+import type { DiscrepancyMessages } from '../office/discrepancies/i18n.ts';
 import type { OfficeMessages } from '../office/i18n/vi.ts';
 import type { PortalMessages } from '../portal/i18n/vi.ts';
 import type { Messages } from './vi.ts';
@@ -10,8 +11,8 @@ import type { Messages } from './vi.ts';
 // registered by the app's route chunks (addMessages) before they render.
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: ['common', 'portal', 'office', 'field'];
-    resources: { common: Messages; portal: PortalMessages; office: OfficeMessages; field: FieldMessages };
+    defaultNS: ['common', 'portal', 'office', 'field', 'discrepancies'];
+    resources: { common: Messages; portal: PortalMessages; office: OfficeMessages; field: FieldMessages; discrepancies: DiscrepancyMessages };
     returnNull: false;
   }
 }

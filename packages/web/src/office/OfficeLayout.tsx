@@ -5,6 +5,7 @@ import { useSession } from '../session/SessionProvider.tsx';
 import { Alert, ButtonAnchor, Spinner, loginHref } from '../ui/index.ts';
 import { AppShell } from '../ui/AppShell.tsx';
 import { AppNav } from '../ui/AppNav.tsx';
+import './discrepancies/i18n.ts'; // the nav's label for the discrepancies page
 import { OfficialContext, canSeeDossiers, canSeeInsights, officePaths } from './context.ts';
 import '../form/wizard.css';
 import './office.css';
@@ -54,6 +55,10 @@ export default function OfficeLayout() {
               ...(canSeeDossiers(official) ? [{ to: officePaths.queue, label: t('office:navQueue') }] : []),
               ...(official.roles.some((r) => r === 'receptionist' || r === 'outreach') ? [{ to: officePaths.intake, label: t('office:navIntake') }] : []),
               ...(canSeeInsights(official) ? [{ to: officePaths.insights, label: t('office:navInsights') }] : []),
+              // Civil status against population data: the commune's own officials (server: COMMUNE_ROLES).
+              ...(official.roles.some((r) => ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin'].includes(r))
+                ? [{ to: officePaths.discrepancies, label: t('discrepancies:title') }]
+                : []),
             ]}
           />
         )

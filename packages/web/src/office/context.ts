@@ -20,6 +20,7 @@ export const officePaths = {
   slip: (code: string, kind: SlipKind) => `/can-bo/ho-so/${encodeURIComponent(code)}/phieu/${kind}`,
   intake: '/can-bo/tiep-nhan',
   insights: '/can-bo/so-lieu',
+  discrepancies: '/can-bo/sai-lech',
 };
 
 /** Figures (insights): whoever the who-sees-what table lets see figures somewhere, as the server decides. */
