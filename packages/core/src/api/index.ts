@@ -10,6 +10,7 @@ import { AUDIT_SCHEMAS } from './audit.ts';
 import { CATALOG_SCHEMAS } from './catalog.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
 import { DOSSIER_SCHEMAS } from './dossiers.ts';
+import { FEE_SCHEMAS } from './fees.ts';
 import { FIELD_OP_SCHEMAS } from './field-ops.ts';
 import { IDENTITY_SCHEMAS } from './identity.ts';
 import { INSIGHTS_SCHEMAS } from './insights.ts';
@@ -35,12 +36,14 @@ export * from './uploads.ts';
 export * from './results.ts';
 export * from './privacy.ts';
 export * from './audit.ts';
+export * from './fees.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
   ProblemCodeSchema,
   ProblemSchema,
   Ok,
+  ...FEE_SCHEMAS,
   ...CATALOG_SCHEMAS,
   ...OUTREACH_SCHEMAS,
   ...FIELD_OP_SCHEMAS,
