@@ -2,6 +2,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { FEE_DUE_AT, type FeeQuote, type FeeRule } from '../fees/index.ts';
 import { Instant, Literals, Nullable } from './common.ts';
 
+export type { FeeDueAt, FeeQuote, FeeRule } from '../fees/index.ts';
+
 /** Fee shapes: a procedure's fee rule (catalog), the quote on a dossier and the official's adjustment (dossiers). */
 
 export const FeeDueAtSchema = Literals(FEE_DUE_AT, {

@@ -17,6 +17,7 @@ import type { Attachment, Dossier } from '@motcua/core/api';
 import { Alert, Button, Card, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { Shipments } from '../dossier/Shipments.tsx';
 import { ActionForm } from './ActionForm.tsx';
+import { FeePanel } from './FeePanel.tsx';
 import { ReturnResultPanel } from './delivery/ReturnResultPanel.tsx';
 import { officePaths, useOfficial, type SlipKind } from './context.ts';
 import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
@@ -244,6 +245,7 @@ export default function DossierPage() {
             ))}
             <p className="muted">{t('office:dossier.yourId', { id: official.userId })}</p>
           </section>
+          <FeePanel dossier={dossier} roles={official.roles} onDone={(next) => setOverride(next)} />
           <Shipments code={dossier.code} version={dossier.version} />
           <IssuedDocuments code={dossier.code} version={dossier.version} issued={progress?.documents} />
           {slips.length > 0 && (
