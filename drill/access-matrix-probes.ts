@@ -175,6 +175,9 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
       case 'POST /api/dossiers/:code/actions':
         // A stale version: refused without a change, by 404 or 409; the answer is scanned.
         return both.map((t) => write('POST', `/api/dossiers/${c(t).code}/actions`, { action: 'withdraw', version: 9999 }, [t]));
+      case 'POST /api/dossiers/:code/fee':
+        // A stale version: refused without a change (404, 403 or 409); the answer is scanned.
+        return both.map((t) => write('POST', `/api/dossiers/${c(t).code}/fee`, { feeVnd: 1000, reason: 'drill probe', version: 9999 }, [t]));
       case 'POST /api/office/dossiers/:code/delivery':
         return both.map((t) => write('POST', `/api/office/dossiers/${c(t).code}/delivery`, { method: 'drill' }, [t]));
       case 'POST /api/office/shipments/:id/events':

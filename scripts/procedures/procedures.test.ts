@@ -5,7 +5,8 @@ import { OUTPUT_PATH, buildProceduresFromFile, serialise } from '../build-proced
 import { form, step, text } from './forms/fragments.ts';
 import { formsByCode } from './forms/index.ts';
 import type { SourceProcedure } from './source.ts';
-import { isRequiredDocument, localCode, toProcedure } from './transform.ts';
+import { isRequiredDocument, localCode, toProcedure, withExemptionClaim } from './transform.ts';
+import { KNOWN_FEES, computeFee, ruleFromAmount } from '../../packages/core/src/fees/index.ts';
 import { createAjv, formSchemaProblems, validateFormSchemas } from './validate.ts';
 
 const committed = JSON.parse(readFileSync(OUTPUT_PATH, 'utf8')) as Procedure[];
@@ -23,7 +24,7 @@ describe('generated procedures.json', () => {
     expect(committed).toHaveLength(40);
     expect(new Set(committed.map((p) => p.code)).size).toBe(40);
     for (const p of committed) {
-      expect(p.formSchema, p.code).toEqual(formsByCode[p.code]);
+      expect(p.formSchema, p.code).toEqual(withExemptionClaim(formsByCode[p.code]!, p.feeRule!));
       expect(p.code).toBe(p.nationalCode ?? p.code);
     }
   });
@@ -34,6 +35,32 @@ describe('generated procedures.json', () => {
     expect(get('1.003197')).toMatchObject({ sameDay: false, processingDays: null, feeVnd: null });
     expect(get('2.000815')).toMatchObject({ feeVnd: 2000, online: null, fieldKey: 'certification' });
     for (const p of committed) if (p.sameDay) expect(p.processingDays, p.code).toBe(0);
+  });
+
+  it('carries a fee rule and when to pay for every procedure, with the amount the source states', () => {
+    for (const p of committed) {
+      expect(p.feeRule, p.code).toEqual(KNOWN_FEES[p.code] ?? ruleFromAmount(p.feeVnd, p.feeNote));
+      expect(['submission', 'intake', 'result'], p.code).toContain(p.feeDueAt);
+      // The rule never contradicts the source: unknown stays unknown, free stays free.
+      if (p.feeVnd === null) expect(p.feeRule!.charges, p.code).toBeNull();
+      if (p.feeVnd === 0 && p.feeRule!.charges !== null) expect(p.feeRule!.charges, p.code).toEqual([]);
+    }
+    const certify = get('2.000815');
+    const quote = computeFee(certify.feeRule!, { documents: [{ documentName: 'Học bạ', pages: 12, copies: 2 }] }, { channel: 'counter', on: '2026-03-02' });
+    expect(quote.amountVnd).toBe(2 * (2 * 2000 + 10 * 1000));
+  });
+
+  it('asks the applicant for a fee exemption claim only where the rule grants one', () => {
+    expect(Object.keys(get('1.004873').formSchema.properties)).toContain('feeExemption');
+    expect(Object.keys(get('2.000815').formSchema.properties)).not.toContain('feeExemption');
+    const claimErrors = (claim: string) => {
+      const check = compiled.get('1.004873')!;
+      check({ feeExemption: claim });
+      return (check.errors ?? []).filter((e) => e.instancePath === '/feeExemption');
+    };
+    expect(claimErrors('poor_household')).toEqual([]);
+    expect(claimErrors('rich_household').length).toBeGreaterThan(0);
+    expect(get('1.004873').formSchema.required).not.toContain('feeExemption');
   });
 
   it('carries legal basis, sources and bilingual names for every procedure', () => {

@@ -2,6 +2,15 @@
 import { fieldKeyOf } from '../../packages/core/src/catalog/search.ts';
 import type { FormSchema, Procedure, ProcedureDocument } from '../../packages/core/src/catalog/types.ts';
 import { foldKey } from '../../packages/core/src/text/index.ts';
+import {
+  FEE_EXEMPTION_FIELD,
+  KNOWN_FEES,
+  NO_EXEMPTION,
+  claimableExemptions,
+  feeDueAtFor,
+  ruleFromAmount,
+  type FeeRule,
+} from '../../packages/core/src/fees/index.ts';
 import type { SourceProcedure } from './source.ts';
 import type { StatedTime } from './times.ts';
 
@@ -36,6 +45,33 @@ function quotedExemptions(code: string, feeNote: string, phrases: readonly strin
   return [...phrases];
 }
 
+/**
+ * The form with the applicant's exemption claim added (last step, optional) when the fee rule
+ * has exemptions the applicant claims: the wizard and the field app then ask it like any question.
+ */
+export function withExemptionClaim(form: FormSchema, rule: FeeRule): FormSchema {
+  const claimable = claimableExemptions(rule);
+  if (claimable.length === 0) return form;
+  const lastStep = Math.max(0, (form['x-steps']?.length ?? 1) - 1);
+  return {
+    ...form,
+    properties: {
+      ...form.properties,
+      [FEE_EXEMPTION_FIELD]: {
+        type: 'string',
+        title: 'Đối tượng được miễn lệ phí (nếu có)',
+        'x-title-en': 'Fee exemption claimed (if any)',
+        description: 'The desk checks the evidence named for the case you choose',
+        oneOf: [
+          { const: NO_EXEMPTION, title: 'Không thuộc đối tượng miễn', 'x-title-en': 'None' },
+          ...claimable.map((e) => ({ const: e.kind, title: e.label, 'x-title-en': e.labelEn })),
+        ],
+        'x-step': lastStep,
+      },
+    },
+  };
+}
+
 export interface TransformInputs {
   forms: Readonly<Record<string, FormSchema>>;
   exemptions: Readonly<Record<string, readonly string[]>>;
@@ -45,8 +81,11 @@ export interface TransformInputs {
 
 export function toProcedure(src: SourceProcedure, { forms, exemptions, times = {} }: TransformInputs): Procedure {
   const code = src.code ?? localCode(src.name_vi);
-  const formSchema = forms[code];
-  if (!formSchema) throw new Error(`no form schema for ${code} ${src.name_vi}`);
+  const baseForm = forms[code];
+  if (!baseForm) throw new Error(`no form schema for ${code} ${src.name_vi}`);
+  // A rule the law table states, else the single amount of the source ("null" stays unknown).
+  const feeRule = KNOWN_FEES[code] ?? ruleFromAmount(src.fee_vnd.amount, src.fee_vnd.note_vi);
+  const formSchema = withExemptionClaim(baseForm, feeRule);
   const documents: ProcedureDocument[] = src.required_documents_vi.map((name) => ({
     name,
     required: isRequiredDocument(name),
@@ -68,6 +107,8 @@ export function toProcedure(src: SourceProcedure, { forms, exemptions, times = {
     feeVnd: src.fee_vnd.amount,
     feeNote: src.fee_vnd.note_vi,
     ...(exempt ? { exemptions: quotedExemptions(code, src.fee_vnd.note_vi, exempt) } : {}),
+    feeRule,
+    feeDueAt: feeDueAtFor(src.online, feeRule),
     online: src.online,
     documents,
     result: src.result_vi,

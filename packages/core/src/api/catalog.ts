@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FormSchema } from '../catalog/types.ts';
 import { ItemsOf, Literals, Nullable } from './common.ts';
+import { FeeDueAtSchema, FeeRuleSchema } from './fees.ts';
 
 /** The catalog's wire shapes: GET/PUT /api/procedures (modules/catalog). */
 
@@ -32,6 +33,10 @@ export const ProcedureSchema = Type.Object(
     feeVnd: Nullable(Type.Integer({ minimum: 0 })),
     feeNote: Type.Optional(Type.String()),
     exemptions: Type.Optional(Type.Array(Type.String())),
+    /** How the fee is computed from the form (core/fees); the catalog always answers with one. */
+    feeRule: Type.Optional(Nullable(Type.Ref(FeeRuleSchema))),
+    /** When the fee is paid; the catalog always answers with one. */
+    feeDueAt: Type.Optional(Type.Ref(FeeDueAtSchema)),
     online: Type.Union([Type.Ref(OnlineLevelSchema), Type.Null()]),
     documents: Type.Array(Type.Ref(ProcedureDocumentSchema)),
     result: Type.Optional(Type.String()),

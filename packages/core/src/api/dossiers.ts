@@ -10,6 +10,7 @@ import {
   type Timeliness,
 } from '../dossier/index.ts';
 import { Day, ItemsOf, Literals, Nullable } from './common.ts';
+import { FeeAdjustmentSchema, FeeDueAtSchema, FeeQuoteSchema } from './fees.ts';
 
 /** The dossiers module's wire shapes: filing, the dossier, the office queue and the public look-up (modules/dossiers). */
 
@@ -141,7 +142,14 @@ export const DossierSchema = Type.Object(
     attachments: Type.Array(Type.Ref(AttachmentSchema)),
     resultDelivery: Type.Ref(DeliveryMethodSchema),
     postalAddress: Nullable(Type.String()),
+    /** The amount due: computed from the form at filing (core/fees), or as an official last adjusted it; null = the commune will tell you. */
     feeVnd: Nullable(Type.Integer()),
+    /** When the fee is paid (from the procedure at filing). */
+    feeDueAt: Type.Ref(FeeDueAtSchema),
+    /** How feeVnd was computed at filing; null for dossiers filed before fee rules. */
+    fee: Type.Union([Type.Ref(FeeQuoteSchema), Type.Null()]),
+    /** The officials' adjustments, oldest first; the last one's toVnd is feeVnd. */
+    feeAdjustments: Type.Array(Type.Ref(FeeAdjustmentSchema)),
     consent: Type.Union([Type.Ref(ConsentSchema), Type.Null()]),
     submittedAt: Type.String(),
     receivedAt: Nullable(Type.String()),

@@ -12,6 +12,7 @@ import { CODE_BLOCK_SCHEMAS } from './code-blocks.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
 import { DISCREPANCY_SCHEMAS } from './discrepancies.ts';
 import { DOSSIER_SCHEMAS } from './dossiers.ts';
+import { FEE_SCHEMAS } from './fees.ts';
 import { FIELD_OP_SCHEMAS } from './field-ops.ts';
 import { IDENTITY_SCHEMAS } from './identity.ts';
 import { INSIGHTS_SCHEMAS } from './insights.ts';
@@ -41,12 +42,14 @@ export * from './audit.ts';
 export * from './code-blocks.ts';
 export * from './payments.ts';
 export * from './discrepancies.ts';
+export * from './fees.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
   ProblemCodeSchema,
   ProblemSchema,
   Ok,
+  ...FEE_SCHEMAS,
   ...CATALOG_SCHEMAS,
   ...OUTREACH_SCHEMAS,
   ...FIELD_OP_SCHEMAS,

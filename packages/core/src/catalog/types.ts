@@ -1,3 +1,5 @@
+import type { FeeDueAt, FeeRule } from '../fees/types.ts';
+
 /**
  * Shape of one administrative procedure in the catalog (packages/server/data/procedures.json).
  * Facts come from the curated source data; `null` always means "the source does not say".
@@ -43,6 +45,10 @@ export interface Procedure {
   feeNote: string;
   /** Who or which cases are exempt, quoted from the fee note. */
   exemptions?: string[];
+  /** How the fee is computed from the form (core/fees); absent on records written before rules (feeRuleOf). */
+  feeRule?: FeeRule | null;
+  /** When the fee is paid; absent on records written before (feeDueAtFor). */
+  feeDueAt?: FeeDueAt;
   /** null when the source does not state the online level. */
   online: OnlineLevel | null;
   documents: ProcedureDocument[];

@@ -46,6 +46,8 @@ export const DOSSIER_PROBLEMS = [
   // An operation time passed by a module that works offline (outreach) that the log cannot take.
   'field_time_before_history',
   'field_time_in_future',
+  // A fee adjustment on a closed dossier (modules/dossiers adjustFee).
+  'fee_locked',
 ] as const;
 
 /** Outreach: kits, offline credentials, resumable field uploads and the sync of field operations. */

@@ -5,6 +5,7 @@ import type {
   ColleagueList,
   Dossier,
   DossierList,
+  FeeAdjustmentBody,
   IssuedDocument,
   IssuedDocumentList,
   LookupResult,
@@ -85,3 +86,6 @@ export function uploadUrl(id: string, dossierCode?: string): string {
 export async function issuedDocuments(code: string, signal?: AbortSignal): Promise<IssuedDocument[]> {
   return (await api.get<IssuedDocumentList>(`/api/dossiers/${enc(code)}/documents`, { signal })).items;
 }
+
+/** An official of the dossier's unit sets the fee due, with a reason (audited). */
+export const adjustFee = (code: string, body: FeeAdjustmentBody) => api.post<Dossier>(`/api/dossiers/${enc(code)}/fee`, body);

@@ -18,6 +18,7 @@ import { Alert, Button, Card, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { Shipments } from '../dossier/Shipments.tsx';
 import { Payments } from '../dossier/Payments.tsx';
 import { ActionForm } from './ActionForm.tsx';
+import { FeePanel } from './FeePanel.tsx';
 import { ReturnResultPanel } from './delivery/ReturnResultPanel.tsx';
 import { officePaths, useOfficial, type SlipKind } from './context.ts';
 import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
@@ -245,6 +246,7 @@ export default function DossierPage() {
             ))}
             <p className="muted">{t('office:dossier.yourId', { id: official.userId })}</p>
           </section>
+          <FeePanel dossier={dossier} roles={official.roles} onDone={(next) => setOverride(next)} />
           <Payments code={dossier.code} version={dossier.version} as="desk" refundable={dossier.state === 'refused_intake' || dossier.state === 'withdrawn'} />
           <Shipments code={dossier.code} version={dossier.version} />
           <IssuedDocuments code={dossier.code} version={dossier.version} issued={progress?.documents} />

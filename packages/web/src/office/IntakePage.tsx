@@ -9,6 +9,8 @@ import { useLanguage } from '../i18n/index.ts';
 import { getDossier, officeQueue, submitDossier } from '../api/dossiers.ts';
 import { formErrorText } from '../form/messages.ts';
 import { SchemaFields, inputId } from '../form/SchemaFields.tsx';
+import { FeeSummary } from '../dossier/FeeSummary.tsx';
+import { quoteDraft } from '../dossier/fee.ts';
 import { fieldTitle, formValue, initialDraft, stepsOf, type FormDraft } from '../form/schema.ts';
 import { errorsByPath, validateForm, type FormError } from '../form/validate.ts';
 import { procedureName } from '../format/procedureView.ts';
@@ -261,6 +263,10 @@ export default function IntakePage() {
             />
             <TextArea label={t('office:intake.consentNote')} value={consentNote} onChange={(e) => setConsentNote(e.target.value)} rows={2} maxLength={500} />
           </fieldset>
+          {(() => {
+            const quote = quoteDraft(procedure, formValue(procedure.formSchema, form) as Record<string, unknown>, 'counter');
+            return <FeeSummary amountVnd={quote.fee.amountVnd} fee={quote.fee} feeDueAt={quote.feeDueAt} />;
+          })()}
           {error && (
             <Alert tone="error">
               <p>{error}</p>

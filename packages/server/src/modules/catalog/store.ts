@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import type { Procedure } from '@motcua/core/catalog';
+import { withFeeRule } from '@motcua/core/fees';
 import type { Db } from '../../db/database.ts';
+
+/** Records stored before fee rules read with the rule their amount implies (core decides it). */
+const doc = (p: Procedure): Procedure => withFeeRule(p);
 
 const stampOf = (r: { version: number; updated_at: Date }) => `${r.version}:${new Date(r.updated_at).getTime()}`;
 
@@ -9,7 +13,7 @@ export class CatalogStore {
 
   async all(): Promise<Procedure[]> {
     const rows = await this.db.selectFrom('procedure').select('document').orderBy('code').execute();
-    return rows.map((r) => r.document);
+    return rows.map((r) => doc(r.document));
   }
 
   /** The procedures with these codes (unknown codes are left out), in code order. */
@@ -21,12 +25,12 @@ export class CatalogStore {
       .where('code', 'in', [...codes])
       .orderBy('code')
       .execute();
-    return rows.map((r) => r.document);
+    return rows.map((r) => doc(r.document));
   }
 
   async get(code: string): Promise<Procedure | undefined> {
     const r = await this.db.selectFrom('procedure').select('document').where('code', '=', code).executeTakeFirst();
-    return r?.document;
+    return r && doc(r.document);
   }
 
   /** What changes whenever the row does (edits bump the version), without reading the document. */
@@ -37,7 +41,7 @@ export class CatalogStore {
 
   async getStamped(code: string): Promise<{ procedure: Procedure; stamp: string } | undefined> {
     const r = await this.db.selectFrom('procedure').select(['document', 'version', 'updated_at']).where('code', '=', code).executeTakeFirst();
-    return r && { procedure: r.document, stamp: stampOf(r) };
+    return r && { procedure: doc(r.document), stamp: stampOf(r) };
   }
 
   /** A cheap fingerprint so every app server notices another server's edit. */

@@ -46,7 +46,8 @@ describe('intake and appointments', () => {
     clock().set('2026-02-13T16:00:00+07:00');
     const r = await submit(receptionist, certifyCopyBody(AN));
     expect(r.statusCode).toBe(201);
-    expect(r.json()).toMatchObject({ dueAt: '2026-02-23T17:00:00+07:00', feeVnd: 2000 });
+    // One page, two copies: 2 × 2,000 đ (the fee is computed from the form, core/fees).
+    expect(r.json()).toMatchObject({ dueAt: '2026-02-23T17:00:00+07:00', feeVnd: 4000 });
     clock().set('2026-03-02T14:00:00+07:00');
     expect((await submit(receptionist, certifyCopyBody(AN))).json().dueAt).toBe('2026-03-02T17:00:00+07:00');
   });

@@ -1,4 +1,5 @@
 import type { Applicant, Attachment, AttachmentInput, Consent, DeliveryMethod, Submission } from '@motcua/core/api';
+import type { FeeDueAt, FeeQuote } from '@motcua/core/fees';
 
 /** The wire shapes (@motcua/core/api) under the names the dossier's intake uses. */
 export type { Applicant, AttachmentInput, Consent };
@@ -17,7 +18,12 @@ export interface IntakeDetails {
   attachments: AttachmentRef[];
   resultDelivery: DeliveryMethod;
   postalAddress: string | null;
+  /** Computed from the form at filing (core/fees computeFee); officials' adjustments are kept apart. */
   feeVnd: number | null;
+  /** Absent on dossiers filed before fee rules: they read as 'intake' (paid at the desk). */
+  feeDueAt?: FeeDueAt;
+  /** How feeVnd was computed; absent on dossiers filed before fee rules. */
+  fee?: FeeQuote;
   consent: Consent | null;
 }
 

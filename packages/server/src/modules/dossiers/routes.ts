@@ -5,6 +5,7 @@ import {
   DossierCodeParams as CodeParams,
   DossierListSchema,
   DossierSchema,
+  FeeAdjustmentBodySchema,
   LookupQuerySchema,
   LookupResultSchema,
   QueuePageSchema,
@@ -65,6 +66,22 @@ export const dossierRoutes: FastifyPluginAsyncTypebox<{ dossiers: DossierService
       },
     },
     async (request) => dossiers.act(request.actor, request.params.code, request.body as ActionBody),
+  );
+
+  app.post(
+    '/api/dossiers/:code/fee',
+    {
+      // Those who take fees at the desk and in the field; the service checks the dossier's unit.
+      config: { access: { roles: ['receptionist', 'outreach', 'commune_admin'] } },
+      schema: {
+        tags,
+        summary: 'Điều chỉnh lệ phí phải nộp, có lý do (cán bộ của đơn vị) — adjust the fee due, with a reason',
+        params: CodeParams,
+        body: Type.Ref(FeeAdjustmentBodySchema),
+        response: { 200: Dossier },
+      },
+    },
+    async (request) => dossiers.adjustFee(request.actor, request.params.code, request.body),
   );
 
   app.get(

@@ -40,6 +40,9 @@ import { lookupDossier } from './lookup.ts';
 import { unitSummary, workQueue } from './queue.ts';
 import { checkSubmission } from './validate.ts';
 import { DOSSIER_KINDS, dossierJson, intakeOf, type DossierJson } from './views.ts';
+import type { FeeAdjustmentBody } from '@motcua/core/api';
+import type { FeeDueAt, ProvinceFeeRule } from '@motcua/core/fees';
+import { adjustmentsOf, dueNow, insertAdjustment, quoteFor } from './fees.ts';
 
 /**
  * Links uploads to a dossier inside the dossier's transaction (the uploads module's
@@ -75,6 +78,10 @@ export interface LoadedDossier {
   view: DossierView;
   events: StoredEvent[];
   intake: IntakeDetails;
+  /** The fee due now (computed at filing, or as an official last adjusted it); null = the commune will tell. */
+  feeVnd: number | null;
+  /** When it is paid (from the procedure at filing). */
+  feeDueAt: FeeDueAt;
 }
 
 /** An event just recorded, for modules that follow dossiers (results issues its documents). */
@@ -208,7 +215,12 @@ export class DossierService {
   constructor(
     private readonly ctx: AppContext,
     private readonly catalog: CatalogService,
-    private readonly options: { attachments?: AttachmentPort; onRecorded?: DossierEventHook } = {},
+    private readonly options: {
+      attachments?: AttachmentPort;
+      onRecorded?: DossierEventHook;
+      /** Reductions provinces set (core/fees ProvinceFeeRule); none unless configured. */
+      provinceFeeRules?: readonly ProvinceFeeRule[];
+    } = {},
   ) {
     this.store = new DossierStore(ctx.db);
   }
@@ -295,6 +307,13 @@ export class DossierService {
           label: a.label ?? null,
         }));
       }
+      // The fee from the form with core, as the wizard and the field app computed it before sending.
+      const { fee, feeDueAt } = quoteFor(procedure, input.form, {
+        channel: input.channel,
+        on: day,
+        provinceCode: provinceOf(input.unitCode) ?? null,
+        provinceRules: this.options.provinceFeeRules ?? [],
+      });
       const intake: IntakeDetails = {
         procedureName: procedure.name,
         applicant: input.applicant,
@@ -302,7 +321,9 @@ export class DossierService {
         attachments,
         resultDelivery: input.resultDelivery,
         postalAddress: input.postalAddress?.trim() || null,
-        feeVnd: procedure.feeVnd,
+        feeVnd: fee.amountVnd,
+        feeDueAt,
+        fee,
         consent:
           actor.kind === 'official' && input.consent
             ? { method: input.consent.method, note: input.consent.note ?? null, recordedBy: actor.fullName, at: iso(at)! }
@@ -549,14 +570,60 @@ export class DossierService {
   private async json(actor: DossierActor, events: readonly StoredEvent[], caller = coreActor(actor), now = this.ctx.clock.now()): Promise<DossierJson> {
     const internalNotes =
       actor.kind === 'system' || (actor.kind === 'official' && sees(actor, 'internal_notes', this.placeOf(deriveDossier(events), actor, ['internal_notes'])));
-    return dossierJson(events, caller, now, { internalNotes });
+    const code = deriveDossier(events).code;
+    const feeAdjustments = (await adjustmentsOf(this.ctx.db, [code])).get(code) ?? [];
+    return dossierJson(events, caller, now, { internalNotes, feeAdjustments });
   }
 
   /** The derived view and log without access checks, for other modules acting as the system. */
   async load(code: string): Promise<LoadedDossier | null> {
     const events = await this.store.events(this.ctx.db, code);
     if (events.length === 0) return null;
-    return { view: deriveDossier(events), events, intake: intakeOf(events) };
+    const intake = intakeOf(events);
+    const adjustments = (await adjustmentsOf(this.ctx.db, [code])).get(code) ?? [];
+    return { view: deriveDossier(events), events, intake, feeVnd: dueNow(intake, adjustments), feeDueAt: intake.feeDueAt ?? 'intake' };
+  }
+
+  /**
+   * An official of the dossier's unit (receptionist, outreach, commune administrator) sets the
+   * fee due, with a reason: a page count the desk corrected, an exemption whose evidence was
+   * shown. Audited with both amounts; refused, it changes nothing. Closed dossiers keep theirs.
+   */
+  async adjustFee(actor: DossierActor, code: string, body: FeeAdjustmentBody): Promise<DossierJson> {
+    const now = this.ctx.clock.now();
+    const caller = coreActor(actor);
+    const events = await inTransaction(this.ctx.db, async (trx) => {
+      // Serialises adjustments of one dossier, so each records the amount it replaced.
+      const locked = await trx.selectFrom('dossier').select('code').where('code', '=', code).forUpdate().executeTakeFirst();
+      const events = locked ? await this.store.events(trx, code) : [];
+      if (events.length === 0 || !this.visible(actor, events)) throw notFoundDossier(code);
+      const view = deriveDossier(events);
+      if (actor.kind !== 'official' || !actor.unitCodes.includes(view.unitCode)) {
+        throw forbidden('Chỉ cán bộ của đơn vị đang giải quyết hồ sơ mới được điều chỉnh lệ phí.', "Only officials of the dossier's unit may adjust its fee.");
+      }
+      if (body.version !== undefined && body.version !== view.lastSeq) throw versionConflict(view, caller, now);
+      if (view.closure !== null || view.state === 'returned') {
+        throw unprocessable('fee_locked', 'Hồ sơ đã kết thúc; không điều chỉnh lệ phí được nữa.', 'The dossier is closed; its fee can no longer be adjusted.', {
+          field: 'feeVnd',
+          state: view.state,
+        });
+      }
+      const intake = intakeOf(events);
+      const before = dueNow(intake, (await adjustmentsOf(trx, [code])).get(code) ?? []);
+      const reason = nfc(body.reason).trim();
+      if (reason.length < 5)
+        throw badRequest('Cần ghi lý do điều chỉnh (ít nhất 5 ký tự).', 'Give the reason for the adjustment (at least 5 characters).', { field: 'reason' });
+      await insertAdjustment(trx, { dossierCode: code, fromVnd: before, toVnd: body.feeVnd, reason, byUserId: actor.userId, byName: actor.fullName, at: now });
+      await appendAudit(trx, {
+        at: now,
+        actor: auditActor(actor),
+        action: 'dossier.fee_adjust',
+        dossierCode: code,
+        detail: { fromVnd: before, toVnd: body.feeVnd, computedVnd: intake.feeVnd, reason },
+      });
+      return events;
+    });
+    return this.json(actor, events, caller, now);
   }
 
   /**
@@ -605,8 +672,10 @@ export class DossierService {
     const now = this.ctx.clock.now();
     const caller = coreActor(actor);
     const out: DossierJson[] = [];
-    for (const code of await this.store.codesOfApplicant(actor.idNumber, limit)) {
-      out.push(dossierJson(await this.store.events(this.ctx.db, code), caller, now, { internalNotes: false }));
+    const codes = await this.store.codesOfApplicant(actor.idNumber, limit);
+    const adjustments = await adjustmentsOf(this.ctx.db, codes);
+    for (const code of codes) {
+      out.push(dossierJson(await this.store.events(this.ctx.db, code), caller, now, { internalNotes: false, feeAdjustments: adjustments.get(code) ?? [] }));
     }
     return out;
   }

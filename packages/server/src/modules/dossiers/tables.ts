@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { ActorRef, EventType } from '@motcua/core/dossier';
 
 /** The event as stored: core's ActorRef plus the display name at the time of the action. */
@@ -66,12 +66,24 @@ export interface IdempotencyKeyTable {
   created_at: ColumnType<Date, Date | undefined, never>;
 }
 
+export interface DossierFeeAdjustmentTable {
+  id: Generated<string>;
+  dossier_code: string;
+  from_vnd: number | null;
+  to_vnd: number;
+  reason: string;
+  by_user_id: string;
+  by_name: string;
+  at: Date;
+}
+
 export interface DossiersTables {
   dossier: DossierTable;
   dossier_event: DossierEventTable;
   dossier_daily_sequence: DossierDailySequenceTable;
   dossier_reserved_range: DossierReservedRangeTable;
   idempotency_key: IdempotencyKeyTable;
+  dossier_fee_adjustment: DossierFeeAdjustmentTable;
 }
 
 // This module's tables join the one database type (db/schema.ts knows no module).

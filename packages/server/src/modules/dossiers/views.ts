@@ -1,5 +1,6 @@
 import { allowedActions, deriveDossier, timeliness, type Actor as CoreActor, type DossierView } from '@motcua/core/dossier';
-import type { Dossier } from '@motcua/core/api';
+import type { Dossier, FeeAdjustment } from '@motcua/core/api';
+import { dueNow } from './fees.ts';
 import { INTERNAL_NOTE_ACTIONS, type DataKind } from '@motcua/core/privacy';
 import { dossierClock, iso } from './clock.ts';
 import type { AttachmentRef, IntakeDetails } from './intake.ts';
@@ -31,7 +32,13 @@ export function shownDueAt(view: DossierView, now: Date): { dueAt: string | null
  * The dossier for one reader. `internalNotes`: whether the reader may see the notes of internal
  * steps (the specialist's proposal, the approver's remarks); citizens see the step, not the note.
  */
-export function dossierJson(events: readonly StoredEvent[], caller: CoreActor | null, now: Date, options: { internalNotes: boolean }): DossierJson {
+export function dossierJson(
+  events: readonly StoredEvent[],
+  caller: CoreActor | null,
+  now: Date,
+  options: { internalNotes: boolean; feeAdjustments?: readonly FeeAdjustment[] },
+): DossierJson {
+  const adjustments = [...(options.feeAdjustments ?? [])];
   const view = deriveDossier(events);
   const intake = intakeOf(events);
   const due = shownDueAt(view, now);
@@ -49,7 +56,10 @@ export function dossierJson(events: readonly StoredEvent[], caller: CoreActor | 
     attachments: [...intake.attachments, ...events.flatMap((e) => (e.data as { attachments?: AttachmentRef[] }).attachments ?? [])],
     resultDelivery: intake.resultDelivery,
     postalAddress: intake.postalAddress,
-    feeVnd: intake.feeVnd,
+    feeVnd: dueNow(intake, adjustments),
+    feeDueAt: intake.feeDueAt ?? 'intake',
+    fee: intake.fee ?? null,
+    feeAdjustments: adjustments,
     consent: intake.consent,
     submittedAt: iso(view.submittedAt)!,
     receivedAt: iso(view.receivedAt),

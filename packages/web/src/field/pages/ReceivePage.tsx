@@ -14,6 +14,8 @@ import { APPLICANT_SCHEMA, applicantValue, emptyApplicant, toApplicant, type App
 import { fieldNow } from '../clock.ts';
 import { reserveOffset, saveOps } from '../db.ts';
 import { procedureOf } from '../kit.ts';
+import { FeeSummary } from '../../dossier/FeeSummary.tsx';
+import { quoteDraft } from '../../dossier/fee.ts';
 import { fieldPaths, useField } from '../state.ts';
 import { receiveOp } from '../sync/compose.ts';
 import { AttachmentPicker, readAttachments, type Picked } from './AttachmentPicker.tsx';
@@ -232,6 +234,11 @@ export function ReceivePage() {
           { value: 'written', label: t('field:receive.consentWritten') },
         ]}
       />
+      {(() => {
+        // Offline, the same core function as the server: the amount to collect here.
+        const quote = quoteDraft(procedure, formValue(schema, draft) as Record<string, unknown>, 'outreach');
+        return <FeeSummary amountVnd={quote.fee.amountVnd} fee={quote.fee} feeDueAt={quote.feeDueAt} />;
+      })()}
       <Button type="submit" disabled={saving}>
         {t('field:receive.submit')}
       </Button>

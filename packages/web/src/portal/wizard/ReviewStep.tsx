@@ -7,6 +7,8 @@ import { formValue } from '../../form/schema.ts';
 import { documentName } from '../../format/procedureView.ts';
 import type { WizardDraft } from '../../form/draft.ts';
 import { missingRequiredDocuments, type StepPlan } from './steps.ts';
+import { FeeSummary } from '../../dossier/FeeSummary.tsx';
+import { quoteDraft } from '../../dossier/fee.ts';
 
 function AnswerList({ answers }: { answers: Answer[] }) {
   const { t } = useTranslation();
@@ -56,6 +58,8 @@ export function ReviewStep({ procedure, draft, steps, unitName, hamletName, onEd
   const yesNo = { yes: t('wizard.yes'), no: t('wizard.no') };
   const value = formValue(procedure.formSchema, draft.form);
   const missing = missingRequiredDocuments(procedure, draft);
+  // The amount the server will compute from these answers (same core function).
+  const quote = quoteDraft(procedure, value as Record<string, unknown>, 'online');
   const a = draft.applicant;
   const section = (index: number, body: React.ReactNode) => {
     const step = steps[index]!;
@@ -125,6 +129,7 @@ export function ReviewStep({ procedure, draft, steps, unitName, hamletName, onEd
           {draft.delivery === 'post' && `: ${draft.postalAddress}`}
         </p>,
       )}
+      <FeeSummary amountVnd={quote.fee.amountVnd} fee={quote.fee} feeDueAt={quote.feeDueAt} />
     </>
   );
 }
