@@ -30,6 +30,7 @@ import { outreachRoutes } from './modules/outreach/routes.ts';
 import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
 import { insightsRoutes } from './modules/insights/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
+import { ratingsRoutes } from './modules/ratings/index.ts';
 
 /** Random per process: a /health answer with a new bootId proves the server really restarted. */
 const bootId = randomUUID();
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(insightsRoutes, { insights });
   await app.register(auditRoutes, { anchoring: createAuditAnchoring(ctx), unit: publicUnit, anchorMinutes: ctx.config.audit.anchorMinutes });
   await app.register(privacyRoutes, { privacy, now: () => ctx.clock.now() });
+  await app.register(ratingsRoutes, { ratings: services.ratings });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

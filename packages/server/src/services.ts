@@ -18,6 +18,7 @@ import { createResults, resultsDossierHook, type Results } from './modules/resul
 import { auditUploadRead } from './modules/audit/reads.ts';
 import { InsightsService } from './modules/insights/service.ts';
 import { PrivacyService } from './modules/privacy/service.ts';
+import { dossierHooks, RatingsService, ratingsDossierHook } from './modules/ratings/index.ts';
 
 /**
  * The composition root: every service built once, from one context, for the HTTP server
@@ -34,6 +35,7 @@ export interface Services {
   outreach: OutreachService;
   insights: InsightsService;
   privacy: PrivacyService;
+  ratings: RatingsService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -41,8 +43,15 @@ export function buildServices(ctx: AppContext): Services {
   const units = new UnitsService(ctx);
   const catalog = new CatalogService(ctx);
   const uploads = new UploadsService(ctx, { blobs: createBlobStore(ctx.config), onOfficialRead: auditUploadRead(ctx.clock) });
-  // The results module follows every recorded dossier event (documents to issue, notice details).
-  const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded: resultsDossierHook(ctx.config) });
+  // The results module follows every recorded dossier event (documents to issue, notice details);
+  // the ratings module adds a rating link to the result notice (built after dossiers, hence lazy).
+  let ratings: RatingsService | undefined;
+  const onRecorded = dossierHooks(
+    resultsDossierHook(ctx.config),
+    ratingsDossierHook(() => ratings!),
+  );
+  const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded });
+  ratings = new RatingsService(ctx, dossiers);
   const results = createResults(ctx, { dossiers, catalog, uploads, blobs: uploads.blobs });
   const outreach = new OutreachService(ctx, { dossiers, uploads });
   const insights = new InsightsService(ctx, (code) => {
@@ -57,7 +66,7 @@ export function buildServices(ctx: AppContext): Services {
     identity,
     unitName: (code) => units.index.current.get(code)?.fullName ?? null,
   });
-  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy };
+  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy, ratings };
 }
 
 /**

@@ -17,6 +17,7 @@ import { OUTREACH_SCHEMAS } from './outreach.ts';
 import { PLATFORM_SCHEMAS } from './platform.ts';
 import { PRIVACY_SCHEMAS } from './privacy.ts';
 import { PROGRESS_SCHEMAS } from './progress.ts';
+import { RATING_SCHEMAS } from './ratings.ts';
 import { RESULT_SCHEMAS } from './results.ts';
 import { UNITS_SCHEMAS } from './units.ts';
 import { UPLOAD_SCHEMAS } from './uploads.ts';
@@ -35,6 +36,7 @@ export * from './uploads.ts';
 export * from './results.ts';
 export * from './privacy.ts';
 export * from './audit.ts';
+export * from './ratings.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
@@ -54,4 +56,5 @@ export const CONTRACT_SCHEMAS = [
   ...RESULT_SCHEMAS,
   ...PRIVACY_SCHEMAS,
   ...AUDIT_SCHEMAS,
+  ...RATING_SCHEMAS,
 ];

@@ -73,7 +73,17 @@ export const OUTREACH_PROBLEMS = [
 /** Raised by the field app itself, never by the server: an op it could not send. */
 export const FIELD_APP_PROBLEMS = ['file_missing', 'body_missing', 'dependency_failed', 'no_answer'] as const;
 
-export const PROBLEM_CODES = [...PLATFORM_PROBLEMS, ...UPLOAD_PROBLEMS, ...DOSSIER_PROBLEMS, ...OUTREACH_PROBLEMS, ...FIELD_APP_PROBLEMS] as const;
+/** The citizen's voice: dossier ratings and their links. */
+export const VOICE_PROBLEMS = ['already_rated', 'not_rateable', 'rating_link_invalid', 'rating_link_expired', 'rating_link_used'] as const;
+
+export const PROBLEM_CODES = [
+  ...PLATFORM_PROBLEMS,
+  ...UPLOAD_PROBLEMS,
+  ...DOSSIER_PROBLEMS,
+  ...OUTREACH_PROBLEMS,
+  ...FIELD_APP_PROBLEMS,
+  ...VOICE_PROBLEMS,
+] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** `PROBLEM.checksum_mismatch === 'checksum_mismatch'`, typed: use it instead of string literals. */
