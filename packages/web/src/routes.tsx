@@ -12,6 +12,7 @@ const NotFoundPage = lazy(() => import('./portal/NotFoundPage.tsx'));
 const ReceiptPage = lazy(() => import('./portal/ReceiptPage.tsx'));
 const MyDossiersPage = lazy(() => import('./portal/MyDossiersPage.tsx'));
 const LookupPage = lazy(() => import('./portal/LookupPage.tsx'));
+const RatePage = lazy(() => import('./voice/RatePage.tsx'));
 // The back office has its own layout; citizens never download any of it.
 const OfficeLayout = lazy(() => import('./office/OfficeLayout.tsx'));
 const OfficeDashboardPage = lazy(() => import('./office/DashboardPage.tsx'));
@@ -33,6 +34,7 @@ export function AppRoutes() {
         <Route path="ho-so/:code/bien-nhan" element={<ReceiptPage />} />
         <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
         <Route path="tra-cuu" element={<LookupPage />} />
+        <Route path="danh-gia/:token" element={<RatePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route

@@ -17,6 +17,7 @@ import type { Attachment, Dossier } from '@motcua/core/api';
 import { Alert, Button, Card, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { Shipments } from '../dossier/Shipments.tsx';
 import { ActionForm } from './ActionForm.tsx';
+import { KioskButton } from '../voice/KioskButton.tsx';
 import { ReturnResultPanel } from './delivery/ReturnResultPanel.tsx';
 import { officePaths, useOfficial, type SlipKind } from './context.ts';
 import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
@@ -246,6 +247,7 @@ export default function DossierPage() {
           </section>
           <Shipments code={dossier.code} version={dossier.version} />
           <IssuedDocuments code={dossier.code} version={dossier.version} issued={progress?.documents} />
+          <KioskButton dossier={dossier} />
           {slips.length > 0 && (
             <section aria-labelledby="slips-title" className="no-print">
               <h2 id="slips-title">{t('office:dossier.slips')}</h2>
