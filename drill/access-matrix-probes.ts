@@ -160,6 +160,21 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
           ...both.map((t) => get(`/api/office/dossiers?unit=${t.unit}`, [t], { reads: ['identity'], expect: ['identity'], mode: 'unit' })),
           ...both.map((t) => get(`/api/office/dossiers?q=${t.citizen}`, [t], { reads: ['identity'], expect: ['identity'], mode: 'unit' })),
         ];
+      // Ratings (issue #16): a rating by session or link, kiosk links, anonymous figures.
+      case 'POST /api/dossiers/:code/rating':
+        return both.map((t) => write('POST', `/api/dossiers/${c(t).code}/rating`, { scores: { overall: 3 } }, [t]));
+      case 'GET /api/ratings/links/:token':
+        return [get(`/api/ratings/links/${'d'.repeat(32)}`, none)];
+      case 'POST /api/dossiers/:code/rating-kiosk':
+        return both.map((t) => write('POST', `/api/dossiers/${c(t).code}/rating-kiosk`, undefined, [t]));
+      case 'GET /api/me/ratings':
+        return [get('/api/me/ratings', [...both])];
+      case 'GET /api/ratings/figures':
+        return [A, B, X, P, Q].map((t) => get(`/api/ratings/figures?unit=${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
+      case 'GET /api/office/my-ratings':
+        return [get('/api/office/my-ratings', none)];
+      case 'GET /api/ratings/low':
+        return both.map((t) => get(`/api/ratings/low?unit=${t.unit}`, [t]));
       case 'GET /api/office/summary':
         return [A, B, X].map((t) => get(`/api/office/summary?unit=${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
       case 'GET /api/insights/:code':

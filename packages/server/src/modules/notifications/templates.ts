@@ -267,12 +267,12 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
       vi: {
         subject: `Kết quả hồ sơ ${p.dossierCode} đã sẵn sàng`,
         body: [`Kết quả hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã sẵn sàng.`, how.vi, ...verify.vi, ...rateLines(p).vi],
-        sms: [`Ket qua ho so ${p.dossierCode} da san sang.${how.smsVi}`, '', rateSms(p)],
+        sms: [`Ket qua ho so ${p.dossierCode} da san sang.${how.smsVi}`, ''],
       },
       en: {
         subject: `Your result for application ${p.dossierCode} is ready`,
         body: [`Your result for the application for ${p.procedureName} (code ${p.dossierCode}) is ready.`, how.en, ...verify.en, ...rateLines(p).en],
-        sms: [`Your result for ${p.dossierCode} is ready.${how.smsEn}`, '', rateSms(p, 'en')],
+        sms: [`Your result for ${p.dossierCode} is ready.${how.smsEn}`, ''],
       },
     };
   },

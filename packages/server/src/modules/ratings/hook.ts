@@ -2,12 +2,13 @@ import type { DossierEventHook } from '../dossiers/index.ts';
 import type { RatingsService } from './service.ts';
 
 /**
- * The result notice carries a rating link (issue #16): when the result is ready or handed over,
- * a fresh single-use link is made in the event's transaction, so it exists iff the notice does.
+ * The notice of the result handed over carries a rating link (issue #16): a fresh single-use link
+ * made in the event's transaction, so it exists iff the notice does. Only that notice: the person
+ * rates once they have the result, and its SMS is short enough to keep the whole link in 160 characters.
  */
 export function ratingsDossierHook(ratings: () => RatingsService): DossierEventHook {
   return async (trx, { event, after }) => {
-    if (event.type !== 'mark_result_ready' && event.type !== 'return_result' && event.type !== 'complete_on_spot') return;
+    if (event.type !== 'return_result') return;
     const ratingUrl = await ratings().noticeLink(trx, after.code);
     return ratingUrl ? { ratingUrl } : undefined;
   };

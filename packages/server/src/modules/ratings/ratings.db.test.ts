@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestContext } from '../../testing/harness.ts';
 import { AN, NGOC, as, certifyCopyBody, client, maritalStatusBody, setClock, startDossierApp, userId } from '../dossiers/testkit.ts';
-import { DOSSIER_NOTICE, PLAIN_MAIL } from '../notifications/index.ts';
+import { DOSSIER_NOTICE, PLAIN_MAIL, renderDossierNotice, type DossierNoticePayload } from '../notifications/index.ts';
 
 let t: TestContext;
 let c: ReturnType<typeof client>;
@@ -18,10 +18,17 @@ const A = 'official:phulam.lanhdao';
 const V = 'official:angiang.theodoi';
 const R2 = 'official:hoadien.tiepnhan';
 
-/** A counter dossier completed on the spot: its result notice is queued with a rating link. */
-async function doneDossier(idNumber = AN): Promise<string> {
+/** A counter dossier completed on the spot, not yet handed over. */
+async function readyDossier(idNumber = AN): Promise<string> {
   const code = (await c.submit(R, { ...certifyCopyBody(idNumber), channel: 'counter', consent: { method: 'signature' } })).json().code as string;
-  const r = await c.act(R, code, { action: 'complete_on_spot' });
+  expect((await c.act(R, code, { action: 'complete_on_spot' })).statusCode).toBe(200);
+  return code;
+}
+
+/** ... and handed over at the counter: that notice is queued with a rating link. */
+async function doneDossier(idNumber = AN): Promise<string> {
+  const code = await readyDossier(idNumber);
+  const r = await c.act(R, code, { action: 'return_result', method: 'counter', recipientName: 'Người nhận', signatureRef: `sig-${code}` });
   expect(r.statusCode).toBe(200);
   return code;
 }
@@ -29,8 +36,11 @@ async function doneDossier(idNumber = AN): Promise<string> {
 /** The token of the rating link in the dossier's latest queued notice. */
 async function noticeToken(code: string): Promise<string> {
   const rows = await t.ctx.db.selectFrom('outbox').select(['payload']).where('topic', '=', DOSSIER_NOTICE).orderBy('id', 'desc').execute();
-  const p = rows.map((r) => r.payload as { dossierCode: string; ratingUrl?: string }).find((x) => x.dossierCode === code && x.ratingUrl);
-  expect(p?.ratingUrl).toMatch(/\/danh-gia\/[A-Za-z0-9_-]{32}$/);
+  const p = rows.map((r) => r.payload as DossierNoticePayload).find((x) => x.dossierCode === code && x.ratingUrl);
+  expect(p?.ratingUrl).toMatch(/\/danh-gia\/[A-Za-z0-9_-]{22}$/);
+  // The whole link survives the 160-character SMS, even under a long provincial domain.
+  const long = { ...p!, ratingUrl: p!.ratingUrl!.replace(/^https?:\/\/[^/]+/, 'https://dichvucong.angiang.gov.vn') };
+  expect(renderDossierNotice(long, { publicUrl: 'https://dichvucong.angiang.gov.vn' })?.sms).toContain(long.ratingUrl);
   return p!.ratingUrl!.split('/').pop()!;
 }
 
