@@ -175,6 +175,26 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
         return [get('/api/office/my-ratings', none)];
       case 'GET /api/ratings/low':
         return both.map((t) => get(`/api/ratings/low?unit=${t.unit}`, [t]));
+      // Feedback and complaints (issue #16).
+      case 'POST /api/feedback':
+        return both.map((t) =>
+          write(
+            'POST',
+            '/api/feedback',
+            { unitCode: t.unit, topic: 'other', text: 'Phản ánh thử của bài kiểm tra quyền.', phone: '0900000000', fullName: 'Drill', publishConsent: false },
+            [t],
+          ),
+        );
+      case 'GET /api/feedback/lookup':
+        return [get('/api/feedback/lookup?code=PA-00000-000000-AAAA&phone=0900000000', none)];
+      case 'POST /api/feedback/:code/rating':
+        return [write('POST', '/api/feedback/PA-00000-000000-AAAA/rating', { phone: '0900000000', level: 3 })];
+      case 'GET /api/feedback/published':
+        return both.map((t) => get(`/api/feedback/published?unit=${t.unit}`, none));
+      case 'GET /api/office/feedback':
+        return both.map((t) => get(`/api/office/feedback?unit=${t.unit}`, [t]));
+      case 'POST /api/office/feedback/:code/answer':
+        return [write('POST', '/api/office/feedback/PA-00000-000000-AAAA/answer', { answer: 'Trả lời thử của bài kiểm tra.' })];
       case 'GET /api/office/summary':
         return [A, B, X].map((t) => get(`/api/office/summary?unit=${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
       case 'GET /api/insights/:code':

@@ -31,6 +31,7 @@ import { outreachFieldRoutes } from './modules/outreach/field-routes.ts';
 import { insightsRoutes } from './modules/insights/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { ratingsRoutes } from './modules/ratings/index.ts';
+import { feedbackRoutes } from './modules/feedback/index.ts';
 
 /** Random per process: a /health answer with a new bootId proves the server really restarted. */
 const bootId = randomUUID();
@@ -120,6 +121,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(auditRoutes, { anchoring: createAuditAnchoring(ctx), unit: publicUnit, anchorMinutes: ctx.config.audit.anchorMinutes });
   await app.register(privacyRoutes, { privacy, now: () => ctx.clock.now() });
   await app.register(ratingsRoutes, { ratings: services.ratings });
+  await app.register(feedbackRoutes, { feedback: services.feedback });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

@@ -19,6 +19,7 @@ import { auditUploadRead } from './modules/audit/reads.ts';
 import { InsightsService } from './modules/insights/service.ts';
 import { PrivacyService } from './modules/privacy/service.ts';
 import { dossierHooks, RatingsService, ratingsDossierHook } from './modules/ratings/index.ts';
+import { FeedbackService } from './modules/feedback/index.ts';
 
 /**
  * The composition root: every service built once, from one context, for the HTTP server
@@ -36,6 +37,7 @@ export interface Services {
   insights: InsightsService;
   privacy: PrivacyService;
   ratings: RatingsService;
+  feedback: FeedbackService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -66,7 +68,7 @@ export function buildServices(ctx: AppContext): Services {
     identity,
     unitName: (code) => units.index.current.get(code)?.fullName ?? null,
   });
-  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy, ratings };
+  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy, ratings, feedback: new FeedbackService(ctx) };
 }
 
 /**

@@ -18,6 +18,7 @@ import { PLATFORM_SCHEMAS } from './platform.ts';
 import { PRIVACY_SCHEMAS } from './privacy.ts';
 import { PROGRESS_SCHEMAS } from './progress.ts';
 import { RATING_SCHEMAS } from './ratings.ts';
+import { FEEDBACK_SCHEMAS } from './feedback.ts';
 import { RESULT_SCHEMAS } from './results.ts';
 import { UNITS_SCHEMAS } from './units.ts';
 import { UPLOAD_SCHEMAS } from './uploads.ts';
@@ -37,6 +38,7 @@ export * from './results.ts';
 export * from './privacy.ts';
 export * from './audit.ts';
 export * from './ratings.ts';
+export * from './feedback.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
@@ -57,4 +59,5 @@ export const CONTRACT_SCHEMAS = [
   ...PRIVACY_SCHEMAS,
   ...AUDIT_SCHEMAS,
   ...RATING_SCHEMAS,
+  ...FEEDBACK_SCHEMAS,
 ];
