@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { forbidden, notFound, Problem } from '../../platform/errors.ts';
 import { leaderEmails } from '../identity/index.ts';
 import { enqueueMail } from '../notifications/index.ts';
+import { sees } from '../../platform/privacy.ts';
 import { inTransaction } from '../../db/database.ts';
 import type { FeedbackTable } from './tables.ts';
 
@@ -93,7 +94,8 @@ export class FeedbackService {
 
   /** The unit's queue, oldest due first; reading it also runs the reminder and escalation sweep. */
   async queue(actor: Actor, unit: string): Promise<{ items: FeedbackItem[] }> {
-    if (actor.kind !== 'official' || !actor.unitCodes.includes(unit))
+    // The queue names the people who wrote: only officials of the unit who may see identities there (Decree 13/2023).
+    if (actor.kind !== 'official' || !actor.unitCodes.includes(unit) || !sees(actor, 'identity', { unitCode: unit }))
       throw forbidden('Bạn chỉ xem được phản ánh của đơn vị mình.', "You see your own units' feedback only.");
     await this.sweep();
     const now = this.ctx.clock.now();
