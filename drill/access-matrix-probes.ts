@@ -190,6 +190,38 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
           ...both.map((t) => get(`/api/office/dossiers?unit=${t.unit}`, [t], { reads: ['identity'], expect: ['identity'], mode: 'unit' })),
           ...both.map((t) => get(`/api/office/dossiers?q=${t.citizen}`, [t], { reads: ['identity'], expect: ['identity'], mode: 'unit' })),
         ];
+      // Ratings (issue #16): a rating by session or link, kiosk links, anonymous figures.
+      case 'POST /api/dossiers/:code/rating':
+        return both.map((t) => write('POST', `/api/dossiers/${c(t).code}/rating`, { scores: { overall: 3 } }, [t]));
+      case 'GET /api/ratings/links/:token':
+        return [get(`/api/ratings/links/${'d'.repeat(32)}`, none)];
+      case 'POST /api/dossiers/:code/rating-kiosk':
+        return both.map((t) => write('POST', `/api/dossiers/${c(t).code}/rating-kiosk`, undefined, [t]));
+      case 'GET /api/me/ratings':
+        return [get('/api/me/ratings', [...both])];
+      case 'GET /api/ratings/figures':
+        return [A, B, X, P, Q].map((t) => get(`/api/ratings/figures?unit=${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
+      case 'GET /api/office/my-ratings':
+        return [get('/api/office/my-ratings', none)];
+      case 'GET /api/ratings/low':
+        return both.map((t) => get(`/api/ratings/low?unit=${t.unit}`, [t]));
+      // Feedback and complaints (issue #16).
+      case 'POST /api/feedback':
+        // Refused by validation (text too short), so the drill files nothing that a later probe would read as
+        // another unit's data: a citizen may send feedback to any commune (feedback.db.test covers filing).
+        return both.map((t) =>
+          write('POST', '/api/feedback', { unitCode: t.unit, topic: 'other', text: 'x', phone: '0900000000', publishConsent: false }, [t]),
+        );
+      case 'GET /api/feedback/lookup':
+        return [get('/api/feedback/lookup?code=PA-00000-000000-AAAA&phone=0900000000', none)];
+      case 'POST /api/feedback/:code/rating':
+        return [write('POST', '/api/feedback/PA-00000-000000-AAAA/rating', { phone: '0900000000', level: 3 })];
+      case 'GET /api/feedback/published':
+        return both.map((t) => get(`/api/feedback/published?unit=${t.unit}`, none));
+      case 'GET /api/office/feedback':
+        return both.map((t) => get(`/api/office/feedback?unit=${t.unit}`, [t]));
+      case 'POST /api/office/feedback/:code/answer':
+        return [write('POST', '/api/office/feedback/PA-00000-000000-AAAA/answer', { answer: 'Trả lời thử của bài kiểm tra.' })];
       case 'GET /api/office/summary':
         return [A, B, X].map((t) => get(`/api/office/summary?unit=${t.unit}`, [t], { reads: ['figures'], mode: 'unit' }));
       case 'GET /api/insights/:code':

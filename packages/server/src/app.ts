@@ -32,6 +32,8 @@ import { insightsRoutes } from './modules/insights/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { paymentsRoutes, sandboxVnpayRoutes, VnpayGateway, type Transport } from './modules/payments/index.ts';
 import { discrepancyRoutes } from './modules/discrepancies/index.ts';
+import { ratingsRoutes } from './modules/ratings/index.ts';
+import { feedbackRoutes } from './modules/feedback/index.ts';
 
 /** Random per process: a /health answer with a new bootId proves the server really restarted. */
 const bootId = randomUUID();
@@ -142,6 +144,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     app.log.warn('Built-in sandbox payment gateway at /sandbox/vnpay is ON (no real money); set PAYMENT_VNPAY_URL in production');
   }
   await app.register(discrepancyRoutes, { discrepancies, maxBytes: 512 * 1024 * 1024 });
+  await app.register(ratingsRoutes, { ratings: services.ratings });
+  await app.register(feedbackRoutes, { feedback: services.feedback });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

@@ -18,10 +18,11 @@ import { createResults, resultsDossierHook, type Results } from './modules/resul
 import { auditUploadRead } from './modules/audit/reads.ts';
 import { InsightsService } from './modules/insights/service.ts';
 import { insightsDossierHook, rebuildRollup } from './modules/insights/index.ts';
-import type { DossierEventHook } from './modules/dossiers/index.ts';
 import { PrivacyService } from './modules/privacy/service.ts';
 import { createPayments, type PaymentsService } from './modules/payments/index.ts';
 import { DiscrepancyService, seedDiscrepancyDemo } from './modules/discrepancies/index.ts';
+import { dossierHooks, RatingsService, ratingsDossierHook } from './modules/ratings/index.ts';
+import { FeedbackService } from './modules/feedback/index.ts';
 
 /**
  * The composition root: every service built once, from one context, for the HTTP server
@@ -40,6 +41,8 @@ export interface Services {
   privacy: PrivacyService;
   payments: PaymentsService;
   discrepancies: DiscrepancyService;
+  ratings: RatingsService;
+  feedback: FeedbackService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -48,13 +51,16 @@ export function buildServices(ctx: AppContext): Services {
   const catalog = new CatalogService(ctx);
   const uploads = new UploadsService(ctx, { blobs: createBlobStore(ctx.config), onOfficialRead: auditUploadRead(ctx.clock) });
   // The results module follows every recorded dossier event (documents to issue, notice details);
-  // insights adds the event's counts to its rollup in the same transaction.
-  const resultsHook = resultsDossierHook(ctx.config);
-  const onRecorded: DossierEventHook = async (trx, recorded) => {
-    await insightsDossierHook(trx, recorded);
-    return resultsHook(trx, recorded);
-  };
+  // insights adds the event's counts to its rollup in the same transaction; the ratings module
+  // adds a rating link to the result notice (built after dossiers, hence lazy).
+  let ratings: RatingsService | undefined;
+  const onRecorded = dossierHooks(
+    insightsDossierHook,
+    resultsDossierHook(ctx.config),
+    ratingsDossierHook(() => ratings!),
+  );
   const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded });
+  ratings = new RatingsService(ctx, dossiers);
   const results = createResults(ctx, { dossiers, catalog, uploads, blobs: uploads.blobs });
   const outreach = new OutreachService(ctx, { dossiers, uploads });
   const insights = new InsightsService(ctx, (code) => {
@@ -71,7 +77,21 @@ export function buildServices(ctx: AppContext): Services {
   });
   const payments = createPayments(ctx, { dossiers, results: results.results, blobs: uploads.blobs });
   const discrepancies = new DiscrepancyService(ctx, { dossiers, outreach });
-  return { identity, units, catalog, uploads, dossiers, results, outreach, insights, privacy, payments, discrepancies };
+  return {
+    identity,
+    units,
+    catalog,
+    uploads,
+    dossiers,
+    results,
+    outreach,
+    insights,
+    privacy,
+    payments,
+    discrepancies,
+    ratings,
+    feedback: new FeedbackService(ctx),
+  };
 }
 
 /**

@@ -13,6 +13,9 @@ const ReceiptPage = lazy(() => import('./portal/ReceiptPage.tsx'));
 const MyDossiersPage = lazy(() => import('./portal/MyDossiersPage.tsx'));
 const PaymentPage = lazy(() => import('./portal/PaymentPage.tsx'));
 const LookupPage = lazy(() => import('./portal/LookupPage.tsx'));
+const RatePage = lazy(() => import('./voice/RatePage.tsx'));
+const FeedbackPage = lazy(() => import('./voice/FeedbackPage.tsx'));
+const OfficeFeedbackPage = lazy(() => import('./voice/OfficeFeedbackPage.tsx'));
 // The back office has its own layout; citizens never download any of it.
 const OfficeLayout = lazy(() => import('./office/OfficeLayout.tsx'));
 const OfficeDashboardPage = lazy(() => import('./office/DashboardPage.tsx'));
@@ -36,6 +39,8 @@ export function AppRoutes() {
         <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
         <Route path="ho-so/:code/thanh-toan" element={<PaymentPage />} />
         <Route path="tra-cuu" element={<LookupPage />} />
+        <Route path="danh-gia/:token" element={<RatePage />} />
+        <Route path="phan-anh" element={<FeedbackPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route
@@ -53,6 +58,7 @@ export function AppRoutes() {
         <Route path="tiep-nhan" element={<OfficeIntakePage />} />
         <Route path="so-lieu" element={<OfficeInsightsPage />} />
         <Route path="sai-lech" element={<OfficeDiscrepanciesPage />} />
+        <Route path="phan-anh" element={<OfficeFeedbackPage />} />
       </Route>
       <Route
         path="luu-dong/*"

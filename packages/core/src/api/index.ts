@@ -21,6 +21,8 @@ import { PAYMENT_SCHEMAS } from './payments.ts';
 import { PLATFORM_SCHEMAS } from './platform.ts';
 import { PRIVACY_SCHEMAS } from './privacy.ts';
 import { PROGRESS_SCHEMAS } from './progress.ts';
+import { RATING_SCHEMAS } from './ratings.ts';
+import { FEEDBACK_SCHEMAS } from './feedback.ts';
 import { RESULT_SCHEMAS } from './results.ts';
 import { UNITS_SCHEMAS } from './units.ts';
 import { UPLOAD_SCHEMAS } from './uploads.ts';
@@ -43,6 +45,8 @@ export * from './code-blocks.ts';
 export * from './payments.ts';
 export * from './discrepancies.ts';
 export * from './fees.ts';
+export * from './ratings.ts';
+export * from './feedback.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
@@ -66,4 +70,6 @@ export const CONTRACT_SCHEMAS = [
   ...CODE_BLOCK_SCHEMAS,
   ...PAYMENT_SCHEMAS,
   ...DISCREPANCY_SCHEMAS,
+  ...RATING_SCHEMAS,
+  ...FEEDBACK_SCHEMAS,
 ];

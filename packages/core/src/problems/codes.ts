@@ -78,6 +78,9 @@ export const PAYMENT_PROBLEMS = ['no_fee_due', 'already_paid', 'payment_method_u
 /** Raised by the field app itself, never by the server: an op it could not send. */
 export const FIELD_APP_PROBLEMS = ['file_missing', 'body_missing', 'dependency_failed', 'no_answer'] as const;
 
+/** The citizen's voice: dossier ratings and their links. */
+export const VOICE_PROBLEMS = ['already_rated', 'not_rateable', 'rating_link_invalid', 'rating_link_expired', 'rating_link_used'] as const;
+
 export const PROBLEM_CODES = [
   ...PLATFORM_PROBLEMS,
   ...UPLOAD_PROBLEMS,
@@ -85,6 +88,7 @@ export const PROBLEM_CODES = [
   ...OUTREACH_PROBLEMS,
   ...PAYMENT_PROBLEMS,
   ...FIELD_APP_PROBLEMS,
+  ...VOICE_PROBLEMS,
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -4,6 +4,7 @@ import type { DiscrepancyMessages } from '../office/discrepancies/i18n.ts';
 import type { OfficeMessages } from '../office/i18n/vi.ts';
 import type { PortalMessages } from '../portal/i18n/vi.ts';
 import type { Messages } from './vi.ts';
+import type { VoiceMessages } from '../voice/i18n/vi.ts';
 
 // Typed keys: t('home.titel') fails to compile. Shared text is the default namespace (at run
 // time defaultNS is 'common'); an app's own text is reached as 'portal:…', 'office:…' or
@@ -11,8 +12,15 @@ import type { Messages } from './vi.ts';
 // registered by the app's route chunks (addMessages) before they render.
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: ['common', 'portal', 'office', 'field', 'discrepancies'];
-    resources: { common: Messages; portal: PortalMessages; office: OfficeMessages; field: FieldMessages; discrepancies: DiscrepancyMessages };
+    defaultNS: ['common', 'portal', 'office', 'field', 'discrepancies', 'voice'];
+    resources: {
+      common: Messages;
+      portal: PortalMessages;
+      office: OfficeMessages;
+      field: FieldMessages;
+      discrepancies: DiscrepancyMessages;
+      voice: VoiceMessages;
+    };
     returnNull: false;
   }
 }

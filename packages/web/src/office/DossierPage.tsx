@@ -19,6 +19,7 @@ import { Shipments } from '../dossier/Shipments.tsx';
 import { Payments } from '../dossier/Payments.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { FeePanel } from './FeePanel.tsx';
+import { KioskButton } from '../voice/KioskButton.tsx';
 import { ReturnResultPanel } from './delivery/ReturnResultPanel.tsx';
 import { officePaths, useOfficial, type SlipKind } from './context.ts';
 import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
@@ -250,6 +251,7 @@ export default function DossierPage() {
           <Payments code={dossier.code} version={dossier.version} as="desk" refundable={dossier.state === 'refused_intake' || dossier.state === 'withdrawn'} />
           <Shipments code={dossier.code} version={dossier.version} />
           <IssuedDocuments code={dossier.code} version={dossier.version} issued={progress?.documents} />
+          <KioskButton dossier={dossier} />
           {slips.length > 0 && (
             <section aria-labelledby="slips-title" className="no-print">
               <h2 id="slips-title">{t('office:dossier.slips')}</h2>

@@ -12,6 +12,8 @@ import { formatDate } from '../format/format.ts';
 import { IssuedDocuments } from '../dossier/IssuedDocuments.tsx';
 import type { Dossier } from '@motcua/core/api';
 import { AccessLog } from './AccessLog.tsx';
+import { MyDossierRating } from '../voice/MyDossierRating.tsx';
+import { myRatings } from '../voice/api.ts';
 import { MY_DATA_EXPORT_URL, myAccessLog, type AccessLogEntry } from '../api/privacy.ts';
 import { LoadError } from '../ui/LoadError.tsx';
 import { verifyPath } from '../api/results.ts';
@@ -98,7 +100,15 @@ function SupplementForm({ dossier, onDone }: { dossier: Dossier; onDone: (next: 
   );
 }
 
-function DossierCard({ dossier: initial, accessLog }: { dossier: Dossier; accessLog: { entries: AccessLogEntry[] | undefined; failed: boolean } }) {
+function DossierCard({
+  dossier: initial,
+  accessLog,
+  rated = false,
+}: {
+  dossier: Dossier;
+  accessLog: { entries: AccessLogEntry[] | undefined; failed: boolean };
+  rated?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [dossier, setDossier] = useState(initial);
@@ -141,6 +151,7 @@ function DossierCard({ dossier: initial, accessLog }: { dossier: Dossier; access
       <Payments code={dossier.code} version={dossier.version} as="citizen" />
       {dossier.resultDelivery === 'post' && <Shipments code={dossier.code} version={dossier.version} />}
       <IssuedDocuments code={dossier.code} version={dossier.version} />
+      <MyDossierRating dossier={dossier} rated={rated} />
       <p>
         <a href={verifyPath(dossier.code)}>{t('portal:myDossiers.verifyDossier')}</a>
       </p>
@@ -161,6 +172,8 @@ export default function MyDossiersPage() {
   const signedIn = dossiers.status === 'success';
   const accessLog = useResource(`my-access-log:${signedIn}`, signedIn ? (signal) => myAccessLog(signal) : null);
   const log = { entries: accessLog.data, failed: accessLog.status === 'error' };
+  const ratings = useResource(`my-ratings:${signedIn}`, signedIn ? (signal) => myRatings(signal) : null);
+  const rated = new Set(ratings.data?.items.map((r) => r.dossierCode));
   const signedOut = dossiers.status === 'error' && (dossiers.error.status === 401 || dossiers.error.status === 403);
   // A 401 while the header still shows a name means the session expired: let the header catch up.
   const session = useSession();
@@ -193,7 +206,7 @@ export default function MyDossiersPage() {
             <p>{t('portal:myDossiers.intro')}</p>
             <ul className="dossier-list">
               {dossiers.data.map((d) => (
-                <DossierCard key={d.code} dossier={d} accessLog={log} />
+                <DossierCard key={d.code} dossier={d} accessLog={log} rated={rated.has(d.code)} />
               ))}
             </ul>
             <MyData />

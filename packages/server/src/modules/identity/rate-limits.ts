@@ -8,7 +8,7 @@ export function rateLimitFor(url: string, config: IdentityConfig): { max: number
   if (/^\/auth\//.test(url) || /^\/dev-idp\/interaction\/[^/]+\/login$/.test(url)) {
     return { max: config.rateLimitLoginPerMinute, timeWindow: 60_000 };
   }
-  if (/^\/api\/lookup(\/|$)/.test(url) || url === '/api/units/resolve') {
+  if (/^\/api\/lookup(\/|$)/.test(url) || url === '/api/units/resolve' || url === '/api/feedback/lookup') {
     return { max: config.rateLimitLookupPerMinute, timeWindow: 60_000 };
   }
   return undefined;

@@ -22,6 +22,8 @@ export interface DossierNoticePayload {
   /** Postal delivery: the carrier's tracking number and the cash-on-delivery fee to pay. */
   trackingNumber?: string;
   codFeeVnd?: number;
+  /** A single-use link to rate the dossier without logging in (ratings module). */
+  ratingUrl?: string;
   recipient: { fullName: string; phone: string | null; email: string | null; lang: 'vi' | 'en' };
 }
 

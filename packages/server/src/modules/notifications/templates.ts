@@ -94,6 +94,18 @@ function postalLines(p: DossierNoticePayload): { vi: string[]; en: string[] } {
   };
 }
 
+/** The rating link of a result notice (ratings module), when the dossier is not yet rated. */
+function rateLines(p: DossierNoticePayload): { vi: string[]; en: string[] } {
+  if (!p.ratingUrl) return { vi: [], en: [] };
+  return {
+    vi: [`Xin ông/bà đánh giá mức độ hài lòng (không cần đăng nhập): ${p.ratingUrl}`],
+    en: [`Please rate our service (no login needed): ${p.ratingUrl}`],
+  };
+}
+
+const rateSms = (p: DossierNoticePayload, lang: 'vi' | 'en' = 'vi'): string =>
+  p.ratingUrl ? (lang === 'vi' ? ` Danh gia: ${p.ratingUrl}` : ` Rate us: ${p.ratingUrl}`) : '';
+
 export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
   submitted: (p) => ({
     vi: {
@@ -254,12 +266,12 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
     return {
       vi: {
         subject: `Kết quả hồ sơ ${p.dossierCode} đã sẵn sàng`,
-        body: [`Kết quả hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã sẵn sàng.`, how.vi, ...verify.vi],
+        body: [`Kết quả hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã sẵn sàng.`, how.vi, ...verify.vi, ...rateLines(p).vi],
         sms: [`Ket qua ho so ${p.dossierCode} da san sang.${how.smsVi}`, ''],
       },
       en: {
         subject: `Your result for application ${p.dossierCode} is ready`,
-        body: [`Your result for the application for ${p.procedureName} (code ${p.dossierCode}) is ready.`, how.en, ...verify.en],
+        body: [`Your result for the application for ${p.procedureName} (code ${p.dossierCode}) is ready.`, how.en, ...verify.en, ...rateLines(p).en],
         sms: [`Your result for ${p.dossierCode} is ready.${how.smsEn}`, ''],
       },
     };
@@ -267,8 +279,13 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
   returned: (p) => ({
     vi: {
       subject: `Đã trả kết quả hồ sơ ${p.dossierCode}`,
-      body: [`Kết quả hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã được trả cho ông/bà.`, ...postalLines(p).vi, 'Cảm ơn ông/bà đã sử dụng dịch vụ.'],
-      sms: [`Ket qua ho so ${p.dossierCode} da duoc tra. Cam on ong/ba.`, ''],
+      body: [
+        `Kết quả hồ sơ ${p.procedureName} (mã ${p.dossierCode}) đã được trả cho ông/bà.`,
+        ...postalLines(p).vi,
+        'Cảm ơn ông/bà đã sử dụng dịch vụ.',
+        ...rateLines(p).vi,
+      ],
+      sms: [`Ket qua ho so ${p.dossierCode} da duoc tra. Cam on ong/ba.`, '', rateSms(p)],
     },
     en: {
       subject: `Result of application ${p.dossierCode} delivered`,
@@ -276,8 +293,9 @@ export const NOTICE_TEXTS: Record<NoticeKind, Texts> = {
         `The result of your application for ${p.procedureName} (code ${p.dossierCode}) has been handed over.`,
         ...postalLines(p).en,
         'Thank you for using our service.',
+        ...rateLines(p).en,
       ],
-      sms: [`Result of ${p.dossierCode} delivered. Thank you.`, ''],
+      sms: [`Result of ${p.dossierCode} delivered. Thank you.`, '', rateSms(p, 'en')],
     },
   }),
   apology: (p) => {

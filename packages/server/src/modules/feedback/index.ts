@@ -1,0 +1,3 @@
+/** The feedback module's port: PAKN filed, routed, answered on time, rated and published. */
+export { FeedbackService } from './service.ts';
+export { feedbackRoutes } from './routes.ts';
