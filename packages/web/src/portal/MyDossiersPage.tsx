@@ -14,7 +14,6 @@ import type { Dossier } from '@motcua/core/api';
 import { AccessLog } from './AccessLog.tsx';
 import { MY_DATA_EXPORT_URL, myAccessLog, type AccessLogEntry } from '../api/privacy.ts';
 import { LoadError } from '../ui/LoadError.tsx';
-import { verifyPath } from '../api/results.ts';
 import { Shipments } from '../dossier/Shipments.tsx';
 import type { AttachedFile } from '../form/draft.ts';
 import { FileUploader } from '../form/FileUploader.tsx';
@@ -138,10 +137,7 @@ function DossierCard({ dossier: initial, accessLog }: { dossier: Dossier; access
         />
       )}
       {dossier.resultDelivery === 'post' && <Shipments code={dossier.code} version={dossier.version} />}
-      <IssuedDocuments code={dossier.code} version={dossier.version} />
-      <p>
-        <a href={verifyPath(dossier.code)}>{t('portal:myDossiers.verifyDossier')}</a>
-      </p>
+      <IssuedDocuments code={dossier.code} version={dossier.version} authenticityLabel={t('portal:myDossiers.verifyDossier')} />
       <h3>{t('portal:myDossiers.timeline')}</h3>
       <Timeline history={dossier.history} label={`${t('portal:myDossiers.timeline')} ${dossier.code}`} />
       <AccessLog code={dossier.code} entries={accessLog.entries} failed={accessLog.failed} />
