@@ -73,7 +73,7 @@ describe('form schema order', () => {
     expect(Object.keys(served.formSchema.properties)).toEqual(Object.keys(source.formSchema.properties));
   });
 
-  it('keeps the catalog\'s internal checking notes from citizens and shows them to officials', async () => {
+  it("keeps the catalog's internal checking notes from citizens and shows them to officials", async () => {
     // 1.004772 carries "chưa đối chiếu…" and "Chưa xác minh được thời hạn…" in its notes.
     const citizen = await loginAs(t, 'citizen:089095001234');
     for (const headers of [{}, citizen.headers]) {
