@@ -142,3 +142,13 @@ describe('searchCatalog: everyday requests (issue #18)', () => {
     expect(codes('zzzz qqqq')).toEqual([]);
   });
 });
+
+describe('searchCatalog: name-only matches for the office queue', () => {
+  it('leaves out procedures matched only by their result or English text', () => {
+    const all = codes('khai sinh');
+    const byName = searchCatalog(index, 'khai sinh', { nameOnly: true }).map((p) => p);
+    expect(byName.length).toBeGreaterThan(0);
+    expect(byName.every((p) => /khai sinh/i.test(p.name))).toBe(true);
+    expect(byName.length).toBeLessThanOrEqual(all.length);
+  });
+});

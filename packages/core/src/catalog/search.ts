@@ -30,6 +30,8 @@ export interface CatalogFilters {
   /** `fieldKey` of the procedure, e.g. 'civil_status'. */
   field?: string;
   online?: OnlineLevel;
+  /** Only procedures whose own name matches (the office queue's "khai sinh"), not the English name, field or result. */
+  nameOnly?: boolean;
 }
 
 /** Abbreviations people type at the counter and on phones, in search-key form. */
@@ -143,6 +145,7 @@ export function searchCatalog(index: CatalogIndex, q: string, filters?: CatalogF
       hits = [...byIntent, ...hits.filter((h) => !seen.has(h.entry))];
     }
   }
+  if (filters?.nameOnly) hits = hits.filter((h) => h.tier < Tier.OtherText);
   hits.sort((a, b) => a.tier - b.tier || a.entry.nameKey.length - b.entry.nameKey.length || a.entry.order - b.entry.order);
   return hits.slice(0, limit).map((h) => h.entry.procedure);
 }

@@ -82,7 +82,8 @@ export default function HomePage() {
     <>
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">{t('portal:home.heroTitle')}</h1>
-        <p className="hero__text">{t('portal:home.heroText')}</p>
+        {/* Once the citizen is searching, the welcome text gives its room on a phone to the results. */}
+        {!typed && <p className="hero__text">{t('portal:home.heroText')}</p>}
       </section>
 
       <form

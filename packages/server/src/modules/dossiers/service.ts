@@ -580,7 +580,7 @@ export class DossierService {
     if (unit && !sees(actor, 'identity', unitPlace(unit))) throw outsideScope();
     const q = query.q?.trim() ?? '';
     // Free text that is not a CCCD or a code may name a procedure: the catalog's search says which.
-    const procedureCodes = q.length >= 2 && !/^\d+$/.test(q) ? (await this.catalog.search(q, {}, 20)).map((p) => p.code) : [];
+    const procedureCodes = q.length >= 2 && !/^\d+$/.test(q) ? (await this.catalog.search(q, { nameOnly: true }, 20)).map((p) => p.code) : [];
     const page = await workQueue(this.ctx.db, actor, query, this.ctx.clock.now(), { procedureCodes });
     if (page.items.length > 0) {
       await auditRead(this.ctx.db, this.ctx.clock, actor, {
