@@ -18,7 +18,7 @@ export function wantsPage(request: FastifyRequest): boolean {
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = inlineStyle(
-  'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0;background:#f6f7f9;color:#1a1a1a;line-height:1.5}main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem}.en{color:#4a4a4a}a{display:inline-block;min-height:44px;line-height:44px;color:#0b57d0;margin-right:1.5rem}code{overflow-wrap:anywhere}',
+  'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;margin:0;background:#f6f7f9;color:#1a1a1a;line-height:1.5}main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem}.en{color:#4a4a4a}a{display:inline-block;padding:.7rem 0;color:#0b57d0;margin-right:1.5rem}code{overflow-wrap:anywhere}',
 );
 
 const HEADINGS: Record<number, [string, string]> = {

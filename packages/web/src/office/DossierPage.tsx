@@ -242,7 +242,6 @@ export default function DossierPage() {
                 )}
               </details>
             ))}
-            <p className="muted">{t('office:dossier.yourId', { id: official.userId })}</p>
           </section>
           <Shipments code={dossier.code} version={dossier.version} />
           <IssuedDocuments code={dossier.code} version={dossier.version} issued={progress?.documents} />

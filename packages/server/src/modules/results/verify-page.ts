@@ -48,7 +48,7 @@ h1{font-size:1.4rem;margin:.5rem 0 1rem}
 dl{display:grid;grid-template-columns:minmax(0,14rem) minmax(0,1fr);gap:.4rem 1rem;background:#fff;padding:1rem;border-radius:.5rem}
 dt{font-weight:600}dd{margin:0;overflow-wrap:break-word;min-width:0}
 @media (max-width:36rem){dl{display:block}dd{margin:0 0 .75rem}}
-.home{display:inline-block;margin:.25rem 0 .5rem;min-height:44px;line-height:44px;color:#0b57d0}
+.home{display:inline-block;margin:.25rem 0 .5rem;padding:.7rem 0;color:#0b57d0}
 form{background:#fff;padding:1rem;border-radius:.5rem;margin-top:1rem}
 label{display:block;font-weight:600;margin-bottom:.5rem}
 input[type=file]{font-size:1rem;max-width:100%}

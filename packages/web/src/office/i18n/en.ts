@@ -122,7 +122,6 @@ export const officeEn = {
     otherDocuments: 'Other documents (one per line)',
     files: 'Files of the added documents',
     dateHint: 'Date and time of the new appointment.',
-    yourId: 'Your official id: {{id}}',
   },
   action: {
     receive: 'Receive',

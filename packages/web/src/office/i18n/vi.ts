@@ -120,7 +120,6 @@ export const officeVi = {
     otherDocuments: 'Giấy tờ khác (mỗi dòng một giấy tờ)',
     files: 'Tệp giấy tờ bổ sung',
     dateHint: 'Ngày và giờ hẹn mới.',
-    yourId: 'Mã cán bộ của bạn: {{id}}',
   },
   action: {
     receive: 'Tiếp nhận hồ sơ',
