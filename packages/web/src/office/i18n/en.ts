@@ -67,7 +67,7 @@ export const officeEn = {
     allHamlets: 'All hamlets',
     lateOnly: 'Overdue only',
     mine: 'Assigned to me only',
-    showFinished: 'Show finished dossiers too (returned, withdrawn, refused, cancelled)',
+    showFinished: 'Show finished dossiers too',
     sort: 'Sort',
     sortDue: 'Earliest due first',
     sortReceived: 'Newest first',

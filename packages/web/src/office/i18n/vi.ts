@@ -65,7 +65,7 @@ export const officeVi = {
     allHamlets: 'Tất cả thôn, ấp',
     lateOnly: 'Chỉ hồ sơ quá hạn',
     mine: 'Chỉ hồ sơ giao cho tôi',
-    showFinished: 'Hiện cả hồ sơ đã xong (đã trả, đã rút, từ chối, đã hủy)',
+    showFinished: 'Hiện cả hồ sơ đã xong',
     sort: 'Sắp xếp',
     sortDue: 'Hạn trả sớm nhất trước',
     sortReceived: 'Mới nhận nhất trước',
