@@ -90,7 +90,8 @@ export default function QueuePage() {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new pause in typing applies the text (the URL may change otherwise)
   useEffect(() => {
-    if (typed !== (params.get('q') ?? '')) setFilter('q', typed || null);
+    // Only while the official is in the search box: a late timer must never move them off a page they opened.
+    if (document.activeElement?.id === SEARCH_ID && typed !== (params.get('q') ?? '')) setFilter('q', typed || null);
   }, [typed]);
 
   const loadMore = async () => {
