@@ -325,7 +325,13 @@ describe('a birth registration from search to returned result', () => {
       'Đã có kết quả',
       'Trả kết quả',
     ]);
-    await citizen.locator('.dossier-list > li').filter({ hasText: code }).getByRole('link', { name: 'Kiểm tra tính xác thực' }).waitFor();
+    const authenticity = citizen.locator('.dossier-list > li').filter({ hasText: code }).getByRole('link', { name: 'Kiểm tra tính xác thực' });
+    await authenticity.waitFor();
+    // The link carries the document's h token, so the check succeeds (issue #18: it used to omit it).
+    const verifyHref = (await authenticity.getAttribute('href')) ?? '';
+    expect(verifyHref).toMatch(/\?h=[0-9a-f]+$/);
+    const verdict = await citizen.request.get(verifyHref, { headers: { accept: 'application/json' } });
+    expect(((await verdict.json()) as { verdict: string }).verdict).toBe('authentic');
     await audit(citizen);
     await screenshots(citizen, 'my-dossiers');
     // Logging out ends the session on the server and brings the citizen home, anonymous.

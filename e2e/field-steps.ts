@@ -78,6 +78,8 @@ export async function receiveDossier(page: Page, a: ApplicantSpec, index: number
 
 export async function completeOnSpot(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Giải quyết, trả kết quả tại chỗ' }).click();
+  // It asks first (issue #18): the hand-over cannot be undone.
+  await page.getByRole('button', { name: 'Xác nhận đã giải quyết và trả kết quả' }).click();
   await page.getByTestId('receipt-due').getByText('Đã giải quyết và trả kết quả tại chỗ.').waitFor();
 }
 

@@ -1,7 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
   ACTION_TYPES,
-  STATE_LABEL_VI,
+  DOSSIER_STATES,
   type ActionType,
   type Channel,
   type DeliveryMethod,
@@ -22,7 +22,7 @@ const every =
   <const L extends readonly T[]>(values: L & ([T] extends [L[number]] ? unknown : never)): L =>
     values;
 
-export const DOSSIER_STATES = Object.keys(STATE_LABEL_VI) as DossierState[];
+export { DOSSIER_STATES };
 export const CHANNELS = every<Channel>()(['online', 'counter', 'outreach', 'postal']);
 export const DELIVERY_METHODS = every<DeliveryMethod>()(['counter', 'post', 'electronic']);
 export const TIMELINESS = every<Timeliness>()(['early', 'on_time', 'due_soon', 'late']);
@@ -233,6 +233,8 @@ export const UnitDaySummarySchema = Type.Object(
     inProgress: Type.Integer(),
     awaitingCheck: Type.Integer(),
     awaitingSupplement: Type.Integer(),
+    /** Proposed decisions waiting for the unit's approver (pending_approval). */
+    awaitingApproval: Type.Integer(),
   },
   { $id: 'UnitDaySummary' },
 );
@@ -241,7 +243,8 @@ export type UnitDaySummary = Static<typeof UnitDaySummarySchema>;
 export const LookupQuerySchema = Type.Object({
   code: Type.String({ minLength: 8, maxLength: 60 }),
   phone: Type.Optional(Type.String({ maxLength: 20 })),
-  idNumber: Type.Optional(Type.String({ maxLength: 12 })),
+  // Room for separators: "0890 9500 1234" is read as 089095001234.
+  idNumber: Type.Optional(Type.String({ maxLength: 20 })),
 });
 
 /** GET /api/lookup: the progress only, never personal data. */
@@ -253,6 +256,8 @@ export const LookupResultSchema = Type.Object(
     procedureName: Type.String(),
     receivedAt: Nullable(Type.String()),
     dueAt: Nullable(Type.String()),
+    /** The date is the expected one (not yet received), as the receipt says "dự kiến". */
+    dueAtProvisional: Type.Boolean(),
     timeliness: Type.Ref(TimelinessSchema),
   },
   { $id: 'LookupResult' },

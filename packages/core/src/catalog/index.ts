@@ -18,3 +18,4 @@ export type {
 export { JSON_SCHEMA_2020 } from './types.ts';
 export type { CatalogFilters, CatalogIndex } from './search.ts';
 export { buildCatalogIndex, fieldKeyOf, searchCatalog } from './search.ts';
+export { withoutInternalNotes } from './public.ts';

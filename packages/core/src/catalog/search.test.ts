@@ -122,3 +122,33 @@ describe('fieldKeyOf', () => {
     expect(fieldKeyOf('People with meritorious service')).toBe('people_with_meritorious_service');
   });
 });
+
+describe('searchCatalog: everyday requests (issue #18)', () => {
+  it.each([
+    ['lam giay khai sinh cho con', BIRTH],
+    ['làm giấy khai sinh', BIRTH],
+    ['xin giấy xác nhận độc thân', '1.004873'],
+    ['dang ky cuoi', '1.000894'],
+    ['muốn nhập hộ khẩu', '1.004222'],
+    ['báo tử cho bố', '1.000656'],
+    ['xin giay phep xay nha', '1.013225'],
+  ])('reads %j as the procedure it asks for', (q, code) => {
+    expect(codes(q)[0]).toBe(code);
+  });
+
+  it('does not bend a query that already names a procedure', () => {
+    // "con" is filler in a request but a word of this procedure's name.
+    expect(codes('nhan cha me con')[0]).toBe('1.001022');
+    expect(codes('zzzz qqqq')).toEqual([]);
+  });
+});
+
+describe('searchCatalog: name-only matches for the office queue', () => {
+  it('leaves out procedures matched only by their result or English text', () => {
+    const all = codes('khai sinh');
+    const byName = searchCatalog(index, 'khai sinh', { nameOnly: true }).map((p) => p);
+    expect(byName.length).toBeGreaterThan(0);
+    expect(byName.every((p) => /khai sinh/i.test(p.name))).toBe(true);
+    expect(byName.length).toBeLessThanOrEqual(all.length);
+  });
+});

@@ -3,6 +3,7 @@
  * `buildCatalogIndex`, so a query only does string comparisons on precomputed keys.
  */
 import { foldKey, searchKey } from '../text/index.ts';
+import { intentKey } from './intent.ts';
 import type { OnlineLevel, Procedure } from './types.ts';
 
 /** Match quality; lower ranks first. */
@@ -29,6 +30,8 @@ export interface CatalogFilters {
   /** `fieldKey` of the procedure, e.g. 'civil_status'. */
   field?: string;
   online?: OnlineLevel;
+  /** Only procedures whose own name matches (the office queue's "khai sinh"), not the English name, field or result. */
+  nameOnly?: boolean;
 }
 
 /** Abbreviations people type at the counter and on phones, in search-key form. */
@@ -107,9 +110,21 @@ function passes(procedure: Procedure, filters: CatalogFilters | undefined): bool
   return true;
 }
 
+function matches(candidates: readonly Entry[], qKey: string, qCode: string): { entry: Entry; tier: Tier }[] {
+  const qWords = words(qKey);
+  const qJoined = qKey.replace(/ /g, '');
+  const hits: { entry: Entry; tier: Tier }[] = [];
+  for (const entry of candidates) {
+    const tiers = [codeTier(entry, qCode), nameTier(entry, qKey, qWords, qJoined), otherTier(entry, qWords, qJoined)].filter((t): t is Tier => t !== null);
+    if (tiers.length > 0) hits.push({ entry, tier: Math.min(...tiers) as Tier });
+  }
+  return hits;
+}
+
 /**
  * Procedures matching `q`, best first: exact name or code, name prefix, phrase inside the name,
  * all words, partial or joined words, then matches in the English name/field/result only.
+ * When no name matches the words as typed, the everyday-request reading (intent.ts) is tried.
  * Ties go to the shorter name (the more specific procedure), then catalog order.
  * An empty query returns every procedure passing the filters, in catalog order.
  */
@@ -120,13 +135,17 @@ export function searchCatalog(index: CatalogIndex, q: string, filters?: CatalogF
 
   if (qKey === '') return candidates.slice(0, limit).map((e) => e.procedure);
 
-  const qWords = words(qKey);
-  const qJoined = qKey.replace(/ /g, '');
-  const hits: { entry: Entry; tier: Tier }[] = [];
-  for (const entry of candidates) {
-    const tiers = [codeTier(entry, qCode), nameTier(entry, qKey, qWords, qJoined), otherTier(entry, qWords, qJoined)].filter((t): t is Tier => t !== null);
-    if (tiers.length > 0) hits.push({ entry, tier: Math.min(...tiers) as Tier });
+  let hits = matches(candidates, qKey, qCode);
+  // Nothing by name as typed: read it as an everyday request ("làm giấy khai sinh cho con").
+  if (!hits.some((h) => h.tier < Tier.OtherText)) {
+    const intent = intentKey(qKey);
+    if (intent !== '' && intent !== qKey) {
+      const byIntent = matches(candidates, intent, codeKey(intent));
+      const seen = new Set(byIntent.map((h) => h.entry));
+      hits = [...byIntent, ...hits.filter((h) => !seen.has(h.entry))];
+    }
   }
+  if (filters?.nameOnly) hits = hits.filter((h) => h.tier < Tier.OtherText);
   hits.sort((a, b) => a.tier - b.tier || a.entry.nameKey.length - b.entry.nameKey.length || a.entry.order - b.entry.order);
   return hits.slice(0, limit).map((h) => h.entry.procedure);
 }

@@ -13,7 +13,7 @@ export { authorize, isOverdue } from './permission.ts';
 export { timeliness } from './timeliness.ts';
 export { bindClock, vietnamDate } from './clock.ts';
 export { parseDateTime } from './fields.ts';
-export { STATE_LABEL_VI } from './messages.ts';
+export { DOSSIER_STATES, STATE_LABEL_VI } from './messages.ts';
 export {
   formatDossierCode,
   parseDossierCode,

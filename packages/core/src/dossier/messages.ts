@@ -16,6 +16,9 @@ export const STATE_LABEL_VI: Record<DossierState, string> = {
   cancelled: 'đã hủy',
 };
 
+/** Every state once, in the order of the workflow (the label record above lists each exactly once). */
+export const DOSSIER_STATES = Object.keys(STATE_LABEL_VI) as DossierState[];
+
 function error(code: ErrorCode, messageVi: string, messageEn: string, field?: string): DossierError {
   return field === undefined ? { code, messageVi, messageEn } : { code, messageVi, messageEn, field };
 }

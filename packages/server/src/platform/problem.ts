@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { problemPageHtml, wantsPage } from './problem-page.ts';
 
 /**
  * One error family for the whole server. Services throw (or return) these; the handler below is
@@ -66,5 +67,11 @@ export function problemBody(request: FastifyRequest, p: Problem): ProblemBody {
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Problem) {
   for (const [name, value] of Object.entries(p.headers)) reply.header(name, value);
+  if (wantsPage(request)) {
+    return reply
+      .status(p.status)
+      .type('text/html; charset=utf-8')
+      .send(problemPageHtml(request, p.status, p.code, p.messageVi, p.messageEn));
+  }
   return reply.status(p.status).type('application/problem+json').send(problemBody(request, p));
 }

@@ -79,7 +79,8 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError({ type: 'about:blank', title: 'Unexpected error', status: -1, detail: String(error) }, { cause: error });
 }
 
-export type QueryValue = string | number | boolean | null | undefined;
+/** An array repeats the key (`state=a&state=b`), as the server's array parameters expect. */
+export type QueryValue = string | number | boolean | null | undefined | readonly string[];
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
@@ -120,7 +121,8 @@ export function buildUrl(baseUrl: string, path: string, query?: Record<string, Q
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
+    if (Array.isArray(value)) for (const v of value) params.append(key, v);
+    else params.set(key, String(value));
   }
   const search = params.toString();
   return `${baseUrl}${path}${search ? `?${search}` : ''}`;

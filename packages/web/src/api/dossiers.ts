@@ -47,7 +47,8 @@ export async function myDocuments(signal?: AbortSignal): Promise<PersonalDocumen
 export const lookupDossier = (code: string, contact: string, signal?: AbortSignal) => {
   const digits = contact.replace(/\D/g, '');
   // 12 digits is a CCCD; anything else is read as a phone number.
-  const query = digits.length === 12 ? { code: code.trim(), idNumber: digits } : { code: code.trim(), phone: contact.trim() };
+  // Spaces and dots people type ("0912 345 678", "30421 261202 0001") are the server's to ignore.
+  const query = digits.length === 12 ? { code: code.trim(), idNumber: digits } : { code: code.trim(), phone: digits || contact.trim() };
   return api.get<LookupResult>('/api/lookup', { query, signal });
 };
 
@@ -58,7 +59,7 @@ export async function hamletsOf(unitCode: string, signal?: AbortSignal): Promise
 export const unitDetail = (code: string, signal?: AbortSignal) => api.get<UnitDetail>(`/api/units/${enc(code)}`, { signal });
 
 /** The queue's filters (GET /api/office/dossiers) as read from the page's address: the server checks the values. */
-export type QueueFilters = Omit<QueueQuery, 'state' | 'channel'> & { state?: string; channel?: string };
+export type QueueFilters = Omit<QueueQuery, 'channel'> & { channel?: string };
 
 export const officeQueue = (filters: QueueFilters, signal?: AbortSignal) =>
   api.get<QueuePage>('/api/office/dossiers', {

@@ -11,6 +11,3 @@ export const deliverResult = (code: string, body: DeliveryBody) => api.post<Doss
 export async function dossierShipments(code: string, signal?: AbortSignal): Promise<Shipment[]> {
   return (await api.get<ShipmentList>(`/api/dossiers/${enc(code)}/shipments`, { signal })).items;
 }
-
-/** The public page that checks a dossier's signed documents against the register. */
-export const verifyPath = (code: string) => `/verify/${enc(code)}`;

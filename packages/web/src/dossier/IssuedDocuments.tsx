@@ -3,6 +3,7 @@ import { useResource } from '../api/useResource.ts';
 import { useLanguage, localized } from '../i18n/index.ts';
 import { issuedDocuments } from '../api/dossiers.ts';
 import { formatDateTime } from '../format/format.ts';
+import { documentToVerify } from './authenticity.ts';
 
 export interface IssuedDocumentsProps {
   code: string;
@@ -13,15 +14,18 @@ export interface IssuedDocumentsProps {
   /** How many documents the server has signed so far (office pages poll it): a new one is fetched. */
   issued?: number | undefined;
   heading?: string;
+  /** Adds one link checking the dossier's main document (the result, else the latest), labelled so. */
+  authenticityLabel?: string;
 }
 
 /** Links to the dossier's digitally signed PDFs; renders nothing until there are some. */
-export function IssuedDocuments({ code, kinds, version, issued, heading }: IssuedDocumentsProps) {
+export function IssuedDocuments({ code, kinds, version, issued, heading, authenticityLabel }: IssuedDocumentsProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const docs = useResource(`issued:${code}:${version}:${issued ?? ''}`, (signal) => issuedDocuments(code, signal));
   const shown = (docs.data ?? []).filter((d) => !kinds || kinds.includes(d.kind));
   if (shown.length === 0) return null;
+  const main = authenticityLabel ? documentToVerify(shown) : null;
   return (
     <section aria-label={heading ?? t('issued.title')} className="no-print">
       <h2>{heading ?? t('issued.title')}</h2>
@@ -35,6 +39,11 @@ export function IssuedDocuments({ code, kinds, version, issued, heading }: Issue
           </li>
         ))}
       </ul>
+      {main && (
+        <p>
+          <a href={main.verifyUrl}>{authenticityLabel}</a>
+        </p>
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { hamletsOf, unitDetail } from '../api/dossiers.ts';
 import { formErrorText } from './messages.ts';
 import type { FormError } from './validate.ts';
 import type { ApplicantDraft } from './draft.ts';
+import { GROUPED_DIGITS_MAX_LENGTH, typedDigits } from './digits.ts';
 
 export const APPLICANT_ID_PREFIX = 'ap';
 
@@ -44,10 +45,11 @@ export function ApplicantFields({ applicant, onChange, errors, fromEid }: Applic
       )}
       <TextField
         {...text('idNumber')}
+        onChange={(event) => onChange({ idNumber: typedDigits(event.target.value) })}
         label={t('wizard.idNumber')}
         hint={t('form.cccdHint')}
         inputMode="numeric"
-        maxLength={12}
+        maxLength={GROUPED_DIGITS_MAX_LENGTH}
         readOnly={fromEid}
         autoComplete="off"
         className="field--short"

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage, type Language } from '../i18n/index.ts';
 import { Button, Checkbox, RadioGroup, Select, TextArea, TextField } from '../ui/index.ts';
 import { formErrorText } from './messages.ts';
+import { GROUPED_DIGITS_MAX_LENGTH, typedDigits } from './digits.ts';
 import {
   CCCD_PATTERN,
   TIME_PATTERN,
@@ -105,7 +106,17 @@ function ScalarInput({ field, path, value, required, error, idPrefix, onChange }
   if (field.format === 'date') return <TextField {...common} type="date" className="field--short" />;
   if (field.pattern === TIME_PATTERN) return <TextField {...common} type="time" className="field--short" />;
   if (field.pattern === CCCD_PATTERN) {
-    return <TextField {...common} inputMode="numeric" autoComplete="off" maxLength={12} className="field--short" spellCheck={false} />;
+    return (
+      <TextField
+        {...common}
+        onChange={(e) => onChange(typedDigits(e.target.value))}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={GROUPED_DIGITS_MAX_LENGTH}
+        className="field--short"
+        spellCheck={false}
+      />
+    );
   }
   return <TextField {...common} type={field.format === 'email' ? 'email' : 'text'} maxLength={field.maxLength} />;
 }

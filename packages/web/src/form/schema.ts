@@ -41,6 +41,18 @@ export function fieldTitle(field: { title: string; 'x-title-en'?: string }, lang
   return localized(lang, field.title, field['x-title-en']);
 }
 
+/**
+ * The question an error path points at ("soCon", "conCai/0/hoTen"), as the form names it, so an
+ * error summary says which field is wrong ("Số con: Vui lòng nhập số nguyên"), not just how.
+ */
+export function formErrorLabel(schema: FormSchema, path: string, lang: Language): string {
+  const [top, , child] = path.split('/');
+  const field = schema.properties[top ?? ''];
+  if (!field) return path;
+  const label = fieldTitle(field, lang);
+  return field.type === 'array' && child ? `${label} – ${fieldTitle(field.items.properties[child] ?? field, lang)}` : label;
+}
+
 export function choiceTitle(choice: FormChoice, lang: Language): string {
   return localized(lang, choice.title, choice['x-title-en']);
 }

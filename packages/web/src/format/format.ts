@@ -11,6 +11,12 @@ export function formatDate(iso: string | null | undefined, lang: Language): stri
   );
 }
 
+/** dd/mm/yyyy in Vietnam's time, for the "Ngày 02/12/2026" line of printed slips (no time, no weekday). */
+export function formatShortDate(iso: string | null | undefined, lang: Language): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(locale(lang), { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+}
+
 export function formatDateTime(iso: string | null | undefined, lang: Language): string {
   if (!iso) return '';
   return new Intl.DateTimeFormat(locale(lang), {

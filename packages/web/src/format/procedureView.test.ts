@@ -42,12 +42,13 @@ function procedure(overrides: Partial<Procedure>): Procedure {
 }
 
 describe('processingTimeText', () => {
-  it('says same day, N working days, or points to the note', () => {
+  it('says same day, N working days, or that the commune will tell (never points to a note)', () => {
     expect(processingTimeText(procedure({ sameDay: true, processingDays: 0 }), tVi, 'vi')).toBe('Trong ngày');
     expect(processingTimeText(procedure({ sameDay: false, processingDays: 5 }), tVi, 'vi')).toBe('5 ngày làm việc');
     expect(processingTimeText(procedure({ sameDay: false, processingDays: 1 }), tEn, 'en')).toBe('1 working day');
     expect(processingTimeText(procedure({ sameDay: false, processingDays: 3 }), tEn, 'en')).toBe('3 working days');
-    expect(processingTimeText(procedure({ sameDay: false, processingDays: null }), tVi, 'vi')).toBe('Xem ghi chú bên dưới');
+    expect(processingTimeText(procedure({ sameDay: false, processingDays: null }), tVi, 'vi')).toBe('Xã sẽ thông báo');
+    expect(processingTimeText(procedure({ sameDay: false, processingDays: null }), tEn, 'en')).toBe('The commune will tell you');
   });
 
   it("writes half days with each language's decimal mark", () => {

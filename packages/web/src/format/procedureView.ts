@@ -26,7 +26,7 @@ export function onlineLabel(level: OnlineLevel | null, t: TFunction): string | n
 
 export function processingTimeText(procedure: Pick<Procedure, 'sameDay' | 'processingDays'>, t: TFunction, lang: Language): string {
   if (procedure.sameDay) return t('procedure.sameDay');
-  if (procedure.processingDays === null) return t('procedure.seeNote');
+  if (procedure.processingDays === null) return t('procedure.communeWillTell'); // unknown: no pointer to an internal note
   // Half days exist (0,5 ngày); the number is formatted for the reader, the count picks the plural.
   const days = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(procedure.processingDays);
   return t('procedure.workingDays', { count: procedure.processingDays, days });

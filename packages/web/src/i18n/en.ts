@@ -75,7 +75,7 @@ export const en = {
     sameDay: 'Same day',
     workingDays_one: '{{days}} working day',
     workingDays_other: '{{days}} working days',
-    seeNote: 'See the note below',
+    communeWillTell: 'The commune will tell you',
     fee: 'Fee',
     free: 'Free',
     feeByProvince: "Set by the provincial People's Council",

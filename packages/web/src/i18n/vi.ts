@@ -79,7 +79,7 @@ export const vi = {
     sameDay: 'Trong ngày',
     workingDays_one: '{{days}} ngày làm việc',
     workingDays_other: '{{days}} ngày làm việc',
-    seeNote: 'Xem ghi chú bên dưới',
+    communeWillTell: 'Xã sẽ thông báo',
     fee: 'Lệ phí',
     free: 'Miễn phí',
     feeByProvince: 'Theo quy định của HĐND tỉnh',

@@ -23,6 +23,13 @@ const STATS: Stat[] = [
   { key: 'awaitingSupplement', query: 'state=supplement_requested' },
   { key: 'inProgress', query: 'state=in_progress' },
 ];
+// An approver's own work first: decisions proposed to the unit's leadership, waiting for them.
+const APPROVAL: Stat = { key: 'awaitingApproval', query: 'state=pending_approval', tone: 'warning' };
+
+/** The tiles an official sees, their own work first. */
+export function statsFor(roles: readonly string[]): Stat[] {
+  return roles.includes('approver') ? [APPROVAL, ...STATS] : STATS;
+}
 
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -63,7 +70,7 @@ export default function DashboardPage() {
         <>
           <p className="muted">{t('office:dashboard.day', { date: formatDate(`${summary.data.day}T12:00:00+07:00`, lang) })}</p>
           <ul className="stat-grid">
-            {STATS.map((stat) => (
+            {statsFor(official.roles).map((stat) => (
               <li key={stat.key}>
                 <Link to={`${officePaths.queue}?${stat.query}&unit=${unit}`} className={['stat', stat.tone ? `stat--${stat.tone}` : ''].join(' ')}>
                   <span className="stat__value">{summary.data![stat.key]}</span>

@@ -245,7 +245,6 @@ export default function DossierPage() {
                 )}
               </details>
             ))}
-            <p className="muted">{t('office:dossier.yourId', { id: official.userId })}</p>
           </section>
           <FeePanel dossier={dossier} roles={official.roles} onDone={(next) => setOverride(next)} />
           <Payments code={dossier.code} version={dossier.version} as="desk" refundable={dossier.state === 'refused_intake' || dossier.state === 'withdrawn'} />

@@ -4,52 +4,22 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { toApiError, type ApiError } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
-import { hamletsOf, officeQueue, type QueueFilters } from '../api/dossiers.ts';
+import { hamletsOf, officeQueue } from '../api/dossiers.ts';
 import { StateBadge, TimelinessBadge } from '../dossier/DossierBits.tsx';
 import { formatDate } from '../format/format.ts';
 import { LoadError } from '../ui/LoadError.tsx';
-import type { DossierState, QueueItem } from '@motcua/core/api';
+import type { QueueItem } from '@motcua/core/api';
+import { DOSSIER_STATES } from '@motcua/core/dossier';
+import { useDebouncedValue } from '../ui/useDebouncedValue.ts';
+import { SHOW_FINISHED_PARAM, filtersFrom } from './queueFilters.ts';
 import { Button, Checkbox, Select, Spinner, TextField, useDocumentTitle } from '../ui/index.ts';
 import { officePaths, useOfficial } from './context.ts';
 import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
-const STATES: DossierState[] = [
-  'submitted',
-  'received',
-  'supplement_requested',
-  'in_progress',
-  'pending_approval',
-  'approved',
-  'rejected',
-  'result_ready',
-  'returned',
-  'refused_intake',
-  'withdrawn',
-  'cancelled',
-];
 const CHANNELS = ['online', 'counter', 'outreach', 'postal'] as const;
 const SEARCH_ID = 'queue-search';
-
-/** End of today in Vietnam, for "due today" (everything due before tomorrow 00:00 +07:00). */
-function endOfVietnamDay(now = new Date()): string {
-  const vn = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-  return new Date(new Date(`${vn}T00:00:00+07:00`).getTime() + 86_400_000).toISOString();
-}
-
-function filtersFrom(params: URLSearchParams, defaultUnit: string | undefined): QueueFilters {
-  const get = (key: string) => params.get(key) || undefined;
-  return {
-    unit: get('unit') ?? defaultUnit,
-    state: get('state'),
-    channel: get('channel'),
-    hamlet: get('hamlet'),
-    q: get('q'),
-    late: params.get('late') === '1',
-    assignedToMe: params.get('mine') === '1',
-    dueBefore: params.get('den-han') === 'hom-nay' ? endOfVietnamDay() : undefined,
-    sort: params.get('sort') === 'receivedAt' ? 'receivedAt' : 'dueAt',
-  };
-}
+// Typing filters the list after a short pause; Enter still applies it at once.
+const SEARCH_DELAY_MS = 400;
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -67,6 +37,7 @@ export default function QueuePage() {
   const filters = filtersFrom(params, defaultUnit);
   const key = JSON.stringify(filters);
   const [search, setSearch] = useState(filters.q ?? '');
+  const typed = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
   const first = useResource(`queue:${key}`, (signal) => officeQueue({ ...filters, limit: 50 }, signal));
   const [more, setMore] = useState<{ key: string; items: QueueItem[]; cursor: string | null } | null>(null);
   const [moreError, setMoreError] = useState<ApiError | null>(null);
@@ -116,6 +87,12 @@ export default function QueuePage() {
       else next.delete(name);
       return next;
     });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new pause in typing applies the text (the URL may change otherwise)
+  useEffect(() => {
+    // Only while the official is in the search box: a late timer must never move them off a page they opened.
+    if (document.activeElement?.id === SEARCH_ID && typed !== (params.get('q') ?? '')) setFilter('q', typed || null);
+  }, [typed]);
 
   const loadMore = async () => {
     if (!cursor) return;
@@ -173,8 +150,8 @@ export default function QueuePage() {
         <Select
           label={t('office:queue.state')}
           placeholder={t('office:queue.allStates')}
-          options={STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
-          value={filters.state ?? ''}
+          options={DOSSIER_STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))}
+          value={params.get('state') ?? ''}
           onChange={(e) => setFilter('state', e.target.value)}
         />
         <Select
@@ -202,6 +179,11 @@ export default function QueuePage() {
         />
         <Checkbox label={t('office:queue.lateOnly')} checked={filters.late === true} onChange={(e) => setFilter('late', e.target.checked ? '1' : null)} />
         <Checkbox label={t('office:queue.mine')} checked={filters.assignedToMe === true} onChange={(e) => setFilter('mine', e.target.checked ? '1' : null)} />
+        <Checkbox
+          label={t('office:queue.showFinished')}
+          checked={params.get(SHOW_FINISHED_PARAM) === '1'}
+          onChange={(e) => setFilter(SHOW_FINISHED_PARAM, e.target.checked ? '1' : null)}
+        />
       </form>
 
       {first.status === 'loading' && <Spinner label={t('common.loading')} />}

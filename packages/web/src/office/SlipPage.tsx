@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useResource } from '../api/useResource.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { getDossier, unitDetail } from '../api/dossiers.ts';
-import { formatDate, formatDateTime } from '../format/format.ts';
+import { formatDate, formatShortDate } from '../format/format.ts';
 import { IssuedDocuments } from '../dossier/IssuedDocuments.tsx';
 import { LoadError } from '../ui/LoadError.tsx';
 import type { Dossier } from '@motcua/core/api';
@@ -116,7 +116,7 @@ export default function SlipPage() {
         <div className="slip__sign">
           <div />
           <div>
-            <p>{t('office:slip.at', { date: formatDateTime(new Date().toISOString(), lang) })}</p>
+            <p>{t('office:slip.at', { date: formatShortDate(new Date().toISOString(), lang) })}</p>
             <p>
               <strong>{t('office:slip.signature')}</strong>
             </p>

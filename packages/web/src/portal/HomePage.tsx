@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { searchProcedures } from '../api/catalog.ts';
@@ -56,7 +56,9 @@ export default function HomePage() {
   const catalogue = useResource('catalogue', (signal) => searchProcedures({}, signal));
   const fields = useMemo(() => popularFields(catalogue.data ?? [], lang), [catalogue.data, lang]);
 
-  const active = query.length >= MIN_QUERY_LENGTH || field !== '';
+  const typed = query.length >= MIN_QUERY_LENGTH;
+  const active = typed || field !== '';
+  const resultsRef = useRef<HTMLDivElement>(null);
   const results = useResource(
     `search:${query}|${field}`,
     active ? (signal) => searchProcedures({ q: query.length >= MIN_QUERY_LENGTH ? query : '', field }, signal) : null,
@@ -68,6 +70,8 @@ export default function HomePage() {
     if (results.status === 'error') results.retry();
   };
 
+  const chips = fields.length > 0 ? <FieldChips fields={fields} selected={field} onSelect={selectField} /> : null;
+
   let status = '';
   // While the first results load the spinner speaks; afterwards this line does.
   if (results.status === 'loading') status = results.data ? t('portal:home.searching') : '';
@@ -78,10 +82,20 @@ export default function HomePage() {
     <>
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">{t('portal:home.heroTitle')}</h1>
-        <p className="hero__text">{t('portal:home.heroText')}</p>
+        {/* Once the citizen is searching, the welcome text gives its room on a phone to the results. */}
+        {!typed && <p className="hero__text">{t('portal:home.heroText')}</p>}
       </section>
 
-      <form role="search" className="search" onSubmit={(event) => event.preventDefault()}>
+      <form
+        role="search"
+        className="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          // "Search" on a phone's keyboard: close the keyboard and bring the results into view.
+          (document.activeElement as HTMLElement | null)?.blur();
+          resultsRef.current?.scrollIntoView({ block: 'start' });
+        }}
+      >
         <TextField
           label={t('portal:home.searchLabel')}
           labelSize="large"
@@ -96,11 +110,12 @@ export default function HomePage() {
       </form>
 
       {catalogue.status === 'loading' && <Spinner label={t('common.loading')} size="small" />}
-      {fields.length > 0 && <FieldChips fields={fields} selected={field} onSelect={selectField} />}
+      {/* While the citizen types, results come first: on a phone the field buttons would push them below the fold. */}
+      {!typed && chips}
 
       {failure && <LoadError error={failure.error} onRetry={retry} />}
 
-      <div className="results">
+      <div className="results" ref={resultsRef}>
         {/* Always mounted, so screen readers hear the count change. */}
         <p className="results__status" role="status">
           {active ? status : t('portal:home.idle')}
@@ -108,6 +123,7 @@ export default function HomePage() {
         {results.status === 'loading' && !results.data && <Spinner label={t('portal:home.searching')} />}
         {results.data && results.data.length > 0 && active && <ProcedureList procedures={results.data} />}
       </div>
+      {typed && chips}
 
       <Card as="section" tone="highlight" title={t('portal:home.lookupTitle')} className="lookup">
         <p>{t('portal:home.lookupText')}</p>

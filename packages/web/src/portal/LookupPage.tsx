@@ -106,7 +106,10 @@ export default function LookupPage() {
               </div>
               <div>
                 <dt>{t('portal:lookup.dueAt')}</dt>
-                <dd>{result.dueAt ? formatDate(result.dueAt, lang) : t('portal:lookup.notYet')}</dd>
+                <dd>
+                  {result.dueAt ? formatDate(result.dueAt, lang) : t('portal:lookup.notYet')}
+                  {result.dueAt && result.dueAtProvisional && <span className="facts__note">{t('portal:receipt.provisional')}</span>}
+                </dd>
               </div>
             </dl>
           </Card>

@@ -16,7 +16,6 @@ import { MyDossierRating } from '../voice/MyDossierRating.tsx';
 import { myRatings } from '../voice/api.ts';
 import { MY_DATA_EXPORT_URL, myAccessLog, type AccessLogEntry } from '../api/privacy.ts';
 import { LoadError } from '../ui/LoadError.tsx';
-import { verifyPath } from '../api/results.ts';
 import { Shipments } from '../dossier/Shipments.tsx';
 import { Payments } from '../dossier/Payments.tsx';
 import type { AttachedFile } from '../form/draft.ts';
@@ -150,11 +149,8 @@ function DossierCard({
       )}
       <Payments code={dossier.code} version={dossier.version} as="citizen" />
       {dossier.resultDelivery === 'post' && <Shipments code={dossier.code} version={dossier.version} />}
-      <IssuedDocuments code={dossier.code} version={dossier.version} />
+      <IssuedDocuments code={dossier.code} version={dossier.version} authenticityLabel={t('portal:myDossiers.verifyDossier')} />
       <MyDossierRating dossier={dossier} rated={rated} />
-      <p>
-        <a href={verifyPath(dossier.code)}>{t('portal:myDossiers.verifyDossier')}</a>
-      </p>
       <h3>{t('portal:myDossiers.timeline')}</h3>
       <Timeline history={dossier.history} label={`${t('portal:myDossiers.timeline')} ${dossier.code}`} />
       <AccessLog code={dossier.code} entries={accessLog.entries} failed={accessLog.failed} />

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../../testing/harness.ts';
+import { bearerFor, loginAs } from '../../testing/auth.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -70,5 +71,21 @@ describe('form schema order', () => {
     const source = (JSON.parse(fs.readFileSync(file, 'utf8')) as { code: string; formSchema: { properties: object } }[]).find((p) => p.code === '1.001193')!;
     const served = (await t.app.inject({ method: 'GET', url: '/api/procedures/1.001193' })).json();
     expect(Object.keys(served.formSchema.properties)).toEqual(Object.keys(source.formSchema.properties));
+  });
+
+  it("keeps the catalog's internal checking notes from citizens and shows them to officials", async () => {
+    // 1.004772 carries "chưa đối chiếu…" and "Chưa xác minh được thời hạn…" in its notes.
+    const citizen = await loginAs(t, 'citizen:089095001234');
+    for (const headers of [{}, citizen.headers]) {
+      const one = (await t.app.inject({ method: 'GET', url: '/api/procedures/1.004772', headers })).json();
+      expect(one).toMatchObject({ processingNote: '', feeNote: '', uncertain: '' });
+      const list = (await t.app.inject({ method: 'GET', url: '/api/procedures?q=khai+sinh', headers })).json().items as Record<string, string>[];
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.every((p) => p.processingNote === '' && p.feeNote === '' && p.uncertain === '')).toBe(true);
+    }
+    const official = await bearerFor(t, 'receptionist', '30421');
+    const seen = (await t.app.inject({ method: 'GET', url: '/api/procedures/1.004772', headers: official.headers })).json();
+    expect(seen.uncertain).toMatch(/chưa đối chiếu/i);
+    expect(seen.processingNote).not.toBe('');
   });
 });

@@ -1,10 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ProcedureCodeParams, ProcedureListSchema, ProcedureQuerySchema, ProcedureSchema } from '@motcua/core/api';
-import type { Procedure } from '@motcua/core/catalog';
+import { withoutInternalNotes, type Procedure } from '@motcua/core/catalog';
+import type { Actor } from '../../platform/access.ts';
 import type { CatalogService } from './service.ts';
 
 const tags = ['catalog'];
+
+/** Officials see the catalog's checking notes; everyone else gets the procedure without them. */
+const forReader = (actor: Actor, p: Procedure): Procedure => (actor.kind === 'official' ? p : withoutInternalNotes(p));
 
 export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService }> = async (app, { catalog }) => {
   app.get(
@@ -20,7 +24,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
     },
     async (request) => {
       const { q, field, online, limit } = request.query;
-      return { items: await catalog.search(q ?? '', { ...(field ? { field } : {}), ...(online ? { online } : {}) }, limit) };
+      const items = await catalog.search(q ?? '', { ...(field ? { field } : {}), ...(online ? { online } : {}) }, limit);
+      return { items: items.map((p) => forReader(request.actor, p)) };
     },
   );
 
@@ -30,7 +35,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService 
       config: { access: 'public' },
       schema: { tags, summary: 'Chi tiết thủ tục — procedure detail', params: ProcedureCodeParams, response: { 200: Type.Ref(ProcedureSchema) } },
     },
-    async (request) => catalog.get(request.params.code),
+    async (request) => forReader(request.actor, await catalog.get(request.params.code)),
   );
 
   app.put(

@@ -48,7 +48,7 @@ export class CatalogService {
     return this.index;
   }
 
-  async search(q: string, filters: { field?: string; online?: 'full' | 'partial' }, limit?: number): Promise<Procedure[]> {
+  async search(q: string, filters: { field?: string; online?: 'full' | 'partial'; nameOnly?: boolean }, limit?: number): Promise<Procedure[]> {
     return searchCatalog(await this.current(), q, filters, limit);
   }
 

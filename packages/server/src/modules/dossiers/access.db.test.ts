@@ -51,6 +51,9 @@ describe('public look-up', () => {
   const lookup = (q: string) => t.app.inject({ method: 'GET', url: `/api/lookup?${q}` });
 
   it('reveals only the progress, with the right phone or CCCD', async () => {
+    // The date the receipt shows (provisional until the desk receives the dossier).
+    const receipt = (await c.get(`citizen:${AN}`, `/api/dossiers/${mine}`)).json();
+    expect(receipt).toMatchObject({ dueAtProvisional: true, dueAt: expect.any(String) });
     for (const q of [`code=${mine}&phone=0912345678`, `code=${mine}&phone=%2B84912345678`, `code=${mine}&idNumber=${AN}`]) {
       const r = await lookup(q);
       expect(r.statusCode).toBe(200);
@@ -60,7 +63,8 @@ describe('public look-up', () => {
         stateLabel: 'đã nộp, chờ kiểm tra',
         procedureName: 'Cấp Giấy xác nhận tình trạng hôn nhân',
         receivedAt: null,
-        dueAt: null,
+        dueAt: receipt.dueAt,
+        dueAtProvisional: true,
         timeliness: 'on_time',
       });
       expect(r.body).not.toMatch(/Nguyễn|0912345678|089095001234/);
@@ -75,6 +79,23 @@ describe('public look-up', () => {
     expect(wrong.json().detail).toBe(unknown.json().detail);
     expect(wrong.body).not.toMatch(/Nguyễn|submitted|tình trạng hôn nhân/);
     expect((await lookup(`code=${mine}`)).statusCode).toBe(400);
+  });
+  it('reads codes, phones and CCCDs typed with spaces, dots or dashes (issue #18)', async () => {
+    const spaced = mine.replace(/-/g, ' '); // "30421 260302 0001"
+    const dotted = mine.replace(/-/g, '.');
+    const glued = mine.replace(/-/g, '');
+    for (const q of [
+      `code=${encodeURIComponent(spaced)}&phone=${encodeURIComponent('0912 345 678')}`,
+      `code=${encodeURIComponent(dotted)}&phone=${encodeURIComponent('0912.345.678')}`,
+      `code=${glued.toLowerCase()}&idNumber=${encodeURIComponent(AN.replace(/(\d{4})(?=\d)/g, '$1 '))}`,
+      `code=${encodeURIComponent(` ${mine} `)}&idNumber=${encodeURIComponent(AN.replace(/(\d{3})(?=\d)/g, '$1.'))}`,
+    ]) {
+      const r = await lookup(q);
+      expect(r.statusCode, q).toBe(200);
+      expect(r.json().code).toBe(mine);
+    }
+    // Separators never make a wrong contact match.
+    expect((await lookup(`code=${encodeURIComponent(spaced)}&phone=${encodeURIComponent('0987 654 321')}`)).statusCode).toBe(404);
   });
 });
 
@@ -126,6 +147,24 @@ describe('office work queue and summary', () => {
     const recent = (await q('state=received&sort=receivedAt&limit=100')).items.map((i: { code: string }) => i.code);
     expect(recent.slice(0, 5)).toEqual([...codes].reverse());
     expect((await c.get(R, '/api/office/dossiers?cursor=bm90LWEtY3Vyc29y')).statusCode).toBe(400);
+  });
+
+  it('puts new online dossiers among the due dates, finds by procedure name, and counts approvals waiting (issue #18)', async () => {
+    setClock(t, '2026-03-05T09:00:00+07:00');
+    const R = 'official:phulam.tiepnhan';
+    const q = async (query: string) =>
+      (await c.get(R, `/api/office/dossiers?${query}`)).json() as { items: { code: string; dueAt: string | null; procedureName: string }[] };
+    const online = (await c.submit(`citizen:${NGOC}`, maritalStatusBody(NGOC))).json().code as string;
+    const order = (await q('state=submitted&state=received&limit=100')).items;
+    const at = order.findIndex((i) => i.code === online);
+    // Received dossiers due after today come after it; "Chưa có hạn" no longer means last.
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(order.slice(at + 1).some((i) => i.dueAt !== null)).toBe(true);
+    const byProcedure = await q('q=tinh trang hon nhan&limit=100');
+    expect(byProcedure.items.map((i) => i.code)).toContain(online);
+    expect(byProcedure.items.every((i) => i.procedureName === 'Cấp Giấy xác nhận tình trạng hôn nhân')).toBe(true);
+    expect((await q('q=khai tu&limit=100')).items.map((i) => i.code)).not.toContain(online);
+    expect((await c.get(R, '/api/office/summary?unit=30421')).json()).toMatchObject({ awaitingApproval: expect.any(Number) });
   });
 
   it('counts today for the unit dashboard', async () => {

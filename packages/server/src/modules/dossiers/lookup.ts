@@ -1,5 +1,6 @@
 import type { LookupResult } from '@motcua/core/api';
 import { STATE_LABEL_VI, type DossierState } from '@motcua/core/dossier';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { Problem } from '../../platform/errors.ts';
 import { iso } from './clock.ts';
@@ -15,15 +16,36 @@ const noMatch = () =>
     'No dossier matches this code with that phone number or ID number.',
   );
 
+/** Letters and digits only, upper case: how a code typed with any spaces, dots or dashes compares. */
+export function compactCode(typed: string): string {
+  return typed.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** Digits only, when what remains is only separators (spaces, dots, dashes); else the text as typed. */
+export function compactDigits(typed: string): string {
+  const trimmed = typed.trim();
+  return /^[\d\s.-]+$/.test(trimmed) ? trimmed.replace(/\D/g, '') : trimmed;
+}
+
+/** The code as written first (the index on code), then by its letters and digits alone. */
+async function findByTypedCode(db: Db, typed: string) {
+  const exact = await db.selectFrom('dossier').selectAll().where('code', '=', typed.trim().toUpperCase()).executeTakeFirst();
+  if (exact) return exact;
+  const compact = compactCode(typed);
+  if (compact.length < 8) return undefined;
+  return db.selectFrom('dossier').selectAll().where(sql<boolean>`regexp_replace(upper(code), '[^A-Z0-9]', '', 'g') = ${compact}`).executeTakeFirst();
+}
+
 /**
  * Public status look-up (the receipt's QR code or a phone call): the code plus the applicant's
  * phone or CCCD, revealing only the progress, never personal data.
  */
 export async function lookupDossier(db: Db, query: { code: string; phone?: string; idNumber?: string }, now: Date): Promise<LookupResult> {
-  const row = await db.selectFrom('dossier').selectAll().where('code', '=', query.code.trim().toUpperCase()).executeTakeFirst();
+  const row = await findByTypedCode(db, query.code);
   if (!row) throw noMatch();
   const phoneOk = query.phone !== undefined && normalisePhone(query.phone).length >= 9 && normalisePhone(query.phone) === normalisePhone(row.phone);
-  const idOk = query.idNumber !== undefined && query.idNumber.trim() === row.id_number;
+  // A CCCD is read as people write it on paper: "0890 9500 1234", "089.095.001.234".
+  const idOk = query.idNumber !== undefined && compactDigits(query.idNumber) === row.id_number;
   if (!phoneOk && !idOk) throw noMatch();
   const state = row.state as DossierState;
   return {
@@ -33,6 +55,7 @@ export async function lookupDossier(db: Db, query: { code: string; phone?: strin
     procedureName: row.procedure_name,
     receivedAt: iso(row.received_at),
     dueAt: iso(row.due_at),
+    dueAtProvisional: false,
     timeliness: rowTimeliness(row, now),
   };
 }

@@ -60,14 +60,16 @@ function scope(allowed: UnitScope, unit?: string): Expression<SqlBool> {
 }
 
 /** The office work queue: filtered, scoped, keyset-paginated. */
-export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Date): Promise<QueuePage> {
+export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Date, options: { procedureCodes?: readonly string[] } = {}): Promise<QueuePage> {
   if (actor.kind !== 'official') throw forbidden();
   // Each row shows the applicant's name: only units where the caller may see identities.
   const allowed = unitScope(actor, 'identity');
   if (isEmptyScope(allowed)) return { items: [], nextCursor: null };
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 100);
   const byDue = (query.sort ?? 'dueAt') === 'dueAt';
-  const sortExpr = byDue ? sql`coalesce(d.due_at, 'infinity'::timestamptz)` : sql`coalesce(d.received_at, d.submitted_at)`;
+  // A dossier filed online has no due date until the desk receives it; it waits since it was sent,
+  // so it sorts by that moment among the due dates instead of last ("Chưa có hạn" at the bottom).
+  const sortExpr = byDue ? sql`coalesce(d.due_at, d.submitted_at)` : sql`coalesce(d.received_at, d.submitted_at)`;
   const where: Expression<SqlBool>[] = [scope(allowed, query.unit)];
   if (query.state?.length) where.push(sql<SqlBool>`d.state in (${sql.join(query.state)})`);
   if (query.procedure) where.push(sql<SqlBool>`d.procedure_code = ${query.procedure}`);
@@ -89,7 +91,13 @@ export async function workQueue(db: Db, actor: Actor, query: QueueQuery, now: Da
     const folded = foldKey(q);
     // A CCCD matches exactly; otherwise a code prefix or words of the name without diacritics.
     if (/^\d{12}$/.test(q)) where.push(sql<SqlBool>`d.id_number = ${q}`);
-    else where.push(sql<SqlBool>`(d.code like ${`${q.toUpperCase().replace(/[%_\\]/g, '')}%`} or (${folded} <> '' and d.search_key like ${`%${folded}%`}))`);
+    else {
+      // …or the procedure's name ("khai sinh"), as the catalog's search reads it (options.procedureCodes).
+      const byProcedure = options.procedureCodes?.length ? sql<SqlBool>`d.procedure_code in (${sql.join([...options.procedureCodes])})` : sql<SqlBool>`false`;
+      where.push(
+        sql<SqlBool>`(d.code like ${`${q.toUpperCase().replace(/[%_\\]/g, '')}%`} or (${folded} <> '' and d.search_key like ${`%${folded}%`}) or ${byProcedure})`,
+      );
+    }
   }
   if (query.cursor) {
     const [key, code] = decodeCursor(query.cursor);
@@ -143,7 +151,8 @@ export async function unitSummary(db: Db, unitCode: string, now: Date): Promise<
       count(*) filter (where returned_at >= ${start} and returned_at < ${end})::int as "returnedToday",
       count(*) filter (where state in (${running}))::int as "inProgress",
       count(*) filter (where state = 'submitted')::int as "awaitingCheck",
-      count(*) filter (where state = 'supplement_requested')::int as "awaitingSupplement"
+      count(*) filter (where state = 'supplement_requested')::int as "awaitingSupplement",
+      count(*) filter (where state = 'pending_approval')::int as "awaitingApproval"
     from dossier where unit_code = ${unitCode}`.execute(db);
   const c = r.rows[0]!;
   return { unitCode, day, ...Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Number(v)])) } as UnitDaySummary;

@@ -39,10 +39,10 @@ import type { LookupResult, QueuePage, QueueQuery, UnitDaySummary } from '@motcu
 import { lookupDossier } from './lookup.ts';
 import { unitSummary, workQueue } from './queue.ts';
 import { checkSubmission } from './validate.ts';
-import { DOSSIER_KINDS, dossierJson, intakeOf, type DossierJson } from './views.ts';
 import type { FeeAdjustmentBody } from '@motcua/core/api';
 import type { FeeDueAt, ProvinceFeeRule } from '@motcua/core/fees';
 import { adjustmentsOf, dueNow, insertAdjustment, quoteFor } from './fees.ts';
+import { DOSSIER_KINDS, dossierJson, intakeOf, shownDueAt, type DossierJson } from './views.ts';
 
 /**
  * Links uploads to a dossier inside the dossier's transaction (the uploads module's
@@ -640,15 +640,23 @@ export class DossierService {
   }
 
   /** Public status look-up by code and the applicant's phone or CCCD (lookup.ts). */
-  lookup(query: { code: string; phone?: string; idNumber?: string }): Promise<LookupResult> {
-    return lookupDossier(this.ctx.db, query, this.ctx.clock.now());
+  async lookup(query: { code: string; phone?: string; idNumber?: string }): Promise<LookupResult> {
+    const now = this.ctx.clock.now();
+    const found = await lookupDossier(this.ctx.db, query, now);
+    if (found.dueAt !== null || found.state !== 'submitted') return found;
+    // Not yet received: the same provisional date the receipt page shows (views.ts shownDueAt).
+    const due = shownDueAt(deriveDossier(await this.store.events(this.ctx.db, found.code)), now);
+    return { ...found, dueAt: due.dueAt, dueAtProvisional: due.provisional };
   }
 
   /** The office work queue (queue.ts): names of many applicants at once, so one audit entry per page with the codes shown. */
   async queue(actor: Actor, query: QueueQuery): Promise<QueuePage> {
     const unit = query.unit;
     if (unit && !sees(actor, 'identity', unitPlace(unit))) throw outsideScope();
-    const page = await workQueue(this.ctx.db, actor, query, this.ctx.clock.now());
+    const q = query.q?.trim() ?? '';
+    // Free text that is not a CCCD or a code may name a procedure: the catalog's search says which.
+    const procedureCodes = q.length >= 2 && !/^\d+$/.test(q) ? (await this.catalog.search(q, { nameOnly: true }, 20)).map((p) => p.code) : [];
+    const page = await workQueue(this.ctx.db, actor, query, this.ctx.clock.now(), { procedureCodes });
     if (page.items.length > 0) {
       await auditRead(this.ctx.db, this.ctx.clock, actor, {
         action: 'dossier.queue.read',

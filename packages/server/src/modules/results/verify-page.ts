@@ -45,13 +45,15 @@ h1{font-size:1.4rem;margin:.5rem 0 1rem}
 .verdict{border-radius:.5rem;padding:1rem;margin:0 0 1rem;border:3px solid}
 .ok{background:#e8f5e9;border-color:#1b5e20}.bad{background:#fdecea;border-color:#b71c1c}.warn{background:#fff8e1;border-color:#8a6d00}
 .verdict strong{font-size:1.2rem;display:block}
-dl{display:grid;grid-template-columns:minmax(8rem,auto) 1fr;gap:.4rem 1rem;background:#fff;padding:1rem;border-radius:.5rem}
-dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
+dl{display:grid;grid-template-columns:minmax(0,14rem) minmax(0,1fr);gap:.4rem 1rem;background:#fff;padding:1rem;border-radius:.5rem}
+dt{font-weight:600}dd{margin:0;overflow-wrap:break-word;min-width:0}
+@media (max-width:36rem){dl{display:block}dd{margin:0 0 .75rem}}
+.home{display:inline-block;margin:.25rem 0 .5rem;padding:.7rem 0;color:#0b57d0}
 form{background:#fff;padding:1rem;border-radius:.5rem;margin-top:1rem}
 label{display:block;font-weight:600;margin-bottom:.5rem}
 input[type=file]{font-size:1rem;max-width:100%}
 button{font-size:1rem;padding:.6rem 1.2rem;margin-top:.75rem;border-radius:.4rem;border:0;background:#0b57d0;color:#fff;min-height:44px}
-code{font-size:.85em;overflow-wrap:anywhere}`;
+code{font-size:.85em;overflow-wrap:anywhere;word-break:break-all}`;
 const STYLE_TAG = inlineStyle(STYLE);
 
 /**
@@ -95,6 +97,7 @@ export function verifyPageHtml(report: VerificationReport | null): string {
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>Xác thực văn bản – Verify a document | Motcua</title>${STYLE_TAG}</head>
 <body><main>
+<a class="home" href="/">← Về Cổng dịch vụ công Motcua <span class="en" lang="en">/ Back to the portal</span></a>
 <h1>Xác thực văn bản <span class="en" lang="en">/ Verify a document</span></h1>
 ${body}
 <form id="f" method="post" action="/verify" enctype="multipart/form-data">

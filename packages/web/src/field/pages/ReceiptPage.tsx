@@ -25,6 +25,7 @@ export function ReceiptPage() {
   const items = useOutbox(kit.session.id) ?? [];
   const body = useOpBody<ReceiveBody>(sealer, item);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   if (item?.kind !== 'receive_dossier') return item === undefined ? null : <Alert tone="warning">{t('field:dossiers.empty')}</Alert>;
   const procedure = procedureOf(kit, item.summary.procedureCode);
   const completion = items.find((i) => i.kind === 'complete_on_spot' && i.dependsOn === item.id);
@@ -73,10 +74,30 @@ export function ReceiptPage() {
           {t('field:receipt.tooLateForSpot', { time: formatDateTime(item.summary.dueAt, lang) })}
         </Alert>
       )}
+      {/* Settling and handing over cannot be undone: one tap asks, the second one does it. */}
+      {canComplete && confirming && (
+        <Alert tone="warning" live={false} title={t('field:dossiers.confirmOnSpotTitle')}>
+          <p>{t('field:dossiers.confirmOnSpotText')}</p>
+          <div className="field-actions">
+            <Button
+              onClick={() => {
+                setConfirming(false);
+                void complete();
+              }}
+              disabled={busy}
+            >
+              {t('field:dossiers.confirmOnSpot')}
+            </Button>
+            <Button variant="quiet" onClick={() => setConfirming(false)}>
+              {t('field:dossiers.cancelOnSpot')}
+            </Button>
+          </div>
+        </Alert>
+      )}
       <div className="field-actions no-print">
         <Button onClick={() => window.print()}>{t('field:receipt.print')}</Button>
-        {canComplete && (
-          <Button variant="secondary" onClick={() => void complete()} disabled={busy}>
+        {canComplete && !confirming && (
+          <Button variant="secondary" onClick={() => setConfirming(true)} disabled={busy}>
             {t('field:dossiers.completeOnSpot')}
           </Button>
         )}

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useLanguage } from '../../i18n/index.ts';
 import { formErrorText } from '../../form/messages.ts';
+import { typedDigits } from '../../form/digits.ts';
 import { SchemaFields, inputId } from '../../form/SchemaFields.tsx';
-import { formValue, initialDraft, type DraftValue, type FormDraft } from '../../form/schema.ts';
+import { formErrorLabel, formValue, initialDraft, type DraftValue, type FormDraft } from '../../form/schema.ts';
 import { errorsByPath, validateForm, type FormError, type SchemaNode } from '../../form/validate.ts';
 import { formatDate } from '../../format/format.ts';
 import { procedureName, processingTimeText } from '../../format/procedureView.ts';
@@ -65,7 +66,7 @@ export function ReceivePage() {
       targetId: `applicant-${path}`,
       text: `${t(`field:receive.${path as 'idNumber'}`)}: ${formErrorText(e, t, { choice: path === 'sex' })}`,
     })),
-    ...[...formMap.entries()].map(([path, e]) => ({ targetId: inputId('form', path), text: formErrorText(e, t) })),
+    ...[...formMap.entries()].map(([path, e]) => ({ targetId: inputId('form', path), text: `${formErrorLabel(schema, path, lang)}: ${formErrorText(e, t)}` })),
   ];
 
   const submit = async (event: React.FormEvent) => {
@@ -119,7 +120,7 @@ export function ReceivePage() {
           inputMode="numeric"
           autoComplete="off"
           value={applicant.idNumber}
-          onChange={setA('idNumber')}
+          onChange={(e) => setApplicant((a) => ({ ...a, idNumber: typedDigits(e.target.value) }))}
           error={show(applicantMap, 'idNumber')}
           required
         />

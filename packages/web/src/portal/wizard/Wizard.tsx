@@ -9,7 +9,7 @@ import { Alert, Button, ErrorSummary } from '../../ui/index.ts';
 import { hamletsOf, submitDossier, unitDetail } from '../../api/dossiers.ts';
 import { formErrorText } from '../../form/messages.ts';
 import { SchemaFields, inputId } from '../../form/SchemaFields.tsx';
-import { fieldTitle, formValue, initialDraft, mergeDraft } from '../../form/schema.ts';
+import { formErrorLabel, formValue, initialDraft, mergeDraft } from '../../form/schema.ts';
 import { errorsByPath, type FormError } from '../../form/validate.ts';
 import { APPLICANT_ID_PREFIX, ApplicantFields } from '../../form/ApplicantFields.tsx';
 import { applicantFromMe, toApplicant } from '../../form/applicant.ts';
@@ -170,10 +170,7 @@ export function Wizard({ procedure, me }: { procedure: Procedure; me: Citizen })
       label = error.path === 'delivery' ? t('wizard.deliveryLegend') : t('wizard.postalAddress');
     } else {
       targetId = inputId(FORM_PREFIX, error.path);
-      const [top, , child] = error.path.split('/');
-      const field = procedure.formSchema.properties[top ?? ''];
-      label = field ? fieldTitle(field, lang) : error.path;
-      if (field?.type === 'array' && child) label = `${label} – ${fieldTitle(field.items.properties[child] ?? field, lang)}`;
+      label = formErrorLabel(procedure.formSchema, error.path, lang);
     }
     const isChoice = error.path === 'sex' || error.path === 'delivery';
     return { targetId, text: `${label}: ${formErrorText(error, t, { choice: isChoice })}` };
