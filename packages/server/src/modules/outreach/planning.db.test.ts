@@ -87,7 +87,7 @@ describe('planning outreach rounds', () => {
       paths: Record<string, Record<string, { summary?: string; responses?: object }>>;
     };
     const outreach = Object.entries(doc.paths).filter(([path]) => path.includes('outreach') || path.startsWith('/lich-luu-dong'));
-    expect(outreach.flatMap(([, ops]) => Object.keys(ops)).length).toBe(24);
+    expect(outreach.flatMap(([, ops]) => Object.keys(ops)).length).toBe(25);
     for (const [path, ops] of outreach)
       for (const [method, op] of Object.entries(ops)) {
         expect(op.summary, `${method} ${path}`).toBeTruthy();
