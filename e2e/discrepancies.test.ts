@@ -43,9 +43,9 @@ describe('the desk compares the civil-status book with the population data', () 
     await screenshots(page, 'discrepancies-hamlet');
     await card.getByLabel('Số điện thoại người dân').fill('0912000111');
     await card.getByRole('button', { name: 'Tạo hồ sơ cải chính' }).click();
-    const made = page.getByText(/Đã lập hồ sơ 30421-/).first();
+    const made = page.getByText(/Đã lập hồ sơ 000\.19\.01\.H91-/).first();
     await made.waitFor();
-    expect(await made.innerText()).toMatch(/^Đã lập hồ sơ 30421-\d{6}-\d{4}$/);
+    expect(await made.innerText()).toMatch(/^Đã lập hồ sơ 000\.19\.01\.H91-\d{6}-\d{4}$/);
     await context.close();
   });
 });

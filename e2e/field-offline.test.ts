@@ -97,7 +97,7 @@ describe('outreach field app offline', () => {
     }
     const codes = received.map((r) => r.code);
     expect(new Set(codes).size).toBe(5);
-    for (const code of codes) expect(code).toMatch(new RegExp(`^30421-${planned.day.slice(2).replace(/-/g, '')}-5\\d{3}$`));
+    for (const code of codes) expect(code).toMatch(new RegExp(`^000\\.19\\.01\\.H91-${planned.day.slice(2).replace(/-/g, '')}-9\\d{3}$`));
 
     await goTo(page, 'Tư vấn');
     for (const [hamlet, topic, people] of [

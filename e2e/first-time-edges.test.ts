@@ -83,7 +83,7 @@ describe('a citizen on a phone', () => {
     const page = await signIn(context, server.url, CITIZEN, '/ho-so-cua-toi');
     const card = page
       .locator('ul.dossier-list > li')
-      .filter({ hasText: /Mã hồ sơ: 30421-/ })
+      .filter({ hasText: /Mã hồ sơ: 000\.19\.01\.H91-/ })
       .first();
     await card.waitFor();
     const code = (await card.locator('.dossier-card__head strong').first().innerText()).trim();

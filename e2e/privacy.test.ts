@@ -32,7 +32,7 @@ describe('a citizen sees who opened their dossier and takes all their data away'
     await citizen.getByRole('heading', { name: 'Hồ sơ của tôi', level: 1 }).waitFor();
     const card = citizen
       .locator('ul.dossier-list > li')
-      .filter({ hasText: /Mã hồ sơ: 30421-/ })
+      .filter({ hasText: /Mã hồ sơ: 000\.19\.01\.H91-/ })
       .first();
     await card.waitFor();
     const code = (await card.locator('.dossier-card__head strong').innerText()).trim();

@@ -25,7 +25,8 @@ export function Decision766({ data }: { data: Insights }) {
         </a>
       </p>
       {data.groups.map((g) => (
-        <div className="table-scroll" key={g.key}>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable)
+        <div className="table-scroll" key={g.key} role="region" aria-label={lang === 'vi' ? g.name : g.nameEn} tabIndex={0}>
           <table className="insights-table" data-group={g.key}>
             <caption>
               {lang === 'vi' ? g.name : g.nameEn} — {g.score === null ? '—' : n.format(g.score)} / {g.max === null ? '—' : n.format(g.max)}
@@ -77,7 +78,8 @@ export function BreakdownTable({ id, title, rows, ranked }: { id: string; title:
           {t('office:insights.rankingSummary', { name: first.name, total: n.format(first.total) })}
         </p>
       )}
-      <div className="table-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable) */}
+      <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
         <table className="insights-table" data-breakdown={id}>
           <thead>
             <tr>
