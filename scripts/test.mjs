@@ -4,11 +4,14 @@
 //
 // Why three vitest runs: on a 2-core machine vitest gives one worker to the whole suite, and the
 // browser tests spend most of their time waiting on a server and Chromium in other processes.
-// So the unit/storage projects and the e2e project run side by side (each still one file at a
-// time); the drills run last and alone, because they measure recovery times against a bound.
+// So the unit/storage projects run beside the e2e project and the counting drills (each still one
+// file at a time); the restart drill runs last and alone, because it bounds recovery in seconds.
 // `npm test -- <vitest args>` runs one vitest with those arguments instead.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ensureBinaries } from './system-deps.mjs';
 import { startTestPostgres } from './test-postgres.mjs';
 import { collectLeftovers, tempEntries } from './leftovers.mjs';
@@ -39,11 +42,22 @@ function run(label, cmd, args, env = process.env) {
   });
 }
 const children = new Set();
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Drills that assert a time (seconds to recover): never beside other work. */
+const TIMED_DRILLS = ['pg-restart.test.ts'];
 process.on('SIGINT', () => {
   for (const c of children) c.kill('SIGINT');
 });
 
-const checks = await Promise.all([run('lint', 'npm', ['run', '--silent', 'lint']), run('typecheck', 'npm', ['run', '--silent', 'typecheck'])]);
+// `npm run typecheck` is a chain of tsc runs, one per package; two halves of it run side by side.
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const tscRuns = pkg.scripts.typecheck.split('&&').map((c) => c.trim());
+const half = Math.ceil(tscRuns.length / 2);
+const checks = await Promise.all([
+  run('lint', 'npm', ['run', '--silent', 'lint']),
+  run('typecheck', 'sh', ['-c', `PATH="${path.join(ROOT, 'node_modules/.bin')}:$PATH" && ${tscRuns.slice(0, half).join(' && ')}`]),
+  run('typecheck', 'sh', ['-c', `PATH="${path.join(ROOT, 'node_modules/.bin')}:$PATH" && ${tscRuns.slice(half).join(' && ')}`]),
+]);
 for (const c of checks.filter((c) => !c.ok)) {
   console.error(`[test] FAILED: npm run ${c.label}`);
   process.exit(1);
@@ -71,8 +85,15 @@ const results = [];
 if (process.argv.length > 2) {
   results.push(await vitest('vitest', process.argv.slice(2)));
 } else {
-  results.push(...(await Promise.all([vitest('unit', projects('core', 'web', 'server', 'pglite', 'postgres')), vitest('e2e', projects('e2e'))])));
-  results.push(await vitest('drill', projects('drill')));
+  // The drills that only count (lost, duplicated, leaked) follow the browser tests; the restart
+  // drill, which bounds recovery in seconds, runs alone at the end.
+  const drills = fs.readdirSync(path.join(ROOT, 'drill')).filter((f) => f.endsWith('.test.ts'));
+  const timed = drills.filter((f) => TIMED_DRILLS.includes(f));
+  const counting = drills.filter((f) => !TIMED_DRILLS.includes(f)).map((f) => `drill/${f}`);
+  const side = async () => [await vitest('e2e', projects('e2e')), await vitest('drill', [...projects('drill'), ...counting])];
+  const [unit, others] = await Promise.all([vitest('unit', projects('core', 'web', 'server', 'pglite', 'postgres')), side()]);
+  results.push(unit, ...others);
+  if (timed.length) results.push(await vitest('drill (alone)', [...projects('drill'), ...timed.map((f) => `drill/${f}`)]));
 }
 pgServer.stop();
 
