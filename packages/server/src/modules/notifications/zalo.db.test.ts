@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { inTransaction, type DatabaseHandle } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
@@ -33,6 +33,11 @@ afterAll(async () => {
   await zalo?.close();
   await gw?.close();
   await handle?.close();
+});
+beforeEach(async () => {
+  // Each test starts from the pair Zalo honours now, as a running system would hold it.
+  const store = dbZaloTokenStore(handle.db, APP.appId);
+  if (!(await store.load())) await store.save({ accessToken: 'revoked', refreshToken: zalo.validRefresh, expiresAt: new Date(Date.now() + 3_600_000) });
 });
 afterEach(async () => {
   smsStatus = 200;
