@@ -308,6 +308,16 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
         return [write('POST', '/verify', {})];
       case 'POST /api/postal/webhook':
         return [write('POST', '/api/postal/webhook', { trackingNumber: 'x', status: 'delivered' })];
+      case 'GET /api/office/dossiers/:code/notices':
+        return both.map((t) => get(`/api/office/dossiers/${c(t).code}/notices`, [t]));
+      case 'GET /api/me/notification-preference':
+        return [get('/api/me/notification-preference', none)];
+      case 'PUT /api/me/notification-preference':
+        return [write('PUT', '/api/me/notification-preference', { channel: 'sms', phone: '0912345678', consent: false })];
+      case 'POST /api/notifications/zalo/events':
+        return [write('POST', '/api/notifications/zalo/events', { event_name: 'user_received_message', timestamp: '0', message: { msg_id: 'x' } })];
+      case 'POST /api/notifications/sms/receipts':
+        return [write('POST', '/api/notifications/sms/receipts', { id: 'x', status: 'delivered' })];
       case 'POST /api/office/outreach/rounds':
         return [write('POST', '/api/office/outreach/rounds', {})];
       case 'PUT /api/office/outreach/rounds/:id':

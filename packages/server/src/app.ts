@@ -34,6 +34,7 @@ import { paymentsRoutes, sandboxVnpayRoutes, VnpayGateway, type Transport } from
 import { discrepancyRoutes } from './modules/discrepancies/index.ts';
 import { ratingsRoutes } from './modules/ratings/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
 
 /** Random per process: a /health answer with a new bootId proves the server really restarted. */
 const bootId = randomUUID();
@@ -146,6 +147,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(discrepancyRoutes, { discrepancies, maxBytes: 512 * 1024 * 1024 });
   await app.register(ratingsRoutes, { ratings: services.ratings });
   await app.register(feedbackRoutes, { feedback: services.feedback });
+  await app.register(notificationsRoutes, { ctx, dossiers });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

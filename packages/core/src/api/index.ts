@@ -23,6 +23,7 @@ import { PRIVACY_SCHEMAS } from './privacy.ts';
 import { PROGRESS_SCHEMAS } from './progress.ts';
 import { RATING_SCHEMAS } from './ratings.ts';
 import { FEEDBACK_SCHEMAS } from './feedback.ts';
+import { NOTIFICATION_SCHEMAS } from './notifications.ts';
 import { RESULT_SCHEMAS } from './results.ts';
 import { UNITS_SCHEMAS } from './units.ts';
 import { UPLOAD_SCHEMAS } from './uploads.ts';
@@ -47,6 +48,7 @@ export * from './discrepancies.ts';
 export * from './fees.ts';
 export * from './ratings.ts';
 export * from './feedback.ts';
+export * from './notifications.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
@@ -72,4 +74,5 @@ export const CONTRACT_SCHEMAS = [
   ...DISCREPANCY_SCHEMAS,
   ...RATING_SCHEMAS,
   ...FEEDBACK_SCHEMAS,
+  ...NOTIFICATION_SCHEMAS,
 ];

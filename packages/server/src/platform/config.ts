@@ -148,6 +148,36 @@ export interface NotificationsConfig {
   /** NOTIFICATIONS_WORKER=false: this process only enqueues; other processes deliver. */
   worker: boolean;
   pollMs: number;
+  /** SMS_CALLBACK_SECRET: HMAC key of the gateway's delivery reports; null → the report route is off. */
+  smsCallbackSecret: string | null;
+  zalo: ZaloConfig;
+}
+
+/** Zalo Notification Service: the real API when app id, secret key and refresh token are all set; else DATA_DIR/zalo.log. */
+export interface ZaloConfig {
+  znsUrl: string;
+  oauthUrl: string;
+  appId: string | null;
+  secretKey: string | null;
+  refreshToken: string | null;
+  /** ZALO_OA_SECRET_KEY: the OA's secret key, which signs Zalo's webhooks (not the app secret key). */
+  oaSecretKey: string | null;
+  /** ZALO_TEMPLATE_<KIND> (RECEIVED, RESULT_READY, …) → ZNS template id, by notice kind. */
+  templates: Record<string, string>;
+}
+
+function zaloConfigFrom(env: NodeJS.ProcessEnv): ZaloConfig {
+  const templates: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (k.startsWith('ZALO_TEMPLATE_') && v) templates[k.slice('ZALO_TEMPLATE_'.length).toLowerCase()] = v;
+  return {
+    znsUrl: env.ZALO_ZNS_URL || 'https://business.openapi.zalo.me/message/template',
+    oauthUrl: env.ZALO_OAUTH_URL || 'https://oauth.zaloapp.com/v4/oa/access_token',
+    appId: env.ZALO_APP_ID || null,
+    secretKey: env.ZALO_SECRET_KEY || null,
+    refreshToken: env.ZALO_REFRESH_TOKEN || null,
+    oaSecretKey: env.ZALO_OA_SECRET_KEY || null,
+    templates,
+  };
 }
 
 function notificationsConfigFrom(env: NodeJS.ProcessEnv, publicUrl: string): NotificationsConfig {
@@ -160,6 +190,8 @@ function notificationsConfigFrom(env: NodeJS.ProcessEnv, publicUrl: string): Not
     smsToken: env.SMS_TOKEN || null,
     worker: (env.NOTIFICATIONS_WORKER ?? 'true') !== 'false',
     pollMs,
+    smsCallbackSecret: env.SMS_CALLBACK_SECRET || null,
+    zalo: zaloConfigFrom(env),
   };
 }
 

@@ -16,6 +16,7 @@ import { useDossierProgress } from './useProgress.ts';
 import type { Attachment, Dossier } from '@motcua/core/api';
 import { Alert, Button, Card, Spinner, useDocumentTitle } from '../ui/index.ts';
 import { Shipments } from '../dossier/Shipments.tsx';
+import { NoticeDeliveries } from '../notices/NoticeDeliveries.tsx';
 import { Payments } from '../dossier/Payments.tsx';
 import { ActionForm } from './ActionForm.tsx';
 import { FeePanel } from './FeePanel.tsx';
@@ -249,6 +250,7 @@ export default function DossierPage() {
           <FeePanel dossier={dossier} roles={official.roles} onDone={(next) => setOverride(next)} />
           <Payments code={dossier.code} version={dossier.version} as="desk" refundable={dossier.state === 'refused_intake' || dossier.state === 'withdrawn'} />
           <Shipments code={dossier.code} version={dossier.version} />
+          <NoticeDeliveries code={dossier.code} version={dossier.version} />
           <IssuedDocuments code={dossier.code} version={dossier.version} issued={progress?.documents} />
           <KioskButton dossier={dossier} />
           {slips.length > 0 && (

@@ -12,6 +12,7 @@ import { formatDate } from '../format/format.ts';
 import { IssuedDocuments } from '../dossier/IssuedDocuments.tsx';
 import type { Dossier } from '@motcua/core/api';
 import { AccessLog } from './AccessLog.tsx';
+import { NoticeChannelPanel } from '../notices/NoticeChannelPanel.tsx';
 import { MyDossierRating } from '../voice/MyDossierRating.tsx';
 import { myRatings } from '../voice/api.ts';
 import { MY_DATA_EXPORT_URL, myAccessLog, type AccessLogEntry } from '../api/privacy.ts';
@@ -195,6 +196,7 @@ export default function MyDossiersPage() {
           <>
             <p>{t('portal:myDossiers.empty')}</p>
             <ButtonLink to="/">{t('portal:myDossiers.findProcedure')}</ButtonLink>
+            <NoticeChannelPanel />
             <MyData />
           </>
         ) : (
@@ -205,6 +207,7 @@ export default function MyDossiersPage() {
                 <DossierCard key={d.code} dossier={d} accessLog={log} rated={rated.has(d.code)} />
               ))}
             </ul>
+            <NoticeChannelPanel defaultPhone={dossiers.data[0]?.applicant?.phone ?? undefined} />
             <MyData />
           </>
         ))}

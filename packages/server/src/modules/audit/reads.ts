@@ -20,6 +20,7 @@ export const READ_ACTIONS = [
   'results.shipment.list',
   'payments.list',
   'payments.receipt.read',
+  'notifications.notice.list',
 ] as const;
 
 export type ReadAction = (typeof READ_ACTIONS)[number] | 'dossier.queue.read' | 'outreach.residents.read';

@@ -7,6 +7,8 @@ import { fileMailSender, smtpMailSender } from './mail.ts';
 import { DOSSIER_NOTICE } from './outbox.ts';
 import { PLAIN_MAIL, plainMailHandler } from './plain-mail.ts';
 import { fileSmsSender, httpSmsSender } from './sms.ts';
+import { dbZaloTokenStore } from './receipts.ts';
+import { fileZaloSender, httpZaloSender, type ZaloSender } from './zalo.ts';
 import { type RunningOutbox, startOutbox, type TopicHandler, type WorkerLog } from '../../platform/outbox/index.ts';
 
 export { DOSSIER_NOTICE } from './outbox.ts';
@@ -19,6 +21,29 @@ export { renderDossierNotice } from './render.ts';
 export { enqueueMail, PLAIN_MAIL, type PlainMailPayload } from './plain-mail.ts';
 export { noticesSentFor, type SentNotice } from './sent.ts';
 export { toSmsText, fitSms, isGsm7, SMS_MAX } from './sms-text.ts';
+export { fileZaloSender, httpZaloSender, toZaloPhone, ZaloRefusal, type ZaloSender, type ZaloMessage } from './zalo.ts';
+export { noticeReceiptsFor, type NoticeReceipt } from './receipts.ts';
+export { preferenceOf, setPreference, ZALO_CONSENT_TEXT, type NotificationPreference, type PhoneChannel } from './preferences.ts';
+export { notificationsRoutes } from './routes.ts';
+
+/** The ZNS sender from configuration: the real API when credentials are set, a local file otherwise. */
+export function zaloFromConfig(ctx: AppContext, log: WorkerLog): ZaloSender {
+  const z = ctx.config.notifications.zalo;
+  if (z.appId && z.secretKey && z.refreshToken) {
+    return httpZaloSender({
+      url: z.znsUrl,
+      oauthUrl: z.oauthUrl,
+      appId: z.appId,
+      secretKey: z.secretKey,
+      refreshToken: z.refreshToken,
+      tokens: dbZaloTokenStore(ctx.db, z.appId),
+      now: () => ctx.clock.now(),
+    });
+  }
+  const file = path.join(ctx.config.dataDir, 'zalo.log');
+  log.warn(`ZALO_APP_ID/ZALO_SECRET_KEY/ZALO_REFRESH_TOKEN are not set: Zalo messages are appended to ${file}, not sent`);
+  return fileZaloSender(file, () => ctx.clock.now());
+}
 
 /** Mail and SMS senders from configuration: real ones when configured, local files otherwise. */
 export function channelsFromConfig(ctx: AppContext, log: WorkerLog): { mail: MailSender; sms: SmsSender } {
@@ -43,12 +68,22 @@ export function channelsFromConfig(ctx: AppContext, log: WorkerLog): { mail: Mai
 /** This module's outbox handlers (dossier notices, ready-written mail) and a way to close their senders. */
 export function notificationHandlers(ctx: AppContext, log: WorkerLog): { handlers: Record<string, TopicHandler>; describe: string; close(): void } {
   const { mail, sms } = channelsFromConfig(ctx, log);
+  const zalo = zaloFromConfig(ctx, log);
+  const now = () => ctx.clock.now();
   return {
     handlers: {
-      [DOSSIER_NOTICE]: dossierNoticeHandler({ mail, sms, publicUrl: ctx.config.publicUrl }),
+      [DOSSIER_NOTICE]: dossierNoticeHandler({
+        mail,
+        sms,
+        zalo,
+        zaloTemplates: ctx.config.notifications.zalo.templates,
+        db: ctx.db,
+        now,
+        publicUrl: ctx.config.publicUrl,
+      }),
       [PLAIN_MAIL]: plainMailHandler({ mail, publicUrl: ctx.config.publicUrl }),
     },
-    describe: `mail: ${mail.kind}, sms: ${sms.kind}`,
+    describe: `mail: ${mail.kind}, sms: ${sms.kind}, zalo: ${zalo.kind}`,
     close: () => mail.close(),
   };
 }

@@ -27,9 +27,39 @@ export interface DossierNoticePayload {
   recipient: { fullName: string; phone: string | null; email: string | null; lang: 'vi' | 'en' };
 }
 
+/** What a provider said about one message on one channel (see migration 2026120270). */
+export interface NoticeReceiptTable {
+  outbox_id: number;
+  channel: string;
+  recipient: string;
+  provider_id: string | null;
+  /** 'accepted' (the provider took it), 'delivered', 'failed', 'refused' (Zalo said no; SMS carried it). */
+  status: string;
+  detail: string | null;
+  updated_at: Date;
+}
+
+export interface NotificationPreferenceTable {
+  citizen_subject: string;
+  phone: string;
+  channel: 'sms' | 'zalo';
+  consent_text: string;
+  consented_at: Date;
+}
+
+export interface ZaloOauthTokenTable {
+  app_id: string;
+  access_token: string;
+  refresh_token: string;
+  expires_at: Date;
+}
+
 export interface NotificationsTables {
   outbox: OutboxTable;
   notification_delivery: NotificationDeliveryTable;
+  notice_receipt: NoticeReceiptTable;
+  notification_preference: NotificationPreferenceTable;
+  zalo_oauth_token: ZaloOauthTokenTable;
 }
 
 // This module's tables join the one database type (db/schema.ts knows no module).

@@ -34,6 +34,7 @@ const WHAT: Record<(typeof READ_ACTIONS)[number], { text: Text; kinds: DataKind[
   'results.shipment.list': { text: { vi: 'Bưu gửi kết quả (người nhận, địa chỉ)', en: 'Postal shipment (recipient, address)' }, kinds: ['results', 'contact'] },
   'payments.list': { text: { vi: 'Các khoản nộp phí, lệ phí', en: 'Fee payments' }, kinds: ['results'] },
   'payments.receipt.read': { text: { vi: 'Biên lai thu phí, lệ phí', en: 'Fee receipt' }, kinds: ['results'] },
+  'notifications.notice.list': { text: { vi: 'Thông báo đã gửi (số điện thoại, e-mail)', en: 'Notices sent (phone, e-mail)' }, kinds: ['contact'] },
 };
 
 /** Cap on dossiers in an export or log: far above what one person files. */
