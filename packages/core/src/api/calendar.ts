@@ -10,6 +10,7 @@ export const AnnouncementKindSchema = Literals(['day_off', 'make_up'] as const, 
   $id: 'AnnouncementKind',
   description: 'day_off: ngày nghỉ thêm; make_up: ngày làm bù (a weekend day worked)',
 });
+export type AnnouncementKind = Static<typeof AnnouncementKindSchema>;
 
 const SourceFields = {
   number: Type.String({ minLength: 1, maxLength: 80, description: 'Số văn bản, e.g. "12729/VPCP-KGVX"' }),

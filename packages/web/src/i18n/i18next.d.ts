@@ -5,6 +5,7 @@ import type { OfficeMessages } from '../office/i18n/vi.ts';
 import type { PortalMessages } from '../portal/i18n/vi.ts';
 import type { Messages } from './vi.ts';
 import type { VoiceMessages } from '../voice/i18n/vi.ts';
+import type { ReferenceMessages } from '../office/reference/i18n.ts';
 
 // Typed keys: t('home.titel') fails to compile. Shared text is the default namespace (at run
 // time defaultNS is 'common'); an app's own text is reached as 'portal:…', 'office:…' or
@@ -12,7 +13,7 @@ import type { VoiceMessages } from '../voice/i18n/vi.ts';
 // registered by the app's route chunks (addMessages) before they render.
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: ['common', 'portal', 'office', 'field', 'discrepancies', 'voice'];
+    defaultNS: ['common', 'portal', 'office', 'field', 'discrepancies', 'voice', 'reference'];
     resources: {
       common: Messages;
       portal: PortalMessages;
@@ -20,6 +21,7 @@ declare module 'i18next' {
       field: FieldMessages;
       discrepancies: DiscrepancyMessages;
       voice: VoiceMessages;
+      reference: ReferenceMessages;
     };
     returnNull: false;
   }
