@@ -218,6 +218,20 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
         return [write('POST', '/api/feedback/PA-00000-000000-AAAA/rating', { phone: '0900000000', level: 3 })];
       case 'GET /api/feedback/published':
         return both.map((t) => get(`/api/feedback/published?unit=${t.unit}`, none));
+      // Country-wide reference data (issue 12), no personal data. Writes are sent refused (a holiday
+      // as a day off, an unknown announcement, a malformed identifier) so the drill changes nothing.
+      case 'GET /api/calendar/year':
+        return [get('/api/calendar/year?year=2027', none)];
+      case 'POST /api/calendar/announcements':
+        return [
+          write('POST', '/api/calendar/announcements', { day: '2027-09-02', kind: 'day_off', source: { number: '1/QĐ', date: '2027-01-01', issuer: 'Drill' } }),
+        ];
+      case 'POST /api/calendar/announcements/:id/withdraw':
+        return [write('POST', '/api/calendar/announcements/999999/withdraw', { reason: 'drill probe' })];
+      case 'GET /api/units/:code/agency-code':
+        return both.map((t) => get(`/api/units/${t.unit}/agency-code`, none));
+      case 'PUT /api/units/:code/agency-code':
+        return both.map((t) => write('PUT', `/api/units/${t.unit}/agency-code`, { agencyCode: 'drill' }));
       case 'GET /api/office/feedback':
         return both.map((t) => get(`/api/office/feedback?unit=${t.unit}`, [t]));
       case 'POST /api/office/feedback/:code/answer':

@@ -35,6 +35,8 @@ import { discrepancyRoutes } from './modules/discrepancies/index.ts';
 import { ratingsRoutes } from './modules/ratings/index.ts';
 import { feedbackRoutes } from './modules/feedback/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
+import { calendarRoutes } from './modules/calendar/index.ts';
+import { agenciesRoutes } from './modules/agencies/index.ts';
 
 /** Random per process: a /health answer with a new bootId proves the server really restarted. */
 const bootId = randomUUID();
@@ -148,6 +150,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(ratingsRoutes, { ratings: services.ratings });
   await app.register(feedbackRoutes, { feedback: services.feedback });
   await app.register(notificationsRoutes, { ctx, dossiers });
+  // Due dates read the recorded announcements from the first request on.
+  await services.calendar.refresh();
+  await app.register(calendarRoutes, { calendar: services.calendar });
+  await app.register(agenciesRoutes, { agencies: services.agencies });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

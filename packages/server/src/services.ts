@@ -23,6 +23,8 @@ import { createPayments, type PaymentsService } from './modules/payments/index.t
 import { DiscrepancyService, seedDiscrepancyDemo } from './modules/discrepancies/index.ts';
 import { dossierHooks, RatingsService, ratingsDossierHook } from './modules/ratings/index.ts';
 import { FeedbackService } from './modules/feedback/index.ts';
+import { CalendarService } from './modules/calendar/index.ts';
+import { AgenciesService } from './modules/agencies/index.ts';
 
 /**
  * The composition root: every service built once, from one context, for the HTTP server
@@ -43,6 +45,8 @@ export interface Services {
   discrepancies: DiscrepancyService;
   ratings: RatingsService;
   feedback: FeedbackService;
+  calendar: CalendarService;
+  agencies: AgenciesService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -91,6 +95,8 @@ export function buildServices(ctx: AppContext): Services {
     discrepancies,
     ratings,
     feedback: new FeedbackService(ctx),
+    calendar: new CalendarService(ctx),
+    agencies: new AgenciesService(ctx),
   };
 }
 

@@ -26,6 +26,8 @@ export async function startWorkers(
   services: Services,
   options: { pglite?: PGlite; log: WorkerLog & { child(bindings: Record<string, string>): WorkerLog } },
 ): Promise<Workers> {
+  // Reminders and escalations count working days on the recorded announcements too.
+  await services.calendar.refresh();
   const outbox = await startNotifications(ctx, {
     ...(options.pglite ? { pglite: options.pglite } : {}),
     log: options.log.child({ module: 'notifications' }),

@@ -25,6 +25,8 @@ const OfficeSlipPage = lazy(() => import('./office/SlipPage.tsx'));
 const OfficeIntakePage = lazy(() => import('./office/IntakePage.tsx'));
 const OfficeInsightsPage = lazy(() => import('./office/insights/InsightsPage.tsx'));
 const OfficeDiscrepanciesPage = lazy(() => import('./office/discrepancies/DiscrepanciesPage.tsx'));
+const OfficeCalendarPage = lazy(() => import('./office/reference/CalendarPage.tsx'));
+const OfficeAgencyCodePage = lazy(() => import('./office/reference/AgencyCodePage.tsx'));
 // The outreach field app: own layout, works offline (service worker + IndexedDB).
 const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
 
@@ -58,6 +60,8 @@ export function AppRoutes() {
         <Route path="tiep-nhan" element={<OfficeIntakePage />} />
         <Route path="so-lieu" element={<OfficeInsightsPage />} />
         <Route path="sai-lech" element={<OfficeDiscrepanciesPage />} />
+        <Route path="lich-nghi" element={<OfficeCalendarPage />} />
+        <Route path="ma-co-quan" element={<OfficeAgencyCodePage />} />
         <Route path="phan-anh" element={<OfficeFeedbackPage />} />
       </Route>
       <Route

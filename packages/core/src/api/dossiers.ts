@@ -154,7 +154,10 @@ export const DossierSchema = Type.Object(
     submittedAt: Type.String(),
     receivedAt: Nullable(Type.String()),
     dueAt: Nullable(Type.String()),
-    /** True while the dossier awaits the desk's check: dueAt is the appointment if received now. */
+    /**
+     * "dự kiến": true while the dossier awaits the desk's check (dueAt is the appointment if received
+     * now), or when dueAt falls in a year whose days off are not announced yet (core isProvisional).
+     */
     dueAtProvisional: Type.Boolean(),
     timeliness: Type.Ref(TimelinessSchema),
     assigneeUserId: Nullable(Type.String()),
@@ -256,7 +259,7 @@ export const LookupResultSchema = Type.Object(
     procedureName: Type.String(),
     receivedAt: Nullable(Type.String()),
     dueAt: Nullable(Type.String()),
-    /** The date is the expected one (not yet received), as the receipt says "dự kiến". */
+    /** "dự kiến": the expected date (not yet received), or one in a year not yet announced (core isProvisional). */
     dueAtProvisional: Type.Boolean(),
     timeliness: Type.Ref(TimelinessSchema),
   },

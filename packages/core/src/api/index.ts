@@ -7,6 +7,7 @@
  * run time, live in `@motcua/core/problems`.
  */
 import { AUDIT_SCHEMAS } from './audit.ts';
+import { CALENDAR_SCHEMAS } from './calendar.ts';
 import { CATALOG_SCHEMAS } from './catalog.ts';
 import { CODE_BLOCK_SCHEMAS } from './code-blocks.ts';
 import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
@@ -49,6 +50,7 @@ export * from './fees.ts';
 export * from './ratings.ts';
 export * from './feedback.ts';
 export * from './notifications.ts';
+export * from './calendar.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
@@ -75,4 +77,5 @@ export const CONTRACT_SCHEMAS = [
   ...RATING_SCHEMAS,
   ...FEEDBACK_SCHEMAS,
   ...NOTIFICATION_SCHEMAS,
+  ...CALENDAR_SCHEMAS,
 ];

@@ -22,4 +22,5 @@ export {
   nextWorkingDay,
   addWorkingDays,
 } from './work-calendar.ts';
+export { type AnnouncementKind, type DayAnnouncement, announcementConflict, calendarWith } from './announcements.ts';
 export { type Processing, receiptDay, dueDate, workingDaysBetween, workingDaysBetweenDates } from './working-time.ts';

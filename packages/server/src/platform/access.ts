@@ -17,6 +17,9 @@ export type Actor =
  */
 export type Access = 'public' | 'authenticated' | 'citizen' | 'official' | { roles: OfficialRole[] };
 
+/** Country-wide reference data (announced days off, agency identifiers): system administrators only. */
+export const SYSTEM_ADMIN_ONLY: Access = { roles: ['system_admin'] };
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;

@@ -6,6 +6,7 @@ import type { PortalMessages } from '../portal/i18n/vi.ts';
 import type { Messages } from './vi.ts';
 import type { VoiceMessages } from '../voice/i18n/vi.ts';
 import type { NoticesMessages } from '../notices/i18n.ts';
+import type { ReferenceMessages } from '../office/reference/i18n.ts';
 
 // Typed keys: t('home.titel') fails to compile. Shared text is the default namespace (at run
 // time defaultNS is 'common'); an app's own text is reached as 'portal:…', 'office:…' or
@@ -13,7 +14,7 @@ import type { NoticesMessages } from '../notices/i18n.ts';
 // registered by the app's route chunks (addMessages) before they render.
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: ['common', 'portal', 'office', 'field', 'discrepancies', 'voice', 'notices'];
+    defaultNS: ['common', 'portal', 'office', 'field', 'discrepancies', 'voice', 'notices', 'reference'];
     resources: {
       common: Messages;
       portal: PortalMessages;
@@ -22,6 +23,7 @@ declare module 'i18next' {
       discrepancies: DiscrepancyMessages;
       voice: VoiceMessages;
       notices: NoticesMessages;
+      reference: ReferenceMessages;
     };
     returnNull: false;
   }

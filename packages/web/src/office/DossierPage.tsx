@@ -149,6 +149,7 @@ export default function DossierPage() {
         {dossier.dueAt && (
           <span>
             {t('office:dossier.due')}: {formatDate(dossier.dueAt, lang)}
+            {dossier.dueAtProvisional && ` ${t('office:dossier.provisional')}`}
           </span>
         )}
       </div>

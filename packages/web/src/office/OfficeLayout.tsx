@@ -6,6 +6,7 @@ import { Alert, ButtonAnchor, Spinner, loginHref } from '../ui/index.ts';
 import { AppShell } from '../ui/AppShell.tsx';
 import { AppNav } from '../ui/AppNav.tsx';
 import './discrepancies/i18n.ts'; // the nav's label for the discrepancies page
+import './reference/i18n.ts'; // the nav's labels for the system administrator's pages
 import { OfficialContext, canSeeDossiers, canSeeInsights, officePaths } from './context.ts';
 import '../form/wizard.css';
 import './office.css';
@@ -58,6 +59,13 @@ export default function OfficeLayout() {
               // Civil status against population data: the commune's own officials (server: COMMUNE_ROLES).
               ...(official.roles.some((r) => ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin'].includes(r))
                 ? [{ to: officePaths.discrepancies, label: t('discrepancies:title') }]
+                : []),
+              // Country-wide reference data: system administrators only (server: SYSTEM_ADMIN_ONLY).
+              ...(official.roles.includes('system_admin')
+                ? [
+                    { to: officePaths.calendar, label: t('reference:navCalendar') },
+                    { to: officePaths.agencyCodes, label: t('reference:navAgency') },
+                  ]
                 : []),
             ]}
           />

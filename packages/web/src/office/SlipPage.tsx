@@ -31,7 +31,13 @@ function SlipBody({ kind, dossier }: { kind: SlipKind; dossier: Dossier }) {
     </Alert>
   );
   if (kind === 'tiep-nhan') {
-    return dossier.dueAt ? <p>{t('office:slip.receiptBody', { date: formatDate(dossier.dueAt, lang) })}</p> : none;
+    return dossier.dueAt ? (
+      <p>
+        {t('office:slip.receiptBody', { date: `${formatDate(dossier.dueAt, lang)}${dossier.dueAtProvisional ? ` ${t('office:dossier.provisional')}` : ''}` })}
+      </p>
+    ) : (
+      none
+    );
   }
   if (kind === 'bo-sung') {
     const event = lastEvent(dossier, 'request_supplement');

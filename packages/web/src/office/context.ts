@@ -21,6 +21,8 @@ export const officePaths = {
   intake: '/can-bo/tiep-nhan',
   insights: '/can-bo/so-lieu',
   discrepancies: '/can-bo/sai-lech',
+  calendar: '/can-bo/lich-nghi',
+  agencyCodes: '/can-bo/ma-co-quan',
 };
 
 /** Figures (insights): whoever the who-sees-what table lets see figures somewhere, as the server decides. */

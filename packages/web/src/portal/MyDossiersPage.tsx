@@ -125,7 +125,7 @@ function DossierCard({
           {t('portal:receipt.code')}: <strong>{dossier.code}</strong>
         </span>
         <StateBadge state={dossier.state} />
-        {dossier.dueAt && !dossier.dueAtProvisional && <TimelinessBadge timeliness={dossier.timeliness} />}
+        {dossier.dueAt && dossier.state !== 'submitted' && <TimelinessBadge timeliness={dossier.timeliness} />}
       </div>
       {dossier.dueAt && <p>{t('portal:myDossiers.appointment', { date: formatDate(dossier.dueAt, lang) })}</p>}
       {apology && (

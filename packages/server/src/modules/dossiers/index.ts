@@ -21,3 +21,4 @@ export { dossierRoutes } from './routes.ts';
 export { seedDemoDossiers } from './demo.ts';
 export { reserveDayNumbers, returnDayNumbers } from './numbers.ts';
 export { forEachDossierLog } from './logs.ts';
+export { inProvisionalYear } from './clock.ts';

@@ -3,7 +3,7 @@ import { STATE_LABEL_VI, type DossierState } from '@motcua/core/dossier';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { Problem } from '../../platform/errors.ts';
-import { iso } from './clock.ts';
+import { inProvisionalYear, iso } from './clock.ts';
 import { normalisePhone } from './intake.ts';
 import { rowTimeliness } from './queue.ts';
 
@@ -55,7 +55,7 @@ export async function lookupDossier(db: Db, query: { code: string; phone?: strin
     procedureName: row.procedure_name,
     receivedAt: iso(row.received_at),
     dueAt: iso(row.due_at),
-    dueAtProvisional: false,
+    dueAtProvisional: inProvisionalYear(row.due_at),
     timeliness: rowTimeliness(row, now),
   };
 }

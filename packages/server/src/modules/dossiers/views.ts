@@ -2,7 +2,7 @@ import { allowedActions, deriveDossier, timeliness, type Actor as CoreActor, typ
 import type { Dossier, FeeAdjustment } from '@motcua/core/api';
 import { dueNow } from './fees.ts';
 import { INTERNAL_NOTE_ACTIONS, type DataKind } from '@motcua/core/privacy';
-import { dossierClock, iso } from './clock.ts';
+import { dossierClock, inProvisionalYear, iso } from './clock.ts';
 import type { AttachmentRef, IntakeDetails } from './intake.ts';
 import type { StoredEvent } from './store.ts';
 
@@ -21,9 +21,13 @@ function noteOf(data: Record<string, unknown>): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** The appointment shown: the real one, or for an unchecked online dossier the one it would get now. */
+/**
+ * The appointment shown: the real one, or for an unchecked online dossier the one it would get now.
+ * Provisional ("dự kiến") when estimated, or when it falls in a year whose days off are not yet
+ * announced: the year's announcement may still move it.
+ */
 export function shownDueAt(view: DossierView, now: Date): { dueAt: string | null; provisional: boolean } {
-  if (view.dueAt !== null) return { dueAt: iso(view.dueAt), provisional: false };
+  if (view.dueAt !== null) return { dueAt: iso(view.dueAt), provisional: inProvisionalYear(view.dueAt) };
   if (view.state !== 'submitted') return { dueAt: null, provisional: false };
   return { dueAt: iso(dossierClock.dueDate(now, view.processing)), provisional: true };
 }

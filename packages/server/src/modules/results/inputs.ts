@@ -1,7 +1,7 @@
 // Maps a dossier (its event log, intake and procedure) to the document engine's plain inputs.
 import type { DossierView } from '@motcua/core/dossier';
 import type { FormField, FormScalarField, Procedure } from '@motcua/core/catalog';
-import type { IntakeDetails } from '../dossiers/index.ts';
+import { inProvisionalYear, type IntakeDetails } from '../dossiers/index.ts';
 import type { StoredEvent } from '../dossiers/index.ts';
 import { CIVIL_FORMS, signerLines, type FormContext } from './civil-forms.ts';
 import {
@@ -132,6 +132,7 @@ export async function renderDocument(c: RenderContext): Promise<{ pdf: Uint8Arra
           documents: receivedDocuments(c.intake, c.procedure),
           processingTime: processingTime(c.view),
           appointmentAt: due,
+          appointmentProvisional: inProvisionalYear(due),
           channel: CHANNEL[c.view.channel] ?? 'counter',
           resultDelivery: DELIVERY[c.intake.resultDelivery] ?? 'counter',
         }),

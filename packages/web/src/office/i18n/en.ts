@@ -104,6 +104,7 @@ export const officeEn = {
     actions: 'Actions',
     noActions: 'You have no action on this application right now.',
     due: 'Due',
+    provisional: '(provisional)',
     received: 'Received at',
     submitted: 'Submitted at',
     channel: 'Channel',

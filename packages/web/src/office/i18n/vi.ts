@@ -102,6 +102,7 @@ export const officeVi = {
     actions: 'Thao tác',
     noActions: 'Bạn không có thao tác nào với hồ sơ này lúc này.',
     due: 'Hạn trả',
+    provisional: '(dự kiến)',
     received: 'Tiếp nhận lúc',
     submitted: 'Nộp lúc',
     channel: 'Kênh nộp',

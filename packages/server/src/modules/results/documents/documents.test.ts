@@ -45,6 +45,12 @@ describe('receipt (form 01)', () => {
     expect(t).toContain('Giấy chứng nhận kết hôn của cha mẹ');
   });
 
+  it('prints "(dự kiến)" beside an appointment in a year not yet announced, and nothing otherwise', async () => {
+    const provisional = (await text(await renderReceipt({ ...receiptInput(), appointmentProvisional: true }))).replace(/\s+/g, ' ');
+    expect(provisional).toContain('ngày 24 tháng 11 năm 2026 (dự kiến).');
+    expect(await text(await renderReceipt(receiptInput()))).not.toContain('dự kiến');
+  });
+
   it('carries a QR code that decodes to the verification URL', async () => {
     const path = save(await renderReceipt(receiptInput()));
     const prefix = join(dir, 'qr');

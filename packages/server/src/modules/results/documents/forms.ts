@@ -56,7 +56,10 @@ export async function renderReceipt(input: ReceiptInput): Promise<Uint8Array> {
     w.paragraph([bold(`${n++}. Thời gian giải quyết hồ sơ theo quy định: `), plain(`${input.processingTime}.`)], { align: 'left' });
   }
   w.paragraph([bold(`${n++}. Thời gian nhận hồ sơ: `), plain(`${vnDateTime(input.receivedAt)}.`)], { align: 'left' });
-  w.paragraph([bold(`${n++}. Thời gian trả kết quả giải quyết hồ sơ: `), plain(`${vnDateTime(input.appointmentAt)}.`)], { align: 'left' });
+  w.paragraph(
+    [bold(`${n++}. Thời gian trả kết quả giải quyết hồ sơ: `), plain(`${vnDateTime(input.appointmentAt)}${input.appointmentProvisional ? ' (dự kiến)' : ''}.`)],
+    { align: 'left' },
+  );
   w.paragraph([bold(`${n++}. Hình thức nộp hồ sơ: `), plain(`${CHANNEL_LABEL[input.channel]}.`)], { align: 'left' });
   w.paragraph([bold(`${n++}. Đăng ký nhận kết quả: `), plain(`${CHANNEL_LABEL[input.resultDelivery ?? 'counter']}.`)], { align: 'left' });
   // An online applicant never signs on paper: only the receiving official's block is printed.

@@ -78,6 +78,8 @@ export interface ReceiptInput extends DossierNotice {
   /** Statutory processing time, e.g. "05 ngày làm việc". */
   processingTime?: string;
   appointmentAt: Date;
+  /** Printed "(dự kiến)": the appointment falls in a year whose days off are not announced yet. */
+  appointmentProvisional?: boolean;
   channel: Channel;
   resultDelivery?: Channel;
 }
