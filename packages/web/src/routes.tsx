@@ -25,6 +25,7 @@ const OfficeSlipPage = lazy(() => import('./office/SlipPage.tsx'));
 const OfficeIntakePage = lazy(() => import('./office/IntakePage.tsx'));
 const OfficeInsightsPage = lazy(() => import('./office/insights/InsightsPage.tsx'));
 const OfficeDiscrepanciesPage = lazy(() => import('./office/discrepancies/DiscrepanciesPage.tsx'));
+const OfficeReconciliationPage = lazy(() => import('./office/payments/ReconciliationPage.tsx'));
 // The outreach field app: own layout, works offline (service worker + IndexedDB).
 const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
 
@@ -58,6 +59,7 @@ export function AppRoutes() {
         <Route path="tiep-nhan" element={<OfficeIntakePage />} />
         <Route path="so-lieu" element={<OfficeInsightsPage />} />
         <Route path="sai-lech" element={<OfficeDiscrepanciesPage />} />
+        <Route path="doi-soat" element={<OfficeReconciliationPage />} />
         <Route path="phan-anh" element={<OfficeFeedbackPage />} />
       </Route>
       <Route

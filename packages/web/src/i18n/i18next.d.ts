@@ -1,6 +1,7 @@
 import 'i18next';
 import type { FieldMessages } from '../field/i18n/vi.ts';
 import type { DiscrepancyMessages } from '../office/discrepancies/i18n.ts';
+import type { ReconciliationMessages } from '../office/payments/i18n.ts';
 import type { OfficeMessages } from '../office/i18n/vi.ts';
 import type { PortalMessages } from '../portal/i18n/vi.ts';
 import type { Messages } from './vi.ts';
@@ -12,13 +13,14 @@ import type { VoiceMessages } from '../voice/i18n/vi.ts';
 // registered by the app's route chunks (addMessages) before they render.
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: ['common', 'portal', 'office', 'field', 'discrepancies', 'voice'];
+    defaultNS: ['common', 'portal', 'office', 'field', 'discrepancies', 'voice', 'reconciliation'];
     resources: {
       common: Messages;
       portal: PortalMessages;
       office: OfficeMessages;
       field: FieldMessages;
       discrepancies: DiscrepancyMessages;
+      reconciliation: ReconciliationMessages;
       voice: VoiceMessages;
     };
     returnNull: false;

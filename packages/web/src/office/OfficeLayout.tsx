@@ -6,6 +6,7 @@ import { Alert, ButtonAnchor, Spinner, loginHref } from '../ui/index.ts';
 import { AppShell } from '../ui/AppShell.tsx';
 import { AppNav } from '../ui/AppNav.tsx';
 import './discrepancies/i18n.ts'; // the nav's label for the discrepancies page
+import './payments/i18n.ts'; // and for the transfers and reconciliation page
 import { OfficialContext, canSeeDossiers, canSeeInsights, officePaths } from './context.ts';
 import '../form/wizard.css';
 import './office.css';
@@ -58,6 +59,10 @@ export default function OfficeLayout() {
               // Civil status against population data: the commune's own officials (server: COMMUNE_ROLES).
               ...(official.roles.some((r) => ['receptionist', 'specialist', 'approver', 'outreach', 'commune_admin'].includes(r))
                 ? [{ to: officePaths.discrepancies, label: t('discrepancies:title') }]
+                : []),
+              // Those who take fees settle transfers and reconcile (server: payments/transfer-routes.ts).
+              ...(official.roles.some((r) => ['receptionist', 'outreach', 'commune_admin'].includes(r))
+                ? [{ to: officePaths.reconciliation, label: t('reconciliation:title') }]
                 : []),
             ]}
           />

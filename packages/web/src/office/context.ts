@@ -21,6 +21,7 @@ export const officePaths = {
   intake: '/can-bo/tiep-nhan',
   insights: '/can-bo/so-lieu',
   discrepancies: '/can-bo/sai-lech',
+  reconciliation: '/can-bo/doi-soat',
 };
 
 /** Figures (insights): whoever the who-sees-what table lets see figures somewhere, as the server decides. */
