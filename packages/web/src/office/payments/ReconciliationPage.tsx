@@ -116,7 +116,16 @@ export default function ReconciliationPage() {
                     <Badge tone="warning">{t(`reconciliation:outcome.${l.outcome}`)}</Badge>
                   </td>
                   <td>
-                    <SettleForm id={`t-${l.id}`} busy={busy} onSettle={(r, note) => act(async () => (await settleTransfer(l.id, r, note), null))} />
+                    <SettleForm
+                      id={`t-${l.id}`}
+                      busy={busy}
+                      onSettle={(r, note) =>
+                        act(async () => {
+                          await settleTransfer(l.id, r, note);
+                          return null;
+                        })
+                      }
+                    />
                   </td>
                 </tr>
               ))}
@@ -163,7 +172,16 @@ export default function ReconciliationPage() {
                   {f.settlement.note}
                 </p>
               ) : (
-                <SettleForm id={`f-${f.id}`} busy={busy} onSettle={(r, note) => act(async () => (await settleFinding(f.id, r, note), null))} />
+                <SettleForm
+                  id={`f-${f.id}`}
+                  busy={busy}
+                  onSettle={(r, note) =>
+                    act(async () => {
+                      await settleFinding(f.id, r, note);
+                      return null;
+                    })
+                  }
+                />
               )}
             </li>
           ))}
