@@ -192,7 +192,8 @@ describe('cash at the desk, receipts and refunds', () => {
       const r = await post(R, `/api/dossiers/${code}/payments`, { method: 'cash' });
       expect(r.statusCode, r.body).toBe(201);
       const p = r.json();
-      expect(p).toMatchObject({ method: 'cash', status: 'paid', amountVnd: 2000, receipt: { cancelled: false } });
+      // Two copies of a one-page document at 2,000 đ a page (the fee rules in @motcua/core/fees).
+      expect(p).toMatchObject({ method: 'cash', status: 'paid', amountVnd: 4000, receipt: { cancelled: false } });
       expect((await post(R, `/api/dossiers/${code}/payments`, { method: 'cash' })).json().code).toBe('already_paid');
       const pdf = await c.get(citizen, p.receipt.downloadUrl);
       expect(pdf.statusCode).toBe(200);
