@@ -54,7 +54,7 @@ describe('fees by bank transfer (VietQR), matched from the bank statement', () =
     await card.getByRole('button', { name: 'Chuyển khoản bằng mã VietQR' }).click();
     const message = (await card.getByTestId('vietqr-message').textContent())!.trim();
     expect(message).toMatch(/^MC[0-9A-F]{16}$/);
-    await card.getByText('TÀI KHOẢN DEMO').waitFor();
+    await card.getByText('TÀI KHOẢN DEMO — không chuyển tiền thật vào tài khoản này.').waitFor();
     await checkAccessibility(page, findings);
     // The QR drawn on the screen decodes (zbarimg) to a payload carrying the reference.
     const png = `${fs.mkdtempSync('/tmp/motcua-e2e-qr-')}/qr.png`;
