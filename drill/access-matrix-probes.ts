@@ -172,6 +172,22 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
         return [write('POST', '/sandbox/vnpay/merchant_webapi/api/transaction', { vnp_Command: 'querydr' })];
       case 'GET /verify/receipt/:token':
         return [get(`/verify/receipt/${'0'.repeat(20)}`, none)];
+      // Bank transfers and reconciliation (issue #13): a unit's money lines, for its fee collectors; checked for leaks.
+      case 'GET /api/payments/bank-transfers':
+        return both.map((t) => get(`/api/payments/bank-transfers?unitCode=${t.unit}`, [t]));
+      case 'POST /api/payments/bank-statements':
+        return both.map((t) => write('POST', '/api/payments/bank-statements', { unitCode: t.unit, fileName: 'drill.csv', contentBase64: '' }, [t]));
+      case 'POST /api/payments/bank-transfers/:id/settle':
+        return [write('POST', `/api/payments/bank-transfers/${rnd()}/settle`, { resolution: 'drill', note: 'x' })];
+      case 'POST /api/payments/bank/webhook':
+        return [write('POST', '/api/payments/bank/webhook', { unitCode: 'drill' })];
+      case 'GET /api/payments/reconciliation':
+      case 'GET /api/payments/reconciliation.xlsx':
+        return both.map((t) => get(`${route.url}?unitCode=${t.unit}&day=2026-01-01`, [t]));
+      case 'POST /api/payments/reconciliation':
+        return both.map((t) => write('POST', '/api/payments/reconciliation', { unitCode: t.unit, day: 'drill' }, [t]));
+      case 'POST /api/payments/reconciliation/lines/:id/settle':
+        return [write('POST', `/api/payments/reconciliation/lines/${rnd()}/settle`, { resolution: 'drill', note: 'x' })];
       case 'POST /api/dossiers/:code/actions':
         // A stale version: refused without a change, by 404 or 409; the answer is scanned.
         return both.map((t) => write('POST', `/api/dossiers/${c(t).code}/actions`, { action: 'withdraw', version: 9999 }, [t]));

@@ -27,6 +27,7 @@ const OfficeInsightsPage = lazy(() => import('./office/insights/InsightsPage.tsx
 const OfficeDiscrepanciesPage = lazy(() => import('./office/discrepancies/DiscrepanciesPage.tsx'));
 const OfficeCalendarPage = lazy(() => import('./office/reference/CalendarPage.tsx'));
 const OfficeAgencyCodePage = lazy(() => import('./office/reference/AgencyCodePage.tsx'));
+const OfficeReconciliationPage = lazy(() => import('./office/payments/ReconciliationPage.tsx'));
 // The outreach field app: own layout, works offline (service worker + IndexedDB).
 const FieldApp = lazy(() => import('./field/FieldApp.tsx'));
 
@@ -62,6 +63,7 @@ export function AppRoutes() {
         <Route path="sai-lech" element={<OfficeDiscrepanciesPage />} />
         <Route path="lich-nghi" element={<OfficeCalendarPage />} />
         <Route path="ma-co-quan" element={<OfficeAgencyCodePage />} />
+        <Route path="doi-soat" element={<OfficeReconciliationPage />} />
         <Route path="phan-anh" element={<OfficeFeedbackPage />} />
       </Route>
       <Route

@@ -19,6 +19,8 @@ import { IDENTITY_SCHEMAS } from './identity.ts';
 import { INSIGHTS_SCHEMAS } from './insights.ts';
 import { OUTREACH_SCHEMAS } from './outreach.ts';
 import { PAYMENT_SCHEMAS } from './payments.ts';
+import { BANK_TRANSFER_SCHEMAS } from './bank-transfers.ts';
+import { RECONCILIATION_SCHEMAS } from './reconciliation.ts';
 import { PLATFORM_SCHEMAS } from './platform.ts';
 import { PRIVACY_SCHEMAS } from './privacy.ts';
 import { PROGRESS_SCHEMAS } from './progress.ts';
@@ -45,6 +47,8 @@ export * from './privacy.ts';
 export * from './audit.ts';
 export * from './code-blocks.ts';
 export * from './payments.ts';
+export * from './bank-transfers.ts';
+export * from './reconciliation.ts';
 export * from './discrepancies.ts';
 export * from './fees.ts';
 export * from './ratings.ts';
@@ -73,6 +77,8 @@ export const CONTRACT_SCHEMAS = [
   ...AUDIT_SCHEMAS,
   ...CODE_BLOCK_SCHEMAS,
   ...PAYMENT_SCHEMAS,
+  ...BANK_TRANSFER_SCHEMAS,
+  ...RECONCILIATION_SCHEMAS,
   ...DISCREPANCY_SCHEMAS,
   ...RATING_SCHEMAS,
   ...FEEDBACK_SCHEMAS,

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { VietQrSchema } from './bank-transfers.ts';
 import { Literals, Nullable } from './common.ts';
 
 /** The payments module's wire shapes (modules/payments): fee collection for a dossier. */
@@ -49,7 +50,7 @@ export const PaymentSchema = Type.Object(
     /** Where to send the citizen's browser (VNPAY). */
     redirectUrl: Type.Optional(Type.String()),
     /** Bank-transfer QR payload (VietQR). */
-    qr: Type.Optional(Type.String()),
+    qr: Type.Optional(Type.Ref(VietQrSchema)),
     receipt: Type.Optional(FeeReceiptSchema),
     /** Set when the same dossier was paid more than once (two channels): a person refunds one. */
     duplicate: Type.Boolean(),

@@ -297,6 +297,37 @@ export interface PaymentsConfig {
   vnpayHashSecret: string;
   /** True when the built-in sandbox gateway stands in for VNPAY (and is mounted). */
   sandbox: boolean;
+  /**
+   * Each unit's account for VietQR transfers (PAYMENT_BANK_ACCOUNTS, JSON `{unitCode: {bankBin,
+   * bankName, accountNumber, accountName}}`); null = every unit gets the labelled demo account.
+   */
+  bankAccounts: Record<string, BankAccount> | null;
+  /** Shared secret of the bank's signed notifications (PAYMENT_BANK_WEBHOOK_SECRET). */
+  bankWebhookSecret: string;
+}
+
+export interface BankAccount {
+  bankBin: string;
+  bankName: string;
+  accountNumber: string;
+  accountName: string;
+}
+
+/** Published like the sandbox terminal's: the demo webhook secret signs nothing that moves money. */
+export const SANDBOX_BANK_WEBHOOK_SECRET = 'MOTCUA-BANK-WEBHOOK-SANDBOX-SECRET-NOT-FOR-PRODUCTION';
+
+function bankConfigFrom(env: NodeJS.ProcessEnv): Pick<PaymentsConfig, 'bankAccounts' | 'bankWebhookSecret'> {
+  let bankAccounts: Record<string, BankAccount> | null = null;
+  if (env.PAYMENT_BANK_ACCOUNTS) {
+    const parsed = JSON.parse(env.PAYMENT_BANK_ACCOUNTS) as Record<string, BankAccount>;
+    for (const [unit, a] of Object.entries(parsed)) {
+      if (!/^\d{6}$/.test(a.bankBin ?? '') || !/^[0-9A-Za-z]{1,19}$/.test(a.accountNumber ?? '') || !a.accountName || !a.bankName)
+        throw new Error(`PAYMENT_BANK_ACCOUNTS: unit ${unit} needs bankBin (6 digits), bankName, accountNumber (≤ 19 letters/digits), accountName`);
+    }
+    bankAccounts = parsed;
+  }
+  if (bankAccounts && !env.PAYMENT_BANK_WEBHOOK_SECRET) throw new Error('PAYMENT_BANK_ACCOUNTS needs PAYMENT_BANK_WEBHOOK_SECRET');
+  return { bankAccounts, bankWebhookSecret: env.PAYMENT_BANK_WEBHOOK_SECRET || SANDBOX_BANK_WEBHOOK_SECRET };
 }
 
 /** Published in the sandbox page and the tests: the sandbox terminal's code and secret are not secrets. */
@@ -314,6 +345,7 @@ function paymentsConfigFrom(env: NodeJS.ProcessEnv, publicUrl: string): Payments
       vnpayTmnCode: SANDBOX_VNPAY.tmnCode,
       vnpayHashSecret: SANDBOX_VNPAY.hashSecret,
       sandbox: true,
+      ...bankConfigFrom(env),
     };
   }
   return {
@@ -322,6 +354,7 @@ function paymentsConfigFrom(env: NodeJS.ProcessEnv, publicUrl: string): Payments
     vnpayTmnCode: env.PAYMENT_VNPAY_TMN_CODE!,
     vnpayHashSecret: env.PAYMENT_VNPAY_HASH_SECRET!,
     sandbox: false,
+    ...bankConfigFrom(env),
   };
 }
 

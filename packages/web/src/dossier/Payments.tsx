@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/client.ts';
 import { dossierPayments, refundPayment, startPayment, type Payment } from '../api/payments.ts';
+import type { VietQr } from '@motcua/core/api';
+import './payments.css';
 import { useResource } from '../api/useResource.ts';
 import { formatDateTime } from '../format/format.ts';
 import { formatVnd } from '../format/money.ts';
@@ -54,6 +56,12 @@ export function Payments({ code, version, as, refundable = false }: PaymentsProp
     }
   };
   const waiting = !data.paid && !confirming;
+  const qrOpen = data.items.some((p) => p.method === 'vietqr' && p.status === 'pending');
+  const payQr = (
+    <Button variant="secondary" disabled={busy} onClick={() => act(async () => void (await startPayment(code, 'vietqr')))}>
+      {as === 'citizen' ? t('payment.payQr') : t('payment.showQr')}
+    </Button>
+  );
   return (
     <section aria-labelledby={`pay-${code}`} className="payments">
       <h3 id={`pay-${code}`}>{t('payment.title')}</h3>
@@ -80,6 +88,7 @@ export function Payments({ code, version, as, refundable = false }: PaymentsProp
                   {p.receipt.cancelled && <span> ({t('payment.receiptCancelled')})</span>}
                 </>
               )}
+              {p.qr && p.status === 'pending' && <TransferQr qr={p.qr} />}
               {as === 'desk' && p.status === 'paid' && (refundable || p.duplicate) && (
                 <Button variant="secondary" disabled={busy} onClick={() => act(async () => void (await refundPayment(code, p.id, t('payment.refundReason'))))}>
                   {t('payment.refund')}
@@ -103,11 +112,45 @@ export function Payments({ code, version, as, refundable = false }: PaymentsProp
           {t('payment.payOnline')}
         </Button>
       )}
+      {waiting && !qrOpen && payQr}
       {waiting && as === 'desk' && (
         <Button disabled={busy} onClick={() => act(async () => void (await startPayment(code, 'cash')))}>
           {t('payment.takeCash', { amount: formatVnd(data.feeVnd, lang) })}
         </Button>
       )}
     </section>
+  );
+}
+
+/** The transfer QR with what a person types by hand when they cannot scan: bank, account, amount, message. */
+function TransferQr({ qr }: { qr: VietQr }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  return (
+    <figure className="vietqr">
+      <figcaption>{t('payment.qrTitle')}</figcaption>
+      {qr.demo && <Alert tone="warning">{t('payment.qrDemo')}</Alert>}
+      <img src={qr.imageDataUrl} width={220} height={220} alt={t('payment.qrAlt', { amount: formatVnd(qr.amountVnd, lang), account: qr.accountNumber })} />
+      <dl>
+        <dt>{t('payment.qrBank')}</dt>
+        <dd>{qr.bankName}</dd>
+        <dt>{t('payment.qrAccount')}</dt>
+        <dd>
+          <code>{qr.accountNumber}</code>
+        </dd>
+        <dt>{t('payment.qrAccountName')}</dt>
+        <dd>{qr.accountName}</dd>
+        <dt>{t('payment.qrAmount')}</dt>
+        <dd>{formatVnd(qr.amountVnd, lang)}</dd>
+        <dt>{t('payment.qrMessage')}</dt>
+        <dd>
+          <code data-testid="vietqr-message">{qr.message}</code>
+        </dd>
+      </dl>
+      <p className="muted">{t('payment.qrHint')}</p>
+      <Button variant="secondary" className="no-print" onClick={() => window.print()}>
+        {t('payment.printQr')}
+      </Button>
+    </figure>
   );
 }

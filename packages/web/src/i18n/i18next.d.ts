@@ -1,6 +1,7 @@
 import 'i18next';
 import type { FieldMessages } from '../field/i18n/vi.ts';
 import type { DiscrepancyMessages } from '../office/discrepancies/i18n.ts';
+import type { ReconciliationMessages } from '../office/payments/i18n.ts';
 import type { OfficeMessages } from '../office/i18n/vi.ts';
 import type { PortalMessages } from '../portal/i18n/vi.ts';
 import type { Messages } from './vi.ts';
@@ -14,13 +15,14 @@ import type { ReferenceMessages } from '../office/reference/i18n.ts';
 // registered by the app's route chunks (addMessages) before they render.
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: ['common', 'portal', 'office', 'field', 'discrepancies', 'voice', 'notices', 'reference'];
+    defaultNS: ['common', 'portal', 'office', 'field', 'discrepancies', 'voice', 'notices', 'reference', 'reconciliation'];
     resources: {
       common: Messages;
       portal: PortalMessages;
       office: OfficeMessages;
       field: FieldMessages;
       discrepancies: DiscrepancyMessages;
+      reconciliation: ReconciliationMessages;
       voice: VoiceMessages;
       notices: NoticesMessages;
       reference: ReferenceMessages;

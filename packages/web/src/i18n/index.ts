@@ -69,7 +69,7 @@ export function localized(lang: Language, vietnamese: string, english?: string |
   return lang === 'en' && english && english.trim() !== '' ? english : vietnamese;
 }
 
-export type AppNamespace = 'portal' | 'office' | 'field' | 'discrepancies' | 'voice' | 'notices' | 'reference';
+export type AppNamespace = 'portal' | 'office' | 'field' | 'discrepancies' | 'voice' | 'notices' | 'reference' | 'reconciliation';
 
 /**
  * Registers an app's dictionaries, both languages at once (switching language never waits).

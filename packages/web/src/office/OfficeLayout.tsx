@@ -7,6 +7,7 @@ import { AppShell } from '../ui/AppShell.tsx';
 import { AppNav } from '../ui/AppNav.tsx';
 import './discrepancies/i18n.ts'; // the nav's label for the discrepancies page
 import './reference/i18n.ts'; // the nav's labels for the system administrator's pages
+import './payments/i18n.ts'; // and for the transfers and reconciliation page
 import { OfficialContext, canSeeDossiers, canSeeInsights, officePaths } from './context.ts';
 import '../form/wizard.css';
 import './office.css';
@@ -66,6 +67,10 @@ export default function OfficeLayout() {
                     { to: officePaths.calendar, label: t('reference:navCalendar') },
                     { to: officePaths.agencyCodes, label: t('reference:navAgency') },
                   ]
+                : []),
+              // Those who take fees settle transfers and reconcile (server: payments/transfer-routes.ts).
+              ...(official.roles.some((r) => ['receptionist', 'outreach', 'commune_admin'].includes(r))
+                ? [{ to: officePaths.reconciliation, label: t('reconciliation:title') }]
                 : []),
             ]}
           />

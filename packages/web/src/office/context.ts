@@ -23,6 +23,7 @@ export const officePaths = {
   discrepancies: '/can-bo/sai-lech',
   calendar: '/can-bo/lich-nghi',
   agencyCodes: '/can-bo/ma-co-quan',
+  reconciliation: '/can-bo/doi-soat',
 };
 
 /** Figures (insights): whoever the who-sees-what table lets see figures somewhere, as the server decides. */

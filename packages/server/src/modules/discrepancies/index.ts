@@ -2,3 +2,4 @@
 export { DiscrepancyService, COMMUNE_ROLES } from './service.ts';
 export { discrepancyRoutes } from './routes.ts';
 export { seedDiscrepancyDemo } from './demo.ts';
+export { readRows, UnreadableFile, type FileRow } from './reader.ts';

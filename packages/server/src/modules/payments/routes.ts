@@ -6,7 +6,9 @@ import { notFound } from '../../platform/errors.ts';
 import { inlineStyle } from '../../platform/security-headers.ts';
 import { contentDisposition } from '../uploads/index.ts';
 import { unitOf } from '../units/index.ts';
+import { reconciliationRoutes } from './reconciliation-routes.ts';
 import type { PaymentsService } from './service.ts';
+import { bankTransferRoutes } from './transfer-routes.ts';
 import type { VnpParams } from './vnpay.ts';
 
 const tags = ['payments'];
@@ -16,6 +18,8 @@ const PaymentParams = Type.Object({ code: CodeParams.properties.code, id: Type.S
 const VnpQuery = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 512 }), { maxProperties: 40 });
 
 export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentsService }> = async (app, { payments }) => {
+  await app.register(bankTransferRoutes, { transfers: payments.transfers });
+  await app.register(reconciliationRoutes, { payments });
   app.get(
     '/api/dossiers/:code/payments',
     {

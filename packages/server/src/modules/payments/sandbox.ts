@@ -249,18 +249,25 @@ export const sandboxVnpayRoutes: FastifyPluginAsyncTypebox<SandboxDeps> = async 
   // The day's statement as the gateway's merchant portal exports it (CSV), for reconciliation.
   app.get('/sandbox/vnpay/statement', { config: { access: 'public' }, schema }, async (request, reply) => {
     const day = ((request.query as { date?: string }).date ?? vnpDate(deps.clock.now()).slice(0, 8)).replace(/\D/g, '').slice(0, 8);
-    const rows = await db
-      .selectFrom('sandbox_vnpay_txn')
-      .selectAll()
-      .where('pay_date', 'like', `${day}%`)
-      .where('status', 'in', ['paid', 'refunded'])
-      .orderBy('pay_date')
-      .execute();
-    const lines = ['vnp_TmnCode,vnp_TxnRef,vnp_TransactionNo,vnp_Amount,vnp_PayDate,vnp_BankCode,vnp_TransactionStatus'];
-    for (const r of rows)
-      lines.push([r.tmn_code, r.txn_ref, r.transaction_no ?? '', r.amount, r.pay_date ?? '', 'NCB', r.status === 'refunded' ? '05' : '00'].join(','));
-    return reply.type('text/csv; charset=utf-8').send(`${lines.join('\n')}\n`);
+    return reply.type('text/csv; charset=utf-8').send(await sandboxStatementCsv(db, day));
   });
 };
+
+/** The sandbox gateway's statement of a day (yyyyMMdd), in the CSV its merchant portal exports. */
+export async function sandboxStatementCsv(db: Db, day: string): Promise<string> {
+  const rows = await db
+    .selectFrom('sandbox_vnpay_txn')
+    .selectAll()
+    .where('pay_date', 'like', `${day}%`)
+    .where('status', 'in', ['paid', 'refunded'])
+    .orderBy('pay_date')
+    .execute();
+  const lines = [STATEMENT_HEADER];
+  for (const r of rows)
+    lines.push([r.tmn_code, r.txn_ref, r.transaction_no ?? '', r.amount, r.pay_date ?? '', 'NCB', r.status === 'refunded' ? '05' : '00'].join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+export const STATEMENT_HEADER = 'vnp_TmnCode,vnp_TxnRef,vnp_TransactionNo,vnp_Amount,vnp_PayDate,vnp_BankCode,vnp_TransactionStatus';
 
 const IPN_LABEL: Record<IpnMode, string> = { now: 'gửi ngay', late: 'gửi muộn', twice: 'gửi hai lần', never: 'không gửi' };

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { FeeReceipt, Payment, PaymentList, PaymentMethod, VnpayIpnAnswer } from '@motcua/core/api';
 import { inTransaction, type Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/access.ts';
+import type { BankAccount } from '../../platform/config.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { forbidden, notFound, Problem } from '../../platform/errors.ts';
 import { appendAudit, auditActor } from '../audit/index.ts';
@@ -11,7 +12,10 @@ import { sha256Hex, type ResultsService } from '../results/index.ts';
 import type { BlobStore } from '../uploads/index.ts';
 import type { GatewayOrder, PaymentGateway } from './gateway.ts';
 import { renderSignedReceipt } from './receipt.ts';
+import { PaymentReconciliation } from './reconciliation.ts';
+import { BankTransfers } from './transfers.ts';
 import { paymentsStore as store, type PaymentRow, type ReceiptRow } from './store.ts';
+import { demoAccount, vietQr } from './vietqr.ts';
 import { IPN, type VnpParams } from './vnpay.ts';
 
 export type FeeDueAt = 'submission' | 'intake' | 'result';
@@ -35,10 +39,18 @@ function vietnamYear(at: Date): number {
  * taken at the desk, numbers receipts per unit and year without gaps, and refunds at most once.
  */
 export class PaymentsService {
+  /** Bank transfers by VietQR and their matching (transfers.ts). */
+  readonly transfers: BankTransfers;
+  /** Daily reconciliation per unit (reconciliation.ts). */
+  readonly reconciliation: PaymentReconciliation;
+
   constructor(
     private readonly ctx: AppContext,
     private readonly deps: { dossiers: DossierService; results: ResultsService; blobs: BlobStore; gateway: PaymentGateway },
-  ) {}
+  ) {
+    this.transfers = new BankTransfers(ctx, this);
+    this.reconciliation = new PaymentReconciliation(ctx);
+  }
 
   get gateway(): PaymentGateway {
     return this.deps.gateway;
@@ -59,6 +71,10 @@ export class PaymentsService {
     const rows = await store.ofDossier(this.ctx.db, code);
     await this.deps.dossiers.auditRead(actor, { action: 'payments.list', dossierCode: code, kinds: ['results'], detail: { count: rows.length } });
     const items = await this.json(rows);
+    for (const [i, row] of rows.entries()) {
+      const qr = await this.qrOf(row);
+      if (qr) items[i]!.qr = qr;
+    }
     return { items, ...this.feeOf(loaded), paid: items.some((p) => p.status === 'paid') };
   }
 
@@ -69,25 +85,36 @@ export class PaymentsService {
       throw forbidden('Tiền mặt được nộp tại Bộ phận Một cửa, cán bộ ghi nhận.', 'Cash is paid at the desk and recorded by the official.');
     if (actor.kind === 'official' && !COLLECTORS.some((r) => actor.roles.includes(r)))
       throw forbidden('Chỉ cán bộ tiếp nhận thu phí, lệ phí.', 'Only desk officials collect fees.');
-    if (actor.kind === 'official' && method !== 'cash')
+    // The desk records cash or shows the transfer QR (at the counter, in a far hamlet); the card
+    // gateway is the citizen's own.
+    if (actor.kind === 'official' && method === 'vnpay')
       throw problem(
         409,
         'payment_method_unavailable',
-        'Cán bộ chỉ ghi nhận thu tiền mặt; công dân tự thanh toán trực tuyến.',
-        'Officials record cash; citizens pay online themselves.',
+        'Cán bộ ghi nhận tiền mặt hoặc đưa mã VietQR; công dân tự thanh toán trực tuyến.',
+        'Officials record cash or show the VietQR code; citizens pay online themselves.',
       );
     if (!feeVnd || feeVnd <= 0) throw problem(409, 'no_fee_due', 'Hồ sơ này không phải nộp phí, lệ phí.', 'No fee is due on this dossier.');
     if (CLOSED_STATES.includes(loaded.view.state))
       throw problem(409, 'invalid_state', 'Hồ sơ đã kết thúc, không thu phí.', 'The dossier is closed; no fee is collected.');
     const existing = await store.ofDossier(this.ctx.db, code);
     if (existing.some((p) => p.status === 'paid')) throw problem(409, 'already_paid', 'Hồ sơ đã được thanh toán.', 'This dossier is already paid.');
-    if (method === 'vietqr')
+    const account = method === 'vietqr' ? this.bankAccountOf(loaded.view.unitCode) : null;
+    if (method === 'vietqr' && !account)
       throw problem(
         409,
         'payment_method_unavailable',
         'Chuyển khoản VietQR chưa được cấu hình cho đơn vị.',
         'Bank transfer by VietQR is not configured for this unit.',
       );
+    // One open transfer order per dossier: a QR shown twice carries the same reference, so a
+    // citizen who scans the first one still matches.
+    const openTransfer = method === 'vietqr' ? existing.find((p) => p.method === 'vietqr' && p.status === 'pending' && p.amount_vnd === feeVnd) : undefined;
+    if (openTransfer && account) {
+      const [json] = await this.json([openTransfer]);
+      json!.qr = await vietQr(account.account, openTransfer.amount_vnd, openTransfer.reference, account.demo);
+      return json!;
+    }
 
     const now = this.ctx.clock.now();
     const row: PaymentRow = {
@@ -124,7 +151,22 @@ export class PaymentsService {
       const returnUrl = `${this.ctx.config.publicUrl}/api/payments/vnpay/return`;
       json!.redirectUrl = this.deps.gateway.payUrl(this.order(row, ipAddr), returnUrl);
     }
+    if (account) json!.qr = await vietQr(account.account, row.amount_vnd, row.reference, account.demo);
     return json!;
+  }
+
+  /** The unit's account for VietQR transfers; every unit has the labelled demo one until accounts are configured. */
+  bankAccountOf(unitCode: string): { account: BankAccount; demo: boolean } | null {
+    const configured = this.ctx.config.payments.bankAccounts;
+    if (!configured) return { account: demoAccount(unitCode), demo: true };
+    const account = configured[unitCode];
+    return account ? { account, demo: false } : null;
+  }
+
+  /** The QR of an open VietQR payment (for the receipt page and the desk to show again). */
+  async qrOf(row: PaymentRow) {
+    const account = row.method === 'vietqr' && row.status === 'pending' ? this.bankAccountOf(row.unit_code) : null;
+    return account ? vietQr(account.account, row.amount_vnd, row.reference, account.demo) : undefined;
   }
 
   private order(row: PaymentRow, ipAddr = '127.0.0.1'): GatewayOrder {
@@ -138,7 +180,7 @@ export class PaymentsService {
   }
 
   /** Inside the transaction that records the payment: the number is taken only if it commits. */
-  private async issueReceipt(trx: Db, row: PaymentRow, at: Date): Promise<void> {
+  async issueReceipt(trx: Db, row: PaymentRow, at: Date): Promise<void> {
     const year = vietnamYear(at);
     const number = await store.nextReceiptNumber(trx, row.unit_code, year);
     await store.insertReceipt(trx, {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { FeeReceiptTable, PaymentTable } from './tables.ts';
+import type { BankTransferTable, FeeReceiptTable, PaymentTable, ReconciliationLineTable } from './tables.ts';
 
 export type PaymentRow = PaymentTable;
 export type ReceiptRow = FeeReceiptTable;
@@ -70,4 +70,69 @@ export const paymentsStore = {
       .orderBy('created_at')
       .limit(limit)
       .execute(),
+
+  /** The credit, unless the unit already has its bank reference (then false: nothing recorded). */
+  async insertTransfer(db: Db, row: BankTransferTable): Promise<boolean> {
+    const r = await db
+      .insertInto('bank_transfer')
+      .values({ ...row, received_by: JSON.stringify(row.received_by) })
+      .onConflict((oc) => oc.columns(['unit_code', 'bank_reference']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return r !== undefined;
+  },
+
+  setTransferOutcome: (db: Db, id: string, outcome: BankTransferTable['outcome'], paymentId: string | null) =>
+    db.updateTable('bank_transfer').set({ outcome, payment_id: paymentId }).where('id', '=', id).execute(),
+
+  transferById: (db: Db, id: string) => db.selectFrom('bank_transfer').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  transferByBankReference: (db: Db, unitCode: string, bankReference: string) =>
+    db.selectFrom('bank_transfer').selectAll().where('unit_code', '=', unitCode).where('bank_reference', '=', bankReference).executeTakeFirst(),
+
+  /** open: the lines that did not match by itself and nobody has settled yet. */
+  transfersOf(db: Db, unitCode: string, open: boolean) {
+    let q = db.selectFrom('bank_transfer').selectAll().where('unit_code', '=', unitCode);
+    if (open) q = q.where('outcome', '!=', 'matched').where('settled_at', 'is', null);
+    return q.orderBy('booked_on', 'desc').orderBy('received_at', 'desc').limit(500).execute();
+  },
+
+  transfersOfDay: (db: Db, unitCode: string, day: string) =>
+    db.selectFrom('bank_transfer').selectAll().where('unit_code', '=', unitCode).where('booked_on', '=', day).execute(),
+
+  settleTransfer: (db: Db, id: string, set: Pick<BankTransferTable, 'settled_at' | 'settled_by' | 'resolution' | 'settle_note'>) =>
+    db
+      .updateTable('bank_transfer')
+      .set({ ...set, settled_by: JSON.stringify(set.settled_by) })
+      .where('id', '=', id)
+      .where('settled_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst(),
+
+  /** A unit's payments recorded as paid (or refunded after) within [from, to). */
+  paidBetween: (db: Db, unitCode: string, from: Date, to: Date) =>
+    db.selectFrom('payment').selectAll().where('unit_code', '=', unitCode).where('paid_at', '>=', from).where('paid_at', '<', to).execute(),
+
+  /** Keeps a finding once per unit, day, kind and subject; a settled one stays settled. */
+  async upsertFinding(db: Db, row: ReconciliationLineTable): Promise<void> {
+    await db
+      .insertInto('reconciliation_line')
+      .values({ ...row, detail: JSON.stringify(row.detail), settled_by: null })
+      .onConflict((oc) => oc.columns(['unit_code', 'day', 'kind', 'subject']).doUpdateSet({ detail: JSON.stringify(row.detail) }))
+      .execute();
+  },
+
+  findingsOf: (db: Db, unitCode: string, day: string) =>
+    db.selectFrom('reconciliation_line').selectAll().where('unit_code', '=', unitCode).where('day', '=', day).orderBy('kind').orderBy('subject').execute(),
+
+  findingById: (db: Db, id: string) => db.selectFrom('reconciliation_line').selectAll().where('id', '=', id).executeTakeFirst(),
+
+  settleFinding: (db: Db, id: string, set: Pick<ReconciliationLineTable, 'settled_at' | 'settled_by' | 'resolution' | 'settle_note'>) =>
+    db
+      .updateTable('reconciliation_line')
+      .set({ ...set, settled_by: JSON.stringify(set.settled_by) })
+      .where('id', '=', id)
+      .where('settled_at', 'is', null)
+      .returningAll()
+      .executeTakeFirst(),
 };

@@ -64,8 +64,43 @@ export interface SandboxVnpayTxnTable {
   refunded_amount: string | null;
 }
 
+export interface BankTransferTable {
+  id: string;
+  unit_code: string;
+  source: 'statement' | 'webhook';
+  bank_reference: string;
+  /** yyyy-MM-dd */
+  booked_on: string;
+  amount_vnd: number;
+  description: string;
+  outcome: import('@motcua/core/api').TransferOutcome;
+  payment_id: string | null;
+  received_at: Date;
+  received_by: unknown;
+  settled_at: Date | null;
+  settled_by: unknown;
+  resolution: string | null;
+  settle_note: string | null;
+}
+
+export interface ReconciliationLineTable {
+  id: string;
+  unit_code: string;
+  day: string;
+  kind: string;
+  subject: string;
+  detail: unknown;
+  found_at: Date;
+  settled_at: Date | null;
+  settled_by: unknown;
+  resolution: string | null;
+  settle_note: string | null;
+}
+
 declare module '../../db/schema.ts' {
   interface Database {
+    bank_transfer: BankTransferTable;
+    reconciliation_line: ReconciliationLineTable;
     payment: PaymentTable;
     fee_receipt_counter: FeeReceiptCounterTable;
     fee_receipt: FeeReceiptTable;
