@@ -56,7 +56,11 @@ describe("leaders' dashboard and the public transparency page", () => {
     expect(download.suggestedFilename()).toBe(`chi-so-766-91-${from}-${today}.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile((await download.path())!);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', ...api.body.groups.map((g, i) => `${i + 1}. ${g.name}`.slice(0, 31))]);
+    const sheets = workbook.worksheets.map((w) => w.name);
+    expect(sheets.slice(0, 6)).toEqual(['Tổng hợp', ...api.body.groups.map((g, i) => `${i + 1}. ${g.name}`.slice(0, 31))]);
+    expect(sheets).toContain('Xếp hạng');
+    const rankingSheet = JSON.stringify(workbook.getWorksheet('Xếp hạng')!.getSheetValues());
+    for (const r of ranked) expect(rankingSheet).toContain(r.name);
 
     // Large-text mode: the charts are drawn again at the larger size and stay readable on a phone.
     await page.getByRole('button', { name: 'Chữ to, rõ' }).click();
