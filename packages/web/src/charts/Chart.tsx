@@ -56,7 +56,7 @@ export function Chart({ kind, data, summary, table, tableLabel, percent, id }: C
             seriesBarDistance: px * 1.1,
             height: `${Math.max(6 * px, data.labels.length * rowHeight + 3 * px)}px`,
             axisY: { offset: Math.min(px * 9, 150) },
-            axisX: { onlyInteger: !percent, ...values, labelInterpolationFnc: (v: number | string) => (percent ? `${v}%` : `${v}`) },
+            axisX: { onlyInteger: true, scaleMinSpace: px * 3.5, ...values, labelInterpolationFnc: (v: number | string) => (percent ? `${v}%` : `${v}`) },
             chartPadding: { right: px * 1.5 },
           },
         );
@@ -68,8 +68,9 @@ export function Chart({ kind, data, summary, table, tableLabel, percent, id }: C
             height: `${px * 16}px`,
             fullWidth: true,
             ...values,
-            axisY: { onlyInteger: !percent, offset: px * 2.6, labelInterpolationFnc: (v: number | string) => (percent ? `${v}%` : `${v}`) },
-            chartPadding: { right: px * 1.5 },
+            // Room for the last month's label, which Chartist starts at the final point.
+            chartPadding: { right: px * 4 },
+            axisY: { onlyInteger: true, scaleMinSpace: px * 2, offset: px * 2.6, labelInterpolationFnc: (v: number | string) => (percent ? `${v}%` : `${v}`) },
           },
         );
       }
