@@ -70,7 +70,7 @@ export function Chart({ kind, data, summary, table, tableLabel, percent, id }: C
             ...values,
             // Room for the last month's label, which Chartist starts at the final point.
             chartPadding: { right: px * 4 },
-            axisY: { onlyInteger: true, scaleMinSpace: px * 2, offset: px * 2.6, labelInterpolationFnc: (v: number | string) => (percent ? `${v}%` : `${v}`) },
+            axisY: { onlyInteger: true, scaleMinSpace: px * 2, offset: px * 3.4, labelInterpolationFnc: (v: number | string) => (percent ? `${v}%` : `${v}`) },
           },
         );
       }
