@@ -12,6 +12,7 @@ export const ROUTE_BUDGETS: readonly (RouteBudget & { name: string })[] = [
   { name: 'receipt', route: 'src/portal/ReceiptPage.tsx', maxGzipKb: 150 },
   { name: 'my dossiers', route: 'src/portal/MyDossiersPage.tsx', maxGzipKb: 150 },
   { name: 'look-up', route: 'src/portal/LookupPage.tsx', maxGzipKb: 150 },
+  { name: 'transparency', route: 'src/portal/transparency/TransparencyPage.tsx', maxGzipKb: 150 },
   { name: 'office dashboard', route: ['src/office/OfficeLayout.tsx', 'src/office/DashboardPage.tsx'], maxGzipKb: 170 },
   { name: 'office queue', route: ['src/office/OfficeLayout.tsx', 'src/office/QueuePage.tsx'], maxGzipKb: 170 },
   { name: 'office dossier', route: ['src/office/OfficeLayout.tsx', 'src/office/DossierPage.tsx'], maxGzipKb: 170 },

@@ -13,6 +13,7 @@ const ReceiptPage = lazy(() => import('./portal/ReceiptPage.tsx'));
 const MyDossiersPage = lazy(() => import('./portal/MyDossiersPage.tsx'));
 const PaymentPage = lazy(() => import('./portal/PaymentPage.tsx'));
 const LookupPage = lazy(() => import('./portal/LookupPage.tsx'));
+const TransparencyPage = lazy(() => import('./portal/transparency/TransparencyPage.tsx'));
 const RatePage = lazy(() => import('./voice/RatePage.tsx'));
 const FeedbackPage = lazy(() => import('./voice/FeedbackPage.tsx'));
 const OfficeFeedbackPage = lazy(() => import('./voice/OfficeFeedbackPage.tsx'));
@@ -42,6 +43,8 @@ export function AppRoutes() {
         <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
         <Route path="ho-so/:code/thanh-toan" element={<PaymentPage />} />
         <Route path="tra-cuu" element={<LookupPage />} />
+        <Route path="minh-bach" element={<TransparencyPage />} />
+        <Route path="minh-bach/:code" element={<TransparencyPage />} />
         <Route path="danh-gia/:token" element={<RatePage />} />
         <Route path="phan-anh" element={<FeedbackPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -131,6 +131,13 @@ export default function HomePage() {
           {t('portal:home.lookupAction')}
         </ButtonLink>
       </Card>
+
+      <Card as="section" title={t('portal:transparency.title')} className="lookup">
+        <p>{t('portal:transparency.homeText')}</p>
+        <ButtonLink to="/minh-bach" variant="secondary">
+          {t('portal:transparency.homeLink')}
+        </ButtonLink>
+      </Card>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { sees } from '../../platform/privacy.ts';
 import { proceduresOf } from '../catalog/index.ts';
 import { dossiersByHamlet, dossiersLateNow } from '../dossiers/index.ts';
 import { outreachFigures } from '../outreach/index.ts';
+import { ratingTallies } from '../ratings/index.ts';
 import { communesOf, hamletsOf } from '../units/index.ts';
 import { addCounts, openAtByUnit, sumLines, zeroCounts, type SumLine } from './figures-store.ts';
 
@@ -18,10 +19,34 @@ export type Breakdown = 'hamlet' | 'commune' | 'month';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
-/** Payments (issue 13) and ratings/feedback (issue 16) feed these once they record them. */
+/** Payments (issue 13) and feedback (issue 16) feed these once they are read here. */
 const ONLINE_PAYMENT = notRecorded('Chưa ghi nhận thanh toán trực tuyến.', 'Online payments are not recorded yet.');
 const FEEDBACK = notRecorded('Chưa ghi nhận phản ánh, kiến nghị.', 'Feedback and complaints are not recorded yet.');
 const SATISFACTION_BY_UNIT = notRecorded('Đánh giá hài lòng chỉ tính cho cả phạm vi.', 'Satisfaction is given for the whole scope only.');
+
+const RATINGS_CUT = notRecorded(
+  'Đánh giá trên hồ sơ được tính theo tháng: chọn kỳ gồm các tháng trọn vẹn (hoặc đến hôm nay) để có tỷ lệ hài lòng.',
+  'Dossier ratings are counted by month: choose a period of whole months (or up to today) to get the satisfaction rate.',
+);
+
+const nextMonth = (m: string) => {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+};
+
+/**
+ * The months whose dossier ratings the period covers exactly. Ratings are filed by the month they
+ * were given (modules/ratings), so a period that cuts a month has no exact count: null then. A month
+ * that runs on past today is whole, since no later rating exists yet.
+ */
+export function ratingMonths(fromDate: IsoDate, toDate: IsoDate, today: IsoDate): string[] | null {
+  if (!fromDate.endsWith('-01')) return null;
+  const last = toDate.slice(0, 7);
+  if (toDate < today && addDays(toDate, 1).slice(0, 7) === last) return null;
+  const months: string[] = [];
+  for (let m = fromDate.slice(0, 7); m <= last; m = nextMonth(m)) months.push(m);
+  return months;
+}
 
 /** A procedure's catalog entry is complete when it states time limit, fee, documents and legal basis. */
 const complete = (p: Procedure) =>
@@ -133,8 +158,7 @@ export class InsightsService {
       outreachFigures(this.ctx.db, units, p),
     ]);
     const procs = new Map((await proceduresOf(this.ctx.db, [...new Set(byUnit.map((l) => l.procedureCode))])).map((x) => [x.code, x]));
-    // Satisfaction Motcua records today: the outreach surveys (ratings of issue 16 join them later).
-    const satisfaction: Ratio = { numerator: outreach.satisfied, denominator: outreach.surveys };
+    const satisfaction = await this.satisfaction(code, units, p, outreach);
     const whole = this.scoreOf(byUnit, procs, satisfaction);
     const channel = (ch: string) => byUnit.filter((l) => l.channel === ch).reduce((n, l) => n + l.received, 0);
     const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -175,6 +199,26 @@ export class InsightsService {
       })
       .sort((a, b) => b.received - a.received || a.code.localeCompare(b.code));
     return { units, byUnit, whole, counts, months, communes, procedures, outreach };
+  }
+
+  /**
+   * "Số đánh giá hài lòng (4–5) / số đánh giá" (core/insights): the outreach surveys' overall score
+   * and the dossier ratings' overall criterion (every rating gives it), counted together.
+   */
+  private async satisfaction(code: string, units: string[], p: Period, outreach: { satisfied: number; surveys: number }): Promise<Ratio> {
+    const months = ratingMonths(p.fromDate, p.toDate, vnDate(this.ctx.clock.now()));
+    if (!months) return RATINGS_CUT;
+    const filter = code.length === 2 ? { provinceUnits: units } : { unitCode: code };
+    const tallies = await Promise.all(months.map((month) => ratingTallies(this.ctx.db, { ...filter, month })));
+    let satisfied = outreach.satisfied;
+    let rated = outreach.surveys;
+    for (const t of tallies) {
+      const overall = t.criteria.find((c) => c.criterion === 'overall');
+      if (!overall) continue;
+      satisfied += overall.counts[3] + overall.counts[4];
+      rated += overall.total;
+    }
+    return { numerator: satisfied, denominator: rated };
   }
 
   async figures(actor: Actor, code: string, from?: IsoDate, to?: IsoDate, by?: Breakdown): Promise<Insights> {

@@ -144,6 +144,24 @@ describe('satisfaction figures', () => {
     expect((await c.get(R2, '/api/ratings/figures?unit=30421')).statusCode).toBe(403);
   });
 
+  it("feed Decision 766's satisfaction rate (overall 4–5 of all ratings) for whole months only", async () => {
+    const rate = async (who: string, code: string, query: string) => {
+      const r = await c.get(who, `/api/insights/${code}${query}`);
+      expect(r.statusCode).toBe(200);
+      return r
+        .json()
+        .groups.flatMap((g: { indicators: unknown[] }) => g.indicators)
+        .find((i: { key: string }) => i.key === 'satisfaction_rate');
+    };
+    // Overall levels given above: 2, 4, 5 — two of three satisfied; no outreach survey in this app.
+    expect(await rate(A, '30421', '?from=2026-03-01&to=2026-03-31')).toMatchObject({ numerator: 2, denominator: 3, value: 0.6667, max: 6 });
+    expect(await rate(V, '91', '?from=2026-01-01&to=2026-03-31')).toMatchObject({ numerator: 2, denominator: 3 });
+    // Ratings are filed by month: a period that cuts a past month has no exact count, and says so.
+    const cut = await rate(A, '30421', '?from=2026-02-15&to=2026-03-31');
+    expect(cut).toMatchObject({ numerator: null, denominator: null, value: null, score: null });
+    expect(cut.noteEn).toMatch(/whole months/);
+  });
+
   it('the official concerned sees their own tallies and comments, without dossiers', async () => {
     const me = await c.get(R, '/api/office/my-ratings');
     expect(me.statusCode).toBe(200);

@@ -12,6 +12,7 @@ import { insightUnits, lastMonth, periodFrom, ratioText, thisMonth, type Period 
 import { ChannelTable, CommuneTable, numberFormat, shortDate } from './InsightsTables.tsx';
 import { PeriodForm } from './PeriodForm.tsx';
 import { BreakdownTable, Decision766 } from './Decision766.tsx';
+import { InsightsCharts } from './InsightsCharts.tsx';
 import './insights.css';
 import '../i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
 
@@ -88,6 +89,7 @@ function Figures({ data }: { data: Insights }) {
   return (
     <>
       <Decision766 data={data} />
+      <InsightsCharts data={data} />
       {data.unit.code.length === 2 && (
         <BreakdownTable
           id="insights-ranking"
