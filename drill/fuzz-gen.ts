@@ -84,6 +84,7 @@ export class Generator {
     const s = this.resolve(schema);
     const hinted = this.hints(name, path);
     if (hinted.length && r() < 0.75) return pick(r, hinted);
+    if (typeof s !== 'object' || s === null) throw new Error(`the schema of ${path || '(body)'} ${name} is ${JSON.stringify(s)}, not a schema object`);
     if ('const' in s) return s.const;
     if (Array.isArray(s.enum)) return pick(r, s.enum);
     for (const key of ['anyOf', 'oneOf'] as const) {

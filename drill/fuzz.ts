@@ -207,7 +207,11 @@ async function startServer(engine: 'postgres' | 'pglite', adminUrl?: string): Pr
     PORT: String(port),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DEMO_DOSSIERS: 'false',
+    // Webhooks answer 503 while their secret is unset; with one, the fuzzer reaches their checks.
     POSTAL_WEBHOOK_SECRET: 'fuzz-webhook-secret',
+    SMS_CALLBACK_SECRET: 'fuzz-sms-secret',
+    ZALO_APP_ID: 'fuzz-app',
+    ZALO_OA_SECRET_KEY: 'fuzz-oa-secret',
   });
   // Limits high enough that the handlers, not the limiter, answer the fuzzer.
   const config = { ...base, identity: { ...base.identity, rateLimitLoginPerMinute: 1e6, rateLimitLookupPerMinute: 1e6 } };

@@ -15,7 +15,27 @@ const tags = ['payments'];
 const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) });
 const PaymentParams = Type.Object({ code: CodeParams.properties.code, id: Type.String({ format: 'uuid' }) });
 /** VNPAY sends its parameters as the query string; all text, at most a few dozen. */
-const VnpQuery = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 512 }), { maxProperties: 40 });
+// The parameters VNPAY 2.1.0 sends to the return URL and the IPN, named so OpenAPI lists them; others
+// are kept (the signature covers every vnp_ parameter, so one the gateway adds must not be refused).
+const VNP_RETURN_PARAMS = [
+  'vnp_TmnCode',
+  'vnp_Amount',
+  'vnp_BankCode',
+  'vnp_BankTranNo',
+  'vnp_CardType',
+  'vnp_PayDate',
+  'vnp_OrderInfo',
+  'vnp_TransactionNo',
+  'vnp_ResponseCode',
+  'vnp_TransactionStatus',
+  'vnp_TxnRef',
+  'vnp_SecureHashType',
+  'vnp_SecureHash',
+] as const;
+const VnpQuery = Type.Object(Object.fromEntries(VNP_RETURN_PARAMS.map((k) => [k, Type.Optional(Type.String({ maxLength: 512 }))])), {
+  additionalProperties: Type.String({ maxLength: 512 }),
+  maxProperties: 40,
+});
 
 export const paymentsRoutes: FastifyPluginAsyncTypebox<{ payments: PaymentsService }> = async (app, { payments }) => {
   await app.register(bankTransferRoutes, { transfers: payments.transfers });
