@@ -1,7 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -10,6 +6,7 @@ import {
   chooseDemoAccount,
   ensureWebBuilt,
   launchBrowser,
+  runTool,
   samplePdf,
   screenshots,
   signIn,
@@ -254,9 +251,8 @@ describe('a birth registration from search to returned result', () => {
     // items in the form's order under the register number, signed so that pdfsig validates it.
     const extract = await desk.request.get(new URL((await extractLink.getAttribute('href'))!, server.url).href);
     expect(extract.status()).toBe(200);
-    const pdfFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-extract-')), 'trich-luc.pdf');
-    fs.writeFileSync(pdfFile, await extract.body());
-    const extractText = spawnSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    const extractPdf = await extract.body();
+    const extractText = runTool('pdftotext', (file) => [file, '-'], extractPdf, 'trich-luc.pdf').stdout.replace(/\s+/g, ' ');
     let at = 0;
     for (const item of [
       'Số: ',
@@ -279,7 +275,7 @@ describe('a birth registration from search to returned result', () => {
       at = i + item.length;
     }
     expect(extractText).toMatch(/Số: \d+ Quyển số: 01\/\d{4}/);
-    const pdfsig = spawnSync('pdfsig', [pdfFile], { encoding: 'utf8' });
+    const pdfsig = runTool('pdfsig', (file) => [file], extractPdf, 'trich-luc.pdf');
     expect(pdfsig.stdout).toContain('Signature is Valid.');
     expect(pdfsig.stdout).toContain('Total document signed');
     // The return panel: the way the citizen asked for (at the counter) is preselected; the

@@ -222,3 +222,20 @@ export function samplePdf(title: string): Buffer {
 
 // A 1×1 white PNG.
 export const SAMPLE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64');
+
+/**
+ * Runs a command-line tool (pdfsig, pdftotext, zbarimg) on bytes written to a temporary file, and
+ * removes the folder whatever happens: the test command fails a run that leaves folders behind.
+ */
+export function runTool(tool: string, args: (file: string) => string[], bytes: Buffer, fileName: string): { stdout: string; stderr: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-tool-'));
+  try {
+    const file = path.join(dir, fileName);
+    fs.writeFileSync(file, bytes);
+    const r = spawnSync(tool, args(file), { encoding: 'utf8' });
+    if (r.error) throw r.error;
+    return { stdout: r.stdout, stderr: r.stderr };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

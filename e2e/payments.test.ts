@@ -1,9 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officeCall } from './field-harness.ts';
-import { checkAccessibility, ensureWebBuilt, launchBrowser, screenshots, signIn, startServer, type AxeFinding, type RunningServer } from './harness.ts';
+import {
+  checkAccessibility,
+  ensureWebBuilt,
+  launchBrowser,
+  runTool,
+  screenshots,
+  signIn,
+  startServer,
+  type AxeFinding,
+  type RunningServer,
+} from './harness.ts';
 
 // Nguyễn Văn An of Xã Phú Lâm (demo-people.json) pays for copies of a civil-status extract
 // (8,000 đ, fully online) through the built-in sandbox gateway; Huỳnh Thị Mỹ Linh at the desk
@@ -36,9 +45,7 @@ afterAll(async () => {
 });
 
 function pdfsig(bytes: Buffer): string {
-  const file = `${fs.mkdtempSync('/tmp/motcua-e2e-pay-')}/receipt.pdf`;
-  fs.writeFileSync(file, bytes);
-  const r = spawnSync('pdfsig', [file], { encoding: 'utf8' });
+  const r = runTool('pdfsig', (file) => [file], bytes, 'receipt.pdf');
   return `${r.stdout}${r.stderr}`;
 }
 

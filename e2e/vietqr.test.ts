@@ -1,9 +1,17 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officeCall } from './field-harness.ts';
-import { checkAccessibility, ensureWebBuilt, launchBrowser, screenshots, signIn, startServer, type AxeFinding, type RunningServer } from './harness.ts';
+import {
+  checkAccessibility,
+  ensureWebBuilt,
+  launchBrowser,
+  runTool,
+  screenshots,
+  signIn,
+  startServer,
+  type AxeFinding,
+  type RunningServer,
+} from './harness.ts';
 
 // Nguyễn Văn An of Xã Phú Lâm pays a civil-status extract copy by bank transfer (VietQR); the
 // receptionist of the commune imports the bank statement, the transfer confirms the payment, an
@@ -57,9 +65,8 @@ describe('fees by bank transfer (VietQR), matched from the bank statement', () =
     await card.getByText('TÀI KHOẢN DEMO — không chuyển tiền thật vào tài khoản này.').waitFor();
     await checkAccessibility(page, findings);
     // The QR drawn on the screen decodes (zbarimg) to a payload carrying the reference.
-    const png = `${fs.mkdtempSync('/tmp/motcua-e2e-qr-')}/qr.png`;
-    await card.locator('figure.vietqr img').screenshot({ path: png });
-    const decoded = spawnSync('zbarimg', ['--raw', '-q', png], { encoding: 'utf8' }).stdout.trim();
+    const png = await card.locator('figure.vietqr img').screenshot();
+    const decoded = runTool('zbarimg', (file) => ['--raw', '-q', file], png, 'qr.png').stdout.trim();
     expect(decoded).toContain(message);
     expect(decoded).toMatch(/^000201010212.*0010A000000727.*6304[0-9A-F]{4}$/);
     await screenshots(page, 'payment-vietqr');

@@ -10,6 +10,7 @@ import { registerErrorHandling } from './platform/errors.ts';
 import { contractRefResolver, registerContract } from './platform/contract.ts';
 import { frameworkErrorOptions } from './platform/framework-errors.ts';
 import { inputValidatorFactory, installInputGuards } from './platform/input.ts';
+import { serializerFactory } from './platform/lazy-compile.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { installAccessControl, type ActorResolver } from './platform/access.ts';
 import { registerWeb } from './platform/web.ts';
@@ -51,6 +52,8 @@ export interface BuildOptions {
   resolveActor?: ActorResolver;
   /** The process's services (services.ts), shared with its workers; built here when not given. */
   services?: Services;
+  /** Compile every route's validators and serializers at start, so a bad schema fails there (tests). */
+  compileSchemasAtStart?: boolean;
 }
 
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -62,8 +65,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     // TRUST_PROXY (platform/config.ts). Fastify 5 has no hop count of its own: trust the first n hops.
     trustProxy: typeof ctx.config.trustProxy === 'number' ? trustHops(ctx.config.trustProxy) : ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    // Bodies validated as sent, text parts coerced to declared types, numbers bounded (platform/input.ts).
-    schemaController: { compilersFactory: { buildValidator: inputValidatorFactory() } },
+    // Bodies validated as sent, text parts coerced to declared types, numbers bounded (platform/input.ts);
+    // validators and serializers compiled on a route's first use (platform/lazy-compile.ts).
+    schemaController: {
+      compilersFactory: {
+        buildValidator: inputValidatorFactory({ eager: options.compileSchemasAtStart }),
+        buildSerializer: serializerFactory({ eager: options.compileSchemasAtStart }),
+      },
+    },
     ...frameworkErrorOptions(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -7,9 +7,10 @@ import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kyse
  * that single connection under a mutex: a transaction holds it from BEGIN to COMMIT and every other
  * query waits, which is what keeps embedded installs correct under concurrent requests.
  */
-export async function openPglite(dataDir: string | undefined): Promise<PGlite> {
+export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<PGlite> {
   const pg = new PGlite({
     ...(dataDir ? { dataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
     extensions: { pg_trgm },
     // Same value shapes as node-postgres with our parsers (see postgres.ts).
     parsers: {

@@ -1,4 +1,5 @@
 import AjvCompiler, { type BuildCompilerFromPool } from '@fastify/ajv-compiler';
+import { lazyValidator } from './lazy-compile.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Problem } from './errors.ts';
 
@@ -78,16 +79,18 @@ const ajvCommon = { removeAdditional: false, useDefaults: true, allErrors: false
 
 /**
  * Fastify's `schemaController.compilersFactory.buildValidator`: Fastify's own Ajv compiler, twice —
- * without coercion for bodies, with coercion elsewhere — over bounded schemas.
+ * without coercion for bodies, with coercion elsewhere — over bounded schemas; each route's
+ * validator compiled on first use unless `eager` (platform/lazy-compile.ts).
  */
-export function inputValidatorFactory(): BuildCompilerFromPool {
+export function inputValidatorFactory(options: { eager?: boolean } = {}): BuildCompilerFromPool {
   const pool = AjvCompiler();
   return (externalSchemas) => {
     const external = Object.fromEntries(Object.entries(externalSchemas ?? {}).map(([k, s]) => [k, bounded(s)])) as typeof externalSchemas;
     // strictNumbers: a body number must be finite (JSON.parse turns 1e309 into Infinity).
     const body = pool(external, { customOptions: { ...ajvCommon, coerceTypes: false, strictNumbers: true } });
     const text = pool(external, { customOptions: { ...ajvCommon, coerceTypes: 'array' } });
-    return (route) => {
+    return (route) => (options.eager ? compileInput(route) : lazyValidator(() => compileInput(route)));
+    function compileInput(route: Parameters<typeof body>[0]) {
       const schema = bounded(route.schema);
       if (route.httpPart === 'body') return body({ ...route, schema });
       // Ajv skips the bound checks of a number it has just coerced, so "1e309" would pass as Infinity.
@@ -104,7 +107,7 @@ export function inputValidatorFactory(): BuildCompilerFromPool {
         return false;
       }) as typeof validate;
       return checked;
-    };
+    }
   };
 }
 

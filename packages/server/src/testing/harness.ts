@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle } from '../db/database.ts';
+import { openPglite } from '../db/pglite-pool.ts';
+import { migrateToLatest } from '../db/migrate.ts';
 import { loadConfig, type Config } from '../platform/config.ts';
 import { buildServices, contextFor, prepareDatabase, type Services } from '../services.ts';
 import { fixedClock, systemClock, type Clock } from '../platform/clock.ts';
@@ -21,17 +23,30 @@ export function testEngine(): 'pglite' | 'postgres' {
 
 let counter = 0;
 
-/** A fresh database on the engine under test (or the one given: drills choose theirs). */
-export async function openTestDatabase(engine = testEngine(), adminUrl = process.env.TEST_DATABASE_URL): Promise<DatabaseHandle & { name: string }> {
+/**
+ * A fresh database on the engine under test (or the one given: drills choose theirs). `migrated`
+ * asks for one the migrations have run on: a copy of the run's template where there is one
+ * (testing/db-template.global.ts), else empty — the caller migrates either way (a no-op on a copy).
+ */
+export async function openTestDatabase(
+  engine = testEngine(),
+  adminUrl = process.env.TEST_DATABASE_URL,
+  options: { migrated?: boolean } = {},
+): Promise<DatabaseHandle & { name: string }> {
+  const template = options.migrated ? process.env.MOTCUA_TEST_TEMPLATE : undefined;
   if (engine === 'pglite') {
-    const handle = await openDatabase({ databaseUrl: null });
+    const dump = template?.endsWith('.tar') && fs.existsSync(template) ? template : undefined;
+    const pglite = dump ? await openPglite(undefined, new Blob([fs.readFileSync(dump)])) : undefined;
+    const handle = await openDatabase({ databaseUrl: null, ...(pglite ? { pglite } : {}) });
     return { ...handle, name: 'memory' };
   }
   if (!adminUrl) throw new Error('MOTCUA_TEST_DB=postgres needs TEST_DATABASE_URL (scripts/test.mjs sets it after starting PostgreSQL)');
   const name = `motcua_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  // The template lives on the run's server; a drill's own server has none.
+  const copy = template && !template.endsWith('.tar') && adminUrl === process.env.TEST_DATABASE_URL;
+  await admin.query(copy ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -58,6 +73,13 @@ export async function openTestDatabase(engine = testEngine(), adminUrl = process
       }
     },
   };
+}
+
+/** A fresh database with every migration run (from the run's template where there is one). */
+export async function openMigratedTestDatabase(engine = testEngine(), adminUrl = process.env.TEST_DATABASE_URL): Promise<DatabaseHandle & { name: string }> {
+  const handle = await openTestDatabase(engine, adminUrl, { migrated: true });
+  await migrateToLatest(handle.db);
+  return handle;
 }
 
 export interface TestContext {
@@ -95,7 +117,7 @@ export async function startTestApp(
     postgresUrl?: string;
   } = {},
 ): Promise<TestContext> {
-  const handle = await openTestDatabase(options.engine, options.postgresUrl);
+  const handle = await openTestDatabase(options.engine, options.postgresUrl, { migrated: true });
   const clock = typeof options.clock === 'string' ? fixedClock(options.clock) : (options.clock ?? systemClock);
   const config = testConfig(options.config);
   const ctx = contextFor(config, handle, clock);

@@ -173,7 +173,6 @@ function Published({ unit }: { unit: string }) {
       {list.data && list.data.items.length === 0 && <p className="muted">{t('voice:feedback.none')}</p>}
       <ul className="published-answers">
         {list.data?.items.map((a, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: published answers have no identity by design
           <li key={i} className="card">
             <p className="muted">
               {FEEDBACK_TOPIC_LABEL[a.topic][lang]} · {a.month}

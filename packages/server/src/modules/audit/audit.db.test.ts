@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction, openDatabase } from '../../db/database.ts';
-import { openTestDatabase } from '../../testing/harness.ts';
+import { openTestDatabase, openMigratedTestDatabase } from '../../testing/harness.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { X509Certificate } from 'node:crypto';
 import { loadConfig } from '../../platform/config.ts';
@@ -25,8 +25,7 @@ type Handle = Awaited<ReturnType<typeof openTestDatabase>>;
 const root = path.resolve(import.meta.dirname, '../../../../..');
 let h: Handle;
 beforeAll(async () => {
-  h = await openTestDatabase();
-  await migrateToLatest(h.db);
+  h = await openMigratedTestDatabase();
 });
 afterAll(async () => {
   await h?.close();

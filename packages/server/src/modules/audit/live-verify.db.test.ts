@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../db/database.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
-import { openTestDatabase, testEngine } from '../../testing/harness.ts';
+import { openMigratedTestDatabase, testEngine } from '../../testing/harness.ts';
 import { appendAudit } from './audit.ts';
 import { verifyAuditChain, type VerifyResult } from './verify.ts';
 
 // Verifying while the server writes must never cry tampering. On PostgreSQL (the `postgres`
-// project; openTestDatabase fails without TEST_DATABASE_URL, it never skips) the writers' and the
+// project; openMigratedTestDatabase fails without TEST_DATABASE_URL, it never skips) the writers' and the
 // verifier's transactions really interleave; on PGlite they interleave statement by statement.
-type Handle = Awaited<ReturnType<typeof openTestDatabase>>;
+type Handle = Awaited<ReturnType<typeof openMigratedTestDatabase>>;
 let h: Handle;
 beforeAll(async () => {
-  h = await openTestDatabase();
-  await migrateToLatest(h.db);
+  h = await openMigratedTestDatabase();
 });
 afterAll(async () => {
   await h?.close();

@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { inTransaction, type DatabaseHandle } from '../../db/database.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { fixedClock, systemClock, type Clock } from '../../platform/clock.ts';
-import { openTestDatabase, testEngine } from '../../testing/harness.ts';
+import { openMigratedTestDatabase, testEngine } from '../../testing/harness.ts';
 import type { SmsSender } from './channels.ts';
 import { dossierNoticeHandler, outboxMessageId } from './dossier-notices.ts';
 import { smtpMailSender } from './mail.ts';
@@ -19,8 +18,7 @@ let handle: DatabaseHandle & { name: string };
 const cleanup: (() => Promise<void> | void)[] = [];
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await migrateToLatest(handle.db);
+  handle = await openMigratedTestDatabase();
 });
 afterAll(async () => {
   await handle?.close();

@@ -1,9 +1,8 @@
 // Races: PostgreSQL only, where transactions really interleave (testing/race.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction, type DatabaseHandle } from '../../db/database.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { openTestDatabase } from '../../testing/harness.ts';
+import { openMigratedTestDatabase } from '../../testing/harness.ts';
 import { requireInterleaving } from '../../testing/race.ts';
 import { DOSSIER_NOTICE } from './outbox.ts';
 import { enqueueOutbox, OutboxWorker } from '../../platform/outbox/index.ts';
@@ -11,8 +10,7 @@ import { samplePayload, waitFor } from './testkit.ts';
 
 let handle: DatabaseHandle & { name: string };
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await migrateToLatest(handle.db);
+  handle = await openMigratedTestDatabase();
   await requireInterleaving(handle.db);
 });
 afterAll(async () => {

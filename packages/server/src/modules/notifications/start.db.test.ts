@@ -3,18 +3,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { inTransaction, type DatabaseHandle } from '../../db/database.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { contextFor } from '../../services.ts';
 import { systemClock } from '../../platform/clock.ts';
-import { openTestDatabase, testConfig } from '../../testing/harness.ts';
+import { openMigratedTestDatabase, testConfig } from '../../testing/harness.ts';
 import { enqueueOutbox } from '../../platform/outbox/index.ts';
 import { startNotifications, DOSSIER_NOTICE } from './index.ts';
 import { samplePayload, waitFor } from './testkit.ts';
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await migrateToLatest(handle.db);
+  handle = await openMigratedTestDatabase();
 });
 afterAll(async () => {
   await handle?.close();

@@ -1,10 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { inTransaction, type DatabaseHandle } from '../../db/database.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { enqueueOutbox, OutboxWorker } from '../../platform/outbox/index.ts';
-import { openTestDatabase } from '../../testing/harness.ts';
+import { openMigratedTestDatabase } from '../../testing/harness.ts';
 import type { MailSender } from './channels.ts';
 import { dossierNoticeHandler, ZALO_ATTEMPTS_BEFORE_SMS } from './dossier-notices.ts';
 import { DOSSIER_NOTICE } from './outbox.ts';
@@ -24,8 +23,7 @@ let smsStatus = 200;
 const noMail: MailSender = { kind: 'none', send: async () => ({ id: 'unused' }), close() {} };
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await migrateToLatest(handle.db);
+  handle = await openMigratedTestDatabase();
   zalo = await startFakeZalo(APP);
   gw = await startSmsGateway(() => smsStatus);
 });
