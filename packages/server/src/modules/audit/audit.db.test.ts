@@ -287,5 +287,5 @@ describe('audit log hash chain', () => {
       if (h.kind !== 'postgres') await db.close().catch(() => undefined);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 300_000); // four command-line runs (npm + tsx start each): minutes on a busy machine
 });
