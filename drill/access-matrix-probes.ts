@@ -228,6 +228,9 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
         return both.map((t) =>
           write('POST', '/api/feedback', { unitCode: t.unit, topic: 'other', text: 'x', phone: '0900000000', publishConsent: false }, [t]),
         );
+      case 'POST /api/feedback/phone-code':
+        // Refused by validation (not a mobile number), so no code is sent.
+        return [write('POST', '/api/feedback/phone-code', { phone: '123' })];
       case 'GET /api/feedback/lookup':
         return [get('/api/feedback/lookup?code=PA-00000-000000-AAAA&phone=0900000000', none)];
       case 'POST /api/feedback/:code/rating':

@@ -5,6 +5,7 @@ import { startAuditAnchoring } from './modules/audit/wiring.ts';
 import { startNotifications } from './modules/notifications/index.ts';
 import { resultsOutboxHandlers } from './modules/results/index.ts';
 import { startPaymentQueries } from './modules/payments/index.ts';
+import { startFeedbackSweep } from './modules/feedback/index.ts';
 import type { Services } from './services.ts';
 
 /** Outbox topics of modules other than notifications, from the services of this process. */
@@ -18,7 +19,7 @@ export interface Workers {
 
 /**
  * The background work of a process: the outbox worker (notices, mail, signing documents) and the
- * audit anchoring timer (it queues what that worker delivers). Any number of processes may run
+ * audit anchoring timer (it queues what that worker delivers), and the PAKN reminder sweep. Any number of processes may run
  * them against one database (claims use SKIP LOCKED; one anchor per head either way).
  */
 export async function startWorkers(
@@ -35,9 +36,11 @@ export async function startWorkers(
   });
   const anchoring = startAuditAnchoring(ctx, options.log.child({ module: 'audit' }));
   const paymentQueries = startPaymentQueries(services.payments, options.log.child({ module: 'payments' }));
+  const feedbackSweep = startFeedbackSweep(services.feedback, options.log.child({ module: 'feedback' }));
   return {
     async stop() {
       paymentQueries.stop();
+      await feedbackSweep.stop();
       await anchoring.stop();
       await outbox.stop();
     },

@@ -6,7 +6,7 @@ export const FeedbackTopicSchema = Literals(FEEDBACK_TOPICS, { $id: 'FeedbackTop
 const Phone = Type.String({ pattern: '^0[0-9]{9}$', description: 'Số điện thoại di động 10 chữ số' });
 const FeedbackCode = Type.String({ pattern: '^PA-[0-9]{5}-[0-9]{6}-[0-9A-Z]{4}$' });
 
-/** `POST /api/feedback`: a citizen logged in, or an official at the desk on the person's behalf. */
+/** `POST /api/feedback`: a citizen logged in, a person with a phone confirmed by an SMS code, or an official at the desk. */
 export const FeedbackBodySchema = Type.Object(
   {
     unitCode: UnitCode,
@@ -14,14 +14,22 @@ export const FeedbackBodySchema = Type.Object(
     dossierCode: Type.Optional(Type.String({ maxLength: 40 })),
     text: Type.String({ minLength: 10, maxLength: 4000 }),
     phone: Phone,
-    /** Given at the desk; a logged-in citizen's name comes from their session. */
+    /** Given at the desk or with a phone code; a logged-in citizen's name comes from their session. */
     fullName: Type.Optional(Type.String({ minLength: 2, maxLength: 120 })),
+    /** Without logging in: the code sent by SMS to `phone` (POST /api/feedback/phone-code). */
+    phoneCode: Type.Optional(Type.String({ pattern: '^[0-9]{6}$' })),
     /** Whether the answer may appear, without personal data, on the commune's public page. */
     publishConsent: Type.Boolean(),
   },
   { $id: 'FeedbackBody', additionalProperties: false },
 );
 export type FeedbackBody = Static<typeof FeedbackBodySchema>;
+
+/** `POST /api/feedback/phone-code`: send a six-digit code by SMS to confirm the number. */
+export const PhoneCodeBodySchema = Type.Object({ phone: Phone }, { $id: 'PhoneCodeBody', additionalProperties: false });
+export type PhoneCodeBody = Static<typeof PhoneCodeBodySchema>;
+export const PhoneCodeSentSchema = Type.Object({ expiresAt: Instant }, { $id: 'PhoneCodeSent', additionalProperties: false });
+export type PhoneCodeSent = Static<typeof PhoneCodeSentSchema>;
 
 export const FeedbackReceiptSchema = Type.Object({ code: FeedbackCode, dueAt: Instant }, { $id: 'FeedbackReceipt', additionalProperties: false });
 export type FeedbackReceipt = Static<typeof FeedbackReceiptSchema>;
@@ -101,6 +109,8 @@ export type PublishedAnswer = Static<typeof PublishedAnswerSchema>;
 export const FEEDBACK_SCHEMAS = [
   FeedbackTopicSchema,
   FeedbackBodySchema,
+  PhoneCodeBodySchema,
+  PhoneCodeSentSchema,
   FeedbackReceiptSchema,
   FeedbackStageSchema,
   FeedbackStatusSchema,

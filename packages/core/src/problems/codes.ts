@@ -79,7 +79,14 @@ export const PAYMENT_PROBLEMS = ['no_fee_due', 'already_paid', 'payment_method_u
 export const FIELD_APP_PROBLEMS = ['file_missing', 'body_missing', 'dependency_failed', 'no_answer'] as const;
 
 /** The citizen's voice: dossier ratings and their links. */
-export const VOICE_PROBLEMS = ['already_rated', 'not_rateable', 'rating_link_invalid', 'rating_link_expired', 'rating_link_used'] as const;
+export const VOICE_PROBLEMS = [
+  'already_rated',
+  'not_rateable',
+  'rating_link_invalid',
+  'rating_link_expired',
+  'rating_link_used',
+  'invalid_phone_code',
+] as const;
 
 export const PROBLEM_CODES = [
   ...PLATFORM_PROBLEMS,

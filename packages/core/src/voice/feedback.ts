@@ -2,12 +2,12 @@ import { dueDate, type WorkCalendar, defaultCalendar, workingDaysBetween } from 
 
 /**
  * Feedback and complaints (phản ánh, kiến nghị — PAKN) about a procedure, a dossier or an
- * official's conduct, under Decree 20/2008/NĐ-CP on receiving and handling feedback on
+ * official's conduct, under Decree 20/2008/NĐ-CP (amended by Decree 92/2017/NĐ-CP) on receiving and handling feedback on
  * administrative regulations.
  *
  * The answer period below is Motcua's default service commitment, counted in working days on the
  * national calendar (Tết and swapped days included). The decree's own periods and the article
- * fixing them could not be confirmed from the sources at hand (docs/rules.md), so this is not
+ * fixing them could not be confirmed from the sources searched (docs/rules.md), so this is not
  * presented as the legal deadline and no article is cited.
  */
 export const FEEDBACK_ANSWER_WORKING_DAYS = 10;

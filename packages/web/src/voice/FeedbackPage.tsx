@@ -9,7 +9,7 @@ import { formatDateTime } from '../format/format.ts';
 import { useLanguage } from '../i18n/index.ts';
 import { useSession } from '../session/SessionProvider.tsx';
 import { Alert, Button, ButtonAnchor, Checkbox, RadioGroup, Select, TextArea, TextField, loginHref, useDocumentTitle } from '../ui/index.ts';
-import { fileFeedback, lookupFeedback, publishedAnswers, rateAnswer } from './feedbackApi.ts';
+import { fileFeedback, lookupFeedback, publishedAnswers, rateAnswer, sendPhoneCode } from './feedbackApi.ts';
 import './i18n/index.ts';
 import './voice.css';
 
@@ -23,7 +23,7 @@ function ProblemText({ error }: { error: ApiError | null }) {
   );
 }
 
-/** The form: for a logged-in citizen (VNeID); others are sent to log in or to the desk. */
+/** The form: for a logged-in citizen (VNeID), or anyone who confirms their phone with an SMS code. */
 function FileForm({ unit }: { unit: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -36,16 +36,13 @@ function FileForm({ unit }: { unit: string }) {
     text: '',
     phone: me?.phoneNumber ?? '',
     publishConsent: false,
+    fullName: '',
+    phoneCode: '',
   });
+  const [codeUntil, setCodeUntil] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<FeedbackReceipt | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!me)
-    return (
-      <Alert tone="info" live={false} actions={<ButtonAnchor href={loginHref('/phan-anh')}>{t('voice:feedback.login')}</ButtonAnchor>}>
-        <p>{t('voice:feedback.needLogin')}</p>
-      </Alert>
-    );
   if (receipt)
     return (
       <Alert tone="success">
@@ -60,12 +57,22 @@ function FileForm({ unit }: { unit: string }) {
         e.preventDefault();
         setBusy(true);
         setError(null);
-        const { dossierCode, ...rest } = form;
-        fileFeedback({ ...rest, ...(dossierCode.trim() ? { dossierCode: dossierCode.trim() } : {}) })
+        const { dossierCode, fullName, phoneCode, ...rest } = form;
+        fileFeedback({
+          ...rest,
+          ...(dossierCode.trim() ? { dossierCode: dossierCode.trim() } : {}),
+          ...(me ? {} : { fullName: fullName.trim(), phoneCode: phoneCode.trim() }),
+        })
           .then(setReceipt, (err: unknown) => setError(toApiError(err)))
           .finally(() => setBusy(false));
       }}
     >
+      {!me && (
+        <Alert tone="info" live={false} actions={<ButtonAnchor href={loginHref('/phan-anh')}>{t('voice:feedback.login')}</ButtonAnchor>}>
+          <p>{t('voice:feedback.needLogin')}</p>
+          <p>{t('voice:feedback.orPhone')}</p>
+        </Alert>
+      )}
       <ProblemText error={error} />
       <TextField
         label={t('voice:feedback.unit')}
@@ -92,6 +99,41 @@ function FileForm({ unit }: { unit: string }) {
         className="field--short"
         required
       />
+      {!me && (
+        <>
+          <TextField
+            label={t('voice:feedback.fullName')}
+            value={form.fullName}
+            onChange={(e) => set({ fullName: e.target.value })}
+            autoComplete="name"
+            required
+          />
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={busy}
+            onClick={() => {
+              setError(null);
+              sendPhoneCode(form.phone).then(
+                (r) => setCodeUntil(r.expiresAt),
+                (err: unknown) => setError(toApiError(err)),
+              );
+            }}
+          >
+            {t('voice:feedback.sendCode')}
+          </Button>
+          {codeUntil && <p role="status">{t('voice:feedback.codeSent', { until: formatDateTime(codeUntil, lang) })}</p>}
+          <TextField
+            label={t('voice:feedback.phoneCode')}
+            value={form.phoneCode}
+            onChange={(e) => set({ phoneCode: e.target.value })}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            className="field--short"
+            required
+          />
+        </>
+      )}
       <Checkbox label={t('voice:feedback.publish')} checked={form.publishConsent} onChange={(e) => set({ publishConsent: e.target.checked })} />
       <Button type="submit" disabled={busy}>
         {t('voice:feedback.send')}
@@ -104,7 +146,9 @@ function FileForm({ unit }: { unit: string }) {
 function Lookup() {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const [code, setCode] = useState('');
+  const [params] = useSearchParams();
+  // The answer notice links here with the code (?ma=); the phone proves the item is theirs.
+  const [code, setCode] = useState(params.get('ma') ?? '');
   const [phone, setPhone] = useState('');
   const [status, setStatus] = useState<FeedbackStatus | null>(null);
   const [level, setLevel] = useState('');

@@ -1,5 +1,5 @@
 import { api } from '../api/client.ts';
-import type { FeedbackBody, FeedbackQueue, FeedbackReceipt, FeedbackStatus, PublishedAnswer } from '@motcua/core/api';
+import type { FeedbackBody, FeedbackQueue, PhoneCodeSent, FeedbackReceipt, FeedbackStatus, PublishedAnswer } from '@motcua/core/api';
 
 export const fileFeedback = (body: FeedbackBody) => api.post<FeedbackReceipt>('/api/feedback', body);
 export const lookupFeedback = (code: string, phone: string) =>
@@ -11,3 +11,4 @@ export const publishedAnswers = (unit: string, signal?: AbortSignal) =>
 export const feedbackQueue = (unit: string, signal?: AbortSignal) =>
   api.get<FeedbackQueue>(`/api/office/feedback?unit=${encodeURIComponent(unit)}`, { signal });
 export const answerFeedback = (code: string, answer: string) => api.post<FeedbackStatus>(`/api/office/feedback/${encodeURIComponent(code)}/answer`, { answer });
+export const sendPhoneCode = (phone: string) => api.post<PhoneCodeSent>('/api/feedback/phone-code', { phone: phone.trim() });

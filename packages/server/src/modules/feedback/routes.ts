@@ -11,6 +11,9 @@ import {
   FeedbackStatusSchema,
   FeedbackUnitQuery,
   PublishedAnswersSchema,
+  PhoneCodeBodySchema,
+  PhoneCodeSentSchema,
+  type PhoneCodeBody,
   type FeedbackAnswerBody,
   type FeedbackBody,
   type FeedbackRatingBody,
@@ -23,7 +26,8 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ feedback: FeedbackServi
   app.post(
     '/api/feedback',
     {
-      config: { access: 'authenticated' },
+      // Public: without a session the body must carry a code sent to its phone (the service checks).
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'Gửi phản ánh, kiến nghị — file feedback or a complaint',
@@ -32,6 +36,20 @@ export const feedbackRoutes: FastifyPluginAsyncTypebox<{ feedback: FeedbackServi
       },
     },
     async (request, reply) => reply.status(201).send(await feedback.file(request.actor, request.body as FeedbackBody)),
+  );
+  app.post(
+    '/api/feedback/phone-code',
+    {
+      // Per address here; per number in the service (PHONE_CODES_PER_WINDOW).
+      config: { access: 'public', rateLimit: { max: 5, timeWindow: 60_000 } },
+      schema: {
+        tags,
+        summary: 'Gửi mã xác nhận số điện thoại qua SMS — send a phone confirmation code by SMS',
+        body: Type.Ref(PhoneCodeBodySchema),
+        response: { 202: Type.Ref(PhoneCodeSentSchema) },
+      },
+    },
+    async (request, reply) => reply.status(202).send(await feedback.phoneCodes.send((request.body as PhoneCodeBody).phone)),
   );
   app.get(
     '/api/feedback/lookup',

@@ -5,17 +5,32 @@ import { FEEDBACK_TOPIC_LABEL, feedbackDueAt, feedbackStage, maskDigits, type Fe
 import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { forbidden, notFound, Problem } from '../../platform/errors.ts';
-import { leaderEmails } from '../identity/index.ts';
-import { enqueueMail } from '../notifications/index.ts';
+import { leaderEmails, unitOfficialEmails } from '../identity/index.ts';
+import { enqueueMail, enqueuePhoneMessage, toSmsText, type PhoneMessagePayload } from '../notifications/index.ts';
 import { sees } from '../../platform/privacy.ts';
 import { inTransaction } from '../../db/database.ts';
+import { PhoneCodes } from './phone-codes.ts';
 import type { FeedbackTable } from './tables.ts';
 
+/** Who answers PAKN at a commune and so gets the reminder: the one-stop desk. */
+const FEEDBACK_HANDLER_ROLES = ['receptionist'] as const;
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === '23505';
 const noItem = (code: string) => notFound('phản ánh, kiến nghị', 'Feedback', code);
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const stageOf = (r: FeedbackTable, now: Date) => feedbackStage({ dueAt: new Date(r.due_at), answeredAt: r.answered_at ? new Date(r.answered_at) : null }, now);
+
+/** The notice of an answer: a link to read and rate it (the text itself may be long and personal). */
+export function answerNotice(code: string, phone: string, fullName: string, publicUrl: string): PhoneMessagePayload {
+  const link = `${publicUrl.replace(/\/$/, '')}/phan-anh?ma=${encodeURIComponent(code)}`;
+  return {
+    phone,
+    kind: 'feedback_answered',
+    sms: toSmsText(`Phản ánh ${code} đã được trả lời. Xem và đánh giá: ${link}`),
+    templateData: { customer_name: fullName.slice(0, 30), feedback_code: code.slice(0, 30), link },
+    zalo: true,
+  };
+}
 
 /**
  * Feedback and complaints (PAKN, Decree 20/2008/NĐ-CP): filed by a logged-in citizen or at the
@@ -24,7 +39,10 @@ const stageOf = (r: FeedbackTable, now: Date) => feedbackStage({ dueAt: new Date
  * agreed — published without personal data.
  */
 export class FeedbackService {
-  constructor(private readonly ctx: AppContext) {}
+  readonly phoneCodes: PhoneCodes;
+  constructor(private readonly ctx: AppContext) {
+    this.phoneCodes = new PhoneCodes(ctx);
+  }
 
   async file(actor: Actor, body: FeedbackBody): Promise<FeedbackReceipt> {
     let fullName: string;
@@ -39,6 +57,19 @@ export class FeedbackService {
         throw new Problem(400, 'invalid_input', 'Xin ghi họ tên người phản ánh.', 'Give the name of the person giving feedback.', { field: 'fullName' });
       fullName = body.fullName;
       channel = 'desk';
+    } else if (actor.kind === 'anonymous') {
+      if (!body.phoneCode)
+        throw new Problem(
+          401,
+          'unauthorized',
+          'Xin đăng nhập hoặc xác nhận số điện thoại bằng mã SMS.',
+          'Log in, or confirm your phone number with an SMS code.',
+        );
+      if (!body.fullName)
+        throw new Problem(400, 'invalid_input', 'Xin ghi họ tên người phản ánh.', 'Give the name of the person giving feedback.', { field: 'fullName' });
+      await this.phoneCodes.consume(body.phone, body.phoneCode);
+      fullName = body.fullName;
+      channel = 'phone';
     } else throw forbidden('Cán bộ chỉ nhận phản ánh cho đơn vị mình.', 'Officials take feedback for their own units only.');
     const now = this.ctx.clock.now();
     const dueAt = feedbackDueAt(now);
@@ -92,12 +123,11 @@ export class FeedbackService {
     };
   }
 
-  /** The unit's queue, oldest due first; reading it also runs the reminder and escalation sweep. */
+  /** The unit's queue, oldest due first (reminders and escalations run on the worker's timer, not here). */
   async queue(actor: Actor, unit: string): Promise<{ items: FeedbackItem[] }> {
     // The queue names the people who wrote: only officials of the unit who may see identities there (Decree 13/2023).
     if (actor.kind !== 'official' || !actor.unitCodes.includes(unit) || !sees(actor, 'identity', { unitCode: unit }))
       throw forbidden('Bạn chỉ xem được phản ánh của đơn vị mình.', "You see your own units' feedback only.");
-    await this.sweep();
     const now = this.ctx.clock.now();
     const rows = await this.ctx.db
       .selectFrom('feedback')
@@ -131,13 +161,19 @@ export class FeedbackService {
     if (!r || actor.kind !== 'official' || !actor.unitCodes.includes(r.unit_code)) throw noItem(code);
     if (r.answered_at) throw new Problem(409, 'conflict', 'Phản ánh này đã được trả lời.', 'This feedback has already been answered.');
     const now = this.ctx.clock.now();
-    const done = await this.ctx.db
-      .updateTable('feedback')
-      .set({ answer: body.answer.trim(), answered_at: now, answered_by: actor.userId })
-      .where('code', '=', code)
-      .where('answered_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new Problem(409, 'conflict', 'Phản ánh này đã được trả lời.', 'This feedback has already been answered.');
+    const answered = await inTransaction(this.ctx.db, async (trx) => {
+      const done = await trx
+        .updateTable('feedback')
+        .set({ answer: body.answer.trim(), answered_at: now, answered_by: actor.userId })
+        .where('code', '=', code)
+        .where('answered_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(done.numUpdatedRows) !== 1) return false;
+      // The answer goes to the person on their phone channel (Zalo when they chose it, else SMS), sent iff this commits.
+      await enqueuePhoneMessage(trx, answerNotice(r.code, r.phone, r.full_name, this.ctx.config.publicUrl));
+      return true;
+    });
+    if (!answered) throw new Problem(409, 'conflict', 'Phản ánh này đã được trả lời.', 'This feedback has already been answered.');
     return this.lookup(code, r.phone);
   }
 
@@ -178,8 +214,10 @@ export class FeedbackService {
   }
 
   /**
-   * Reminds the unit's leaders of items due within the reminder window and escalates late ones,
-   * each once (reminded_at, escalated_at), the mail queued in the same transaction as the mark.
+   * Reminds the officials responsible (the unit's one-stop receptionists, who answer PAKN) of items
+   * due within the reminder window and escalates late ones to the commune's leaders, each once
+   * (reminded_at, escalated_at), the mail queued in the same transaction as the mark. Run by the
+   * worker's timer (startFeedbackSweep), so nothing waits for someone to open the queue.
    */
   async sweep(): Promise<{ reminded: number; escalated: number }> {
     const now = this.ctx.clock.now();
@@ -199,7 +237,7 @@ export class FeedbackService {
             .where(late ? 'escalated_at' : 'reminded_at', 'is', null)
             .executeTakeFirst();
           if (Number(u.numUpdatedRows) !== 1) return;
-          const to = await leaderEmails(trx, r.unit_code);
+          const to = late ? await leaderEmails(trx, r.unit_code) : await unitOfficialEmails(trx, r.unit_code, FEEDBACK_HANDLER_ROLES);
           if (to.length === 0) return;
           const topic = FEEDBACK_TOPIC_LABEL[r.topic as FeedbackTopic]?.vi ?? r.topic;
           await enqueueMail(trx, {

@@ -1,3 +1,5 @@
+import type { ColumnType, Generated } from 'kysely';
+
 export interface FeedbackTable {
   code: string;
   unit_code: string;
@@ -22,5 +24,21 @@ export interface FeedbackTable {
 declare module '../../db/schema.ts' {
   interface Database {
     feedback: FeedbackTable;
+  }
+}
+
+export interface FeedbackPhoneCodeTable {
+  id: Generated<number>;
+  phone: string;
+  code_hash: string;
+  created_at: Date;
+  expires_at: Date;
+  attempts: ColumnType<number, number | undefined, number>;
+  used_at: Date | null;
+}
+
+declare module '../../db/schema.ts' {
+  interface Database {
+    feedback_phone_code: FeedbackPhoneCodeTable;
   }
 }

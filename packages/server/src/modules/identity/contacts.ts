@@ -17,3 +17,18 @@ export async function leaderEmails(db: Db, unitCode: string | null): Promise<str
   const rows = await q.orderBy('email').execute();
   return [...new Set(rows.map((r) => r.email!))];
 }
+
+/** Work e-mail addresses of a unit's active officials holding any of these roles (who handles an item there). */
+export async function unitOfficialEmails(db: Db, unitCode: string, roles: readonly string[]): Promise<string[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('official')
+    .select('email')
+    .where('active', '=', true)
+    .where('email', 'is not', null)
+    .where(sql<boolean>`${unitCode} = any(unit_codes)`)
+    .where(sql<boolean>`roles && array[${sql.join(roles)}]::text[]`)
+    .orderBy('email')
+    .execute();
+  return [...new Set(rows.map((r) => r.email!))];
+}

@@ -7,7 +7,7 @@ import type { OfficialRole } from '../../platform/access.ts';
  * assignment. The `official` table is read only here.
  */
 export { IdentityService, randomSecret, type CitizenProfile, type LoginClaims } from './service.ts';
-export { leaderEmails, UNIT_LEADER_ROLES } from './contacts.ts';
+export { leaderEmails, unitOfficialEmails, UNIT_LEADER_ROLES } from './contacts.ts';
 export { demoPeople, type DemoCitizen, type DemoOfficial, type DemoPeople } from './demo-people.ts';
 export type { Official } from './store.ts';
 

@@ -76,18 +76,30 @@ export function dossierNoticeHandler(channels: NoticeChannels): TopicHandler {
     }
     const phone = p.recipient.phone?.trim();
     if (phone) {
-      out.push({ channel: 'sms', recipient: phone, send: () => sendPhoneNotice(channels, message, p, notice, phone, now) });
+      out.push({
+        channel: 'sms',
+        recipient: phone,
+        send: () =>
+          sendPhoneNotice(channels, message, phone, { kind: notice.kind, sms: notice.sms, templateData: zaloTemplateData(p, notice, channels.publicUrl) }, now),
+      });
     }
     return out;
   };
 }
 
-async function sendPhoneNotice(
-  c: NoticeChannels,
+/** A message for a phone: its kind (names the ZNS template), its SMS text, its ZNS template data. */
+export interface PhoneNotice {
+  kind: string;
+  sms: string;
+  templateData: Record<string, string>;
+}
+
+/** By Zalo when the holder of the number chose it (and a template exists), else or on refusal by SMS; receipts recorded. */
+export async function sendPhoneNotice(
+  c: Pick<NoticeChannels, 'sms' | 'db' | 'zalo' | 'zaloTemplates'>,
   message: ClaimedMessage,
-  p: DossierNoticePayload,
-  notice: RenderedNotice,
   phone: string,
+  notice: PhoneNotice,
   now: () => Date,
 ): Promise<{ id: string }> {
   const db = c.db;
@@ -104,7 +116,7 @@ async function sendPhoneNotice(
           const sent = await c.zalo.send({
             phone: zaloPhone,
             templateId,
-            templateData: zaloTemplateData(p, notice, c.publicUrl),
+            templateData: notice.templateData,
             trackingId: `outbox-${message.id}`,
           });
           await recordReceipt(db, { outboxId: message.id, channel: 'zalo', recipient: zaloPhone, providerId: sent.id, status: 'accepted', at: now() });

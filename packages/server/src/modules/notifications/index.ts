@@ -6,6 +6,7 @@ import { dossierNoticeHandler } from './dossier-notices.ts';
 import { fileMailSender, smtpMailSender } from './mail.ts';
 import { DOSSIER_NOTICE } from './outbox.ts';
 import { PLAIN_MAIL, plainMailHandler } from './plain-mail.ts';
+import { PHONE_MESSAGE, phoneMessageHandler } from './phone-message.ts';
 import { fileSmsSender, httpSmsSender } from './sms.ts';
 import { dbZaloTokenStore } from './receipts.ts';
 import { fileZaloSender, httpZaloSender, type ZaloSender } from './zalo.ts';
@@ -19,6 +20,7 @@ export { fileSmsSender, httpSmsSender } from './sms.ts';
 export { dossierNoticeHandler, outboxMessageId } from './dossier-notices.ts';
 export { renderDossierNotice } from './render.ts';
 export { enqueueMail, PLAIN_MAIL, type PlainMailPayload } from './plain-mail.ts';
+export { enqueuePhoneMessage, PHONE_MESSAGE, type PhoneMessagePayload } from './phone-message.ts';
 export { noticesSentFor, type SentNotice } from './sent.ts';
 export { toSmsText, fitSms, isGsm7, SMS_MAX } from './sms-text.ts';
 export { fileZaloSender, httpZaloSender, toZaloPhone, ZaloRefusal, type ZaloSender, type ZaloMessage } from './zalo.ts';
@@ -82,6 +84,7 @@ export function notificationHandlers(ctx: AppContext, log: WorkerLog): { handler
         publicUrl: ctx.config.publicUrl,
       }),
       [PLAIN_MAIL]: plainMailHandler({ mail, publicUrl: ctx.config.publicUrl }),
+      [PHONE_MESSAGE]: phoneMessageHandler({ sms, zalo, zaloTemplates: ctx.config.notifications.zalo.templates, db: ctx.db, now }),
     },
     describe: `mail: ${mail.kind}, sms: ${sms.kind}, zalo: ${zalo.kind}`,
     close: () => mail.close(),

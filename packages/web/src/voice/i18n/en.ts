@@ -27,6 +27,11 @@ export const voiceEn: VoiceMessages = {
     intro:
       'Send feedback about a procedure, the handling of an application or an official’s conduct. You get a code to follow it and an answer within the time limit.',
     needLogin: 'Log in with VNeID to send feedback, or come to the one-stop desk.',
+    orPhone: 'Or send it without logging in: confirm your phone number with an SMS code.',
+    fullName: 'Full name',
+    sendCode: 'Send confirmation code',
+    codeSent: 'A confirmation code was sent by SMS; it is valid until {{until}}.',
+    phoneCode: 'Confirmation code (6 digits)',
     login: 'Log in',
     unit: 'Commune or ward code',
     topic: 'What it is about',

@@ -26,6 +26,11 @@ export const voiceVi = {
     intro:
       'Gửi phản ánh, kiến nghị về thủ tục hành chính, việc giải quyết hồ sơ hoặc thái độ của cán bộ. Ông/bà nhận mã để tra cứu và câu trả lời trong thời hạn.',
     needLogin: 'Xin đăng nhập bằng VNeID để gửi phản ánh, hoặc đến Bộ phận Một cửa để được ghi nhận.',
+    orPhone: 'Hoặc gửi không cần đăng nhập: xác nhận số điện thoại bằng mã SMS.',
+    fullName: 'Họ và tên',
+    sendCode: 'Gửi mã xác nhận',
+    codeSent: 'Mã xác nhận đã được gửi bằng SMS, có hiệu lực đến {{until}}.',
+    phoneCode: 'Mã xác nhận (6 chữ số)',
     login: 'Đăng nhập',
     unit: 'Mã xã, phường nhận phản ánh',
     topic: 'Nội dung phản ánh',
