@@ -56,6 +56,7 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
       case 'GET /openapi.json':
       case 'GET /api/units':
       case 'GET /api/procedures':
+      case 'GET /api/procedure-groups':
       case 'GET /verify':
         return [get(route.url, none)];
       case 'GET /api/units/resolve':
@@ -337,6 +338,14 @@ export function probesFor(route: Route, s: Seeded): Probe[] | null {
         return [write('DELETE', `/api/me/documents/${rnd()}`, undefined)];
       case 'POST /api/dossiers':
         return [write('POST', '/api/dossiers', {})];
+      case 'POST /api/dossier-groups':
+        return [write('POST', '/api/dossier-groups', {})];
+      // The seeded dossiers lead no group: these answer 404 to everyone and are checked for leaks
+      // only (groups.db.test.ts checks who sees a real group, and that officials' reads are audited).
+      case 'GET /api/dossier-groups/:code':
+        return both.map((t) => get(`/api/dossier-groups/LT-${c(t).code}`, [t]));
+      case 'GET /api/dossiers/:code/group':
+        return both.map((t) => get(`/api/dossiers/${c(t).code}/group`, [t]));
       case 'POST /verify':
         return [write('POST', '/verify', {})];
       case 'POST /api/postal/webhook':

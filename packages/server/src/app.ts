@@ -38,6 +38,7 @@ import { feedbackRoutes } from './modules/feedback/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { calendarRoutes } from './modules/calendar/index.ts';
 import { agenciesRoutes } from './modules/agencies/index.ts';
+import { dossierGroupRoutes } from './modules/dossier-groups/index.ts';
 
 /** Random per process: a /health answer with a new bootId proves the server really restarted. */
 const bootId = randomUUID();
@@ -163,6 +164,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await services.calendar.refresh();
   await app.register(calendarRoutes, { calendar: services.calendar });
   await app.register(agenciesRoutes, { agencies: services.agencies });
+  await app.register(dossierGroupRoutes, { groups: services.groups });
 
   if (options.serveWeb) await registerWeb(app, ctx.config.webDist);
   return app;

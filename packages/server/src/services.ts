@@ -25,6 +25,7 @@ import { dossierHooks, RatingsService, ratingsDossierHook } from './modules/rati
 import { FeedbackService } from './modules/feedback/index.ts';
 import { CalendarService } from './modules/calendar/index.ts';
 import { AgenciesService } from './modules/agencies/index.ts';
+import { DossierGroupService, dossierGroupsHook, localPartnerAdapter } from './modules/dossier-groups/index.ts';
 
 /**
  * The composition root: every service built once, from one context, for the HTTP server
@@ -47,6 +48,7 @@ export interface Services {
   feedback: FeedbackService;
   calendar: CalendarService;
   agencies: AgenciesService;
+  groups: DossierGroupService;
 }
 
 export function buildServices(ctx: AppContext): Services {
@@ -62,6 +64,7 @@ export function buildServices(ctx: AppContext): Services {
     insightsDossierHook,
     resultsDossierHook(ctx.config),
     ratingsDossierHook(() => ratings!),
+    dossierGroupsHook(ctx, localPartnerAdapter),
   );
   const dossiers = new DossierService(ctx, catalog, { attachments: uploads, onRecorded });
   ratings = new RatingsService(ctx, dossiers);
@@ -97,6 +100,7 @@ export function buildServices(ctx: AppContext): Services {
     feedback: new FeedbackService(ctx),
     calendar: new CalendarService(ctx),
     agencies: new AgenciesService(ctx),
+    groups: new DossierGroupService(ctx, dossiers),
   };
 }
 

@@ -14,6 +14,7 @@ import { Ok, ProblemCodeSchema, ProblemSchema } from './common.ts';
 import { DISCREPANCY_SCHEMAS } from './discrepancies.ts';
 import { DOSSIER_SCHEMAS } from './dossiers.ts';
 import { FEE_SCHEMAS } from './fees.ts';
+import { GROUP_SCHEMAS } from './groups.ts';
 import { FIELD_OP_SCHEMAS } from './field-ops.ts';
 import { IDENTITY_SCHEMAS } from './identity.ts';
 import { INSIGHTS_SCHEMAS } from './insights.ts';
@@ -55,6 +56,7 @@ export * from './ratings.ts';
 export * from './feedback.ts';
 export * from './notifications.ts';
 export * from './calendar.ts';
+export * from './groups.ts';
 
 /** Every named schema, registered once by the server (platform/contract.ts). */
 export const CONTRACT_SCHEMAS = [
@@ -84,4 +86,5 @@ export const CONTRACT_SCHEMAS = [
   ...FEEDBACK_SCHEMAS,
   ...NOTIFICATION_SCHEMAS,
   ...CALENDAR_SCHEMAS,
+  ...GROUP_SCHEMAS,
 ];
