@@ -77,9 +77,10 @@ function AccountLine({ kit, sessionName, signOut }: { kit: FieldKit; sessionName
               : t('field:account.credential', { time: formatDateTime(auth.until, lang) })}
           </span>
           {!confirming && (
-            <Button variant="quiet" onClick={() => (unsent > 0 ? setConfirming(true) : void logOut())}>
+            // The header's own button style (as the language switch): readable on its blue.
+            <button type="button" className="tool-btn" onClick={() => (unsent > 0 ? setConfirming(true) : void logOut())}>
               {t('session.logout')}
-            </Button>
+            </button>
           )}
         </div>
       )}
