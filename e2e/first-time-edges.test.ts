@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkAccessibility,
+  chooseDemoAccount,
   ensureWebBuilt,
   launchBrowser,
   samplePdf,
@@ -11,6 +12,8 @@ import {
   type AxeFinding,
   type RunningServer,
 } from './harness.ts';
+import { alignClock, fieldDay, planSessionToday } from './field-harness.ts';
+import { OUTREACH_OFFICIAL, downloadKit, goTo, recordConsultation, signInToField } from './field-steps.ts';
 
 /**
  * Issue #18: the rough edges a first-time user hits, each checked as a browser fact at the size it
@@ -26,7 +29,9 @@ const findings: AxeFinding[] = [];
 
 beforeAll(async () => {
   ensureWebBuilt();
-  server = await startServer({ DEMO_DOSSIERS: 'true' });
+  // Outreach sessions exist on working days only: on a weekend the server runs on the next one.
+  const { clockStart } = fieldDay();
+  server = await startServer({ DEMO_DOSSIERS: 'true', ...(clockStart ? { MOTCUA_CLOCK_START: clockStart } : {}) });
   browser = await launchBrowser();
 });
 
@@ -114,6 +119,56 @@ describe('a citizen on a phone', () => {
   });
 });
 
+describe('the outreach team on a phone', () => {
+  it('sees who the app works as, a clear sign once the sign-in expired, signs in again without losing work, and logs out', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
+    await alignClock(context);
+    const page = await context.newPage();
+    await signInToField(page, server.url);
+    const { day } = await planSessionToday(context, page, server.url, 'Đợt kiểm tra đăng nhập');
+    await page.goto(`${server.url}/luu-dong/`);
+    await downloadKit(page, day);
+    await page.getByText('Đăng nhập: Trương Văn Lộc').waitFor();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+    await audit(page);
+    await screenshots(page, 'edges-field-account');
+
+    // Work done offline, then the web session and the offline code both run out (four days later).
+    await context.setOffline(true);
+    await goTo(page, 'Tư vấn');
+    await recordConsultation(page, '30421-07', '1.004194', 2);
+    await page.getByText(/Làm việc bằng mã offline, còn hạn đến/).waitFor();
+    await context.clearCookies();
+    await page.clock.install({ time: Date.now() + 4 * 24 * 3600_000 });
+    await context.setOffline(false);
+    await page.reload();
+    const sign = page.getByText('Phiên đăng nhập đã hết hạn.');
+    await sign.waitFor();
+    expect(await page.locator('.field-account').innerText()).toContain('1 mục chưa gửi vẫn được lưu an toàn trên máy này');
+    await audit(page);
+    await screenshots(page, 'edges-field-expired');
+
+    // Signing in again comes back to the same page with the work still there, and sends it.
+    await page.getByRole('link', { name: 'Đăng nhập lại' }).click();
+    await chooseDemoAccount(page, server.url, OUTREACH_OFFICIAL);
+    await page.getByText('Đăng nhập: Trương Văn Lộc').waitFor();
+    await goTo(page, 'Đồng bộ');
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click();
+    await page.locator('[data-testid=sync-item][data-state=applied]').waitFor();
+
+    // The day's report fits the phone: its table scrolls in its own region, the page does not.
+    await goTo(page, 'Báo cáo');
+    await page.getByRole('region', { name: 'Theo thôn, ấp' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await audit(page);
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByText('Đăng nhập bằng tài khoản cán bộ để tải bộ công cụ làm việc không cần mạng.').waitFor();
+    await audit(page);
+    await context.close();
+  });
+});
+
 describe('the desk', () => {
   it('shows the actual work first, filters as one types, finds by procedure name; the approver has a tile', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
@@ -121,9 +176,14 @@ describe('the desk', () => {
     await desk.locator('.queue-table').waitFor();
     const states = async () => desk.locator('.queue-table tbody td:nth-child(4) .badge').allInnerTexts();
     expect((await states()).join('|')).not.toMatch(/Đã trả kết quả|Đã rút hồ sơ|Không được tiếp nhận/i);
-    await desk.getByLabel(/Hiện cả hồ sơ đã xong/).check();
+    // A click, then wait: the checkbox follows the URL, which React Router updates in a transition
+    // (check() reads the box right after its click and failed on a loaded machine).
+    const showFinished = desk.getByLabel(/Hiện cả hồ sơ đã xong/);
+    await showFinished.click();
+    await expect.poll(() => showFinished.isChecked()).toBe(true);
     await expect.poll(async () => (await states()).some((s) => /Đã trả kết quả/i.test(s))).toBe(true);
-    await desk.getByLabel(/Hiện cả hồ sơ đã xong/).uncheck();
+    await showFinished.click();
+    await expect.poll(() => showFinished.isChecked()).toBe(false);
 
     // No Enter: the list follows the typing. (The demo week has stay registrations, no births.)
     await desk.getByLabel('Tìm theo mã hồ sơ, tên, số CCCD hoặc tên thủ tục').fill('tam tru');

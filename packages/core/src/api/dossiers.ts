@@ -162,6 +162,8 @@ export const DossierSchema = Type.Object(
     timeliness: Type.Ref(TimelinessSchema),
     assigneeUserId: Nullable(Type.String()),
     missingDocuments: Type.Array(Type.String()),
+    /** Required documents that had no file at filing (the completeness rule the wizard shows); null on older dossiers. */
+    documentsLacking: Type.Optional(Nullable(Type.Array(Type.String()))),
     apologies: Type.Array(Type.Object({ at: Type.String(), newAppointment: Type.String(), reason: Type.String() })),
     history: Type.Array(Type.Ref(HistoryItemSchema)),
     allowedActions: Type.Array(Type.Ref(AllowedActionSchema)),

@@ -19,3 +19,5 @@ export { JSON_SCHEMA_2020 } from './types.ts';
 export type { CatalogFilters, CatalogIndex } from './search.ts';
 export { buildCatalogIndex, fieldKeyOf, searchCatalog } from './search.ts';
 export { withoutInternalNotes } from './public.ts';
+export type { DocumentList } from './completeness.ts';
+export { hasEForm, isDeclaration, missingRequiredDocuments } from './completeness.ts';

@@ -20,6 +20,7 @@ import { ReportPage } from './pages/ReportPage.tsx';
 import { SetupPage } from './pages/SetupPage.tsx';
 import { SurveyPage } from './pages/SurveyPage.tsx';
 import { SyncPage } from './pages/SyncPage.tsx';
+import { FieldAccount } from './pages/FieldAccount.tsx';
 import '../form/wizard.css';
 import './field.css';
 import './i18n/index.ts'; // this app's text (i18n namespace), registered before the page renders
@@ -97,7 +98,7 @@ function FieldLayout({ state, children }: { state: FieldState | null; children: 
     [fieldPaths.sync, t('field:nav.sync')],
     [fieldPaths.report, t('field:nav.report')],
   ];
-  // No session area: the app works offline on its own credential (the set-up page signs in).
+  // No shell session area (it would ask /api/me offline): FieldAccount shows the credential or session.
   return (
     <AppShell
       className="field"
@@ -106,6 +107,7 @@ function FieldLayout({ state, children }: { state: FieldState | null; children: 
         state && (
           <>
             <StatusLine sessionId={state.kit.session.id} />
+            <FieldAccount kit={state.kit} />
             <AppNav label={t('field:navLabel')} containerClass="container" links={links.map(([to, label]) => ({ to, label, end: to === fieldPaths.home }))} />
           </>
         )

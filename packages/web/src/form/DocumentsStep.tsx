@@ -8,6 +8,7 @@ import { myDocuments } from '../api/dossiers.ts';
 import { documentName } from '../format/procedureView.ts';
 import type { AttachedFile } from './draft.ts';
 import { FileUploader } from './FileUploader.tsx';
+import { hasEForm, isDeclaration } from '@motcua/core/catalog';
 
 export interface DocumentsStepProps {
   procedure: Procedure;
@@ -15,6 +16,8 @@ export interface DocumentsStepProps {
   onChange: (index: string, files: AttachedFile[]) => void;
   /** Citizens may reuse their personal document store; officials at the counter have none. */
   withStore: boolean;
+  /** Filed online: the e-form the citizen just filled is the declaration (core completeness rule). */
+  online?: boolean;
 }
 
 function StorePicker({ onPick, chosen }: { onPick: (file: AttachedFile) => void; chosen: ReadonlySet<string> }) {
@@ -40,7 +43,7 @@ function StorePicker({ onPick, chosen }: { onPick: (file: AttachedFile) => void;
 }
 
 /** One uploader per document the catalogue lists, required ones marked, reuse from the store offered. */
-export function DocumentsStep({ procedure, documents, onChange, withStore }: DocumentsStepProps) {
+export function DocumentsStep({ procedure, documents, onChange, withStore, online = false }: DocumentsStepProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [storeFor, setStoreFor] = useState<string | null>(null);
@@ -56,12 +59,17 @@ export function DocumentsStep({ procedure, documents, onChange, withStore }: Doc
         const key = String(index);
         const files = documents[key] ?? [];
         const name = documentName(doc, lang);
+        const declared = online && doc.required && isDeclaration(doc) && hasEForm(procedure);
+        const required = doc.required && !declared;
         return (
           <section key={key} className="doc-item" aria-labelledby={`doc-${key}`}>
             <h3 className="doc-item__name" id={`doc-${key}`}>
               <span lang={doc.nameEn && lang === 'en' ? undefined : 'vi'}>{name}</span>{' '}
-              <Badge tone={doc.required ? 'warning' : 'neutral'}>{doc.required ? t('procedure.required') : t('procedure.optional')}</Badge>
+              <Badge tone={required ? 'warning' : 'neutral'}>
+                {required ? t('procedure.required') : declared ? t('wizard.declaredOnline') : t('procedure.optional')}
+              </Badge>
             </h3>
+            {declared && <p className="muted">{t('wizard.declaredOnlineNote')}</p>}
             <FileUploader label={name} files={files} onChange={(next) => onChange(key, next)} />
             {withStore &&
               (storeFor === key ? (

@@ -5,15 +5,8 @@ import { useLanguage } from '../i18n/index.ts';
 import { Button, ProgressBar } from '../ui/index.ts';
 import { uploadFile } from '../api/upload.ts';
 import type { AttachedFile } from './draft.ts';
+import { afterSuccess, type Pending } from './uploads.ts';
 import './wizard.css';
-
-interface Pending {
-  key: number;
-  name: string;
-  progress: number | null;
-  error?: string;
-  file: File;
-}
 
 export interface FileUploaderProps {
   /** What the files are for, e.g. a document name: labels the buttons for screen readers. */
@@ -47,7 +40,7 @@ export function FileUploader({ label, files, onChange }: FileUploaderProps) {
       setPending((list) => list.map((p) => (p.key === key ? { ...p, progress: total ? loaded / total : null } : p))),
     ).then(
       (upload) => {
-        setPending((list) => list.filter((p) => p.key !== key));
+        setPending((list) => afterSuccess(list, key));
         const attached = { uploadId: upload.id, filename: upload.filename || file.name, size: upload.size, mediaType: upload.mediaType };
         latest.current = [...latest.current, attached];
         onChange(latest.current);

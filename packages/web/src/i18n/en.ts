@@ -218,6 +218,8 @@ export const en = {
     removeFile: 'Remove file {{name}}',
     fromStore: 'Use a document saved in your store',
     useDocument: 'Use “{{title}}”',
+    declaredOnline: 'Filled in online',
+    declaredOnlineNote: 'You filled in this declaration in the earlier steps; no paper copy is needed. You may still attach one.',
     missingRequiredTitle: 'Required documents are missing',
     missingRequired:
       'You can still submit, but the desk may ask for more documents, which slows things down. Documents you only need to show can be brought when you collect the result.',

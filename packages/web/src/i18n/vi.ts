@@ -222,6 +222,8 @@ export const vi = {
     removeFile: 'Bỏ tệp {{name}}',
     fromStore: 'Dùng giấy tờ đã lưu trong kho của bạn',
     useDocument: 'Dùng “{{title}}”',
+    declaredOnline: 'Đã khai trực tuyến',
+    declaredOnlineNote: 'Bạn đã điền tờ khai này ở các bước trước, không cần tải lên bản giấy. Có thể đính kèm nếu muốn.',
     missingRequiredTitle: 'Còn thiếu giấy tờ bắt buộc',
     missingRequired:
       'Bạn vẫn có thể nộp, nhưng cán bộ có thể yêu cầu bổ sung, làm hồ sơ chậm hơn. Những giấy tờ chỉ cần xuất trình thì mang theo khi nhận kết quả.',

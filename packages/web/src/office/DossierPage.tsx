@@ -222,6 +222,16 @@ export default function DossierPage() {
               ))}
             </ul>
           )}
+          {(dossier.documentsLacking?.length ?? 0) > 0 && (
+            // Core's completeness rule at filing, the one the citizen's review step showed.
+            <Alert tone="warning" live={false} title={t('office:dossier.lackingAtFiling')}>
+              <ul lang="vi" data-testid="documents-lacking">
+                {dossier.documentsLacking!.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </Alert>
+          )}
           {dossier.missingDocuments.length > 0 && (
             <>
               <h3>{t('office:dossier.missingDocuments')}</h3>

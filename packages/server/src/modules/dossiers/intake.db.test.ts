@@ -42,6 +42,14 @@ describe('intake and appointments', () => {
     );
   });
 
+  it('records the required documents lacking at filing by the rule the wizard shows: online, the e-form is the declaration', async () => {
+    clock().set('2026-03-03T09:00:00+07:00');
+    const online = (await submit(`citizen:${AN}`, maritalStatusBody(AN))).json();
+    expect(online.documentsLacking).toEqual(['Giấy tờ tùy thân (xuất trình)']);
+    const counter = (await submit(receptionist, { ...maritalStatusBody(AN), channel: 'counter', consent: { method: 'signature' } })).json();
+    expect(counter.documentsLacking).toEqual(['Tờ khai cấp Giấy xác nhận tình trạng hôn nhân', 'Giấy tờ tùy thân (xuất trình)']);
+  });
+
   it('moves a same-day procedure received after 15:00 to the next working day (after Tết)', async () => {
     clock().set('2026-02-13T16:00:00+07:00');
     const r = await submit(receptionist, certifyCopyBody(AN));

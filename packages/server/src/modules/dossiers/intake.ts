@@ -25,6 +25,8 @@ export interface IntakeDetails {
   /** How feeVnd was computed; absent on dossiers filed before fee rules. */
   fee?: FeeQuote;
   consent: Consent | null;
+  /** Required documents with no file at filing (core missingRequiredDocuments); absent on older dossiers. */
+  documentsLacking?: string[];
 }
 
 /** Vietnamese mobile and landline numbers in one spelling (0…), for comparing in look-ups. */

@@ -1,3 +1,4 @@
+import { missingRequiredDocuments } from '@motcua/core/catalog';
 import { createHash } from 'node:crypto';
 import { vnDate } from '@motcua/core/calendar';
 import {
@@ -314,7 +315,13 @@ export class DossierService {
         provinceCode: provinceOf(input.unitCode) ?? null,
         provinceRules: this.options.provinceFeeRules ?? [],
       });
+      // Core's completeness rule, the one the wizard's review step shows the citizen: recorded for
+      // the desk's check (Decree 61/2018 art. 19: the desk checks completeness on receipt), not a refusal.
+      const lacking = missingRequiredDocuments(procedure, new Set(files.flatMap((f) => (f.kind ? [f.kind] : []))), input.channel).map(
+        (index) => procedure.documents[index]!.name,
+      );
       const intake: IntakeDetails = {
+        documentsLacking: lacking,
         procedureName: procedure.name,
         applicant: input.applicant,
         form: input.form,

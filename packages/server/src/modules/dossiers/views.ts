@@ -72,6 +72,7 @@ export function dossierJson(
     timeliness: timeliness(view, now, dossierClock),
     assigneeUserId: view.assigneeUserId,
     missingDocuments: view.missingDocuments,
+    documentsLacking: intake.documentsLacking ?? null,
     apologies: events
       .filter((e) => e.type === 'record_apology')
       .map((e) => ({

@@ -20,6 +20,17 @@ export const fieldEn = {
   pending_other: '{{count}} items waiting to send',
   needsAttention_one: '{{count}} item needs attention',
   needsAttention_other: '{{count}} items need attention',
+  account: {
+    signedIn: 'Signed in: {{name}}',
+    credential: 'Working on the offline code, valid until {{time}}',
+    expired: 'Your sign-in has expired.',
+    keptOnPhone_one: '{{count}} unsent item is kept safely on this phone; sign in again to send it, nothing is lost.',
+    keptOnPhone_other: '{{count}} unsent items are kept safely on this phone; sign in again to send them, nothing is lost.',
+    relogin: 'Sign in again',
+    logoutUnsent_one: '{{count}} item is not sent yet. It stays on this phone and is sent when you sign in again.',
+    logoutUnsent_other: '{{count}} items are not sent yet. They stay on this phone and are sent when you sign in again.',
+    stay: 'Stay',
+  },
   part: { morning: 'morning', afternoon: 'afternoon' },
   setup: {
     title: 'Before you leave',

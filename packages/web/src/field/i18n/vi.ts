@@ -18,6 +18,17 @@ export const fieldVi = {
   pending_other: '{{count}} mục chờ gửi',
   needsAttention_one: '{{count}} mục cần xử lý',
   needsAttention_other: '{{count}} mục cần xử lý',
+  account: {
+    signedIn: 'Đăng nhập: {{name}}',
+    credential: 'Làm việc bằng mã offline, còn hạn đến {{time}}',
+    expired: 'Phiên đăng nhập đã hết hạn.',
+    keptOnPhone_one: '{{count}} mục chưa gửi vẫn được lưu an toàn trên máy này; đăng nhập lại để gửi, không mất dữ liệu.',
+    keptOnPhone_other: '{{count}} mục chưa gửi vẫn được lưu an toàn trên máy này; đăng nhập lại để gửi, không mất dữ liệu.',
+    relogin: 'Đăng nhập lại',
+    logoutUnsent_one: 'Còn {{count}} mục chưa gửi. Mục này vẫn được giữ trên máy và sẽ gửi khi bạn đăng nhập lại.',
+    logoutUnsent_other: 'Còn {{count}} mục chưa gửi. Các mục này vẫn được giữ trên máy và sẽ gửi khi bạn đăng nhập lại.',
+    stay: 'Ở lại',
+  },
   part: { morning: 'buổi sáng', afternoon: 'buổi chiều' },
   setup: {
     title: 'Chuẩn bị trước khi đi',

@@ -110,6 +110,7 @@ export const officeEn = {
     channel: 'Channel',
     delivery: 'Result delivery',
     consent: 'Citizen consent: {{method}}, recorded at {{at}}',
+    lackingAtFiling: 'Required documents without a file at filing',
     missingDocuments: 'Missing documents',
     apologies: 'Apologies and new dates',
     apologyLine: '{{at}}: new date {{date}} — {{reason}}',

@@ -108,6 +108,7 @@ export const officeVi = {
     channel: 'Kênh nộp',
     delivery: 'Cách nhận kết quả',
     consent: 'Đồng ý của công dân: {{method}}, ghi nhận lúc {{at}}',
+    lackingAtFiling: 'Giấy tờ bắt buộc chưa có khi nộp',
     missingDocuments: 'Giấy tờ còn thiếu',
     apologies: 'Xin lỗi và hẹn lại',
     apologyLine: '{{at}}: hẹn lại {{date}} — {{reason}}',

@@ -233,6 +233,7 @@ export function Wizard({ procedure, me }: { procedure: Procedure; me: Citizen })
             procedure={procedure}
             documents={draft.documents}
             withStore
+            online
             onChange={(index, files) => setDraft((d) => ({ ...d, documents: { ...d.documents, [index]: files } }))}
           />
         )}

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Procedure } from '@motcua/core/api';
+import { missingRequiredDocuments as missingCatalogueDocuments } from '@motcua/core/catalog';
 import type { Language } from '../../i18n/index.ts';
 import { formValue, stepsOf } from '../../form/schema.ts';
 import { errorsWithin, validateForm, type FormError } from '../../form/validate.ts';
@@ -50,7 +51,11 @@ export function stepErrors(step: StepPlan, errors: DraftErrors): FormError[] {
   return [];
 }
 
-/** Required catalogue documents without a file: a warning on the review page, not a blocker. */
+/**
+ * Required catalogue documents without a file: a warning on the review page, not a blocker. The
+ * rule is core's, the one the server records at intake; online, the e-form is the declaration.
+ */
 export function missingRequiredDocuments(procedure: Procedure, draft: WizardDraft): number[] {
-  return procedure.documents.flatMap((doc, index) => (doc.required && (draft.documents[String(index)]?.length ?? 0) === 0 ? [index] : []));
+  const attached = new Set(Object.entries(draft.documents).flatMap(([index, files]) => (files.length > 0 ? [index] : [])));
+  return missingCatalogueDocuments(procedure, attached, 'online');
 }
