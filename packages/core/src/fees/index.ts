@@ -3,3 +3,4 @@ export * from './types.ts';
 export { computeFee, claimableExemptions, perCopyVnd } from './compute.ts';
 export { KNOWN_FEES, feeDueAtFor, ruleFromAmount } from './law.ts';
 export { feeRuleOf, withFeeRule } from './procedure.ts';
+export { clockStart, dueWithPayment } from './clock.ts';

@@ -120,7 +120,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     group: 'online',
     nameVi: 'Thanh toán trực tuyến',
     nameEn: 'Fees paid online',
-    formulaVi: 'Số giao dịch thanh toán trực tuyến / số hồ sơ có phí, lệ phí',
+    formulaVi: 'Số hồ sơ có phí, lệ phí được thanh toán trực tuyến (VNPAY, VietQR) / số hồ sơ có phí, lệ phí đã thanh toán trong kỳ',
     max: null,
   },
   {
@@ -136,7 +136,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     group: 'satisfaction',
     nameVi: 'Phản ánh, kiến nghị được xử lý đúng hạn',
     nameEn: 'Feedback and complaints handled on time',
-    formulaVi: 'Số PAKN xử lý đúng hạn / số PAKN đến hạn',
+    formulaVi: 'Số PAKN trả lời đúng hạn / số PAKN đến hạn trong kỳ (đã đến hạn hoặc đã trả lời)',
     max: null,
   },
 ];

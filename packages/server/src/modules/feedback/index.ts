@@ -2,3 +2,4 @@
 export { FeedbackService } from './service.ts';
 export { feedbackRoutes } from './routes.ts';
 export { startFeedbackSweep } from './worker.ts';
+export { feedbackOnTimeTally } from './figures.ts';

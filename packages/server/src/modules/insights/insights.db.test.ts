@@ -124,8 +124,10 @@ describe('insights for leaders', () => {
     expect(body.max).toBe(100);
     const indicator = (k: string) => body.groups.flatMap((g: { indicators: { key: string }[] }) => g.indicators).find((i: { key: string }) => i.key === k);
     expect(indicator('on_time')).toMatchObject({ numerator: 1, denominator: 1, value: 1, score: 20, max: 20 });
-    expect(indicator('online_payment')).toMatchObject({ numerator: null, denominator: null, value: null, score: null });
-    expect(indicator('online_payment').note).toMatch(/Chưa ghi nhận/);
+    // What Motcua cannot know says so; nothing paid in the period is a zero, not an invention.
+    expect(indicator('national_portal_sync')).toMatchObject({ numerator: null, denominator: null, value: null, score: null });
+    expect(indicator('national_portal_sync').note).toMatch(/không biết/);
+    expect(indicator('online_payment')).toMatchObject({ numerator: 0, denominator: 0, value: null });
     expect(body.breakdown.by).toBe('commune');
     expect(body.breakdown.rows.map((x: { key: string }) => x.key).sort()).toEqual(['30421', '30790']);
     const months = (await figures('official:angiang.theodoi', '91', '?from=2026-01-01&to=2026-03-31&by=month')).json();

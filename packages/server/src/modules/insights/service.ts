@@ -8,7 +8,9 @@ import type { Actor } from '../../platform/access.ts';
 import { sees } from '../../platform/privacy.ts';
 import { proceduresOf } from '../catalog/index.ts';
 import { dossiersByHamlet, dossiersLateNow } from '../dossiers/index.ts';
+import { feedbackOnTimeTally } from '../feedback/index.ts';
 import { outreachFigures } from '../outreach/index.ts';
+import { onlinePaymentTally } from '../payments/index.ts';
 import { ratingTallies } from '../ratings/index.ts';
 import { communesOf, hamletsOf } from '../units/index.ts';
 import { addCounts, openAtByUnit, sumLines, zeroCounts, type SumLine } from './figures-store.ts';
@@ -19,9 +21,9 @@ export type Breakdown = 'hamlet' | 'commune' | 'month';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null);
 
-/** Payments (issue 13) and feedback (issue 16) feed these once they are read here. */
-const ONLINE_PAYMENT = notRecorded('Chưa ghi nhận thanh toán trực tuyến.', 'Online payments are not recorded yet.');
-const FEEDBACK = notRecorded('Chưa ghi nhận phản ánh, kiến nghị.', 'Feedback and complaints are not recorded yet.');
+/** Payments and feedback are counted for the whole scope; breakdown rows say so rather than guess. */
+const PAYMENT_BY_ROW = notRecorded('Thanh toán trực tuyến chỉ tính cho cả phạm vi.', 'Online payment is given for the whole scope only.');
+const FEEDBACK_BY_ROW = notRecorded('Phản ánh, kiến nghị chỉ tính cho cả phạm vi.', 'Feedback is given for the whole scope only.');
 const SATISFACTION_BY_UNIT = notRecorded('Đánh giá hài lòng chỉ tính cho cả phạm vi.', 'Satisfaction is given for the whole scope only.');
 
 const RATINGS_CUT = notRecorded(
@@ -87,7 +89,13 @@ export class InsightsService {
     return { fromDate: start, toDate: end, from: vnInstant(start, '00:00'), to: vnInstant(addDays(end, 1), '00:00') };
   }
 
-  private scoreOf(lines: SumLine[], procs: Map<string, Procedure>, satisfaction: Ratio): { card: Scorecard; counts: Counts; online: number } {
+  private scoreOf(
+    lines: SumLine[],
+    procs: Map<string, Procedure>,
+    satisfaction: Ratio,
+    onlinePayment: Ratio = PAYMENT_BY_ROW,
+    feedbackOnTime: Ratio = FEEDBACK_BY_ROW,
+  ): { card: Scorecard; counts: Counts; online: number } {
     const counts = zeroCounts();
     const used = new Set<string>();
     const offered = { dossiers: 0, online: 0 };
@@ -115,8 +123,8 @@ export class InsightsService {
       onlineOffered: offered,
       fullOnlineOffered: full,
       satisfaction,
-      onlinePayment: ONLINE_PAYMENT,
-      feedbackOnTime: FEEDBACK,
+      onlinePayment,
+      feedbackOnTime,
     };
     return { card: scorecard(inputs), counts, online };
   }
@@ -150,16 +158,21 @@ export class InsightsService {
   private async compute(code: string, p: Period) {
     const isProvince = code.length === 2;
     const units = isProvince ? communesOf(code) : [code];
-    const [byUnit, byMonth, carried, openEnd, outreach] = await Promise.all([
+    const [byUnit, byMonth, carried, openEnd, outreach, payments, feedback] = await Promise.all([
       sumLines(this.ctx.db, units, p.fromDate, p.toDate, 'unit'),
       sumLines(this.ctx.db, units, p.fromDate, p.toDate, 'month'),
       openAtByUnit(this.ctx.db, units, p.fromDate),
       openAtByUnit(this.ctx.db, units, addDays(p.toDate, 1)),
       outreachFigures(this.ctx.db, units, p),
+      onlinePaymentTally(this.ctx.db, units, p.from, p.to),
+      feedbackOnTimeTally(this.ctx.db, units, p.from, p.to, this.ctx.clock.now()),
     ]);
     const procs = new Map((await proceduresOf(this.ctx.db, [...new Set(byUnit.map((l) => l.procedureCode))])).map((x) => [x.code, x]));
     const satisfaction = await this.satisfaction(code, units, p, outreach);
-    const whole = this.scoreOf(byUnit, procs, satisfaction);
+    // Decision 766's online-payment share: dossiers whose fee was paid online / dossiers whose fee was paid.
+    const onlinePayment: Ratio = { numerator: payments.online, denominator: payments.paid };
+    const feedbackOnTime: Ratio = { numerator: feedback.onTime, denominator: feedback.due };
+    const whole = this.scoreOf(byUnit, procs, satisfaction, onlinePayment, feedbackOnTime);
     const channel = (ch: string) => byUnit.filter((l) => l.channel === ch).reduce((n, l) => n + l.received, 0);
     const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
     const counts: RollupCounts = {

@@ -14,6 +14,7 @@ export { paymentsRoutes } from './routes.ts';
 export { sandboxVnpayRoutes } from './sandbox.ts';
 export { VnpayGateway, fetchTransport, type PaymentGateway, type Transport } from './gateway.ts';
 export { startPaymentQueries } from './worker.ts';
+export { onlinePaymentTally, ONLINE_PAYMENT_METHODS } from './figures.ts';
 
 export function createPayments(ctx: AppContext, deps: { dossiers: DossierService; results: ResultsService; blobs: BlobStore }): PaymentsService {
   return new PaymentsService(ctx, { ...deps, gateway: new VnpayGateway(ctx.config.payments) });
