@@ -3,6 +3,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { checkDataFolder, DataFolderError } from './db/data-folder.ts';
 import { databaseFault } from './platform/errors.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { withPrepareLock } from './db/prepare-lock.ts';
 import type { Config } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -119,6 +120,12 @@ export async function openConfiguredDatabase(config: Config, options: { onConnec
  * asked, the demo data. Safe to run on every start: each step checks what is already there.
  */
 export async function prepareDatabase(ctx: AppContext, options: { demo: boolean }): Promise<void> {
+  // Several processes may start together on one PostgreSQL (issue #19): one prepares, the others
+  // wait and then find every step done.
+  await withPrepareLock(ctx.db, ctx.dbKind, () => prepareUnlocked(ctx, options));
+}
+
+async function prepareUnlocked(ctx: AppContext, options: { demo: boolean }): Promise<void> {
   await migrateToLatest(ctx.db);
   await new UnitsService(ctx).seed(options.demo);
   await new CatalogService(ctx).seed();

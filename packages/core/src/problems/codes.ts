@@ -33,6 +33,7 @@ export const UPLOAD_PROBLEMS = [
   'upload_unsupported_type',
   'upload_incomplete',
   'document_not_found',
+  'file_unavailable',
 ] as const;
 
 /** The dossier workflow and intake (decide's errors mapped to HTTP, idempotency, numbering). */

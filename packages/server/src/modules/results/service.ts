@@ -10,12 +10,13 @@ import { appendAudit, auditActor, canonicalJson } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import { systemActor } from '../dossiers/index.ts';
 import type { DossierService } from '../dossiers/index.ts';
-import type { BlobStore, UploadsService } from '../uploads/index.ts';
+import { openStored, type BlobStore, type UploadsService } from '../uploads/index.ts';
 import { officialsById } from '../identity/index.ts';
 import { KIND_TITLE, registerFor, renderDocument, type RenderContext } from './inputs.ts';
 import { drawRegisterNumber } from './register.ts';
 import { issuerOf } from './issuer.ts';
 import { UnitSigners } from './signers.ts';
+import { databaseVault } from './credential-vault.ts';
 import { inspectSignedPdf, sha256Hex } from './signing/index.ts';
 import { resultsStore as store, type DocumentRow } from './store.ts';
 import type { DocumentKind } from './tables.ts';
@@ -63,7 +64,7 @@ export class ResultsService {
     private readonly ctx: AppContext,
     private readonly deps: { dossiers: DossierService; catalog: CatalogService; uploads: UploadsService; blobs: BlobStore },
   ) {
-    this.signers = new UnitSigners(ctx.config.results);
+    this.signers = new UnitSigners(ctx.config.results, databaseVault(ctx.db, ctx.dbKind));
   }
 
   get dossiers(): DossierService {
@@ -237,6 +238,6 @@ export class ResultsService {
       kinds: ['results'],
       detail: { documentId: id, kind: row.kind, sha256: row.sha256 },
     });
-    return { row, stream: this.deps.blobs.get(row.blob_key) };
+    return { row, stream: await openStored(this.deps.blobs, row.blob_key) };
   }
 }

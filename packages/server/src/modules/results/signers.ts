@@ -1,5 +1,12 @@
 import type { ResultsConfig } from '../../platform/config.ts';
-import { signerFromConfig, statementSignerFromConfig, type DocumentSigner, type SignerConfig, type StatementSigner } from './signing/index.ts';
+import {
+  signerFromConfig,
+  statementSignerFromConfig,
+  type CredentialVault,
+  type DocumentSigner,
+  type SignerConfig,
+  type StatementSigner,
+} from './signing/index.ts';
 
 /**
  * Which key signs a unit's documents: the unit's own PKCS#12 (SIGNING_P12_PATH_<code>), else the
@@ -10,12 +17,16 @@ export class UnitSigners {
   private readonly cache = new Map<string, Promise<DocumentSigner>>();
   private readonly statements = new Map<string, Promise<StatementSigner>>();
 
-  constructor(private readonly config: ResultsConfig) {}
+  /** `vault`: where the development CA's keys are shared by every process (the database). */
+  constructor(
+    private readonly config: ResultsConfig,
+    private readonly vault?: CredentialVault,
+  ) {}
 
   configFor(unit: { code: string; name: string }): SignerConfig {
     const p12 = this.config.unitP12[unit.code] ?? this.config.p12;
     if (p12) return { kind: 'p12', path: p12.path, passphrase: p12.passphrase };
-    return { kind: 'dev-ca', dir: this.config.pkiDir, unitCode: unit.code, unitName: unit.name };
+    return { kind: 'dev-ca', dir: this.config.pkiDir, unitCode: unit.code, unitName: unit.name, ...(this.vault ? { vault: this.vault } : {}) };
   }
 
   get(unit: { code: string; name: string }): Promise<DocumentSigner> {

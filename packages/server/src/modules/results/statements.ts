@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { findIssuer } from './issuer.ts';
 import { UnitSigners } from './signers.ts';
+import { databaseVault } from './credential-vault.ts';
 import type { StatementSignature } from './signing/index.ts';
 
 /**
@@ -24,7 +25,7 @@ export class UnitStatementSigners {
   private readonly signers: UnitSigners;
 
   constructor(readonly ctx: AppContext) {
-    this.signers = new UnitSigners(ctx.config.results);
+    this.signers = new UnitSigners(ctx.config.results, databaseVault(ctx.db, ctx.dbKind));
   }
 
   async sign(unitCode: string, statement: string): Promise<SignedStatement> {

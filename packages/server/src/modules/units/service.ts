@@ -2,6 +2,7 @@ import { HAMLET_KINDS, type HamletInput, type HamletPatch, type UnitDetail } fro
 import { resolveAddress, searchUnits, unitDetail, type UnitIndex } from '@motcua/core/units';
 import { nfc } from '@motcua/core/text';
 import type { AppContext } from '../../platform/context.ts';
+import { inTransaction } from '../../db/database.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/access.ts';
 import { covers, unitIndex } from './lookup.ts';
@@ -65,7 +66,8 @@ export class UnitsService {
         type: u.type,
         provinceCode: u.provinceCode ?? null,
       }));
-      await this.store.insertUnits(rows);
+      // One transaction: a start that dies mid-seed leaves no half-filled table behind (issue #19).
+      await inTransaction(this.ctx.db, (trx) => new UnitsStore(trx).insertUnits(rows));
     }
     if (withDemo) await this.store.insertHamlets(loadDemoHamlets());
   }

@@ -63,3 +63,32 @@ export class DiskBlobStore implements BlobStore {
     await fs.promises.rm(this.pathOf(key), { force: true });
   }
 }
+
+/** The stored bytes a database row points at are not in this node's storage. */
+export class BlobMissingError extends Error {
+  constructor(readonly key: string) {
+    super(`Blob ${key} is not in this node's storage`);
+  }
+}
+
+const MISSING = new Set(['ENOENT', 'NoSuchKey', 'NotFound']);
+
+/**
+ * `get`, but a missing object fails here, before any byte is sent, as a BlobMissingError (issue
+ * #19: with separate data folders per node, a file stored on the other node answered 500 once the
+ * stream broke mid-reply). Waits for the first readable chunk (or the end of an empty object).
+ */
+export function openBlob(store: BlobStore, key: string): Promise<Readable> {
+  const stream = store.get(key);
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      stream.off('readable', done).off('end', done).off('error', failed);
+      resolve(stream);
+    };
+    const failed = (err: Error & { code?: string; name?: string }) => {
+      stream.off('readable', done).off('end', done);
+      reject(MISSING.has(err.code ?? '') || MISSING.has(err.name ?? '') ? new BlobMissingError(key) : err);
+    };
+    stream.once('readable', done).once('end', done).once('error', failed);
+  });
+}

@@ -11,6 +11,8 @@ export {
   type PersonalDocumentInput,
   type PersonalDocument,
   type UploadView,
+  openStored,
+  fileUnavailable,
 } from './service.ts';
 export type { BlobStore } from './blob-store.ts';
 export { contentDisposition } from './routes.ts';

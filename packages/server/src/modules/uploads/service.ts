@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/access.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { badRequest, forbidden, Problem } from '../../platform/errors.ts';
 import { unitScope } from '../../platform/privacy.ts';
-import type { BlobStore } from './blob-store.ts';
+import { BlobMissingError, openBlob, type BlobStore } from './blob-store.ts';
 import { ContentGate, type Inspection } from './content-gate.ts';
 import { uploadsStore as store, type AttachmentRow, type UploadRow } from './store.ts';
 
@@ -66,6 +66,30 @@ export function cleanFilename(raw: string | undefined, mediaType: string): strin
 
 export const uploadNotFound = (id: string) =>
   new Problem(404, PROBLEM.upload_not_found, `Không tìm thấy tệp "${id}".`, `Upload "${id}" was not found.`, { uploadId: id });
+
+/**
+ * The record exists but its bytes are not in this node's storage: every node must share one
+ * storage (deploy/README.md). 503, not 500 or 404, because the file is not gone: another node,
+ * or this one once storage is mounted, serves it.
+ */
+export const fileUnavailable = (key: string) =>
+  new Problem(
+    503,
+    PROBLEM.file_unavailable,
+    'Tệp đã được lưu nhưng máy chủ này hiện không đọc được. Vui lòng thử lại sau ít phút.',
+    'The file is recorded but this server cannot read it right now. Please try again in a few minutes.',
+    { retryAfterSeconds: 60, storageKey: key.split('/')[0] },
+    { 'retry-after': '60' },
+  );
+
+/** The stored bytes under `key`, or the problem above when this node's storage lacks them. */
+export async function openStored(blobs: BlobStore, key: string): Promise<Readable> {
+  try {
+    return await openBlob(blobs, key);
+  } catch (err) {
+    throw err instanceof BlobMissingError ? fileUnavailable(key) : err;
+  }
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -175,7 +199,7 @@ export class UploadsService {
       return row;
     });
     if (!row) throw uploadNotFound(uploadId);
-    return { upload: view(row), stream: this.blobs.get(row.blob_key) };
+    return { upload: view(row), stream: await openStored(this.blobs, row.blob_key) };
   }
 
   /**

@@ -1,5 +1,5 @@
 // Signing of result documents: dev CA, PKCS#12 signer chosen by configuration, and inspection.
-export { DEV_CA_ORGANISATION, devCaCertificatePem, ensureDevCa, ensureUnitCredentials } from './dev-ca.ts';
+export { DEV_CA_ORGANISATION, devCaCertificatePem, ensureDevCa, ensureUnitCredentials, type CredentialVault, type StoredCredential } from './dev-ca.ts';
 export type { DevCa, UnitCredentials } from './dev-ca.ts';
 export { assertP12Opens, p12Signer, pdfTextLiteral, signerFromConfig, SIGNATURE_PLACEHOLDER_BYTES } from './signer.ts';
 export type { DocumentSigner, SignatureMeta, SignerConfig } from './signer.ts';

@@ -5,7 +5,7 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
 import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
-import { ensureUnitCredentials } from './dev-ca.ts';
+import { ensureUnitCredentials, type CredentialVault } from './dev-ca.ts';
 
 export interface SignatureMeta {
   reason: string;
@@ -18,7 +18,9 @@ export interface DocumentSigner {
   sign(pdf: Uint8Array, meta: SignatureMeta): Promise<Uint8Array>;
 }
 
-export type SignerConfig = { kind: 'dev-ca'; dir: string; unitCode: string; unitName: string } | { kind: 'p12'; path: string; passphrase: string };
+export type SignerConfig =
+  | { kind: 'dev-ca'; dir: string; unitCode: string; unitName: string; vault?: CredentialVault }
+  | { kind: 'p12'; path: string; passphrase: string };
 
 /** Bytes reserved for the CMS blob (hex doubles it in the file): room for a 3–4 certificate chain. */
 export const SIGNATURE_PLACEHOLDER_BYTES = 16_384;
@@ -75,7 +77,7 @@ export function p12Signer(p12: Buffer, passphrase: string): DocumentSigner {
 /** The signer chosen by configuration: the dev CA for development, a real PKCS#12 in production. */
 export async function signerFromConfig(config: SignerConfig): Promise<DocumentSigner> {
   if (config.kind === 'dev-ca') {
-    const creds = await ensureUnitCredentials(config.dir, { code: config.unitCode, name: config.unitName });
+    const creds = await ensureUnitCredentials(config.dir, { code: config.unitCode, name: config.unitName }, config.vault);
     return p12Signer(creds.p12, creds.passphrase);
   }
   const p12 = await readFile(config.path);

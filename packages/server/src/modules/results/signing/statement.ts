@@ -54,7 +54,7 @@ export function p12StatementSigner(p12: Buffer, passphrase: string): StatementSi
 /** The statement signer for the same configuration as signerFromConfig (dev CA or PKCS#12). */
 export async function statementSignerFromConfig(config: SignerConfig): Promise<StatementSigner> {
   if (config.kind === 'dev-ca') {
-    const creds = await ensureUnitCredentials(config.dir, { code: config.unitCode, name: config.unitName });
+    const creds = await ensureUnitCredentials(config.dir, { code: config.unitCode, name: config.unitName }, config.vault);
     return p12StatementSigner(creds.p12, creds.passphrase);
   }
   return p12StatementSigner(await readFile(config.path), config.passphrase);
