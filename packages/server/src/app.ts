@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { outboxBacklog } from './platform/outbox/index.ts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { HealthSchema } from '@motcua/core/api';
@@ -112,7 +113,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     async (_request, reply) => {
       const up = await pingWithin(ctx.db, HEALTH_DB_TIMEOUT_MS);
       if (!up) reply.header('retry-after', '2');
-      return reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', engine: ctx.dbKind, bootId });
+      const outboxWaiting = up ? await outboxBacklog(ctx.db).catch(() => null) : null;
+      return reply.status(up ? 200 : 503).send({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down', engine: ctx.dbKind, bootId, outboxWaiting });
     },
   );
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

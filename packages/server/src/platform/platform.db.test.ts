@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueOutbox } from './outbox/index.ts';
 import { startTestApp, type TestContext } from '../testing/harness.ts';
 
 let t: TestContext;
@@ -18,8 +19,18 @@ describe('platform', () => {
       database: 'up',
       engine: process.env.MOTCUA_TEST_DB === 'postgres' ? 'postgres' : 'pglite',
       bootId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      outboxWaiting: expect.any(Number),
     });
     expect((await t.app.inject({ method: 'GET', url: '/health' })).json().bootId).toBe(r.json().bootId);
+  });
+
+  it('gauges the outbox backlog: committed messages no worker has delivered or parked yet', async () => {
+    const before = (await t.app.inject({ method: 'GET', url: '/health' })).json().outboxWaiting as number;
+    await enqueueOutbox(t.ctx.db, 'test.backlog', { n: 1 });
+    await enqueueOutbox(t.ctx.db, 'test.backlog', { n: 2 });
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).json().outboxWaiting).toBe(before + 2);
+    await t.ctx.db.updateTable('outbox').set({ parked_at: new Date() }).where('topic', '=', 'test.backlog').execute();
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).json().outboxWaiting).toBe(before);
   });
 
   it('publishes an OpenAPI document and human-readable docs', async () => {

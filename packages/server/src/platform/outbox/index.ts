@@ -10,7 +10,7 @@ import type { AppContext } from '../context.ts';
 import { listenForOutbox } from './wake.ts';
 import { OutboxWorker, type TopicHandler, type WorkerLog } from './worker.ts';
 
-export { enqueueOutbox, requeueParked, OUTBOX_CHANNEL } from './queue.ts';
+export { enqueueOutbox, outboxBacklog, requeueParked, OUTBOX_CHANNEL } from './queue.ts';
 export { OutboxWorker, PermanentDeliveryError, backoffMs, DEFAULT_BACKOFF } from './worker.ts';
 export type { BackoffPolicy, ClaimedMessage, Delivery, DeliveryOutcome, OutboxWorkerOptions, TopicHandler, WorkerLog } from './worker.ts';
 export { listenForOutbox, LISTEN_RETRY_MS, type WakeSource } from './wake.ts';

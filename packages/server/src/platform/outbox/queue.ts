@@ -28,3 +28,10 @@ export async function requeueParked(db: Db, id: number, now: Date): Promise<bool
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Messages waiting for a worker (not done, not parked), up to `cap`: the pending index answers it. */
+export async function outboxBacklog(db: Db, cap = 100_000): Promise<number> {
+  const r = await sql<{ n: number }>`
+    select count(*)::int as n from (select 1 from outbox where done_at is null and parked_at is null limit ${cap}) pending`.execute(db);
+  return Number(r.rows[0]!.n);
+}

@@ -1,9 +1,8 @@
 // Page flow for A4 administrative documents: a cursor that moves down the page, starts a new page
 // when content would run into the footer, and stamps every page with the QR/verification footer.
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { loadFontBytes, type FontStyle } from './fonts.ts';
+import { loadFontBytes, preparedFontkit, type FontStyle } from './fonts.ts';
 import { drawLine, wrapRuns, type Align, type Run } from './text.ts';
 
 export const A4: [number, number] = [595.28, 841.89];
@@ -62,7 +61,8 @@ export class DocWriter {
 
   static async create(title: string, dossierCode: string, verificationUrl: string): Promise<DocWriter> {
     const doc = await PDFDocument.create();
-    doc.registerFontkit(fontkit);
+    // Fonts parsed once per process and their shaping kept (fonts.ts): most of a document's cost.
+    doc.registerFontkit(preparedFontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
     const embed = async (style: FontStyle): Promise<PDFFont> => doc.embedFont(await loadFontBytes(style), { subset: true });
     const fonts: Fonts = {
       regular: await embed('regular'),

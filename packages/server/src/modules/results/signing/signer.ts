@@ -2,10 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { SignPdf } from '@signpdf/signpdf';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
-import { P12Signer } from '@signpdf/signer-p12';
 import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
 import { ensureUnitCredentials, type CredentialVault } from './dev-ca.ts';
+import { WarmP12Signer } from './warm-signer.ts';
 
 export interface SignatureMeta {
   reason: string;
@@ -49,6 +49,8 @@ export function pdfTextLiteral(text: string): string {
  * (ETSI.CAdES.detached) requires, so claiming PAdES would be false.
  */
 export function p12Signer(p12: Buffer, passphrase: string): DocumentSigner {
+  // Opened once per signer (UnitSigners keeps one per unit): the key stays decrypted in memory.
+  const signer = new WarmP12Signer(p12, passphrase);
   return {
     async sign(pdf, meta) {
       const doc = await PDFDocument.load(pdf, { updateMetadata: false });
@@ -66,9 +68,6 @@ export function p12Signer(p12: Buffer, passphrase: string): DocumentSigner {
       });
       // Object streams would hide the signature dictionary from signpdf's ByteRange search.
       const prepared = Buffer.from(await doc.save({ useObjectStreams: false }));
-      // A fresh P12Signer per document: it keeps the PKCS#12 in a forge buffer that its first
-      // sign() reads to the end, so a reused instance fails with "Too few bytes to parse DER".
-      const signer = new P12Signer(p12, { passphrase });
       return new Uint8Array(await new SignPdf().sign(prepared, signer, signingTime));
     },
   };
