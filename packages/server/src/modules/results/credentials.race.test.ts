@@ -1,12 +1,12 @@
 // Races: PostgreSQL only, where transactions really interleave (testing/race.ts).
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../db/database.ts';
 import { openMigratedTestDatabase } from '../../testing/harness.ts';
 import { requireInterleaving } from '../../testing/race.ts';
 import { scratchDir } from '../../testing/scratch.ts';
-import { databaseVault } from './credential-vault.ts';
+import { lockedVault } from './credential-vault.ts';
 import { ensureUnitCredentials } from './signing/index.ts';
 
 /*
@@ -34,14 +34,15 @@ describe('development signing keys across processes', () => {
   it('creates one CA and one key per unit, whichever process asks first, and every process signs with it', async () => {
     const root = scratchDir('motcua-pki-race-');
     const unit = { code: '30421', name: 'Ủy ban nhân dân Xã Phú Lâm' };
-    const got = await Promise.all(handles.map((h, i) => ensureUnitCredentials(path.join(root, `node-${i}`), unit, databaseVault(h.db, 'postgres'))));
+    // Each node has its own working folder and the one shared key store (shared storage in production).
+    const shared = path.join(root, 'shared-pki');
+    const got = await Promise.all(handles.map((h, i) => ensureUnitCredentials(path.join(root, `node-${i}`), unit, lockedVault(h.db, 'postgres', shared))));
     expect(new Set(got.map((c) => c.certPem)).size).toBe(1);
     expect(new Set(got.map((c) => c.caCertPem)).size).toBe(1);
     expect(new Set(got.map((c) => c.p12.toString('base64'))).size).toBe(1);
-    const rows = await sql<{ subject: string }>`select subject from signing_credential order by subject`.execute(first.db);
-    expect(rows.rows.map((r) => r.subject)).toEqual(['ca', 'unit:30421']);
+    expect(fs.readdirSync(path.join(shared, 'vault')).sort()).toEqual(['ca.json', 'unit_30421.json']);
     // A node that starts later, with an empty folder, finds the same key.
-    const later = await ensureUnitCredentials(path.join(root, 'late'), unit, databaseVault(handles[0]!.db, 'postgres'));
+    const later = await ensureUnitCredentials(path.join(root, 'late'), unit, lockedVault(handles[0]!.db, 'postgres', shared));
     expect(later.certPem).toBe(got[0]!.certPem);
   });
 });

@@ -16,7 +16,7 @@ import { KIND_TITLE, registerFor, renderDocument, type RenderContext } from './i
 import { drawRegisterNumber } from './register.ts';
 import { issuerOf } from './issuer.ts';
 import { UnitSigners } from './signers.ts';
-import { databaseVault } from './credential-vault.ts';
+import { lockedVault } from './credential-vault.ts';
 import { inspectSignedPdf, sha256Hex } from './signing/index.ts';
 import { resultsStore as store, type DocumentRow } from './store.ts';
 import type { DocumentKind } from './tables.ts';
@@ -64,7 +64,7 @@ export class ResultsService {
     private readonly ctx: AppContext,
     private readonly deps: { dossiers: DossierService; catalog: CatalogService; uploads: UploadsService; blobs: BlobStore },
   ) {
-    this.signers = new UnitSigners(ctx.config.results, databaseVault(ctx.db, ctx.dbKind));
+    this.signers = new UnitSigners(ctx.config.results, lockedVault(ctx.db, ctx.dbKind, ctx.config.results.pkiDir));
   }
 
   get dossiers(): DossierService {

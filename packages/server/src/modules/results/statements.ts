@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { findIssuer } from './issuer.ts';
 import { UnitSigners } from './signers.ts';
-import { databaseVault } from './credential-vault.ts';
+import { lockedVault } from './credential-vault.ts';
 import type { StatementSignature } from './signing/index.ts';
 
 /**
@@ -25,7 +25,7 @@ export class UnitStatementSigners {
   private readonly signers: UnitSigners;
 
   constructor(readonly ctx: AppContext) {
-    this.signers = new UnitSigners(ctx.config.results, databaseVault(ctx.db, ctx.dbKind));
+    this.signers = new UnitSigners(ctx.config.results, lockedVault(ctx.db, ctx.dbKind, ctx.config.results.pkiDir));
   }
 
   async sign(unitCode: string, statement: string): Promise<SignedStatement> {

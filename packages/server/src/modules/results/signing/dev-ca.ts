@@ -81,7 +81,8 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
 }
 
 /**
- * Where every process finds the same keys (the database, see results/credential-vault.ts):
+ * Where every process finds the same keys (shared storage under a database lock, see
+ * results/credential-vault.ts):
  * `once` returns what is stored for `subject`, or stores and returns what `make` gives, with no
  * second creation anywhere while the first is under way.
  */
