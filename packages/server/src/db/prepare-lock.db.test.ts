@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { contextFor, prepareDatabase } from '../services.ts';
@@ -13,8 +14,10 @@ import { openDatabase, type DatabaseHandle } from './database.ts';
  */
 
 const handles: DatabaseHandle[] = [];
+const config = testConfig({ demoDossiers: false });
 afterAll(async () => {
   for (const h of handles.reverse()) await h.close();
+  fs.rmSync(config.dataDir, { recursive: true, force: true });
 });
 
 async function count(db: DatabaseHandle['db'], table: string): Promise<number> {
@@ -33,7 +36,6 @@ describe('first start with several preparers', () => {
       second = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
       handles.unshift(second); // closed before the database is dropped
     }
-    const config = testConfig({ demoDossiers: false });
     const a = contextFor(config, first, systemClock);
     const b = contextFor(config, second, systemClock);
     const seen: number[] = [];

@@ -30,9 +30,11 @@ afterAll(async () => {
   for (const h of handles) await h.close();
 });
 
+// At the file's top level: scratchDir registers its removal as the file's afterAll.
+const root = scratchDir('motcua-pki-race-');
+
 describe('development signing keys across processes', () => {
   it('creates one CA and one key per unit, whichever process asks first, and every process signs with it', async () => {
-    const root = scratchDir('motcua-pki-race-');
     const unit = { code: '30421', name: 'Ủy ban nhân dân Xã Phú Lâm' };
     // Each node has its own working folder and the one shared key store (shared storage in production).
     const shared = path.join(root, 'shared-pki');
