@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { ItemsOf, Literals, Nullable } from './common.ts';
-import { ApplicantSchema, ChannelSchema, ConsentMethodSchema, DeliveryMethodSchema, AttachmentInputSchema, DossierStateSchema } from './dossiers.ts';
+import { DossierStateSchema, SubmissionSchema } from './dossiers.ts';
 
 /** Linked procedure groups (Decree 63/2024/NĐ-CP): GET /api/procedure-groups, /api/dossier-groups (modules/dossier-groups). */
 
@@ -38,21 +38,13 @@ export const ProcedureGroupSchema = Type.Object(
 export type ProcedureGroupJson = Static<typeof ProcedureGroupSchema>;
 export const ProcedureGroupListSchema = ItemsOf(Type.Ref(ProcedureGroupSchema), { $id: 'ProcedureGroupList' });
 
-/** POST /api/dossier-groups: one application for the whole group (the lead procedure's form). */
-export const GroupSubmissionSchema = Type.Object(
-  {
-    groupCode: Type.String({ minLength: 2, maxLength: 40 }),
-    unitCode: Type.String({ pattern: '^[0-9]{5}$' }),
-    channel: Type.Ref(ChannelSchema),
-    applicant: Type.Ref(ApplicantSchema),
-    form: Type.Record(Type.String(), Type.Unknown()),
-    attachments: Type.Optional(Type.Array(Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Ref(AttachmentInputSchema)]), { maxItems: 30 })),
-    resultDelivery: Type.Ref(DeliveryMethodSchema),
-    postalAddress: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-    consent: Type.Optional(
-      Type.Object({ method: Type.Ref(ConsentMethodSchema), note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
-    ),
-  },
+/**
+ * POST /api/dossier-groups: one application for the whole group, the lead procedure's form — a
+ * dossier submission (SubmissionSchema) naming the group instead of a procedure; the group's
+ * members take their processing time from the catalog, so the desk's `processingDays` has no place.
+ */
+export const GroupSubmissionSchema = Type.Composite(
+  [Type.Object({ groupCode: Type.String({ minLength: 2, maxLength: 40 }) }), Type.Omit(SubmissionSchema, ['procedureCode', 'processingDays'])],
   { $id: 'GroupSubmission', additionalProperties: false },
 );
 export type GroupSubmission = Static<typeof GroupSubmissionSchema>;

@@ -26,31 +26,8 @@ export interface Line {
 
 const BLACK = rgb(0, 0, 0);
 
-/**
- * pdf-lib measures a custom font's text by shaping it with fontkit on every call (GSUB/GPOS
- * lookups): that was most of a receipt's cost (≈ 370 ms of ≈ 600, docs/decisions.md). The width
- * is linear in the size and depends only on the font file and the text, so it is kept per process,
- * keyed by the font's PostScript name (each new document embeds new PDFFont objects).
- */
-const widths = new Map<string, Map<string, number>>();
-const WIDTH_CACHE_LIMIT = 50_000;
-
-export function textWidth(font: PDFFont, text: string, size: number): number {
-  const key = font.name;
-  let perFont = widths.get(key);
-  if (!perFont) widths.set(key, (perFont = new Map()));
-  let w = perFont.get(text);
-  if (w === undefined) {
-    w = font.widthOfTextAtSize(text, 1000);
-    // Names and addresses vary without end: a full cache starts again rather than growing.
-    if (perFont.size >= WIDTH_CACHE_LIMIT) perFont.clear();
-    perFont.set(text, w);
-  }
-  return (w * size) / 1000;
-}
-
 function spaceWidth(font: PDFFont, size: number): number {
-  return textWidth(font, ' ', size);
+  return font.widthOfTextAtSize(' ', size);
 }
 
 /** Splits a word wider than the line into pieces that fit, character by character. */
@@ -59,12 +36,12 @@ function breakLongWord(word: Word, size: number, maxWidth: number): Word[] {
   let current = '';
   for (const ch of Array.from(word.text)) {
     const next = current + ch;
-    if (current && textWidth(word.font, next, size) > maxWidth) {
-      pieces.push({ ...word, text: current, width: textWidth(word.font, current, size) });
+    if (current && word.font.widthOfTextAtSize(next, size) > maxWidth) {
+      pieces.push({ ...word, text: current, width: word.font.widthOfTextAtSize(current, size) });
       current = ch;
     } else current = next;
   }
-  pieces.push({ ...word, text: current, width: textWidth(word.font, current, size) });
+  pieces.push({ ...word, text: current, width: word.font.widthOfTextAtSize(current, size) });
   return pieces.map((p, i) => ({ ...p, spaceBefore: i === 0 ? word.spaceBefore : false }));
 }
 
@@ -78,7 +55,7 @@ function toWords(runs: Run[], size: number, maxWidth: number): Word[] {
         pendingSpace = true;
         continue;
       }
-      const word = { text: part, font: run.font, width: textWidth(run.font, part, size), spaceBefore: pendingSpace };
+      const word = { text: part, font: run.font, width: run.font.widthOfTextAtSize(part, size), spaceBefore: pendingSpace };
       words.push(...(word.width > maxWidth ? breakLongWord(word, size, maxWidth) : [word]));
       pendingSpace = false;
     }
@@ -139,7 +116,7 @@ export function drawLine(page: PDFPage, line: Line, x: number, y: number, size: 
         text += j > 0 && w.spaceBefore ? ` ${w.text}` : w.text;
       }
       page.drawText(text, { x: cursor, y, size, font, color: BLACK });
-      cursor += textWidth(font, text, size);
+      cursor += font.widthOfTextAtSize(text, size);
       i = j;
     }
     return;
@@ -153,6 +130,6 @@ export function drawLine(page: PDFPage, line: Line, x: number, y: number, size: 
 
 /** Largest size ≤ max at which the text fits on one line of the given width. */
 export function fitSize(text: string, font: PDFFont, max: number, width: number): number {
-  const natural = textWidth(font, nfc(text), max);
+  const natural = font.widthOfTextAtSize(nfc(text), max);
   return natural <= width ? max : Math.floor(((max * width) / natural) * 10) / 10;
 }
