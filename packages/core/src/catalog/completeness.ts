@@ -25,15 +25,15 @@ export function hasEForm(procedure: Pick<DocumentList, 'formSchema'>): boolean {
   return Object.keys(procedure.formSchema?.properties ?? {}).length > 0;
 }
 
+/** A required declaration that the e-form, filed online, takes the place of (see above). */
+export function declaredByEForm(procedure: DocumentList, doc: DocumentList['documents'][number], channel: string): boolean {
+  return channel === 'online' && doc.required && isDeclaration(doc) && hasEForm(procedure);
+}
+
 /**
  * Indexes (into `procedure.documents`) of required documents with no file. `attached` holds the
  * document indexes (as strings, the attachment `kind` the wizard sends) that have at least one file.
  */
 export function missingRequiredDocuments(procedure: DocumentList, attached: ReadonlySet<string>, channel: string): number[] {
-  const eForm = channel === 'online' && hasEForm(procedure);
-  return procedure.documents.flatMap((doc, index) => {
-    if (!doc.required || attached.has(String(index))) return [];
-    if (eForm && isDeclaration(doc)) return [];
-    return [index];
-  });
+  return procedure.documents.flatMap((doc, index) => (!doc.required || attached.has(String(index)) || declaredByEForm(procedure, doc, channel) ? [] : [index]));
 }

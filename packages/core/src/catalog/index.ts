@@ -20,4 +20,4 @@ export type { CatalogFilters, CatalogIndex } from './search.ts';
 export { buildCatalogIndex, fieldKeyOf, searchCatalog } from './search.ts';
 export { withoutInternalNotes } from './public.ts';
 export type { DocumentList } from './completeness.ts';
-export { hasEForm, isDeclaration, missingRequiredDocuments } from './completeness.ts';
+export { declaredByEForm, hasEForm, isDeclaration, missingRequiredDocuments } from './completeness.ts';

@@ -8,7 +8,7 @@ import { myDocuments } from '../api/dossiers.ts';
 import { documentName } from '../format/procedureView.ts';
 import type { AttachedFile } from './draft.ts';
 import { FileUploader } from './FileUploader.tsx';
-import { hasEForm, isDeclaration } from '@motcua/core/catalog';
+import { declaredByEForm } from '@motcua/core/catalog';
 
 export interface DocumentsStepProps {
   procedure: Procedure;
@@ -59,7 +59,7 @@ export function DocumentsStep({ procedure, documents, onChange, withStore, onlin
         const key = String(index);
         const files = documents[key] ?? [];
         const name = documentName(doc, lang);
-        const declared = online && doc.required && isDeclaration(doc) && hasEForm(procedure);
+        const declared = declaredByEForm(procedure, doc, online ? 'online' : 'counter');
         const required = doc.required && !declared;
         return (
           <section key={key} className="doc-item" aria-labelledby={`doc-${key}`}>
