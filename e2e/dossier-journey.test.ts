@@ -6,7 +6,7 @@ import {
   chooseDemoAccount,
   ensureWebBuilt,
   launchBrowser,
-  runTool,
+  runToolOnBytes,
   samplePdf,
   screenshots,
   signIn,
@@ -252,7 +252,7 @@ describe('a birth registration from search to returned result', () => {
     const extract = await desk.request.get(new URL((await extractLink.getAttribute('href'))!, server.url).href);
     expect(extract.status()).toBe(200);
     const extractPdf = await extract.body();
-    const extractText = runTool('pdftotext', (file) => [file, '-'], extractPdf, 'trich-luc.pdf').stdout.replace(/\s+/g, ' ');
+    const extractText = (await runToolOnBytes('pdftotext', (file) => [file, '-'], extractPdf, 'trich-luc.pdf')).stdout.replace(/\s+/g, ' ');
     let at = 0;
     for (const item of [
       'Số: ',
@@ -275,7 +275,7 @@ describe('a birth registration from search to returned result', () => {
       at = i + item.length;
     }
     expect(extractText).toMatch(/Số: \d+ Quyển số: 01\/\d{4}/);
-    const pdfsig = runTool('pdfsig', (file) => [file], extractPdf, 'trich-luc.pdf');
+    const pdfsig = await runToolOnBytes('pdfsig', (file) => [file], extractPdf, 'trich-luc.pdf');
     expect(pdfsig.stdout).toContain('Signature is Valid.');
     expect(pdfsig.stdout).toContain('Total document signed');
     // The return panel: the way the citizen asked for (at the counter) is preselected; the

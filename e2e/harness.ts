@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { runTool } from '../packages/server/src/testing/system-tools.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = path.join(ROOT, 'packages/web');
@@ -224,17 +225,21 @@ export function samplePdf(title: string): Buffer {
 export const SAMPLE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/x8AAwMCAO+ip1sAAAAASUVORK5CYII=', 'base64');
 
 /**
- * Runs a command-line tool (pdfsig, pdftotext, zbarimg) on bytes written to a temporary file, and
- * removes the folder whatever happens: the test command fails a run that leaves folders behind.
+ * Runs a command-line tool (pdfsig, pdftotext, zbarimg) through the server's test helper on bytes
+ * written to a temporary file, and removes the folder whatever happens: the test command fails a
+ * run that leaves folders behind.
  */
-export function runTool(tool: string, args: (file: string) => string[], bytes: Buffer, fileName: string): { stdout: string; stderr: string } {
+export async function runToolOnBytes(
+  tool: string,
+  args: (file: string) => string[],
+  bytes: Buffer,
+  fileName: string,
+): Promise<{ code: number; stdout: string; output: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-tool-'));
   try {
     const file = path.join(dir, fileName);
     fs.writeFileSync(file, bytes);
-    const r = spawnSync(tool, args(file), { encoding: 'utf8' });
-    if (r.error) throw r.error;
-    return { stdout: r.stdout, stderr: r.stderr };
+    return await runTool(tool, args(file));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@ import {
   checkAccessibility,
   ensureWebBuilt,
   launchBrowser,
-  runTool,
+  runToolOnBytes,
   screenshots,
   signIn,
   startServer,
@@ -44,9 +44,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function pdfsig(bytes: Buffer): string {
-  const r = runTool('pdfsig', (file) => [file], bytes, 'receipt.pdf');
-  return `${r.stdout}${r.stderr}`;
+async function pdfsig(bytes: Buffer): Promise<string> {
+  return (await runToolOnBytes('pdfsig', (file) => [file], bytes, 'receipt.pdf')).output;
 }
 
 describe('fees: paid online through the sandbox, and in cash at the desk', () => {
@@ -80,7 +79,7 @@ describe('fees: paid online through the sandbox, and in cash at the desk', () =>
     const [download] = await Promise.all([page.waitForEvent('download'), receiptLink.click()]);
     const bytes = fs.readFileSync((await download.path())!);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdfsig(bytes)).toContain('Signature Validation: Signature is Valid.');
+    expect(await pdfsig(bytes)).toContain('Signature Validation: Signature is Valid.');
     await context.close();
   });
 

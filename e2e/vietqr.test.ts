@@ -5,7 +5,7 @@ import {
   checkAccessibility,
   ensureWebBuilt,
   launchBrowser,
-  runTool,
+  runToolOnBytes,
   screenshots,
   signIn,
   startServer,
@@ -66,7 +66,7 @@ describe('fees by bank transfer (VietQR), matched from the bank statement', () =
     await checkAccessibility(page, findings);
     // The QR drawn on the screen decodes (zbarimg) to a payload carrying the reference.
     const png = await card.locator('figure.vietqr img').screenshot();
-    const decoded = runTool('zbarimg', (file) => ['--raw', '-q', file], png, 'qr.png').stdout.trim();
+    const decoded = (await runToolOnBytes('zbarimg', (file) => ['--raw', '-q', file], png, 'qr.png')).stdout.trim();
     expect(decoded).toContain(message);
     expect(decoded).toMatch(/^000201010212.*0010A000000727.*6304[0-9A-F]{4}$/);
     await screenshots(page, 'payment-vietqr');
