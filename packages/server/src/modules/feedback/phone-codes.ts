@@ -2,7 +2,7 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../platform/context.ts';
 import { Problem } from '../../platform/errors.ts';
 import { inTransaction } from '../../db/database.ts';
-import { enqueuePhoneMessage } from '../notifications/index.ts';
+import { enqueuePhoneMessage, toSmsText } from '../notifications/index.ts';
 
 /** A code lives this long: long enough to read an SMS, short enough that a stolen one is stale. */
 export const PHONE_CODE_MINUTES = 10;
@@ -49,7 +49,7 @@ export class PhoneCodes {
       await enqueuePhoneMessage(trx, {
         phone,
         kind: 'phone_code',
-        sms: `Ma xac nhan gui phan anh, kien nghi: ${code}. Hieu luc ${PHONE_CODE_MINUTES} phut. Khong dua ma nay cho ai.`,
+        sms: toSmsText(`Mã xác nhận gửi phản ánh, kiến nghị: ${code}. Hiệu lực ${PHONE_CODE_MINUTES} phút. Không đưa mã này cho ai.`),
         templateData: {},
         zalo: false,
       });
