@@ -43,7 +43,7 @@ export function pdfTextLiteral(text: string): string {
 }
 
 /**
- * Signs with the key in a PKCS#12. The CMS comes from @signpdf/signer-p12 (SHA-256, signed
+ * Signs with the key in a PKCS#12. The CMS is built as @signpdf/signer-p12 builds it (warm-signer.ts: SHA-256, signed
  * attributes contentType/signingTime/messageDigest, full chain embedded) and is declared as
  * adbe.pkcs7.detached: it lacks the ESS signing-certificate-v2 attribute that PAdES
  * (ETSI.CAdES.detached) requires, so claiming PAdES would be false.
